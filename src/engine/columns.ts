@@ -1,0 +1,106 @@
+/**
+ * The canonical input columns and the header words that map to them (DOMAIN.md "Inputs").
+ * Headers are matched ignoring spaces, case and full-width forms.
+ *
+ *     matchHeader("出院科室")        // "department"
+ *     matchHeader("Total Discharges") // "cases"
+ */
+
+export type ColumnName =
+  | "drg"
+  | "drgName"
+  | "department"
+  | "doctor"
+  | "hospital"
+  | "year"
+  | "dischargeDate"
+  | "cases"
+  | "totalCost"
+  | "los"
+  | "died"
+  | "insurancePaid"
+  | "selfPay"
+  | "drugCost"
+  | "materialCost"
+  | "allocatedDirect"
+  | "allocatedAux"
+  | "allocatedAdmin"
+  | "catMedical"
+  | "catNursing"
+  | "catTech"
+  | "catDrug"
+  | "catAdmin"
+  | "weight";
+
+/** Header words per column, most specific first. Words are compared after `headerKey`. */
+export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
+  drg: ["DRG编码", "DRG组", "DRG分组", "DRG组编码", "DRG代码", "病组编码", "病组代码", "DIP编码", "DIP病种", "DRG Definition", "MS-DRG", "DRG", "group"],
+  drgName: ["DRG名称", "病组名称", "DRG组名称", "DIP名称", "drgName", "group name"],
+  department: ["科室", "出院科室", "科室名称", "Department"],
+  doctor: ["主诊医师", "主治医师", "医生", "医师", "Doctor"],
+  hospital: ["医院", "机构", "医疗机构", "医院名称", "机构名称", "Provider Name", "Hospital"],
+  year: ["年度", "年份", "出院年份", "Year"],
+  dischargeDate: ["出院日期", "出院时间", "Discharge Date"],
+  cases: ["病例数", "例数", "出院人数", "Total Discharges", "cases"],
+  totalCost: ["住院总费用", "总费用", "费用", "Total Cost", "Average Total Payments", "cost"],
+  los: ["住院天数", "实际住院天数", "LOS", "Length of Stay"],
+  died: ["死亡", "是否死亡", "离院方式", "Died", "Death"],
+  insurancePaid: ["医保结算", "医保支付", "统筹支付", "基金支付", "医保基金结算", "Insurance Paid"],
+  selfPay: ["自付", "自费", "个人支付", "个人自付", "患者自付", "Self Pay"],
+  drugCost: ["药品费", "西药费", "中成药费", "中草药费", "Drug Cost"],
+  materialCost: ["耗材费", "卫生材料费", "医用耗材", "Material Cost"],
+  allocatedDirect: ["分摊直接费用", "分摊直接成本", "Allocated Direct"],
+  allocatedAux: ["分摊医辅费用", "分摊医辅成本", "Allocated Auxiliary"],
+  allocatedAdmin: ["分摊管理费用", "分摊管理成本", "Allocated Admin"],
+  catMedical: ["医疗", "医疗类", "医疗费用", "Medical"],
+  catNursing: ["护理", "护理类", "护理费用", "Nursing"],
+  catTech: ["医技", "医技类", "医技费用", "Technical"],
+  catDrug: ["药品", "药品类", "Drugs"],
+  catAdmin: ["管理", "管理类", "Administration"],
+  weight: ["权重", "RW", "相对权重", "weight"],
+};
+
+/** The comparison key of a header: no spaces, upper case, full-width folded. */
+export function headerKey(header: unknown): string {
+  if (typeof header !== "string") return "";
+  let out = "";
+  for (const ch of header) {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (!/\s/.test(ch) && c !== 0x3000) out += ch;
+  }
+  return out.toUpperCase();
+}
+
+const LOOKUP = new Map<string, ColumnName>();
+for (const [column, words] of Object.entries(HEADER_WORDS) as [ColumnName, readonly string[]][]) {
+  for (const word of words) {
+    const key = headerKey(word);
+    if (!LOOKUP.has(key)) LOOKUP.set(key, column);
+  }
+}
+
+/** The canonical column a header names, or undefined. */
+export function matchHeader(header: unknown): ColumnName | undefined {
+  return LOOKUP.get(headerKey(header));
+}
+
+/**
+ * Maps a header row to columns: each canonical column gets the index of the first header
+ * that names it. Drug cost may be split over several headers (西药费 + 中成药费 + 中草药费);
+ * `drugCostParts` lists all of them so callers can add them up.
+ */
+export function detectColumns(headers: readonly unknown[]): {
+  columns: Partial<Record<ColumnName, number>>;
+  drugCostParts: number[];
+} {
+  const columns: Partial<Record<ColumnName, number>> = {};
+  const drugCostParts: number[] = [];
+  headers.forEach((header, i) => {
+    const column = matchHeader(header);
+    if (column === undefined) return;
+    if (column === "drugCost") drugCostParts.push(i);
+    if (columns[column] === undefined) columns[column] = i;
+  });
+  return { columns, drugCostParts };
+}

@@ -1,0 +1,107 @@
+/**
+ * Input normalization for numeric cells, shared by the custom functions and the command line.
+ *
+ * A numeric cell is a finite number, or text that reads fully as one (hospital information
+ * systems often export numbers stored as text: "12,345.60", full-width digits). Empty cells
+ * (null, undefined, blank text) are "missing" and come back as NaN for the caller to skip
+ * and count. Anything else (words, booleans, Excel error values) is an error that names the
+ * argument and the row.
+ */
+import { CaseMixError, quoteCell } from "./text";
+
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export function isBlankCell(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Folds full-width digits and signs, strips thousands separators and spaces. */
+function cleanNumberText(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) continue;
+    else out += s[i];
+  }
+  return out.replace(/[,\s]/g, "");
+}
+
+/** The number in a cell, NaN when blank, undefined when the cell holds no number. */
+export function cellNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (isBlankCell(value)) return NaN;
+  if (typeof value === "string") {
+    const s = cleanNumberText(value);
+    return NUMBER_TEXT.test(s) ? Number(s) : undefined;
+  }
+  return undefined;
+}
+
+/** True for text that is not a number: what a header cell looks like. */
+export function isTextCell(value: unknown): boolean {
+  return typeof value === "string" && value.trim() !== "" && cellNumber(value) === undefined;
+}
+
+export interface NumberColumnOptions {
+  /** Added to the 0-based index to give the row number shown in messages (default 1). */
+  firstRow?: number;
+  /** Accept negative numbers (default false: costs, days and counts cannot be negative). */
+  allowNegative?: boolean;
+}
+
+/** Reads a column of numeric cells; blank cells become NaN. */
+export function readNumberColumn(
+  values: ArrayLike<unknown>,
+  argName: string,
+  options: NumberColumnOptions = {},
+): Float64Array {
+  const firstRow = options.firstRow ?? 1;
+  const allowNegative = options.allowNegative ?? false;
+  const n = values.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const raw = values[i];
+    let v: number | undefined;
+    if (typeof raw === "number" && raw === raw && raw !== Infinity && raw !== -Infinity) v = raw;
+    else v = cellNumber(raw);
+    if (v === undefined) throw notANumber(argName, i + firstRow, raw);
+    if (v < 0 && !allowNegative) throw negativeNumber(argName, i + firstRow, v);
+    out[i] = v;
+  }
+  return out;
+}
+
+export function notANumber(argName: string, row: number, raw: unknown): CaseMixError {
+  const isError = raw instanceof Error || (typeof raw === "string" && /^#[A-Z/0!?]+[!?]?$/i.test(raw.trim()));
+  if (isError) {
+    return new CaseMixError("value", {
+      en: `${argName} row ${row}: ${quoteCell(raw)} is an error value, not a number`,
+      zh: `${argName} 第 ${row} 行：${quoteCell(raw)} 是错误值，不是数字`,
+    });
+  }
+  return new CaseMixError("value", {
+    en: `${argName} row ${row}: ${quoteCell(raw)} is not a number`,
+    zh: `${argName} 第 ${row} 行：${quoteCell(raw)} 不是数字`,
+  });
+}
+
+export function negativeNumber(argName: string, row: number, value: number): CaseMixError {
+  return new CaseMixError("value", {
+    en: `${argName} row ${row}: ${value} is negative; it must be zero or more`,
+    zh: `${argName} 第 ${row} 行：${value} 是负数，应大于或等于 0`,
+  });
+}
+
+/** Checks that columns that must line up have the same length. */
+export function checkSameLength(
+  reference: { name: string; length: number },
+  other: { name: string; length: number },
+): void {
+  if (reference.length !== other.length) {
+    throw new CaseMixError("value", {
+      en: `${other.name} has ${other.length} rows but ${reference.name} has ${reference.length}; they must be the same size`,
+      zh: `${other.name} 有 ${other.length} 行，而 ${reference.name} 有 ${reference.length} 行，两者大小必须相同`,
+    });
+  }
+}
