@@ -87,3 +87,63 @@ export function weightsForCodes(codes: readonly string[], table: WeightTable): F
   }
   return out;
 }
+
+export type MissingWeightRule = "error" | "exclude";
+
+export interface CaseWeights {
+  /** Weight per interned group id; NaN for groups the table does not weigh. */
+  weightById: Float64Array;
+  /** Cases (rows times counts) whose group has no weight. */
+  missingCases: number;
+  /** The groups without a weight, in order of first appearance in the rows. */
+  missingCodes: string[];
+}
+
+/**
+ * Looks up the weight of every group of a case column. A group the table does not weigh is
+ * an error naming the first such code (in row order) and how many cases it affects, unless
+ * `missing` is "exclude": then the cases are left out by the caller and counted here.
+ */
+export function caseWeights(
+  groups: { ids: Int32Array; codes: string[] },
+  table: WeightTable,
+  options: { counts?: ArrayLike<number>; missing?: MissingWeightRule; argName?: string } = {},
+): CaseWeights {
+  const weightById = weightsForCodes(groups.codes, table);
+  const missingById = new Float64Array(groups.codes.length);
+  const firstRow = new Int32Array(groups.codes.length).fill(-1);
+  const { ids } = groups;
+  const counts = options.counts;
+  let missingCases = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (id < 0 || weightById[id] === weightById[id]) continue;
+    const n = counts ? counts[i] : 1;
+    if (!(n > 0)) continue;
+    missingById[id] += n;
+    missingCases += n;
+    if (firstRow[id] < 0) firstRow[id] = i;
+  }
+  const missingIds: number[] = [];
+  for (let id = 0; id < groups.codes.length; id++) if (firstRow[id] >= 0) missingIds.push(id);
+  missingIds.sort((a, b) => firstRow[a] - firstRow[b]);
+  const missingCodes = missingIds.map((id) => groups.codes[id]);
+  if (missingCases > 0 && (options.missing ?? "error") === "error") {
+    const first = missingIds[0];
+    const code = groups.codes[first];
+    const argName = options.argName ?? "weight_table";
+    const affected = missingById[first];
+    const others = missingCodes.length - 1;
+    throw new CaseMixError("na", {
+      en:
+        `${code} has no weight in ${argName} (${affected} case${affected === 1 ? "" : "s"})` +
+        (others > 0 ? `; ${others} more group${others === 1 ? "" : "s"} without a weight, ${missingCases} cases in all` : "") +
+        `; add the weights or set missing to "exclude"`,
+      zh:
+        `${code} 在 ${argName} 中没有权重（${affected} 例）` +
+        (others > 0 ? `；另有 ${others} 个病组没有权重，共 ${missingCases} 例` : "") +
+        `；请补充权重，或将 missing 设为 "exclude"`,
+    });
+  }
+  return { weightById, missingCases, missingCodes };
+}

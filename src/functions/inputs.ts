@@ -1,0 +1,137 @@
+/**
+ * Reading the usual argument sets of the case functions: a group column, an optional `by`
+ * column, optional `counts`, and numeric columns (costs, days, money), lined up row by row,
+ * with the header row dropped and every bad cell reported by argument and row.
+ */
+import { internCodes, Interned, normalizeKey } from "../engine/codes";
+import { SkippedRows } from "../engine/grouping";
+import { isBlankCell, readNumberColumn } from "../engine/input";
+import { Lang, CaseMixError } from "../engine/text";
+import { weightTable, WeightTable } from "../engine/weightTable";
+import { alignRows, AlignedColumn, column, columns, isOmitted } from "./args";
+
+export interface NumericArg {
+  name: string;
+  arg: unknown;
+  /** Several columns added across (revenue = insurance + self-pay). */
+  multi?: boolean;
+  allowNegative?: boolean;
+}
+
+export interface CaseArgs {
+  groups: unknown;
+  groupsName?: string;
+  by?: unknown;
+  counts?: unknown;
+  numeric?: NumericArg[];
+}
+
+export interface CaseColumns {
+  groups: Interned;
+  by?: Interned;
+  counts?: Float64Array;
+  /** Per numeric argument, its columns (one unless `multi`). */
+  numbers: Float64Array[][];
+  firstRow: number;
+  /** Rows blank in every argument: range padding (whole-column references), not data. */
+  paddingRows: number;
+}
+
+export function readCaseArgs(args: CaseArgs): CaseColumns {
+  const groupsName = args.groupsName ?? "groups";
+  const codeColumns: AlignedColumn[] = [{ name: groupsName, cells: column(args.groups, groupsName) }];
+  const hasBy = !isOmitted(args.by);
+  if (hasBy) codeColumns.push({ name: "by", cells: column(args.by, "by") });
+  const numericColumns: AlignedColumn[] = [];
+  const numericSlots: { arg: number; allowNegative: boolean; name: string }[] = [];
+  (args.numeric ?? []).forEach((spec, argIndex) => {
+    const cols = spec.multi ? columns(spec.arg, spec.name) : [column(spec.arg, spec.name)];
+    for (const cells of cols) {
+      numericColumns.push({ name: spec.name, cells });
+      numericSlots.push({ arg: argIndex, allowNegative: spec.allowNegative ?? false, name: spec.name });
+    }
+  });
+  const hasCounts = !isOmitted(args.counts);
+  if (hasCounts) numericColumns.push({ name: "counts", cells: column(args.counts, "counts") });
+
+  const aligned = alignRows(codeColumns, numericColumns);
+  const { firstRow } = aligned;
+  const all = [...aligned.codes, ...aligned.numbers];
+  const n = all[0].length;
+  let paddingRows = 0;
+  for (let i = 0; i < n; i++) {
+    let blank = true;
+    for (const cells of all) {
+      const v = cells[i];
+      if (!(isBlankCell(v) || v === 0)) {
+        blank = false;
+        break;
+      }
+    }
+    if (blank && isBlankCell(aligned.codes[0][i])) paddingRows++;
+  }
+
+  const numbers: Float64Array[][] = (args.numeric ?? []).map(() => []);
+  numericSlots.forEach((slot, j) => {
+    numbers[slot.arg].push(
+      readNumberColumn(aligned.numbers[j], slot.name, { firstRow, allowNegative: slot.allowNegative }),
+    );
+  });
+  const counts = hasCounts
+    ? readNumberColumn(aligned.numbers[aligned.numbers.length - 1], "counts", { firstRow })
+    : undefined;
+  return {
+    groups: internCodes(aligned.codes[0]),
+    by: hasBy ? internCodes(aligned.codes[1], normalizeKey) : undefined,
+    counts,
+    numbers,
+    firstRow,
+    paddingRows,
+  };
+}
+
+/** The first two columns of a range as a weight (or benchmark) table. */
+export function readTableArg(arg: unknown, argName: string): WeightTable {
+  const cols = columns(arg, argName);
+  if (cols.length < 2) {
+    throw new CaseMixError("value", {
+      en: `${argName} needs two columns, group code then value; it has ${cols.length}`,
+      zh: `${argName} 需要两列：病组编码和数值；当前只有 ${cols.length} 列`,
+    });
+  }
+  return weightTable(cols[0], cols[1], { argName });
+}
+
+/**
+ * A last spill row saying how many rows were skipped and why, so that no row disappears
+ * silently; undefined when nothing was skipped (padding rows are not data and not counted).
+ */
+export function skippedNote(
+  skipped: SkippedRows,
+  paddingRows: number,
+  width: number,
+  lang: Lang,
+  valueName: { en: string; zh: string } = { en: "value", zh: "数值" },
+  extra: { en: string; zh: string }[] = [],
+): unknown[] | undefined {
+  const emptyGroup = Math.max(0, skipped.emptyGroup - paddingRows);
+  const parts: string[] = [];
+  if (lang === "zh") {
+    if (emptyGroup) parts.push(`${emptyGroup} 行病组为空`);
+    if (skipped.emptyKey) parts.push(`${skipped.emptyKey} 行 by 为空`);
+    if (skipped.noCases) parts.push(`${skipped.noCases} 行病例数为空或为 0`);
+    if (skipped.missingValue) parts.push(`${skipped.missingValue} 行${valueName.zh}为空`);
+    for (const e of extra) parts.push(e.zh);
+  } else {
+    if (emptyGroup) parts.push(`${emptyGroup} with an empty group`);
+    if (skipped.emptyKey) parts.push(`${skipped.emptyKey} with an empty by`);
+    if (skipped.noCases) parts.push(`${skipped.noCases} with blank or zero counts`);
+    if (skipped.missingValue) parts.push(`${skipped.missingValue} with a blank ${valueName.en}`);
+    for (const e of extra) parts.push(e.en);
+  }
+  if (parts.length === 0) return undefined;
+  const label = lang === "zh" ? `（已跳过：${parts.join("，")}）` : `(skipped: ${parts.join(", ")})`;
+  const row: unknown[] = [label];
+  for (let i = 1; i < width; i++) row.push("");
+  return row;
+}
