@@ -1,0 +1,161 @@
+/**
+ * The workbook model: what a report looks like, independent of where it is drawn.
+ *
+ * Report builders (quadrant analysis, incentives, audit, trends) turn engine results into a
+ * `WorkbookModel`; two renderers draw the same model, one into the open workbook through the
+ * Excel JavaScript API (`src/report/excelRenderer.ts`), one into an `.xlsx` file with ExcelJS
+ * (`src/report/xlsxRenderer.ts`). One layout, two outputs.
+ *
+ * Coordinates are 0-based (row 0, column 0 is A1) and relative to the sheet.
+ */
+import { Lang } from "../engine/text";
+
+export type CellValue = string | number | boolean | null;
+
+/** How a column's numbers are shown; renderers map each to one Excel number format. */
+export type ColumnType = "text" | "integer" | "number" | "weight" | "money" | "percent" | "ratio" | "boolean";
+
+export const NUMBER_FORMATS: Record<ColumnType, string> = {
+  text: "@",
+  integer: "#,##0",
+  number: "#,##0.00",
+  weight: "0.0000",
+  money: "#,##0.00",
+  percent: "0.00%",
+  ratio: "0.000",
+  boolean: "General",
+};
+
+export interface ColumnModel {
+  /** Stable id used by conditional formats and charts (e.g. "rw", "rate"). */
+  id: string;
+  header: string;
+  type: ColumnType;
+  /** Width in characters (Excel column width units). */
+  width?: number;
+}
+
+/** A rule that colours cells of one column of a table. */
+export type ConditionalRule =
+  | { kind: "lessThan"; value: number; fill: string; font?: string }
+  | { kind: "greaterThan"; value: number; fill: string; font?: string }
+  | { kind: "textEquals"; text: string; fill: string; font?: string }
+  | { kind: "dataBar"; color: string };
+
+export interface ConditionalFormat {
+  columnId: string;
+  rule: ConditionalRule;
+}
+
+export interface TableBlock {
+  kind: "table";
+  /** Optional caption written in the row above the header. */
+  caption?: string;
+  columns: ColumnModel[];
+  rows: CellValue[][];
+  /** A total row written below the data, styled bold. */
+  totalRow?: CellValue[];
+  conditionalFormats?: ConditionalFormat[];
+}
+
+/** A two-column block of label / value pairs (settings, neutrality figures). */
+export interface KeyValueBlock {
+  kind: "keyValue";
+  caption?: string;
+  rows: [string, CellValue][];
+}
+
+/** A line of text (a title or a note). */
+export interface TextBlock {
+  kind: "text";
+  text: string;
+  style?: "title" | "note" | "warning";
+}
+
+export type Block = TableBlock | KeyValueBlock | TextBlock;
+
+/** A reference to the data cells of one column of one table block of a sheet. */
+export interface SeriesRef {
+  blockIndex: number;
+  columnId: string;
+}
+
+export interface ScatterSeries {
+  name: string;
+  x: SeriesRef;
+  y: SeriesRef;
+  /** Rows of the table in this series (all rows when omitted), e.g. one series per quadrant. */
+  rows?: number[];
+  color?: string;
+}
+
+export interface ChartModel {
+  kind: "scatter";
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  series: ScatterSeries[];
+  /** Reference lines drawn across the plot (the quadrant cut lines). */
+  cutLines?: { x?: number; y?: number };
+  /** Labels placed in the four corners of the plot (quadrant names). */
+  cornerLabels?: { topRight?: string; bottomRight?: string; topLeft?: string; bottomLeft?: string };
+  /** A fitted line to draw (trend views): points in order of x. */
+  line?: { name: string; points: [number, number][] };
+  /** Where the chart goes: top-left cell and size in columns x rows. */
+  anchor: { row: number; column: number; width: number; height: number };
+}
+
+export interface SheetModel {
+  /** The sheet name in the report's language; renderers add a suffix when it is taken. */
+  name: string;
+  blocks: Block[];
+  charts?: ChartModel[];
+  /** Rows and columns to freeze (the header of the first table). */
+  freeze?: { rows: number; columns: number };
+}
+
+export interface WorkbookModel {
+  lang: Lang;
+  sheets: SheetModel[];
+}
+
+/**
+ * Where each block lands on its sheet, shared by both renderers so they agree to the cell:
+ * blocks are stacked top to bottom with one blank row between them; a table takes a caption
+ * row (when it has one), a header row, its data rows and its total row.
+ */
+export interface BlockPlacement {
+  /** Row of the caption or title (or the header when there is none). */
+  top: number;
+  /** Row of a table's header (tables) or of the first pair (key/value blocks). */
+  headerRow: number;
+  /** First data row of a table. */
+  firstDataRow: number;
+  /** Rows the block takes. */
+  height: number;
+}
+
+export function placeBlocks(sheet: SheetModel): BlockPlacement[] {
+  const out: BlockPlacement[] = [];
+  let row = 0;
+  for (const block of sheet.blocks) {
+    const top = row;
+    if (block.kind === "text") {
+      out.push({ top, headerRow: top, firstDataRow: top, height: 1 });
+      row += 1;
+      continue;
+    }
+    const captionRows = block.caption ? 1 : 0;
+    if (block.kind === "keyValue") {
+      const height = captionRows + block.rows.length;
+      out.push({ top, headerRow: top + captionRows, firstDataRow: top + captionRows, height });
+      row += height + 1;
+      continue;
+    }
+    const headerRow = top + captionRows;
+    const height = captionRows + 1 + block.rows.length + (block.totalRow ? 1 : 0);
+    out.push({ top, headerRow, firstDataRow: headerRow + 1, height });
+    row += height + 1;
+  }
+  return out;
+}
