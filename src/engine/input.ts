@@ -33,7 +33,10 @@ export function cellNumber(value: unknown): number | undefined {
   if (isBlankCell(value)) return NaN;
   if (typeof value === "string") {
     const s = cleanNumberText(value);
-    return NUMBER_TEXT.test(s) ? Number(s) : undefined;
+    if (!NUMBER_TEXT.test(s)) return undefined;
+    const n = Number(s);
+    // "1e400" reads as Infinity: not a number a cell can hold.
+    return Number.isFinite(n) ? n : undefined;
   }
   return undefined;
 }
