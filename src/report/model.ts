@@ -56,6 +56,8 @@ export interface TableBlock {
   /** A total row written below the data, styled bold. */
   totalRow?: CellValue[];
   conditionalFormats?: ConditionalFormat[];
+  /** Put filter buttons on the header row (the data rows only, not the total row). */
+  autoFilter?: boolean;
 }
 
 /** A two-column block of label / value pairs (settings, neutrality figures). */
