@@ -697,28 +697,20 @@ export function auditWeights(input: AuditInput, options: AuditOptions = {}): Aud
           zh: `${code} ${where.zh}${ct.zh}`,
         }),
       );
-    } else if (paired && hasB && !hasA) {
-      const why: Text =
-        ai !== undefined
-          ? { en: `is listed without a weight in ${adjLabel.en}`, zh: `在${adjLabel.zh}中没有权重` }
-          : { en: `is not in ${adjLabel.en}`, zh: `不在${adjLabel.zh}中` };
-      const [fw] = formatWeights([wb]);
-      onlyBase.push(
-        groupFinding("onlyInBase", "base", [wb], {
-          en: `${code} (${fw} in ${baseLabel.en}) ${why.en}${ct.en}`,
-          zh: `${code}（${baseLabel.zh}中为 ${fw}）${why.zh}${ct.zh}`,
-        }),
-      );
-    } else if (paired && !hasB && hasA) {
-      const why: Text =
-        bi !== undefined
-          ? { en: `is listed without a weight in ${baseLabel.en}`, zh: `在${baseLabel.zh}中没有权重` }
-          : { en: `is not in ${baseLabel.en}`, zh: `不在${baseLabel.zh}中` };
-      const [fw] = formatWeights([wa]);
-      onlyAdjusted.push(
-        groupFinding("onlyInAdjusted", "adjusted", [wa], {
-          en: `${code} (${fw} in ${adjLabel.en}) ${why.en}${ct.en}`,
-          zh: `${code}（${adjLabel.zh}中为 ${fw}）${why.zh}${ct.zh}`,
+    } else if (paired && hasB !== hasA) {
+      // A weight in one table only: say whether the other lists the code blank or not at all.
+      const inBase = hasB;
+      const [label, other] = inBase ? [baseLabel, adjLabel] : [adjLabel, baseLabel];
+      const listedInOther = (inBase ? ai : bi) !== undefined;
+      const why: Text = listedInOther
+        ? { en: `is listed without a weight in ${other.en}`, zh: `在${other.zh}中没有权重` }
+        : { en: `is not in ${other.en}`, zh: `不在${other.zh}中` };
+      const w = inBase ? wb : wa;
+      const [fw] = formatWeights([w]);
+      (inBase ? onlyBase : onlyAdjusted).push(
+        groupFinding(inBase ? "onlyInBase" : "onlyInAdjusted", inBase ? "base" : "adjusted", [w], {
+          en: `${code} (${fw} in ${label.en}) ${why.en}${ct.en}`,
+          zh: `${code}（${label.zh}中为 ${fw}）${why.zh}${ct.zh}`,
         }),
       );
     }

@@ -13,7 +13,6 @@ import { readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
 import {
   auditTable,
-  AuditTable,
   auditWeights,
   findingRow,
   noFindingsRow,
@@ -78,8 +77,16 @@ function readTables(groups: unknown, weights: unknown, adjusted: unknown, names:
   return tables;
 }
 
-function parsePair(tables: Tables): { base: AuditTable; adjusted: AuditTable } {
-  return { base: auditTable(tables.base, "weights"), adjusted: auditTable(tables.adjusted!, "adjusted") };
+/** The base and adjusted tables of WEIGHT_NEUTRALITY and WEIGHT_RESCALE, and the volume. */
+function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: unknown) {
+  if (isOmitted(adjusted)) throw missingAdjusted();
+  const tables = readTables(groups, weights, adjusted, undefined);
+  return {
+    tables,
+    base: auditTable(tables.base, "weights"),
+    adjusted: auditTable(tables.adjusted!, "adjusted"),
+    volume: readVolume(volume),
+  };
 }
 
 /**
@@ -125,10 +132,8 @@ export function weightAudit(
  */
 export function weightNeutrality(groups: any[][], weights: any[][], adjusted: any[][], volume?: any[][]): any[][] {
   return guard(() => {
-    if (isOmitted(adjusted)) throw missingAdjusted();
-    const tables = readTables(groups, weights, adjusted, undefined);
-    const { base, adjusted: adj } = parsePair(tables);
-    const n = tableNeutrality(base, adj, readVolume(volume));
+    const pair = readPair(groups, weights, adjusted, volume);
+    const n = tableNeutrality(pair.base, pair.adjusted, pair.volume);
     return [
       [numberCell(n.totalBefore), numberCell(n.totalAfter), numberCell(n.relativeChange), numberCell(n.restoringFactor)],
     ];
@@ -146,10 +151,8 @@ export function weightNeutrality(groups: any[][], weights: any[][], adjusted: an
  */
 export function weightRescale(groups: any[][], adjusted: any[][], weights: any[][], volume?: any[][]): any[][] {
   return guard(() => {
-    if (isOmitted(adjusted)) throw missingAdjusted();
-    const tables = readTables(groups, weights, adjusted, undefined);
-    const { base, adjusted: adj } = parsePair(tables);
-    const { neutrality } = rescaleTable(base, adj, readVolume(volume));
+    const { tables, ...pair } = readPair(groups, weights, adjusted, volume);
+    const { neutrality } = rescaleTable(pair.base, pair.adjusted, pair.volume);
     const factor = neutrality.restoringFactor;
     const values = readNumberColumn(tables.adjustedCells!, "adjusted", {
       firstRow: tables.base.firstRow,
