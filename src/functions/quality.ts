@@ -4,7 +4,8 @@
  */
 import { internCodes, Interned, normalizeCode, normalizeKey } from "../engine/codes";
 import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
-import { GroupRisk, isDiedValue, lowRiskMortality, readDied, riskLevels } from "../engine/mortalityRisk";
+import * as engine from "../engine/mortalityRisk";
+import { GroupRisk, isDiedValue, readDied, riskLevels } from "../engine/mortalityRisk";
 import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, isOmitted, nonEmpty } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
@@ -123,7 +124,7 @@ export function riskLevel(groups: any[][], died: any[][], lookup?: any[][], coun
  * @param [benchmark_died] Optional: died flags of the benchmark cases, with benchmark_groups.
  * @returns The low-risk mortality, or a table by key.
  */
-export function lowRiskMortalityRate(
+export function lowRiskMortality(
   groups: any[][],
   died: any[][],
   by?: any[][],
@@ -147,7 +148,7 @@ export function lowRiskMortalityRate(
           ),
         )
       : levelsOf(input);
-    const result = lowRiskMortality({ groups: input.groups, deaths: input.deaths, by: input.by }, levels);
+    const result = engine.lowRiskMortality({ groups: input.groups, deaths: input.deaths, by: input.by }, levels);
     if (!result.rows) return [[numberCell(result.overall.rate)]];
     const rows: unknown[][] = result.rows.map((r) => [r.key, r.cases, r.deaths, numberCell(r.rate)]);
     const note = skippedNote(result.skipped, input.paddingRows, 4, currentLanguage());

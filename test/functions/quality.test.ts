@@ -1,5 +1,5 @@
 import { setLanguage } from "../../src/functions/excel";
-import { lowRiskMortalityRate, riskLevel } from "../../src/functions/quality";
+import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
 
 const col = (...xs: unknown[]) => xs.map((x) => [x]);
 
@@ -111,18 +111,18 @@ describe("LOW_RISK_MORTALITY", () => {
   test("levels from the benchmark; one number without by", () => {
     // unit: A1 x 4 (1 died), A5 x 3 (2 died): level-1 cases 4, deaths 1 -> 0.25
     const unit = cases([["A1", 4, 1], ["A5", 3, 2]]);
-    const out = lowRiskMortalityRate(col(...unit.groups), col(...unit.died), undefined, col(...region.groups), col(...region.died));
+    const out = lowRiskMortality(col(...unit.groups), col(...unit.died), undefined, col(...region.groups), col(...region.died));
     expect(out).toEqual([[0.25]]);
   });
 
   test("levels from the data itself", () => {
     // A1 is level 1 within the region data: 1 / 100
-    expect(lowRiskMortalityRate(col(...region.groups), col(...region.died))).toEqual([[0.01]]);
+    expect(lowRiskMortality(col(...region.groups), col(...region.died))).toEqual([[0.01]]);
   });
 
   test("by department: key, level-1 cases, deaths, rate; #DIV/0! without level-1 cases", () => {
     // 内科: A1 x 2 (1 died) -> 1/2; 外科: A1 x 3 (0 died) -> 0; 儿科: only A5 -> #DIV/0!
-    const out = lowRiskMortalityRate(
+    const out = lowRiskMortality(
       col("DRG编码", "A1", "A1", "A1", "A1", "A1", "A5"),
       col("是否死亡", "是", "否", "否", "否", "否", "是"),
       col("科室", "内科", "外科", "内科", "外科", "外科", "儿科"),
@@ -138,12 +138,12 @@ describe("LOW_RISK_MORTALITY", () => {
 
   test("benchmark arguments go together", () => {
     setLanguage("en");
-    const e = thrown(() => lowRiskMortalityRate(col("A1"), col(1), undefined, col("A1")));
+    const e = thrown(() => lowRiskMortality(col("A1"), col(1), undefined, col("A1")));
     expect(e.message).toBe("benchmark_groups and benchmark_died go together: give both or neither");
   });
 
   test("no level-1 case at all: #DIV/0!", () => {
-    expect(lowRiskMortalityRate(col("A5", "A5"), col(1, 0), undefined, col(...region.groups), col(...region.died))).toEqual([
+    expect(lowRiskMortality(col("A5", "A5"), col(1, 0), undefined, col(...region.groups), col(...region.died))).toEqual([
       [{ code: "#DIV/0!" }],
     ]);
   });
