@@ -247,7 +247,7 @@ function trimCells(
         for (let r = 0; r < m; r++) weights[r] = (counts as Float64Array)[rows[start + r]];
         sortPairs(values, weights, m);
       }
-      quantileBounds(values, weights, m, trim, bounds);
+      quantileBounds(values.subarray(0, m), weights?.subarray(0, m), trim, bounds);
       low[cell] = bounds[0];
       high[cell] = bounds[1];
     }

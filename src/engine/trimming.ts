@@ -20,6 +20,7 @@
  *     trimBounds([10, 12, 13, 14, 100], undefined, { method: "iqr" })
  *     // Q1 = 12, Q3 = 14, IQR = 2: { low: 9, high: 17 }, so 100 is trimmed
  */
+import { quantileSorted } from "./statistics";
 import { CaseMixError } from "./text";
 
 export type TrimMethod = "none" | "iqr" | "sd" | "logsd" | "percentile";
@@ -124,29 +125,22 @@ export function parseTrimMethod(value: unknown, argName = "trim"): TrimMethod {
 }
 
 /**
- * PERCENTILE.INC of ascending `sorted[0..m)` where row r stands for `weights[r]` cases
- * (1 each when `weights` is undefined): h = (W - 1) p with W the total count,
+ * PERCENTILE.INC of ascending `sorted` where row r stands for `weights[r]` cases (without
+ * weights: statistics.quantileSorted): h = (W - 1) p with W the total count,
  * result = x(floor h) + frac(h) (x(floor h + 1) - x(floor h)), x(j) read on the expanded data.
  *
- *     weightedQuantileSorted(Float64Array.of(1, 5), Float64Array.of(3, 1), 2, 0.5)
- *     // expanded 1,1,1,5: h = 1.5, x(1) = 1, x(2) = 1: 1
+ *     weightedQuantileSorted(Float64Array.of(1, 5), Float64Array.of(3, 1), 0.5)
+ *     // expanded 1, 1, 1, 5: h = 1.5, x(1) = 1, x(2) = 1: 1
  */
 export function weightedQuantileSorted(
   sorted: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
-  m: number,
   p: number,
   total?: number,
 ): number {
-  if (m <= 0) return NaN;
-  if (weights === undefined) {
-    if (p <= 0) return sorted[0];
-    if (p >= 1) return sorted[m - 1];
-    const h = (m - 1) * p;
-    const lo = Math.floor(h);
-    const frac = h - lo;
-    return frac === 0 ? sorted[lo] : sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
-  }
+  if (weights === undefined) return quantileSorted(sorted, p);
+  const m = sorted.length;
+  if (m === 0) return NaN;
   let w = total;
   if (w === undefined) {
     w = 0;
@@ -233,25 +227,24 @@ export function momentBoundsByCell(
 }
 
 /**
- * iqr / percentile bounds of one cell from its ascending values `sorted[0..m)` (with
- * aligned `weights`, or 1 each), into out[0] (low) and out[1] (high).
+ * iqr / percentile bounds of one cell from its ascending values `sorted` (with aligned
+ * `weights`, or 1 each), into out[0] (low) and out[1] (high).
  */
 export function quantileBounds(
   sorted: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
-  m: number,
   trim: ResolvedTrim,
   out: Float64Array,
 ): void {
   if (trim.method === "iqr") {
-    const q1 = weightedQuantileSorted(sorted, weights, m, 0.25);
-    const q3 = weightedQuantileSorted(sorted, weights, m, 0.75);
+    const q1 = weightedQuantileSorted(sorted, weights, 0.25);
+    const q3 = weightedQuantileSorted(sorted, weights, 0.75);
     const iqr = q3 - q1;
     out[0] = q1 - trim.k * iqr;
     out[1] = q3 + trim.k * iqr;
   } else if (trim.method === "percentile") {
-    out[0] = weightedQuantileSorted(sorted, weights, m, trim.pLow);
-    out[1] = weightedQuantileSorted(sorted, weights, m, trim.pHigh);
+    out[0] = weightedQuantileSorted(sorted, weights, trim.pLow);
+    out[1] = weightedQuantileSorted(sorted, weights, trim.pHigh);
   } else {
     out[0] = -Infinity;
     out[1] = Infinity;
@@ -350,6 +343,6 @@ export function trimBounds(
   if (w === undefined) v.sort();
   else sortPairs(v, w, m);
   const out = new Float64Array(2);
-  quantileBounds(v, w, m, trim, out);
+  quantileBounds(v, w, trim, out);
   return { low: out[0], high: out[1] };
 }
