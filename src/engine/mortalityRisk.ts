@@ -236,6 +236,20 @@ export function riskLevelOfZ(z: number): RiskLevel {
   return 4;
 }
 
+/** Cases of row i, or 0 when the row is skipped (empty group; blank or 0 count), counted in `skipped`. */
+function rowCases(g: number, counts: ArrayLike<number> | undefined, i: number, skipped: SkippedRows): number {
+  if (g < 0) {
+    skipped.emptyGroup++;
+    return 0;
+  }
+  const c = counts ? counts[i] : 1;
+  if (!(c > 0)) {
+    skipped.noCases++;
+    return 0;
+  }
+  return c;
+}
+
 export interface GroupRisk {
   /** Group codes in display order (sorted). */
   codes: string[];
@@ -276,15 +290,8 @@ export function riskLevels(input: MortalityInput): GroupRisk {
   const skipped = noSkips();
   for (let i = 0; i < ids.length; i++) {
     const g = ids[i];
-    if (g < 0) {
-      skipped.emptyGroup++;
-      continue;
-    }
-    const c = counts ? counts[i] : 1;
-    if (!(c > 0)) {
-      skipped.noCases++;
-      continue;
-    }
+    const c = rowCases(g, counts, i, skipped);
+    if (c === 0) continue;
     cases[g] += c;
     dead[g] += deaths[i];
   }
@@ -380,15 +387,8 @@ export function lowRiskMortality(input: MortalityInput & { by?: Interned }, leve
   let casesWithoutLevel = 0;
   for (let i = 0; i < ids.length; i++) {
     const g = ids[i];
-    if (g < 0) {
-      skipped.emptyGroup++;
-      continue;
-    }
-    const c = counts ? counts[i] : 1;
-    if (!(c > 0)) {
-      skipped.noCases++;
-      continue;
-    }
+    const c = rowCases(g, counts, i, skipped);
+    if (c === 0) continue;
     let k = -1;
     if (by) {
       k = by.ids[i];
