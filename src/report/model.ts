@@ -101,6 +101,12 @@ export interface ChartModel {
   cutLines?: { x?: number; y?: number };
   /** Labels placed in the four corners of the plot (quadrant names). */
   cornerLabels?: { topRight?: string; bottomRight?: string; topLeft?: string; bottomLeft?: string };
+  /**
+   * Draw the x axis on a logarithmic scale of base 2 (ticks 0.25, 0.5, 1, 2, 4, ...): set when
+   * the x values span a wide range (relative weights from 0.1 to 30), so that the common
+   * groups are not squeezed against the axis. Every x value is then above 0.
+   */
+  logX?: boolean;
   /** A fitted line to draw (trend views): points in order of x. */
   line?: { name: string; points: [number, number][] };
   /** Where the chart goes: top-left cell and size in columns x rows. */
