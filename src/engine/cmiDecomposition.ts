@@ -20,7 +20,7 @@
  */
 import { adrgOf, compareCodes, Interned } from "./codes";
 import { SkippedRows, noSkips, sortedOrder } from "./grouping";
-import { caseWeights, WeightTable } from "./weightTable";
+import { caseWeights, MissingWeightRule, WeightTable } from "./weightTable";
 
 export interface DecompositionInput {
   /** Group codes of the cases of both periods. */
@@ -65,6 +65,9 @@ export interface DecompositionResult {
   adrgs: AdrgRow[];
   /** One row per key in display order, with `by`. */
   rows?: DecompositionRow[];
+  /** Cases left out because their group has no weight (missing = "exclude"). */
+  excludedCases: number;
+  missingCodes: string[];
   skipped: SkippedRows;
 }
 
@@ -111,17 +114,21 @@ function row(key: string, N0: number, S0: number, N1: number, S1: number, mix: n
 /**
  * Decomposes the CMI change overall, per ADRG and (with `by`) per key. A group without a
  * weight is an error naming the first such code and how many cases (both periods) it
- * affects.
+ * affects, or, with missing = "exclude", its cases are left out and counted.
  */
 export function decomposeCmi(
   input: DecompositionInput,
   table: WeightTable,
-  options: { tableName?: string } = {},
+  options: { tableName?: string; missing?: MissingWeightRule } = {},
 ): DecompositionResult {
   const { groups, period, counts, by } = input;
   const ids = groups.ids;
   const n = ids.length;
-  const { weightById } = caseWeights(groups, table, { counts, argName: options.tableName ?? "weight_table" });
+  const { weightById, missingCases, missingCodes } = caseWeights(groups, table, {
+    counts,
+    argName: options.tableName ?? "weight_table",
+    missing: options.missing,
+  });
 
   // ADRG of each interned group.
   const adrgIndex = new Map<string, number>();
@@ -168,6 +175,7 @@ export function decomposeCmi(
       continue;
     }
     const w = weightById[g];
+    if (w !== w) continue; // no weight: counted in missingCases
     const a = adrgOfGroup[g];
     if (by) {
       const k = by.ids[i];
@@ -240,5 +248,5 @@ export function decomposeCmi(
       rows.push(row(by.codes[k], keyN[0][k], keyS[0][k], keyN[1][k], keyS[1][k], keyMix[k], keySeverity[k]));
     }
   }
-  return { overall, adrgs, rows, skipped };
+  return { overall, adrgs, rows, excludedCases: missingCases, missingCodes, skipped };
 }

@@ -25,7 +25,7 @@ import { Interned } from "./codes";
 import { SkippedRows, noSkips } from "./grouping";
 import { cellNumber } from "./input";
 import { CaseMixError } from "./text";
-import { caseWeights, WeightTable } from "./weightTable";
+import { caseWeights, MissingWeightRule, WeightTable } from "./weightTable";
 
 export interface PaymentRules {
   /** Points of one weight point (100 by convention). */
@@ -56,6 +56,8 @@ export const DEFAULT_PAYMENT_RULES: Readonly<PaymentRules> = Object.freeze({
 export const NORMAL_CASE = 0;
 export const HIGH_COST_CASE = 1;
 export const LOW_COST_CASE = -1;
+/** A case left out because its group has no weight (missing = "exclude"). */
+export const NO_WEIGHT_CASE = 2;
 
 const RULE_KEYS: Record<string, keyof PaymentRules> = {
   points: "pointsPerWeight",
@@ -200,6 +202,8 @@ export interface PaymentOptions {
   /** Institution coefficient (机构系数); default 1. */
   coefficient?: number;
   rules?: PaymentRules;
+  /** Cases whose group has no weight: "error" (default) or "exclude" (left unpaid and counted). */
+  missing?: MissingWeightRule;
   /** Names and row numbers for messages. */
   tableName?: string;
   costsName?: string;
@@ -209,7 +213,7 @@ export interface PaymentOptions {
 export interface PaymentResult {
   /** Per row: points of the case; NaN for skipped rows. */
   points: Float64Array;
-  /** Per row: NORMAL_CASE, HIGH_COST_CASE or LOW_COST_CASE (0 for skipped rows). */
+  /** Per row: NORMAL_CASE, HIGH_COST_CASE, LOW_COST_CASE, or NO_WEIGHT_CASE (0 for skipped rows). */
   kind: Int8Array;
   /** Per row: payment of the case; NaN for skipped rows. */
   payment: Float64Array;
@@ -219,6 +223,9 @@ export interface PaymentResult {
   lowCases: number;
   totalPoints: number;
   totalPayment: number;
+  /** Cases left out because their group has no weight (missing = "exclude"). */
+  excludedCases: number;
+  missingCodes: string[];
   /** Per interned group: the mean cost the ratios used. */
   groupMean: Float64Array;
   skipped: SkippedRows;
@@ -226,8 +233,9 @@ export interface PaymentResult {
 
 /**
  * Scores and pays every case. A case whose group has no weight is an error naming the first
- * such group and how many cases it affects; a case with a group but no cost is an error
- * naming its row (its outlier status cannot be decided). Rows with an empty group are skipped.
+ * such group and how many cases it affects (or, with missing = "exclude", is left unpaid and
+ * counted); a case with a group but no cost is an error naming its row (its outlier status
+ * cannot be decided). Rows with an empty group are skipped.
  */
 export function drgPayment(input: PaymentInput, table: WeightTable, options: PaymentOptions): PaymentResult {
   const rules = options.rules ?? DEFAULT_PAYMENT_RULES;
@@ -241,13 +249,16 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
   const firstRow = options.firstRow ?? 1;
   const costsName = options.costsName ?? "costs";
 
-  const { weightById } = caseWeights(groups, table, { argName: options.tableName ?? "weight_table" });
+  const { weightById, missingCases, missingCodes } = caseWeights(groups, table, {
+    argName: options.tableName ?? "weight_table",
+    missing: options.missing,
+  });
   const skipped = noSkips();
   const sum = new Float64Array(nGroups);
   const count = new Float64Array(nGroups);
   for (let i = 0; i < n; i++) {
     const g = ids[i];
-    if (g < 0) continue;
+    if (g < 0 || weightById[g] !== weightById[g]) continue;
     const c = costs[i];
     if (c !== c) {
       throw new CaseMixError("value", {
@@ -280,6 +291,10 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
       skipped.emptyGroup++;
       continue;
     }
+    if (weightById[g] !== weightById[g]) {
+      kind[i] = NO_WEIGHT_CASE;
+      continue;
+    }
     const base = basePoints[g];
     const mean = groupMean[g];
     const ratio = mean > 0 ? costs[i] / mean : NaN;
@@ -305,6 +320,8 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
     lowCases,
     totalPoints,
     totalPayment,
+    excludedCases: missingCases,
+    missingCodes,
     groupMean,
     skipped,
   };

@@ -4,7 +4,7 @@
  */
 import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import * as engine from "../engine/pointPayment";
-import { DEFAULT_PAYMENT_RULES, HIGH_COST_CASE, LOW_COST_CASE, paymentRules, PaymentRules } from "../engine/pointPayment";
+import { DEFAULT_PAYMENT_RULES, HIGH_COST_CASE, LOW_COST_CASE, NO_WEIGHT_CASE, paymentRules, PaymentRules } from "../engine/pointPayment";
 import { CaseMixError, Text } from "../engine/text";
 import { column, columns, isOmitted, nonEmpty, numberArg, optionArg, scalar } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
@@ -56,6 +56,7 @@ function readRules(arg: unknown): PaymentRules {
 const KIND_TEXT: Record<number, Text> = {
   [HIGH_COST_CASE]: { en: "high", zh: "高倍率" },
   [LOW_COST_CASE]: { en: "low", zh: "低倍率" },
+  [NO_WEIGHT_CASE]: { en: "no weight", zh: "无权重" },
   0: { en: "normal", zh: "正常" },
 };
 
@@ -63,7 +64,7 @@ const KIND_TEXT: Record<number, Text> = {
  * DRG point payment (点数法): points and payment of each case, with high- and low-cost outlier cases (高倍率/低倍率) scored by the rules.
  * Base points = RW x 100. High-cost if cost >= t x group mean (t = 3 for base points <= 100, 2 for 100 to 200, 1.5 above 200): points = base + (cost / mean - t) x base. Low-cost if cost <= 0.4 x group mean: points = base x cost / mean.
  * Payment = points / 100 x rate x point_value x coefficient. The group mean is the mean cost of the group's cases passed in (rules "base=standard": RW x rate x point_value x coefficient).
- * result "total" (default): the total payment; "case": one row a case in line with the input (a header row too when the input has one): points, case type, payment; "summary": label and value rows (cases, normal, high-cost, low-cost, total points, total payment).
+ * result "total" (default): the total payment; "case": one row a case in line with the input (a header row too when the input has one): points, case type, payment; "summary": label and value rows (cases, normal, high-cost, low-cost, total points, total payment, cases without a weight).
  * @customfunction DRG_PAYMENT
  * @param groups DRG group code of each case (one column; a header row is skipped).
  * @param costs Total cost of each case.
@@ -73,6 +74,7 @@ const KIND_TEXT: Record<number, Text> = {
  * @param [coefficient] Optional: institution coefficient (机构系数, default 1).
  * @param [rules] Optional: outlier rules as text "high=3,2,1.5; bands=100,200; low=0.4; points=100; base=data" or a two-column range of key and value; keys left out keep these defaults.
  * @param [result] Optional: "total" (default), "case" or "summary".
+ * @param [missing] Optional: "error" (default) stops at a group without a weight; "exclude" leaves its cases unpaid ("no weight" per case, counted in the summary).
  * @returns The total payment, a row per case, or a summary.
  */
 export function drgPayment(
@@ -84,6 +86,7 @@ export function drgPayment(
   coefficient?: number,
   rules?: any[][],
   result?: string,
+  missing?: string,
 ): any[][] {
   return guard(() => {
     const money = requiredNumber(rate, "rate", { min: 0, minExclusive: true });
@@ -91,6 +94,7 @@ export function drgPayment(
     const coef = numberArg(coefficient, "coefficient", 1, { min: 0, minExclusive: true });
     const parsedRules = readRules(rules);
     const shape = optionArg(result, "result", ["total", "case", "summary"] as const, "total");
+    const rule = optionArg(missing, "missing", ["error", "exclude"] as const, "error");
     const input = readCaseArgs({ groups, numeric: [{ name: "costs", arg: costs }] });
     const table = readTableArg(weight_table, "weight_table");
     const paid = engine.drgPayment({ groups: input.groups, costs: input.numbers[0][0] }, table, {
@@ -98,6 +102,7 @@ export function drgPayment(
       pointValue: factor,
       coefficient: coef,
       rules: parsedRules,
+      missing: rule,
       firstRow: input.firstRow,
     });
     const lang = currentLanguage();
@@ -111,6 +116,7 @@ export function drgPayment(
         [label("low-cost cases", "低倍率病例"), paid.lowCases],
         [label("total points", "总点数"), numberCell(paid.totalPoints)],
         [label("total payment", "支付总额"), numberCell(paid.totalPayment)],
+        [label("cases without a weight (unpaid)", "无权重病例（未计支付）"), paid.excludedCases],
       ];
       const note = skippedNote(paid.skipped, input.paddingRows, 2, lang);
       if (note) rows.push(note);
@@ -121,6 +127,7 @@ export function drgPayment(
     const ids = input.groups.ids;
     for (let i = 0; i < ids.length; i++) {
       if (ids[i] < 0) rows.push(["", "", ""]);
+      else if (paid.kind[i] === NO_WEIGHT_CASE) rows.push(["", KIND_TEXT[NO_WEIGHT_CASE][lang], ""]);
       else rows.push([numberCell(paid.points[i]), KIND_TEXT[paid.kind[i]][lang], numberCell(paid.payment[i])]);
     }
     return nonEmpty(rows);

@@ -189,9 +189,16 @@ function readPeriod(arg: unknown, argName: string): { groups: unknown[]; units?:
  * @param groups_after Group codes of the cases of the second period, in the same shape as groups_before.
  * @param weight_table Weight table used for both periods: first column group code, second column weight.
  * @param [by] Optional: "total", "adrg" or "unit".
+ * @param [missing] Optional: "error" (default) stops at a group without a weight; "exclude" leaves its cases out of both periods and reports them.
  * @returns The decomposition, per ADRG, or per unit.
  */
-export function cmiDecompose(groups_before: any[][], groups_after: any[][], weight_table: any[][], by?: string): any[][] {
+export function cmiDecompose(
+  groups_before: any[][],
+  groups_after: any[][],
+  weight_table: any[][],
+  by?: string,
+  missing?: string,
+): any[][] {
   return guard(() => {
     const before = readPeriod(groups_before, "groups_before");
     const after = readPeriod(groups_after, "groups_after");
@@ -209,13 +216,14 @@ export function cmiDecompose(groups_before: any[][], groups_after: any[][], weig
         zh: 'by 为 "unit" 时，groups_before 与 groups_after 需要两列：病组编码和单位',
       });
     }
+    const rule = optionArg(missing, "missing", ["error", "exclude"] as const, "error");
     const table = readTableArg(weight_table, "weight_table");
     const n0 = before.groups.length;
     const groups = internCodes([...before.groups, ...after.groups]);
     const period = new Int8Array(n0 + after.groups.length);
     period.fill(1, n0);
     const units = view === "unit" ? internCodes([...before.units!, ...after.units!], normalizeKey) : undefined;
-    const result = decomposeCmi({ groups, period, by: units }, table);
+    const result = decomposeCmi({ groups, period, by: units }, table, { missing: rule });
     const lang = currentLanguage();
     const blankIfNaN = (v: number) => (v !== v ? "" : numberCell(v));
     const undefinedCell = (v: number) => numberCell(v, "na");
@@ -270,7 +278,23 @@ export function cmiDecompose(groups_before: any[][], groups_after: any[][], weig
         undefinedCell(r.severity),
       ]);
     }
-    const note = skippedNote(result.skipped, padding, width, lang);
+    const excluded = result.excludedCases;
+    const codes = result.missingCodes;
+    const note = skippedNote(
+      result.skipped,
+      padding,
+      width,
+      lang,
+      undefined,
+      excluded > 0
+        ? [
+            {
+              en: `${excluded} cases in groups without a weight (${codes.slice(0, 3).join(", ")}${codes.length > 3 ? ", ..." : ""})`,
+              zh: `${excluded} 例所属病组没有权重（${codes.slice(0, 3).join("、")}${codes.length > 3 ? "等" : ""}）`,
+            },
+          ]
+        : [],
+    );
     if (note) rows.push(note);
     return nonEmpty(rows);
   }) as any[][];

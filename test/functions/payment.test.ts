@@ -63,10 +63,23 @@ describe("DRG_PAYMENT", () => {
     expect(out[4][1]).toBeCloseTo(488.8, 9); // 120 + 28.8 + 120 + 120 + 50 + 50
     expect(out[5][1]).toBeCloseTo(24440, 8);
     // the blank row 4 is blank in every argument: range padding, not reported
-    expect(out).toHaveLength(6);
+    expect(out).toHaveLength(7);
+    expect(out[6]).toEqual(["cases without a weight (unpaid)", 0]);
     // a cost without a group is reported
     const skipped = drgPayment(col("GB11", ""), col(100, 50), table, 5000, undefined, undefined, undefined, "summary");
-    expect(skipped[6]).toEqual(["(skipped: 1 with an empty group)", ""]);
+    expect(skipped[7]).toEqual(["(skipped: 1 with an empty group)", ""]);
+  });
+
+  test('missing "exclude": cases of groups without a weight are left unpaid and counted', () => {
+    setLanguage("en");
+    // GB11 x 2 at 12,000 (mean 12,000, normal): 2 x 6,000 = 12,000; XX11 unpaid
+    const g = col("GB11", "XX11", "GB11");
+    const c = col(12000, 5000, 12000);
+    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "total", "exclude")[0][0]).toBeCloseTo(12000, 9);
+    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "case", "exclude")[1]).toEqual(["", "no weight", ""]);
+    const summary = drgPayment(g, c, table, 5000, undefined, undefined, undefined, "summary", "exclude");
+    expect(summary[0]).toEqual(["cases", 2]);
+    expect(summary[6]).toEqual(["cases without a weight (unpaid)", 1]);
   });
 
   test("point value and coefficient; rules as text and as a two-column range", () => {

@@ -163,6 +163,14 @@ describe("CMI_DECOMPOSE", () => {
     expect(cmiDecompose(before, after, table, "total")[0][0]).toBeCloseTo(2.5 / 3, 15);
   });
 
+  test('missing "exclude": the cases are left out of both periods and reported', () => {
+    setLanguage("en");
+    // before GB11, XX11 -> GB11 only: CMI 2; after XX11, ES21 -> ES21 only: 0.5
+    expect(cmiDecompose(col("GB11", "XX11"), col("XX11", "ES21"), table, "total", "exclude")).toEqual([[2, 0.5, -1.5, -1.5, 0]]);
+    const out = cmiDecompose(col("GB11", "XX11"), col("XX11", "ES21"), table, "adrg", "exclude");
+    expect(out[out.length - 1]).toEqual(["(skipped: 2 cases in groups without a weight (XX11))", "", "", "", "", "", ""]);
+  });
+
   test("errors: a group missing from the table (first code and cases), shapes, by unit without units", () => {
     setLanguage("en");
     const missing = thrown(() => cmiDecompose(col("GB11", "XX11"), col("XX11", "XX11"), table));
