@@ -322,6 +322,32 @@ export function predictCurve(fit: Pick<CurveFit, "model" | "coefficients">, x: n
 }
 
 /**
+ * Points of the fitted curve for a chart: `steps` + 1 evenly spaced x from `from` to `to`
+ * and the curve there (money for the log-fitted models). Points where the curve is not a
+ * finite number (ln x at x <= 0, 1/x at 0) are left out.
+ *
+ *     curveLine({ model: "linear", coefficients: [1, 2] }, 0, 1, 2)  // x [0, 0.5, 1], y [1, 2, 3]
+ */
+export function curveLine(
+  fit: Pick<CurveFit, "model" | "coefficients">,
+  from: number,
+  to: number,
+  steps = 50,
+): { x: number[]; y: number[] } {
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const xi = i === steps ? to : from + ((to - from) * i) / steps;
+    const yi = predictCurve(fit, xi);
+    if (Number.isFinite(yi)) {
+      x.push(xi);
+      y.push(yi);
+    }
+  }
+  return { x, y };
+}
+
+/**
  * Keeps the pairs where both x and y are numbers (a blank in either drops the pair).
  * Returns the kept values and how many pairs were dropped.
  */

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   completePairs,
+  curveLine,
   CURVE_MODELS,
   CurveModel,
   fitCurve,
@@ -168,6 +169,18 @@ describe("fitCurve refuses what the data cannot support", () => {
     const { fits, failures } = fitCurves([0, 1, 2, 3, 4], [1, 2, 4, 8, 17]);
     expect(failures.map((f) => f.model)).toEqual(["logarithmic", "inverse", "power", "s"]);
     expect(fits.map((f) => f.model)).toHaveLength(6);
+  });
+});
+
+describe("curveLine", () => {
+  it("samples the curve evenly and leaves out points where it is undefined", () => {
+    // y = 1 + 2x at 0, 0.5, 1
+    expect(curveLine({ model: "linear", coefficients: [1, 2] }, 0, 1, 2)).toEqual({ x: [0, 0.5, 1], y: [1, 2, 3] });
+    // logarithmic at x = 0 is -Infinity: left out; at 1 and 2: 5 + 3 ln x
+    const line = curveLine({ model: "logarithmic", coefficients: [5, 3] }, 0, 2, 2);
+    expect(line.x).toEqual([1, 2]);
+    expect(line.y[0]).toBe(5);
+    expect(line.y[1]).toBeCloseTo(5 + 3 * Math.LN2, 14);
   });
 });
 
