@@ -1,0 +1,147 @@
+import {
+  detectCaseColumns,
+  findHeaderRow,
+  gridFromColumns,
+  gridFromRows,
+  readCaseTable,
+  yearOfDate,
+} from "../../src/engine/caseTable";
+import { CaseMixError } from "../../src/engine/text";
+
+describe("detectCaseColumns", () => {
+  it("maps exact headers, headers with a unit and headers containing a known word", () => {
+    const { columns } = detectCaseColumns(["病案号", "医保统筹支付", "住院总费用(元)", "个人自付金额", "出院科室", "DRG编码", "住院天数（天）"]);
+    expect(columns).toEqual({ insurancePaid: 1, totalCost: 2, selfPay: 3, department: 4, drg: 5, los: 6 });
+  });
+
+  it("keeps the first header of a column and adds up split drug costs", () => {
+    const r = detectCaseColumns(["DRG编码", "西药费", "中成药费(元)", "中草药费", "科室", "出院科室"]);
+    expect(r.columns.department).toBe(4);
+    expect(r.drugCostParts).toEqual([1, 2, 3]);
+  });
+
+  it("does not take short words out of longer headers", () => {
+    // "费用" and "DRG" are too short to be looked for inside another header
+    expect(detectCaseColumns(["其他费用", "DRG权重值"]).columns).toEqual({});
+  });
+});
+
+describe("findHeaderRow", () => {
+  it("skips title lines above the header", () => {
+    const grid = gridFromRows([["2024年出院病例明细"], ["导出时间：2024-05-01"], ["病案号", "DRG编码", "科室"], ["1", "GB11", "内科"]]);
+    expect(findHeaderRow(grid)).toBe(2);
+    expect(findHeaderRow(gridFromRows([["a", "b"], ["1", "2"]]))).toBe(-1);
+  });
+});
+
+describe("readCaseTable", () => {
+  it("reads the module's example", () => {
+    const t = readCaseTable([["DRG编码", "住院总费用(元)"], ["GB11", "12,000"], ["", ""]]);
+    expect(t.groups.codes).toEqual(["GB11"]);
+    expect(Array.from(t.numbers.totalCost as Float64Array)).toEqual([12000, NaN]);
+    expect(t.skipped).toEqual({ blankRows: 1, emptyGroup: 0 });
+    expect(t.headerRowNumber).toBe(1);
+    expect(t.firstDataRow).toBe(2);
+  });
+
+  const rows = [
+    ["出院病例"],
+    ["病案号", "出院科室", "主诊医师", "DRG编码", "DRG名称", "出院日期", "住院总费用", "医保统筹支付", "个人自付", "离院方式", "西药费", "中成药费"],
+    ["1", "内科", "王伟", " gb11 ", "", "2023-12-31", "1,000.50", "800", "-20", "1", "10", "5"],
+    ["2", "外科", "李娜", "GB11", "食管大手术", 45356, "2000", "1500", "300", "5", "", "7"],
+    ["3", "", "", "", "", "2024/1/2", "10", "0", "0", "1", "", ""],
+  ];
+
+  it("reads typed columns, interns keys, names groups, derives the year and the deaths", () => {
+    const t = readCaseTable(rows);
+    expect(t.headerRowNumber).toBe(2);
+    expect(t.firstDataRow).toBe(3);
+    expect(t.groups.codes).toEqual(["GB11"]);
+    expect(Array.from(t.groups.ids)).toEqual([0, 0, -1]);
+    expect(t.groupNames).toEqual(["食管大手术"]);
+    expect(t.department?.codes).toEqual(["内科", "外科"]);
+    expect(t.years?.codes).toEqual(["2023", "2024"]);
+    expect(Array.from(t.years?.ids ?? [])).toEqual([0, 1, 1]); // serial 45356 is 2024-03-05
+    expect(Array.from(t.numbers.totalCost ?? [])).toEqual([1000.5, 2000, 10]);
+    expect(Array.from(t.numbers.selfPay ?? [])).toEqual([-20, 300, 0]); // money received may be negative
+    expect(Array.from(t.numbers.drugCost ?? [])).toEqual([15, 7, 0]); // 西药费 + 中成药费, blanks as 0
+    expect(Array.from(t.deaths ?? [])).toEqual([0, 1, 0]);
+    expect(t.diedEncoding).toBe("dischargeWay");
+    expect(t.skipped).toEqual({ blankRows: 0, emptyGroup: 1 });
+  });
+
+  it("names the header and the source row of a bad number", () => {
+    const bad = rows.map((r) => r.slice());
+    bad[3][6] = "n/a";
+    expect(() => readCaseTable(bad)).toThrow('住院总费用 row 4: "n/a" is not a number');
+    try {
+      readCaseTable(bad);
+    } catch (e) {
+      expect((e as CaseMixError).text.zh).toBe('住院总费用 第 4 行："n/a" 不是数字');
+    }
+    const negative = rows.map((r) => r.slice());
+    negative[2][6] = "-5";
+    expect(() => readCaseTable(negative)).toThrow(/住院总费用 row 3: -5 is negative/);
+  });
+
+  it("names a date that is not one", () => {
+    const bad = rows.map((r) => r.slice());
+    bad[2][5] = "昨天";
+    expect(() => readCaseTable(bad)).toThrow('出院日期 row 3: "昨天" is not a date');
+  });
+
+  it("reads only the columns asked for", () => {
+    const bad = rows.map((r) => r.slice());
+    bad[2][6] = "n/a";
+    const t = readCaseTable(bad, { columns: ["drg", "department"] });
+    expect(t.numbers.totalCost).toBeUndefined();
+    expect(t.doctor).toBeUndefined();
+    expect(t.department?.codes).toEqual(["内科", "外科"]);
+  });
+
+  it("takes the user's corrections of the mapping", () => {
+    const t = readCaseTable(rows, { mapping: { department: "主诊医师", doctor: null, totalCost: 7 } });
+    expect(t.department?.codes).toEqual(["王伟", "李娜"]);
+    expect(t.doctor).toBeUndefined();
+    expect(Array.from(t.numbers.totalCost ?? [])).toEqual([800, 1500, 0]);
+    expect(() => readCaseTable(rows, { mapping: { department: "科室名称" } })).toThrow(/no header is "科室名称"/);
+    expect(() => readCaseTable(rows, { mapping: { department: 40 } })).toThrow(/column 40/);
+  });
+
+  it("says which required columns are missing", () => {
+    expect(() => readCaseTable(rows, { required: ["drg", "materialCost", "allocatedDirect"] })).toThrow(
+      /missing columns: materialCost \(耗材费, 卫生材料费, 医用耗材\); allocatedDirect/,
+    );
+    expect(() => readCaseTable([["a", "b"], ["1", "2"]])).toThrow(/no header row naming the DRG group/);
+  });
+
+  it("reads a column-wise grid the same way", () => {
+    const columns = rows[1].map((_, c) => rows.slice(1).map((r) => r[c]));
+    const a = readCaseTable(rows.slice(1));
+    const b = readCaseTable(gridFromColumns(columns));
+    expect(Array.from(b.numbers.totalCost ?? [])).toEqual(Array.from(a.numbers.totalCost ?? []));
+    expect(b.years?.codes).toEqual(a.years?.codes);
+  });
+
+  it("reads a case count for aggregated rows", () => {
+    const t = readCaseTable([["DRG组", "病例数", "死亡"], ["GB11", 10, 2], ["ES21", 5, 0]]);
+    expect(Array.from(t.numbers.cases ?? [])).toEqual([10, 5]);
+    expect(t.diedEncoding).toBe("count");
+    expect(Array.from(t.deaths ?? [])).toEqual([2, 0]);
+  });
+});
+
+describe("yearOfDate", () => {
+  it("reads dates in the forms exports use", () => {
+    expect(yearOfDate("2024-03-05")).toBe("2024");
+    expect(yearOfDate("2024/3/5")).toBe("2024");
+    expect(yearOfDate("2024年3月5日")).toBe("2024");
+    expect(yearOfDate("20240305")).toBe("2024");
+    expect(yearOfDate(20240305)).toBe("2024");
+    expect(yearOfDate(45356)).toBe("2024");
+    expect(yearOfDate(2023)).toBe("2023");
+    expect(yearOfDate(new Date(Date.UTC(2022, 11, 31)))).toBe("2022");
+    expect(yearOfDate("")).toBe("");
+    expect(yearOfDate("soon")).toBeUndefined();
+  });
+});

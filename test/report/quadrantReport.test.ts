@@ -1,0 +1,218 @@
+import { readCaseTable } from "../../src/engine/caseTable";
+import { weightTable } from "../../src/engine/weightTable";
+import { placeBlocks, TableBlock } from "../../src/report/model";
+import {
+  computeQuadrantReport,
+  DEFAULT_QUADRANT_SETTINGS,
+  quadrantJson,
+  quadrantWorkbook,
+  QuadrantSettings,
+  reportColumns,
+  requiredColumns,
+} from "../../src/report/quadrantReport";
+import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
+
+const context = { source: "five.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
+const table = weightTable(
+  WEIGHTS.map((w) => w[0]),
+  WEIGHTS.map((w) => w[1]),
+);
+
+function build(overrides: Partial<QuadrantSettings> = {}) {
+  const settings: QuadrantSettings = {
+    ...DEFAULT_QUADRANT_SETTINGS,
+    weights: { source: "table", table, name: "weights.csv" },
+    money: { mode: "pool", pool: 1000 },
+    ...overrides,
+  };
+  const cases = readCaseTable(fiveGroupRows(), { columns: reportColumns(settings), required: requiredColumns(settings) });
+  return computeQuadrantReport(cases, settings, context);
+}
+
+describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)", () => {
+  const report = build();
+
+  it("classifies every quadrant and leaves the small group unclassified", () => {
+    expect(report.cuts.x).toBeCloseTo(28 / 22, 12);
+    expect(report.cuts.y).toBe(0);
+    // sorted by quadrant, then code
+    expect(report.groups.map((g) => [g.group, g.quadrant, g.coefficient])).toEqual([
+      ["A1", "strategic", 1.5],
+      ["B1", "competitive", 1.3],
+      ["C1", "suitable", 1.0],
+      ["D1", "weak", 0.8],
+      ["E1", "unclassified", 1.0],
+    ]);
+    expect(report.quadrantCounts).toEqual({ strategic: 1, competitive: 1, suitable: 1, weak: 1, unclassified: 1 });
+  });
+
+  it("adds up revenue, cost, contribution and rate per group", () => {
+    const byCode = Object.fromEntries(report.groups.map((g) => [g.group, g]));
+    // A1: 5 x 10,000 = 50,000 revenue, 5 x 4,000 = 20,000 cost, 30,000, rate 0.6
+    expect(byCode.A1).toMatchObject({ name: "甲组", cases: 5, rw: 2, revenue: 50000, cost: 20000, contribution: 30000 });
+    expect(byCode.A1.rate).toBeCloseTo(0.6, 12);
+    // B1: 40,000 - 45,000 = -5,000, rate -0.125
+    expect(byCode.B1).toMatchObject({ revenue: 40000, cost: 45000, contribution: -5000, rate: -0.125 });
+    // D1: 15,000 - 17,500 = -2,500, rate -1/6
+    expect(byCode.D1.rate).toBeCloseTo(-1 / 6, 12);
+    // points = cases x RW x coefficient: 15, 9.75, 2.5, 1.6, 6
+    expect(report.groups.map((g) => g.points)).toEqual([15, 9.75, 2.5, expect.closeTo(1.6, 12), 6]);
+    expect(report.hospital.totalWeight).toBeCloseTo(28, 12);
+    expect(report.hospital).toMatchObject({ cases: 22, revenue: 165000, cost: 112500, contribution: 52500, groups: 5 });
+    expect(report.hospital.rate).toBeCloseTo(52500 / 165000, 12);
+    expect(report.hospital.points).toBeCloseTo(34.85, 12);
+  });
+
+  it("shares the pool by department to the cent", () => {
+    // 外科 24.75 points, 内科 10.1 of 34.85: 100,000 cents x 24.75 / 34.85 = 71,018.65, x 10.1 / 34.85 = 28,981.35;
+    // floors 99,999, the cent left goes to .65: 710.19 and 289.81
+    const [t] = report.units;
+    expect(t.dimension).toBe("department");
+    expect(t.rows.map((r) => [r.unit, r.cases, r.amount])).toEqual([
+      ["内科", 12, 289.81],
+      ["外科", 10, 710.19],
+    ]);
+    expect(t.rows[0].totalWeight).toBeCloseTo(10.5, 12); // 2.5 + 2 + 6
+    expect(t.rows[0].cmi).toBeCloseTo(10.5 / 12, 12);
+    expect(t.rows[1].points).toBeCloseTo(24.75, 12);
+    expect(t.total.amount).toBe(1000);
+    expect(t.emptyUnitRows).toBe(0);
+  });
+
+  it("pays doctors too, the two leftover cents by largest remainder", () => {
+    // 张 15, 李 9.75, 王 4.1, 赵 6 points: 43,041.61 / 27,977.04 / 11,764.71 / 17,216.64 cents;
+    // floors 99,998; the two cents to the fractions .71 (王) and .64 (赵)
+    const r = build({ unit: "both" });
+    expect(r.units.map((u) => u.dimension)).toEqual(["department", "doctor"]);
+    expect(r.units[1].rows.map((x) => [x.unit, x.amount])).toEqual([
+      ["李医生", 279.77],
+      ["王医生", 117.65],
+      ["张医生", 430.41],
+      ["赵医生", 172.17],
+    ]);
+    const json = quadrantJson(r);
+    expect(json.units[0]).toHaveProperty("dimension", "department");
+    expect(json.units).toHaveLength(6);
+  });
+
+  it("reports every skipped row with its reason", () => {
+    expect(report.rowsRead).toBe(25);
+    expect(report.rowsUsed).toBe(22);
+    expect(report.skipped).toEqual({ blankRow: 1, emptyGroup: 1, noWeight: 1 });
+    expect(report.weights.missingCodes).toEqual(["Z99"]);
+  });
+
+  it("pays per point", () => {
+    const r = build({ money: { mode: "perPoint", moneyPerPoint: 100 } });
+    // 内科 10.1 x 100 = 1,010; 外科 24.75 x 100 = 2,475
+    expect(r.units[0].rows.map((x) => x.amount)).toEqual([1010, 2475]);
+    expect(r.units[0].total.amount).toBe(3485);
+  });
+
+  it("cuts at the medians, a fixed x and other coefficients", () => {
+    // eligible A1-D1: median RW of 0.4, 0.5, 1.5, 2 = 1; median rate of -1/6, -0.125, 0.5, 0.6 = 0.1875
+    const r = build({ xCut: "median", yCut: "median" });
+    expect(r.cuts.x).toBe(1);
+    expect(r.cuts.y).toBeCloseTo(0.1875, 12);
+    expect(r.groups.map((g) => g.quadrant)).toEqual(["strategic", "competitive", "suitable", "weak", "unclassified"]);
+    const r2 = build({ xCut: 0.45, minCases: 2, coefficients: { strategic: 2, competitive: 1, suitable: 1, weak: 0.5, unclassified: 1 } });
+    // x cut 0.45: C1 (0.5) is now strategic, only D1 (0.4) is left of it; E1 (2 cases) is classified
+    const q = Object.fromEntries(r2.groups.map((g) => [g.group, g.quadrant]));
+    expect(q).toEqual({ A1: "strategic", B1: "competitive", C1: "strategic", D1: "weak", E1: "strategic" });
+    expect(r2.hospital.points).toBeCloseTo(5 * 2 * 2 + 5 * 1.5 + 5 * 0.5 * 2 + 5 * 0.4 * 0.5 + 2 * 3 * 2, 12);
+  });
+
+  it("computes the weights from the data when no table is given", () => {
+    const r = build({ weights: { source: "data", trim: { method: "none" } } });
+    // every case costs RW x 10,000: weights RW x 22 / 28, CMI exactly 1
+    expect(r.hospital.cmi).toBeCloseTo(1, 12);
+    expect(r.groups.find((g) => g.group === "A1")?.rw).toBeCloseTo((2 * 22) / 28, 12);
+    expect(r.groups.map((g) => g.quadrant)).toEqual(["strategic", "competitive", "suitable", "weak", "unclassified"]);
+    // Z99 has no cost, so no weight: skipped twice over (weights, then the analysis)
+    expect(r.skipped).toEqual({ blankRow: 1, emptyGroup: 1, noCost: 1, noWeight: 1 });
+    expect(r.weights).toMatchObject({ source: "data", trim: { method: "none" }, missingCodes: ["Z99"] });
+  });
+
+  it("analyses one year only", () => {
+    const rows = fiveGroupRows();
+    rows[1][5] = "2023-12-31"; // one A1 case moves to 2023
+    const settings: QuadrantSettings = { ...DEFAULT_QUADRANT_SETTINGS, weights: { source: "table", table, name: "w" }, year: "2024" };
+    const r = computeQuadrantReport(readCaseTable(rows, { columns: reportColumns(settings) }), settings, context);
+    expect(r.skipped.otherYear).toBe(1);
+    // A1 keeps 4 cases in 2024, fewer than 5: not classified any more
+    expect(r.groups.find((g) => g.group === "A1")).toMatchObject({ cases: 4, quadrant: "unclassified" });
+    expect(r.hospital.cases).toBe(21);
+    expect(() => computeQuadrantReport(readCaseTable(rows), { ...settings, year: "2019" }, context)).toThrow(/2019/);
+  });
+
+  it("names the missing columns", () => {
+    const rows = fiveGroupRows().map((r) => r.slice(0, 9)); // no drug or material columns
+    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(/drugCost.*materialCost/);
+    const direct = { ...DEFAULT_QUADRANT_SETTINGS, layer: "direct" as const, weights: { source: "table" as const, table, name: "w" } };
+    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(/allocatedDirect/);
+  });
+});
+
+describe("quadrantWorkbook", () => {
+  const report = build();
+
+  it("lays out the three sheets in Chinese and in English", () => {
+    expect(quadrantWorkbook(report, "zh").sheets.map((s) => s.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
+    expect(quadrantWorkbook(report, "en").sheets.map((s) => s.name)).toEqual(["Quadrant Analysis", "Incentives", "Parameters"]);
+  });
+
+  it("writes one row a group, a total row, the formats and the chart", () => {
+    const sheet = quadrantWorkbook(report, "zh").sheets[0];
+    const table = sheet.blocks[2] as TableBlock;
+    expect(table.columns.map((c) => c.id)).toEqual(["group", "name", "cases", "rw", "revenue", "cost", "contribution", "rate", "quadrant", "coefficient", "points"]);
+    expect(table.columns[5].header).toBe("变动成本");
+    expect(table.rows[0]).toEqual(["A1", "甲组", 5, 2, 50000, 20000, 30000, expect.closeTo(0.6, 12), "战略病种", 1.5, 15]);
+    expect(table.rows[4][8]).toBe("未分类");
+    expect(table.totalRow?.slice(0, 7)).toEqual(["合计", "", 22, expect.closeTo(28 / 22, 12), 165000, 112500, 52500]);
+    expect(table.conditionalFormats?.some((f) => f.columnId === "rate" && f.rule.kind === "lessThan")).toBe(true);
+    expect(table.autoFilter).toBe(true);
+    expect(sheet.freeze).toEqual({ rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 });
+    const chart = sheet.charts?.[0];
+    expect(chart?.cutLines).toEqual({ x: expect.closeTo(28 / 22, 12), y: 0 });
+    expect(chart?.cornerLabels).toEqual({ topRight: "战略病种", bottomRight: "竞争病种", topLeft: "适宜病种", bottomLeft: "劣势病种" });
+    // one series a classified quadrant, each pointing at its rows of the table
+    expect(chart?.series.map((s) => [s.name, s.rows])).toEqual([
+      ["战略病种 (1)", [0]],
+      ["竞争病种 (1)", [1]],
+      ["适宜病种 (1)", [2]],
+      ["劣势病种 (1)", [3]],
+    ]);
+    expect(chart?.logX).toBe(false);
+  });
+
+  it("uses the user's quadrant labels", () => {
+    const r = build({ labels: { strategic: "重点病种" } });
+    const table = quadrantWorkbook(r, "zh").sheets[0].blocks[2] as TableBlock;
+    expect(table.rows[0][8]).toBe("重点病种");
+    expect(table.rows[1][8]).toBe("竞争病种");
+  });
+
+  it("lists every setting, the source and the skipped rows on the parameters sheet", () => {
+    const sheet = quadrantWorkbook(report, "en").sheets[2];
+    const pairs = new Map(sheet.blocks.flatMap((b) => (b.kind === "keyValue" ? b.rows : [])));
+    expect(pairs.get("Source")).toBe("five.csv");
+    expect(pairs.get("Rows read")).toBe(25);
+    expect(pairs.get("Rows used")).toBe(22);
+    expect(pairs.get("Skipped: blank rows")).toBe(1);
+    expect(pairs.get("Skipped: rows whose group has no weight")).toBe(1);
+    expect(pairs.get("Minimum cases to classify a group")).toBe(5);
+    expect(pairs.get("Bonus pool")).toBe(1000);
+    expect(pairs.get("CaseMix version")).toBe("9.9.9");
+    expect(pairs.get("Built at")).toBe("2024-05-01T08:00:00.000Z");
+    expect(pairs.get("drg")).toBe("DRG编码");
+    expect(pairs.get("insurancePaid")).toBe("医保统筹支付");
+    expect(String(pairs.get("Weights"))).toContain("weights.csv");
+  });
+
+  it("the incentive sheet has a table per unit with a total row", () => {
+    const sheet = quadrantWorkbook(build({ unit: "both" }), "zh").sheets[1];
+    const tables = sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
+    expect(tables.map((t) => t.caption)).toEqual(["科室", "医师"]);
+    expect(tables[0].totalRow).toEqual(["合计", 22, 28, expect.closeTo(28 / 22, 12), expect.closeTo(34.85, 12), 1000]);
+  });
+});
