@@ -14,6 +14,8 @@ export function isOmitted(arg: unknown): boolean {
   if (arg === null || arg === undefined) return true;
   if (Array.isArray(arg)) {
     if (arg.length === 0) return true;
+    // [[]]: a range with no cells at all.
+    if (arg.every((row) => Array.isArray(row) && row.length === 0)) return true;
     if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return isBlankCell(arg[0][0]);
     return false;
   }

@@ -38,7 +38,9 @@ function run(
   );
   const cell = (row: CaseMixRow, key: keyof CaseMixRow) => {
     if (measure === "groupCount" && isOmitted(weightTableArg) && key !== "groupCount" && key !== "cases") return "";
-    return key === "key" ? row.key : numberCell(row[key] as number);
+    if (key === "key") return row.key;
+    // CMI of no case is #DIV/0!; a count or total too large for a double is #NUM!.
+    return numberCell(row[key] as number, key === "cmi" ? "div0" : "num");
   };
   if (!result.rows) return [[cell(result.overall, measure)]];
   const order = COLUMN_ORDER[measure];

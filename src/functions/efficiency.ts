@@ -24,9 +24,9 @@ function run(
   const rows: unknown[][] = result.rows.map((r) => [
     r.key,
     numberCell(r.index),
-    r.cases,
+    numberCell(r.cases, "num"),
     numberCell(r.meanValue),
-    r.casesWithoutBenchmark,
+    numberCell(r.casesWithoutBenchmark, "num"),
   ]);
   const note = skippedNote(result.skipped, input.paddingRows, 5, currentLanguage(), valueName);
   if (note) rows.push(note);

@@ -7,39 +7,82 @@ import { cmiCostIndex } from "../engine/cmiCostIndex";
 import { addAcross, marginContribution } from "../engine/margins";
 import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, numberArg, optionArg } from "./args";
-import { readNumberColumn } from "../engine/input";
+import { isBlankCell, readNumberColumn } from "../engine/input";
 import { currentLanguage, guard, numberCell } from "./excel";
 import { readCaseArgs, readTableArg, skippedNote } from "./inputs";
+
+/**
+ * Rows blank (or 0, as Excel may hand an empty cell over) in every argument: the padding of
+ * whole-column references, not cases. Returns the indices of the other rows, or undefined
+ * when every row is data.
+ */
+function dataRows(all: unknown[][]): Int32Array | undefined {
+  const n = all.length > 0 ? all[0].length : 0;
+  const keep = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    let blank = true;
+    for (const cells of all) {
+      const v = cells[i];
+      if (!(isBlankCell(v) || v === 0)) {
+        blank = false;
+        break;
+      }
+    }
+    if (!blank) keep[m++] = i;
+  }
+  return m === n ? undefined : keep.subarray(0, m);
+}
+
+function pick(values: Float64Array, rows: Int32Array): Float64Array {
+  const out = new Float64Array(rows.length);
+  for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
+  return out;
+}
 
 function runMargin(revenue: unknown, cost: unknown, by: unknown, result: unknown, counts: unknown): unknown[][] {
   const wanted = optionArg(result, "result", ["amount", "rate"] as const, "amount");
   const revenueCols = columns(revenue, "revenue").map((cells) => ({ name: "revenue", cells }));
   const costCols = columns(cost, "cost").map((cells) => ({ name: "cost", cells }));
+  if (revenueCols.length === 0 || costCols.length === 0) {
+    throw new CaseMixError("value", { en: "revenue and cost must not be empty", zh: "revenue 和 cost 不能为空" });
+  }
   const numeric: AlignedColumn[] = [...revenueCols, ...costCols];
   const hasCounts = !isOmitted(counts);
   if (hasCounts) numeric.push({ name: "counts", cells: column(counts, "counts") });
   const keyColumns: AlignedColumn[] = isOmitted(by) ? [] : [{ name: "by", cells: column(by, "by") }];
   const aligned = alignRows(keyColumns, numeric);
   const { firstRow } = aligned;
-  if (revenueCols.length === 0 || costCols.length === 0) {
-    throw new CaseMixError("value", { en: "revenue and cost must not be empty", zh: "revenue 和 cost 不能为空" });
-  }
   const read = (j: number, name: string, allowNegative: boolean) =>
     readNumberColumn(aligned.numbers[j], name, { firstRow, allowNegative });
   // Revenue may be negative (refunds, settlement corrections); costs may not.
-  const revenueTotal = addAcross(revenueCols.map((_, j) => read(j, "revenue", true)));
-  const costTotal = addAcross(costCols.map((_, j) => read(revenueCols.length + j, "cost", false)));
-  const countValues = hasCounts ? read(numeric.length - 1, "counts", false) : undefined;
-  const byKeys = keyColumns.length ? internCodes(aligned.codes[0], normalizeKey) : undefined;
+  let revenueTotal = addAcross(revenueCols.map((_, j) => read(j, "revenue", true)));
+  let costTotal = addAcross(costCols.map((_, j) => read(revenueCols.length + j, "cost", false)));
+  let countValues = hasCounts ? read(numeric.length - 1, "counts", false) : undefined;
+  let byKeys = keyColumns.length ? internCodes(aligned.codes[0], normalizeKey) : undefined;
+  const rowsKept = dataRows([...aligned.codes, ...aligned.numbers]);
+  if (rowsKept) {
+    revenueTotal = pick(revenueTotal, rowsKept);
+    costTotal = pick(costTotal, rowsKept);
+    if (countValues) countValues = pick(countValues, rowsKept);
+    if (byKeys) {
+      const ids = new Int32Array(rowsKept.length);
+      for (let j = 0; j < rowsKept.length; j++) ids[j] = byKeys.ids[rowsKept[j]];
+      byKeys = { ids, codes: byKeys.codes, empty: byKeys.empty - (byKeys.ids.length - rowsKept.length) };
+    }
+  }
   const r = marginContribution({ revenue: revenueTotal, cost: costTotal, counts: countValues, by: byKeys });
-  if (!r.rows) return [[numberCell(wanted === "rate" ? r.overall.rate : r.overall.contribution)]];
+  // Sums of very large amounts can overflow: #NUM! rather than Infinity.
+  if (!r.rows) {
+    return [[wanted === "rate" ? numberCell(r.overall.rate) : numberCell(r.overall.contribution, "num")]];
+  }
   const rows: unknown[][] = r.rows.map((row) => [
     row.key,
-    row.revenue,
-    row.cost,
-    row.contribution,
+    numberCell(row.revenue, "num"),
+    numberCell(row.cost, "num"),
+    numberCell(row.contribution, "num"),
     numberCell(row.rate),
-    row.cases,
+    numberCell(row.cases, "num"),
   ]);
   const note = skippedNote(r.skipped, 0, 6, currentLanguage());
   if (note) rows.push(note);
@@ -98,7 +141,7 @@ export function cmiCostIndexFunction(
       { missing: rule },
     );
     if (!r.rows) return [[numberCell(wanted === "cost" ? r.overall.costIndex : r.overall.contributionIndex)]];
-    const rows: unknown[][] = r.rows.map((row) => [row.key, numberCell(row.costIndex), numberCell(row.contributionIndex), row.cases]);
+    const rows: unknown[][] = r.rows.map((row) => [row.key, numberCell(row.costIndex), numberCell(row.contributionIndex), numberCell(row.cases, "num")]);
     const note = skippedNote(r.skipped, input.paddingRows, 4, currentLanguage(), { en: "cost", zh: "成本" });
     if (note) rows.push(note);
     return nonEmpty(rows);

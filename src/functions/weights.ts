@@ -35,20 +35,25 @@ function weightOutput(weights: GroupWeights, lookup: unknown, note: unknown[] | 
   if (!isOmitted(lookup)) {
     const index = new Map<string, number>();
     weights.codes.forEach((code, i) => index.set(code, i));
-    const cells = Array.isArray(lookup) ? (lookup as unknown[][]) : [[lookup]];
-    return cells.map((row) =>
-      (Array.isArray(row) ? row : [row]).map((code) => {
+    const cells = Array.isArray(lookup) ? lookup.map((row) => (Array.isArray(row) ? row : [row])) : [[lookup]];
+    // The result has the shape of lookup; a ragged array is padded with #N/A to stay rectangular.
+    let width = 0;
+    for (const row of cells) if (row.length > width) width = row.length;
+    return cells.map((row) => {
+      const out = row.map((code) => {
         const at = index.get(normalizeCode(code));
         if (at === undefined) return excelError("na");
         return numberCell(weights.weight[at], "na");
-      }),
-    );
+      });
+      while (out.length < width) out.push(excelError("na"));
+      return out;
+    });
   }
   const rows: unknown[][] = weights.codes.map((code, i) => [
     code,
     numberCell(weights.weight[i], "na"),
-    weights.cases[i],
-    weights.kept[i],
+    numberCell(weights.cases[i], "num"),
+    numberCell(weights.kept[i], "num"),
     numberCell(weights.meanCost[i], "na"),
     weights.reliable[i] === 1,
   ]);
