@@ -381,7 +381,9 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
     for (let i = 0; i < n && left > 0; i++) {
       const g = groups.ids[i];
       if (g < 0 || groupNames[g] !== "") continue;
-      const name = normalizeKey(names[i]);
+      // Names are shown as the source writes them (full-width punctuation kept).
+      const raw = names[i];
+      const name = typeof raw === "string" ? raw.trim() : normalizeKey(raw);
       if (name !== "") {
         groupNames[g] = name;
         left--;

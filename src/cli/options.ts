@@ -1,0 +1,307 @@
+/**
+ * Command-line options of `casemix report`: parsing, checking and the help text, in English
+ * and Chinese. Every setting of the taskpane has an option.
+ */
+import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { IncentiveMoney } from "../engine/incentives";
+import { MARGIN_LAYERS, MarginLayer } from "../engine/margins";
+import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCutRule } from "../engine/quadrants";
+import { CaseMixError, Lang } from "../engine/text";
+import { TRIM_METHODS, TrimMethod, TrimOptions } from "../engine/trimming";
+import { UnitChoice } from "../report/quadrantReport";
+import { Encoding } from "./readInput";
+
+export interface ReportOptions {
+  input: string;
+  sheet?: string;
+  out?: string;
+  json: boolean;
+  lang: Lang;
+  weights?: string;
+  money: IncentiveMoney;
+  unit: UnitChoice;
+  xCut: XCutRule;
+  yCut: YCutRule;
+  layer: MarginLayer;
+  coefficients: Coefficients;
+  labels?: Partial<Record<Quadrant, string>>;
+  minCases: number;
+  year?: string;
+  trim: TrimOptions;
+  yearWeights?: number[];
+  mapping: Partial<Record<ColumnName, string | number>>;
+  encoding?: Encoding;
+}
+
+export interface SampleOptions {
+  out: string;
+  cases: number;
+  seed: number;
+  weights?: string;
+  lang: Lang;
+}
+
+export class UsageError extends CaseMixError {}
+
+function usage(en: string, zh: string): never {
+  throw new UsageError("value", { en, zh });
+}
+
+/** Splits argv into positionals and `--name value` / `--name=value` / `--flag` options. */
+export function splitArgs(argv: readonly string[], flags: ReadonlySet<string>): { positional: string[]; options: Map<string, string[]> } {
+  const positional: string[] = [];
+  const options = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--") {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("--")) {
+      const eq = a.indexOf("=");
+      const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      let value: string;
+      if (eq >= 0) value = a.slice(eq + 1);
+      else if (flags.has(name)) value = "true";
+      else {
+        if (i + 1 >= argv.length) usage(`--${name} needs a value`, `--${name} 需要一个值`);
+        value = argv[++i];
+      }
+      options.set(name, [...(options.get(name) ?? []), value]);
+    } else if (a === "-h") options.set("help", ["true"]);
+    else positional.push(a);
+  }
+  return { positional, options };
+}
+
+function number(name: string, text: string, min = 0): number {
+  const v = Number(text.replace(/[,_]/g, ""));
+  if (text.trim() === "" || !Number.isFinite(v) || v < min) {
+    usage(`--${name}: "${text}" is not a number of ${min} or more`, `--${name}："${text}" 不是大于或等于 ${min} 的数`);
+  }
+  return v;
+}
+
+function choice<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(text)) return text as T;
+  return usage(`--${name}: "${text}" is not one of ${allowed.join(", ")}`, `--${name}："${text}" 不是 ${allowed.join("、")} 之一`);
+}
+
+function numberList(name: string, text: string): number[] {
+  return text.split(/[,，]/).map((s) => number(name, s.trim()));
+}
+
+const REPORT_OPTIONS = new Set([
+  "sheet", "out", "json", "lang", "weights", "pool", "per-point", "unit", "x-cut", "y-cut", "layer",
+  "coefficients", "labels", "min-cases", "year", "trim", "trim-k", "year-weights", "map", "encoding", "help",
+]);
+const FLAGS = new Set(["json", "help"]);
+
+/** Parses the options of `casemix report`; `lang` is the language already chosen. */
+export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
+  const { positional, options } = splitArgs(argv, FLAGS);
+  for (const name of options.keys()) {
+    if (!REPORT_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix report --help`, `未知选项 --${name}；请查看 casemix report --help`);
+  }
+  const one = (name: string): string | undefined => {
+    const v = options.get(name);
+    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
+    return v?.[0];
+  };
+  if (positional.length !== 1) {
+    usage(
+      positional.length === 0 ? "give the case file: casemix report <cases.csv|cases.xlsx>" : `one case file only, got ${positional.join(", ")}`,
+      positional.length === 0 ? "请给出病例文件：casemix report <cases.csv|cases.xlsx>" : `只能给一个病例文件，收到 ${positional.join("、")}`,
+    );
+  }
+  const lang = one("lang") !== undefined ? choice("lang", one("lang") as string, ["zh", "en"] as const) : defaultLang;
+
+  const pool = one("pool");
+  const perPoint = one("per-point");
+  if (pool !== undefined && perPoint !== undefined) usage("give --pool or --per-point, not both", "--pool 与 --per-point 只能给一个");
+  const money: IncentiveMoney =
+    pool !== undefined ? { mode: "pool", pool: number("pool", pool) } : { mode: "perPoint", moneyPerPoint: perPoint !== undefined ? number("per-point", perPoint) : 1 };
+
+  const xText = one("x-cut") ?? "cmi";
+  const xCut: XCutRule = xText === "cmi" || xText === "median" ? xText : number("x-cut", xText);
+  const yText = one("y-cut") ?? "0";
+  const yCut: YCutRule = yText === "median" ? "median" : number("y-cut", yText, -Infinity);
+
+  const coefficients: Coefficients = { ...DEFAULT_COEFFICIENTS };
+  const coefText = one("coefficients");
+  if (coefText !== undefined) {
+    const list = numberList("coefficients", coefText);
+    if (list.length < 4 || list.length > 5) {
+      usage(
+        `--coefficients: give 4 numbers (strategic, competitive, suitable, weak) and optionally a 5th for unclassified groups, e.g. 1.5,1.3,1,0.8`,
+        `--coefficients：请给 4 个数（战略、竞争、适宜、劣势），可再加第 5 个（未分类），例如 1.5,1.3,1,0.8`,
+      );
+    }
+    list.forEach((v, i) => (coefficients[QUADRANTS[i]] = v));
+  }
+  let labels: Partial<Record<Quadrant, string>> | undefined;
+  const labelText = one("labels");
+  if (labelText !== undefined) {
+    const list = labelText.split(/[,，]/).map((s) => s.trim());
+    if (list.length < 4 || list.length > 5) usage("--labels: give 4 or 5 names separated by commas", "--labels：请给 4 或 5 个以逗号分隔的名称");
+    labels = {};
+    list.forEach((v, i) => {
+      if (v !== "") (labels as Partial<Record<Quadrant, string>>)[QUADRANTS[i]] = v;
+    });
+  }
+
+  const method = choice("trim", one("trim") ?? "logsd", TRIM_METHODS as readonly TrimMethod[]);
+  const kText = one("trim-k");
+  let trim: TrimOptions = { method };
+  if (kText !== undefined) {
+    const k = number("trim-k", kText);
+    if (method === "percentile") {
+      if (k >= 50) usage("--trim-k: for percentile trimming it is the percent cut from each tail, below 50", "--trim-k：百分位去极值时为每端去除的百分比，应小于 50");
+      trim = { method, pLow: k / 100, pHigh: 1 - k / 100 };
+    } else trim = { method, k };
+  }
+
+  const mapping: Partial<Record<ColumnName, string | number>> = {};
+  for (const m of options.get("map") ?? []) {
+    const eq = m.indexOf("=");
+    const column = m.slice(0, eq).trim() as ColumnName;
+    if (eq <= 0 || !(column in HEADER_WORDS)) {
+      usage(
+        `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
+        `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,
+      );
+    }
+    const header = m.slice(eq + 1).trim();
+    mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
+  }
+
+  const encodingText = one("encoding");
+  const encoding =
+    encodingText === undefined || encodingText === "auto"
+      ? undefined
+      : choice("encoding", encodingText.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^(gbk|gb2312)$/, "gb18030"), [
+          "utf-8",
+          "utf-8-bom",
+          "utf-16le",
+          "utf-16be",
+          "gb18030",
+        ] as const);
+
+  const yw = one("year-weights");
+  return {
+    input: positional[0],
+    sheet: one("sheet"),
+    out: one("out"),
+    json: one("json") === "true",
+    lang,
+    weights: one("weights"),
+    money,
+    unit: choice("unit", one("unit") ?? "department", ["department", "doctor", "both"] as const),
+    xCut,
+    yCut,
+    layer: choice("layer", one("layer") ?? "marginal", MARGIN_LAYERS),
+    coefficients,
+    labels,
+    minCases: number("min-cases", one("min-cases") ?? "5"),
+    year: one("year"),
+    trim,
+    yearWeights: yw === undefined ? undefined : numberList("year-weights", yw),
+    mapping,
+    encoding,
+  };
+}
+
+const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "help"]);
+
+export function parseSampleArgs(argv: readonly string[], defaultLang: Lang): SampleOptions {
+  const { positional, options } = splitArgs(argv, new Set(["help"]));
+  for (const name of options.keys()) {
+    if (!SAMPLE_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix sample --help`, `未知选项 --${name}；请查看 casemix sample --help`);
+  }
+  if (positional.length > 0) usage(`unexpected ${positional.join(" ")}`, `多余的参数 ${positional.join(" ")}`);
+  const get = (n: string) => options.get(n)?.[0];
+  const cases = number("cases", get("cases") ?? "24000", 1);
+  return {
+    out: get("out") ?? "samples/cases.csv",
+    cases: Math.floor(cases),
+    seed: Math.floor(number("seed", get("seed") ?? "20240101")),
+    weights: get("weights"),
+    lang: get("lang") !== undefined ? choice("lang", get("lang") as string, ["zh", "en"] as const) : defaultLang,
+  };
+}
+
+export const HELP: Record<Lang, string> = {
+  en: `CaseMix command line: DRG four-quadrant analysis and incentive report, without Excel.
+
+Usage:
+  casemix report <cases.csv|cases.xlsx> [options]    build the report workbook (or JSON)
+  casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
+                                                     write the generated sample case file
+  casemix --help                                     this text
+
+Report options:
+  --sheet NAME              sheet of an .xlsx input (default: the first)
+  --out FILE                write the report workbook here (default report.xlsx; with --json only
+                            when --out is given)
+  --json                    print the report as JSON: { groups, units, parameters }
+  --lang zh|en              language of the report and messages (default: the system's)
+  --weights FILE            weight table (CSV or .xlsx: group code, weight); default: compute the
+                            weights from the data (住院总费用, trimmed, years blended 1:2:7)
+  --trim METHOD             logsd (default), sd, iqr, percentile, none (weights from the data)
+  --trim-k K                k of the trimming (logsd/sd 3, iqr 1.5; percentile: % per tail)
+  --year-weights 1,2,7      weights of the years, oldest first (weights from the data)
+  --year YEAR               analyse only the cases of that year ("latest" for the newest)
+  --layer LAYER             marginal (default), direct, gross, net
+  --x-cut cmi|median|N      x cut line: the hospital CMI (default), the median RW, or a number (1)
+  --y-cut 0|median|N        y cut line: 0 (default), the median rate, or a number
+  --min-cases N             groups with fewer cases are not classified (default 5)
+  --coefficients a,b,c,d[,e]  strategic, competitive, suitable, weak [, unclassified]
+                            (default 1.5,1.3,1,0.8,1)
+  --labels a,b,c,d[,e]      quadrant names instead of the standard ones
+  --pool AMOUNT             share a bonus pool in proportion to points (cents add up exactly)
+  --per-point AMOUNT        money per point (default 1)
+  --unit department|doctor|both   who is paid (default department)
+  --map column=header       correct the column mapping (repeatable), e.g. --map department=科室名称;
+                            header "#3" means the third column
+  --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto)
+
+Examples:
+  casemix report samples/cases.csv --pool 1000000 --out report.xlsx
+  casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+`,
+  zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
+
+用法：
+  casemix report <cases.csv|cases.xlsx> [选项]    生成报告工作簿（或 JSON）
+  casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
+                                                 生成示例病例文件
+  casemix --help                                 显示本说明
+
+报告选项：
+  --sheet 名称              .xlsx 输入文件的工作表（默认第一个）
+  --out 文件                报告工作簿的输出路径（默认 report.xlsx；使用 --json 时仅在给出 --out 时写出）
+  --json                    以 JSON 输出报告：{ groups, units, parameters }
+  --lang zh|en              报告和提示的语言（默认跟随系统）
+  --weights 文件            权重表（CSV 或 .xlsx：病组编码、权重）；默认由数据计算权重
+                            （住院总费用，去除极值，多年按 1:2:7 加权）
+  --trim 方法               logsd（默认）、sd、iqr、percentile、none（由数据计算权重时）
+  --trim-k K                去极值参数 k（logsd/sd 为 3，iqr 为 1.5；percentile 为每端百分比）
+  --year-weights 1,2,7      各年度权重，从早到晚（由数据计算权重时）
+  --year 年份               只分析该年份的病例（"latest" 表示最近一年）
+  --layer 层级              marginal 边际贡献（默认）、direct 直接结余、gross 毛结余、net 净结余
+  --x-cut cmi|median|数值   横轴分界线：医院 CMI（默认）、RW 中位数或固定值（如 1）
+  --y-cut 0|median|数值     纵轴分界线：0（默认）、贡献率中位数或固定值
+  --min-cases N             病例数少于 N 的病组不分类（默认 5）
+  --coefficients a,b,c,d[,e]  战略、竞争、适宜、劣势 [、未分类] 的激励系数（默认 1.5,1.3,1,0.8,1）
+  --labels a,b,c,d[,e]      自定义象限名称
+  --pool 金额               按点数比例分配奖金池（精确到分，合计恰等于奖金池）
+  --per-point 金额          每点金额（默认 1）
+  --unit department|doctor|both   核算单元：科室（默认）、医师或两者
+  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
+  --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别）
+
+示例：
+  casemix report samples/cases.csv --pool 1000000 --out report.xlsx
+  casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+`,
+};

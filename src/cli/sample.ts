@@ -1,0 +1,330 @@
+/**
+ * The sample case file: a deterministic, realistic discharge-record export (病案首页 extract)
+ * of a mid-sized general hospital over three years, with the columns and Chinese headers a
+ * hospital information system writes, for the demo, the tests and the performance runs.
+ *
+ * - Groups: real CHS-DRG codes, names and weights (Harbin 2024 catalogue, shared/data), the
+ *   groups with a weight only.
+ * - 24 departments, each with the MDCs (first letter) and group types (second letter:
+ *   A-J surgical, K-Q non-operating-room procedure, R-Z medical) it treats; doctors per
+ *   department in proportion to its size; a persistent popularity per group (lognormal, lower
+ *   for the severe digits 1 and 3 and for heavy groups) and per doctor.
+ * - Costs: total charges 住院总费用 ~ base x RW x department and group efficiency x yearly
+ *   inflation x lognormal noise, with 2% high-cost outliers. Drugs and materials are charged at
+ *   cost (zero mark-up), their shares set by group type and name (支架, 置换, 植入 … are
+ *   material-heavy; 化疗 drug-heavy). Allocated direct, auxiliary and administrative costs are
+ *   shares of the charges.
+ * - Revenue: DRG payment of RW x 12,252.70 (Harbin employee rate 2024, 2% less a year before),
+ *   more for high-cost cases (charges above twice the payment), charges for low-cost cases
+ *   (below 0.4 x the payment); the patient pays 10% to 35% of the charges (个人自付), the fund
+ *   the rest of the payment (医保统筹支付).
+ * - LOS grows with the weight; deaths by weight and severity, written as discharge way 5.
+ *
+ * The same seed gives the same file byte for byte.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { CaseMixError } from "../engine/text";
+import { decodeText, parseCsvColumns } from "./readInput";
+
+export const HARBIN_WEIGHTS = path.join(__dirname, "../../../shared/data/harbin_chsdrg_weights_2024.csv");
+
+export const SAMPLE_HEADERS = [
+  "病案号",
+  "出院科室",
+  "主诊医师",
+  "DRG编码",
+  "DRG名称",
+  "出院日期",
+  "住院天数",
+  "离院方式",
+  "住院总费用",
+  "医保统筹支付",
+  "个人自付",
+  "药品费",
+  "耗材费",
+  "分摊直接费用",
+  "分摊医辅费用",
+  "分摊管理费用",
+];
+
+/** A small, fast, seedable generator (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function normal(random: () => number): number {
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+const lognormal = (random: () => number, sigma: number) => Math.exp(sigma * normal(random) - (sigma * sigma) / 2);
+
+interface Department {
+  name: string;
+  /** Code prefixes as regular expressions with a share of the department's cases. */
+  mix: [RegExp, number][];
+  size: number;
+}
+
+const SURGICAL = "[A-J]";
+const PROCEDURE = "[K-Q]";
+const MEDICAL = "[R-Z]";
+const re = (s: string) => new RegExp(`^${s}`);
+
+const DEPARTMENTS: Department[] = [
+  { name: "心血管内科", mix: [[re(`F${MEDICAL}`), 0.65], [re(`F${PROCEDURE}`), 0.35]], size: 1.6 },
+  { name: "心脏大血管外科", mix: [[re(`F${SURGICAL}`), 1]], size: 0.35 },
+  { name: "神经内科", mix: [[re(`B${MEDICAL}`), 1]], size: 1.4 },
+  { name: "神经外科", mix: [[re(`B${SURGICAL}`), 0.7], [re(`B${PROCEDURE}`), 0.2], [re("AH"), 0.1]], size: 0.6 },
+  { name: "呼吸与危重症医学科", mix: [[re(`E${MEDICAL}`), 0.9], [re(`E${PROCEDURE}`), 0.1]], size: 1.5 },
+  { name: "胸外科", mix: [[re(`E${SURGICAL}`), 1]], size: 0.4 },
+  { name: "消化内科", mix: [[re(`G${MEDICAL}`), 0.45], [re(`H${MEDICAL}`), 0.25], [re(`[GH]${PROCEDURE}`), 0.3]], size: 1.3 },
+  { name: "胃肠外科", mix: [[re(`G${SURGICAL}`), 1]], size: 0.7 },
+  { name: "肝胆胰外科", mix: [[re(`H${SURGICAL}`), 1]], size: 0.5 },
+  { name: "骨科", mix: [[re(`I${SURGICAL}`), 0.8], [re(`I${MEDICAL}`), 0.2]], size: 1.3 },
+  { name: "泌尿外科", mix: [[re(`L${SURGICAL}`), 0.55], [re(`L${PROCEDURE}`), 0.2], [re(`M${SURGICAL}`), 0.25]], size: 0.7 },
+  { name: "肾内科", mix: [[re(`L${MEDICAL}`), 1]], size: 0.6 },
+  { name: "内分泌科", mix: [[re(`K${MEDICAL}`), 0.9], [re(`K${SURGICAL}`), 0.1]], size: 0.6 },
+  { name: "妇科", mix: [[re("N"), 1]], size: 0.7 },
+  { name: "产科", mix: [[re("O"), 1]], size: 0.9 },
+  { name: "新生儿科", mix: [[re("P"), 1]], size: 0.4 },
+  { name: "儿科", mix: [[re(`E${MEDICAL}`), 0.5], [re(`G${MEDICAL}`), 0.3], [re(`[BT]${MEDICAL}`), 0.2]], size: 0.8 },
+  { name: "血液内科", mix: [[re("Q"), 0.6], [re(`R${MEDICAL}`), 0.4]], size: 0.4 },
+  { name: "肿瘤科", mix: [[re("R"), 1]], size: 0.8 },
+  { name: "眼科", mix: [[re("C"), 1]], size: 0.6 },
+  { name: "耳鼻咽喉头颈外科", mix: [[re("D"), 1]], size: 0.5 },
+  { name: "乳腺甲状腺外科", mix: [[re(`J${SURGICAL}`), 0.6], [re(`K${SURGICAL}`), 0.4]], size: 0.5 },
+  { name: "重症医学科", mix: [[re("A[GH]"), 0.5], [re("[EF]R"), 0.5]], size: 0.25 },
+  { name: "感染性疾病科", mix: [[re("S"), 0.7], [re(`H${MEDICAL}`), 0.3]], size: 0.4 },
+];
+
+const SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
+const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉宁波斌宇浩凯鹏飞晨瑶琳欣怡佳雪梅峰亮";
+
+const MATERIAL_HEAVY = /支架|置换|植入|起搏|融合|内固定|人工|介入|消融|栓塞|翻修|瓣膜/;
+const DRUG_HEAVY = /化学治疗|化疗|靶向|免疫治疗|白血病|淋巴瘤/;
+
+interface Group {
+  code: string;
+  name: string;
+  weight: number;
+}
+
+/** Groups with a weight from the Harbin catalogue file (drg_code, adrg_code, severity_digit, drg_name, weight). */
+export function readCatalogue(file: string): Group[] {
+  if (!fs.existsSync(file)) {
+    throw new CaseMixError("value", {
+      en: `${file}: the weight catalogue is needed to generate the sample (give it with --weights)`,
+      zh: `${file}：生成示例数据需要权重目录文件（用 --weights 指定）`,
+    });
+  }
+  const { columns } = parseCsvColumns(decodeText(fs.readFileSync(file)).text);
+  const [codes, , , names, weights] = columns;
+  const out: Group[] = [];
+  for (let i = 1; i < codes.length; i++) {
+    const w = Number(weights[i]);
+    if (weights[i].trim() !== "" && Number.isFinite(w) && w > 0 && /^[A-Z]{2}\d{2}$/.test(codes[i])) {
+      out.push({ code: codes[i], name: names[i], weight: w });
+    }
+  }
+  return out;
+}
+
+function pick(cumulative: Float64Array, random: () => number): number {
+  const x = random() * cumulative[cumulative.length - 1];
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function cumulate(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let s = 0;
+  weights.forEach((w, i) => {
+    s += w;
+    out[i] = s;
+  });
+  return out;
+}
+
+const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
+
+function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export interface SampleResult {
+  text: string;
+  cases: number;
+  departments: number;
+  doctors: number;
+  groups: number;
+}
+
+/** Generates the sample as CSV text (UTF-8 with BOM when written); see the module comment. */
+export function generateSample(catalogue: Group[], options: { cases: number; seed: number }): SampleResult {
+  const random = rng(options.seed);
+  const rate = 12252.7;
+  const years = [2022, 2023, 2024];
+  const yearShare = cumulate([0.31, 0.33, 0.36]);
+  const inflation = [0.96, 0.98, 1.0];
+  const paymentYear = [0.96, 0.98, 1.0];
+  const base = 12000;
+
+  // Departments: their groups (with popularity), doctors, efficiency.
+  const usedNames = new Set<string>();
+  const depts = DEPARTMENTS.map((d) => {
+    const groups: Group[] = [];
+    const pop: number[] = [];
+    for (const [pattern, share] of d.mix) {
+      const matching = catalogue.filter((g) => pattern.test(g.code));
+      const raw = matching.map((g) => {
+        const digit = g.code[3];
+        const severity = digit === "1" ? 0.35 : digit === "3" ? 0.6 : digit === "7" ? 0.05 : 1;
+        return lognormal(random, 1.3) * severity * Math.pow(g.weight, -0.6);
+      });
+      const total = raw.reduce((a, b) => a + b, 0) || 1;
+      matching.forEach((g, i) => {
+        groups.push(g);
+        pop.push((share * raw[i]) / total);
+      });
+    }
+    const nDoctors = Math.max(3, Math.round(d.size * 7 + random() * 3));
+    const doctors: string[] = [];
+    while (doctors.length < nDoctors) {
+      const name =
+        SURNAMES[Math.floor(random() * SURNAMES.length)] +
+        GIVEN[Math.floor(random() * GIVEN.length)] +
+        (random() < 0.6 ? GIVEN[Math.floor(random() * GIVEN.length)] : "");
+      if (usedNames.has(name)) continue;
+      usedNames.add(name);
+      doctors.push(name);
+    }
+    return {
+      name: d.name,
+      groups,
+      groupPick: cumulate(pop),
+      doctors,
+      doctorPick: cumulate(doctors.map(() => lognormal(random, 0.6))),
+      efficiency: lognormal(random, 0.15),
+      surgical: /外科|骨科|妇科|产科|眼科|耳鼻/.test(d.name),
+    };
+  });
+  const deptPick = cumulate(DEPARTMENTS.map((d) => d.size));
+  // A persistent cost level and cost structure per group.
+  const groupLevel = new Map<string, { level: number; drug: number; material: number }>();
+  for (const g of catalogue) {
+    const type = g.code[1];
+    const surgical = type >= "A" && type <= "J";
+    const procedure = type >= "K" && type <= "Q";
+    let material = surgical ? 0.26 : procedure ? 0.22 : 0.08;
+    let drug = surgical ? 0.18 : procedure ? 0.2 : 0.38;
+    if (MATERIAL_HEAVY.test(g.name)) material = 0.55;
+    if (DRUG_HEAVY.test(g.name)) drug = 0.55;
+    groupLevel.set(g.code, {
+      level: lognormal(random, 0.4),
+      drug: drug * lognormal(random, 0.15),
+      material: material * lognormal(random, 0.2),
+    });
+  }
+
+  const n = options.cases;
+  const rows: { key: number; line: string }[] = [];
+  const seqByYear = [0, 0, 0];
+  const groupsUsed = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const d = depts[pick(deptPick, random)];
+    const g = d.groups[pick(d.groupPick, random)];
+    groupsUsed.add(g.code);
+    const doctor = d.doctors[pick(d.doctorPick, random)];
+    const y = pick(yearShare, random);
+    const dayOfYear = Math.floor(random() * 365);
+    const date = new Date(Date.UTC(years[y], 0, 1 + dayOfYear));
+    const level = groupLevel.get(g.code) as { level: number; drug: number; material: number };
+
+    let charges = base * g.weight * d.efficiency * level.level * inflation[y] * lognormal(random, 0.32);
+    if (random() < 0.02) charges *= 2.2 + random() * 2.5;
+    charges = Math.max(300, charges);
+    const payment = g.weight * rate * paymentYear[y];
+    const ratio = charges / payment;
+    let paid = payment;
+    if (ratio > 2) paid = payment * (1 + 0.8 * (ratio - 2));
+    else if (ratio < 0.4) paid = charges;
+    const selfPay = charges * (0.1 + 0.25 * random());
+    const insurance = Math.max(0, paid - selfPay);
+
+    const drug = Math.min(0.8, level.drug * lognormal(random, 0.15)) * charges;
+    const material = Math.min(0.85 - drug / charges, level.material * lognormal(random, 0.2)) * charges;
+    const direct = charges * 0.27 * lognormal(random, 0.08);
+    const aux = charges * 0.08 * lognormal(random, 0.08);
+    const admin = charges * 0.065 * lognormal(random, 0.05);
+
+    const los = Math.max(1, Math.round((2 + 4.5 * Math.pow(g.weight, 0.55) + (d.surgical ? 1 : 0)) * lognormal(random, 0.35)));
+    const digit = g.code[3];
+    const pDeath = (g.code[0] === "A" ? 0.08 : 0.0015) + (digit === "1" ? 0.025 : digit === "3" ? 0.006 : 0.001) * Math.min(2, g.weight);
+    let way = 1;
+    if (random() < pDeath) way = 5;
+    else {
+      const u = random();
+      way = u < 0.9 ? 1 : u < 0.94 ? 2 : u < 0.95 ? 3 : u < 0.985 ? 4 : 9;
+    }
+    const seq = ++seqByYear[y];
+    const caseNo = `${years[y]}${String(seq).padStart(6, "0")}`;
+    const iso = date.toISOString().slice(0, 10);
+    const line = [
+      caseNo,
+      d.name,
+      doctor,
+      g.code,
+      csvField(g.name),
+      iso,
+      String(los),
+      String(way),
+      money(charges),
+      money(insurance),
+      money(selfPay),
+      money(drug),
+      money(material),
+      money(direct),
+      money(aux),
+      money(admin),
+    ].join(",");
+    rows.push({ key: (y * 366 + dayOfYear) * (n + 1) + i, line });
+  }
+  rows.sort((a, b) => a.key - b.key);
+  const text = SAMPLE_HEADERS.join(",") + "\r\n" + rows.map((r) => r.line).join("\r\n") + "\r\n";
+  return {
+    text,
+    cases: n,
+    departments: depts.length,
+    doctors: depts.reduce((a, d) => a + d.doctors.length, 0),
+    groups: groupsUsed.size,
+  };
+}
+
+/** Writes the sample file (UTF-8 with a BOM, so that Excel opens it right). */
+export function writeSample(
+  out: string,
+  options: { cases: number; seed: number; weightsFile: string },
+): Omit<SampleResult, "text"> & { bytes: number } {
+  const r = generateSample(readCatalogue(options.weightsFile), options);
+  const dir = path.dirname(out);
+  if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(r.text, "utf8")]);
+  fs.writeFileSync(out, bytes);
+  return { cases: r.cases, departments: r.departments, doctors: r.doctors, groups: r.groups, bytes: bytes.length };
+}

@@ -1,0 +1,645 @@
+/**
+ * Draws a `WorkbookModel` into an .xlsx file with ExcelJS, cell for cell where the Excel
+ * renderer puts it (`placeBlocks`).
+ *
+ * ExcelJS cannot write charts, so the scatter charts of the model are added afterwards: the
+ * saved zip is opened again with JSZip (which ExcelJS ships) and gets, per chart, an
+ * `xl/charts/chartN.xml` (DrawingML scatter chart: one series per model series, each cut line
+ * as an extra two-point series, fixed axis bounds so the lines span the plot), a
+ * `xl/drawings/drawingN.xml` anchoring it on the sheet, a `chartUserShapes` part with the
+ * corner labels (quadrant names) as text boxes, the relationships and the content types.
+ * Series take their values from the sheet's cells (with a cache of the values, so the chart
+ * shows before any recalculation); a series whose rows are scattered over more than a few
+ * runs gets literal values instead.
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import {
+  Block,
+  CellValue,
+  ChartModel,
+  ColumnModel,
+  NUMBER_FORMATS,
+  placeBlocks,
+  ScatterSeries,
+  SheetModel,
+  TableBlock,
+  WorkbookModel,
+} from "./model";
+
+/** A1-style column letters of a 0-based column index. */
+export function columnLetter(column: number): string {
+  let s = "";
+  let c = column + 1;
+  while (c > 0) {
+    const r = (c - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    c = Math.floor((c - 1) / 26);
+  }
+  return s;
+}
+
+/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
+export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
+  const base = name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
+const HEADER_FILL = "#D9E1F2";
+const TOTAL_FILL = "#F2F2F2";
+const NOTE_COLOR = "#595959";
+const WARNING_COLOR = "#C65911";
+
+function solid(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
+}
+
+function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === "number" && !Number.isFinite(value)) return;
+  cell.value = value;
+}
+
+interface ChartJob {
+  sheetName: string;
+  chart: ChartModel;
+  /** Where each series' cells are and what they hold. */
+  series: { model: ScatterSeries; x: Ref; y: Ref }[];
+}
+
+interface Ref {
+  /** A formula such as 'Sheet'!$D$4:$D$20 (or a union), or undefined for literal values. */
+  formula?: string;
+  values: number[];
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Row runs of consecutive indices: [[start, end], ...] (inclusive). */
+function runs(rows: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+const MAX_RUNS = 8;
+
+function seriesRef(
+  sheet: SheetModel,
+  sheetName: string,
+  placements: ReturnType<typeof placeBlocks>,
+  series: ScatterSeries,
+  which: "x" | "y",
+): Ref {
+  const ref = series[which];
+  const block = sheet.blocks[ref.blockIndex];
+  if (!block || block.kind !== "table") throw new Error(`chart series ${series.name}: block ${ref.blockIndex} is not a table`);
+  const col = block.columns.findIndex((c) => c.id === ref.columnId);
+  if (col < 0) throw new Error(`chart series ${series.name}: no column ${ref.columnId}`);
+  const rows = series.rows ?? block.rows.map((_, i) => i);
+  const values = rows.map((r) => {
+    const v = block.rows[r][col];
+    return typeof v === "number" && Number.isFinite(v) ? v : NaN;
+  });
+  const spans = runs(rows);
+  if (spans.length === 0 || spans.length > MAX_RUNS) return { values };
+  const first = placements[ref.blockIndex].firstDataRow;
+  const letter = columnLetter(col);
+  const parts = spans.map(([a, b]) => `${quoteSheet(sheetName)}!$${letter}$${first + a + 1}:$${letter}$${first + b + 1}`);
+  return { formula: parts.length === 1 ? parts[0] : `(${parts.join(",")})`, values };
+}
+
+function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, top: number, headerRow: number, autoFilter: boolean): void {
+  if (block.caption) {
+    const c = ws.getCell(top + 1, 1);
+    c.value = block.caption;
+    c.font = { bold: true, size: 12 };
+  }
+  block.columns.forEach((col, j) => {
+    const c = ws.getCell(headerRow + 1, j + 1);
+    c.value = col.header;
+    c.font = { bold: true };
+    c.fill = solid(HEADER_FILL);
+    c.alignment = { vertical: "middle", wrapText: true, horizontal: col.type === "text" ? "left" : "center" };
+    c.border = { bottom: { style: "thin", color: { argb: argb("#8EA9DB") } } };
+  });
+  const first = headerRow + 1;
+  const formats = block.columns.map((col) => NUMBER_FORMATS[col.type]);
+  block.rows.forEach((row, i) => {
+    const r = ws.getRow(first + i + 1);
+    row.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      const c = r.getCell(j + 1);
+      writeValue(c, v);
+      if (typeof v === "number" && block.columns[j].type !== "text") c.numFmt = formats[j];
+    });
+  });
+  if (block.totalRow) {
+    const r = ws.getRow(first + block.rows.length + 1);
+    block.totalRow.forEach((v, j) => {
+      const c = r.getCell(j + 1);
+      writeValue(c, v);
+      if (typeof v === "number" && block.columns[j]?.type !== "text") c.numFmt = formats[j] ?? "General";
+    });
+    for (let j = 0; j < block.columns.length; j++) {
+      const c = r.getCell(j + 1);
+      c.font = { bold: true };
+      c.fill = solid(TOTAL_FILL);
+      c.border = { top: { style: "thin" } };
+    }
+  }
+  const n = block.rows.length;
+  if (n > 0) {
+    for (const cf of block.conditionalFormats ?? []) {
+      const col = block.columns.findIndex((c) => c.id === cf.columnId);
+      if (col < 0) continue;
+      const letter = columnLetter(col);
+      const ref = `${letter}${first + 1}:${letter}${first + n}`;
+      const rule = cf.rule;
+      const style = (fill: string, font?: string): Partial<ExcelJS.Style> => ({
+        fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(fill) } },
+        ...(font ? { font: { color: { argb: argb(font) } } } : {}),
+      });
+      let excelRule: ExcelJS.ConditionalFormattingRule;
+      if (rule.kind === "lessThan" || rule.kind === "greaterThan") {
+        excelRule = { type: "cellIs", operator: rule.kind, formulae: [String(rule.value)], style: style(rule.fill, rule.font), priority: 1 };
+      } else if (rule.kind === "textEquals") {
+        excelRule = { type: "cellIs", operator: "equal", formulae: [`"${rule.text.replace(/"/g, '""')}"`], style: style(rule.fill, rule.font), priority: 1 };
+      } else {
+        excelRule = {
+          type: "dataBar",
+          priority: 1,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: argb(rule.color) },
+          // A solid bar: ExcelJS then writes the Excel 2010 (x14) data bar with its worksheet extension.
+          gradient: false,
+        } as unknown as ExcelJS.ConditionalFormattingRule;
+      }
+      ws.addConditionalFormatting({ ref, rules: [excelRule] });
+    }
+    if (autoFilter) {
+      ws.autoFilter = { from: { row: headerRow + 1, column: 1 }, to: { row: first + n, column: block.columns.length } };
+    }
+  }
+}
+
+function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
+  const placements = placeBlocks(sheet);
+  const widths: number[] = [];
+  const want = (j: number, w: number) => {
+    widths[j] = Math.max(widths[j] ?? 8, w);
+  };
+  let filtered = false;
+  sheet.blocks.forEach((block: Block, b) => {
+    const p = placements[b];
+    if (block.kind === "text") {
+      const c = ws.getCell(p.top + 1, 1);
+      c.value = block.text;
+      if (block.style === "title") c.font = { bold: true, size: 14 };
+      else if (block.style === "note") c.font = { italic: true, color: { argb: argb(NOTE_COLOR) } };
+      else if (block.style === "warning") c.font = { bold: true, color: { argb: argb(WARNING_COLOR) } };
+      return;
+    }
+    if (block.kind === "keyValue") {
+      if (block.caption) {
+        const c = ws.getCell(p.top + 1, 1);
+        c.value = block.caption;
+        c.font = { bold: true, size: 12 };
+      }
+      block.rows.forEach(([key, value], i) => {
+        const k = ws.getCell(p.headerRow + i + 1, 1);
+        k.value = key;
+        k.font = { color: { argb: argb(NOTE_COLOR) } };
+        const v = ws.getCell(p.headerRow + i + 1, 2);
+        writeValue(v, value);
+        if (typeof value === "number") v.numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.00####";
+        v.alignment = { horizontal: "left" };
+        want(0, Math.min(48, key.length * (/[^\x00-\xff]/.test(key) ? 2 : 1) + 2));
+        want(1, Math.min(60, String(value ?? "").length + 2));
+      });
+      return;
+    }
+    // Excel allows one filter range per sheet: the first table that asks for one gets it.
+    const filter = block.autoFilter === true && !filtered;
+    if (filter) filtered = true;
+    renderTable(ws, block, p.top, p.headerRow, filter);
+    block.columns.forEach((col: ColumnModel, j) => want(j, col.width ?? 12));
+  });
+  widths.forEach((w, j) => {
+    if (w !== undefined) ws.getColumn(j + 1).width = w;
+  });
+  if (sheet.freeze) {
+    ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
+  }
+}
+
+/** Renders the model into an .xlsx file held in memory. */
+export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CaseMix";
+  wb.created = new Date();
+  const taken = new Set<string>();
+  const jobs: ChartJob[] = [];
+  for (const sheet of model.sheets) {
+    const name = safeSheetName(sheet.name, taken);
+    taken.add(name);
+    const ws = wb.addWorksheet(name);
+    renderSheet(ws, sheet);
+    const placements = placeBlocks(sheet);
+    for (const chart of sheet.charts ?? []) {
+      jobs.push({
+        sheetName: name,
+        chart,
+        series: chart.series.map((s) => ({
+          model: s,
+          x: seriesRef(sheet, name, placements, s, "x"),
+          y: seriesRef(sheet, name, placements, s, "y"),
+        })),
+      });
+    }
+  }
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  if (jobs.length === 0) return buffer;
+  return addCharts(buffer, jobs, model.lang === "zh" ? "zh-CN" : "en-US");
+}
+
+/** Renders the model and writes it to a file. */
+export async function writeXlsx(model: WorkbookModel, path: string): Promise<void> {
+  const { writeFile } = await import("fs/promises");
+  await writeFile(path, await renderXlsx(model));
+}
+
+// ---------------------------------------------------------------------------------------
+// Charts (DrawingML), added to the zip ExcelJS wrote
+// ---------------------------------------------------------------------------------------
+
+const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+const NS_CDR = "http://schemas.openxmlformats.org/drawingml/2006/chartDrawing";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CT_SHAPES = "application/vnd.openxmlformats-officedocument.drawingml.chartshapes+xml";
+
+function esc(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function num(x: number): string {
+  return Number.isFinite(x) ? String(x) : "0";
+}
+
+function points(values: readonly number[]): string {
+  let out = `<c:ptCount val="${values.length}"/>`;
+  values.forEach((v, i) => {
+    if (Number.isFinite(v)) out += `<c:pt idx="${i}"><c:v>${num(v)}</c:v></c:pt>`;
+  });
+  return out;
+}
+
+function numData(ref: Ref): string {
+  if (ref.formula) {
+    return `<c:numRef><c:f>${esc(ref.formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(ref.values)}</c:numCache></c:numRef>`;
+  }
+  return `<c:numLit><c:formatCode>General</c:formatCode>${points(ref.values)}</c:numLit>`;
+}
+
+function richText(text: string, lang: string, size: number, bold: boolean): string {
+  return (
+    `<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr>` +
+    `<a:r><a:rPr lang="${lang}" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(text)}</a:t></a:r></a:p></c:rich></c:tx>`
+  );
+}
+
+/** Axis bounds that hold every value and the cut line, on a round step. */
+export function axisBounds(values: readonly number[], cut: number | undefined, step: number, fromZero: boolean): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (cut !== undefined && Number.isFinite(cut)) {
+    lo = Math.min(lo, cut);
+    hi = Math.max(hi, cut);
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (fromZero && lo >= 0) lo = 0;
+  const pad = (hi - lo) * 0.04 || step;
+  let min = Math.floor((lo - (fromZero && lo === 0 ? 0 : pad)) / step) * step;
+  let max = Math.ceil((hi + pad) / step) * step;
+  if (min === max) max = min + step;
+  // Round away binary noise (0.30000000000000004).
+  min = Number(min.toPrecision(12));
+  max = Number(max.toPrecision(12));
+  return [min, max];
+}
+
+function niceStep(span: number): number {
+  const raw = span / 8;
+  const p = Math.pow(10, Math.floor(Math.log10(raw || 1)));
+  const m = raw / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+function marker(color: string | undefined): string {
+  const fill = color ? `<a:solidFill><a:srgbClr val="${color.replace(/^#/, "")}"><a:alpha val="80000"/></a:srgbClr></a:solidFill>` : "";
+  return `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${fill}<a:ln w="6350"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:marker>`;
+}
+
+/** Bounds of a base-2 logarithmic axis: the powers of two around the positive values and the cut. */
+export function logAxisBounds(values: readonly number[], cut: number | undefined): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of [...values, ...(cut !== undefined ? [cut] : [])]) {
+    if (!(v > 0 && v < Infinity)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) return [0.25, 4];
+  const min = Math.pow(2, Math.floor(Math.log2(lo)));
+  let max = Math.pow(2, Math.ceil(Math.log2(hi)));
+  if (max <= min) max = min * 2;
+  return [min, max];
+}
+
+function valAx(
+  id: number,
+  cross: number,
+  pos: "b" | "l",
+  title: string,
+  lang: string,
+  bounds: [number, number],
+  format: string,
+  logBase?: number,
+): string {
+  const log = logBase ? `<c:logBase val="${logBase}"/>` : "";
+  return (
+    `<c:valAx><c:axId val="${id}"/><c:scaling>${log}<c:orientation val="minMax"/><c:max val="${num(bounds[1])}"/><c:min val="${num(bounds[0])}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${pos}"/>` +
+    `<c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="E7E6E6"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    `<c:title>${richText(title, lang, 1000, true)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="${esc(format)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="${cross}"/><c:crosses val="min"/><c:crossBetween val="midCat"/></c:valAx>`
+  );
+}
+
+/** Where the plot sits inside the chart (fractions of the chart area), fixed so the corner labels land in its corners. */
+const PLOT = { x: 0.1, y: 0.1, w: 0.86, h: 0.66 };
+
+function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined): string {
+  const { chart } = job;
+  const xs = job.series.flatMap((s) => s.x.values);
+  const ys = job.series.flatMap((s) => s.y.values);
+  const cutX = chart.cutLines?.x;
+  const cutY = chart.cutLines?.y;
+  const xFinite = xs.filter(Number.isFinite);
+  const yFinite = ys.filter(Number.isFinite);
+  const xSpan = xFinite.length ? Math.max(...xFinite, cutX ?? -Infinity) - Math.min(0, ...xFinite) : 1;
+  const ySpan = yFinite.length ? Math.max(...yFinite, cutY ?? -Infinity) - Math.min(...yFinite, cutY ?? Infinity) : 1;
+  const xb = chart.logX ? logAxisBounds(xs, cutX) : axisBounds(xs, cutX, niceStep(xSpan), true);
+  const yb = axisBounds(ys, cutY, niceStep(ySpan), false);
+
+  let series = "";
+  let idx = 0;
+  for (const s of job.series) {
+    series +=
+      `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(s.model.name)}</c:v></c:tx>` +
+      `<c:spPr><a:ln w="19050"><a:noFill/></a:ln></c:spPr>${marker(s.model.color)}` +
+      `<c:xVal>${numData(s.x)}</c:xVal><c:yVal>${numData(s.y)}</c:yVal><c:smooth val="0"/></c:ser>`;
+    idx++;
+  }
+  const line = (name: string, x: number[], y: number[]) => {
+    const xml =
+      `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(name)}</c:v></c:tx>` +
+      `<c:spPr><a:ln w="15875"><a:solidFill><a:srgbClr val="595959"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>` +
+      `<c:marker><c:symbol val="none"/></c:marker>` +
+      `<c:xVal>${numData({ values: x })}</c:xVal><c:yVal>${numData({ values: y })}</c:yVal><c:smooth val="0"/></c:ser>`;
+    idx++;
+    return xml;
+  };
+  const fmt = (v: number, digits: number) => Number(v.toFixed(digits)).toString();
+  if (cutX !== undefined && Number.isFinite(cutX)) {
+    series += line(`${lang === "zh-CN" ? "横轴分界线" : "x cut"} ${chart.xTitle} = ${fmt(cutX, 4)}`, [cutX, cutX], [yb[0], yb[1]]);
+  }
+  if (cutY !== undefined && Number.isFinite(cutY)) {
+    series += line(`${lang === "zh-CN" ? "纵轴分界线" : "y cut"} = ${fmt(cutY * 100, 2)}%`, [xb[0], xb[1]], [cutY, cutY]);
+  }
+  if (chart.line) {
+    series += line(chart.line.name, chart.line.points.map((p) => p[0]), chart.line.points.map((p) => p[1]));
+  }
+  const layout =
+    `<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>` +
+    `<c:x val="${PLOT.x}"/><c:y val="${PLOT.y}"/><c:w val="${PLOT.w}"/><c:h val="${PLOT.h}"/></c:manualLayout></c:layout>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
+    `<c:lang val="${lang}"/><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title>${richText(chart.title, lang, 1300, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea>${layout}<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
+    `<c:axId val="500100"/><c:axId val="500200"/></c:scatterChart>` +
+    valAx(500100, 500200, "b", chart.xTitle, lang, xb, chart.logX ? "General" : "0.0#", chart.logX ? 2 : undefined) +
+    valAx(500200, 500100, "l", chart.yTitle, lang, yb, "0%") +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
+    (shapesRelId ? `<c:userShapes r:id="${shapesRelId}"/>` : "") +
+    `</c:chartSpace>`
+  );
+}
+
+function cornerShapesXml(chart: ChartModel, lang: string): string | undefined {
+  const labels = chart.cornerLabels;
+  if (!labels) return undefined;
+  const inset = 0.01;
+  const w = 0.3;
+  const h = 0.06;
+  const left = PLOT.x + inset;
+  const right = PLOT.x + PLOT.w - inset;
+  const top = PLOT.y + inset;
+  const bottom = PLOT.y + PLOT.h - inset;
+  const boxes: { text: string; x0: number; y0: number; align: "l" | "r" }[] = [];
+  if (labels.topRight) boxes.push({ text: labels.topRight, x0: right - w, y0: top, align: "r" });
+  if (labels.topLeft) boxes.push({ text: labels.topLeft, x0: left, y0: top, align: "l" });
+  if (labels.bottomRight) boxes.push({ text: labels.bottomRight, x0: right - w, y0: bottom - h, align: "r" });
+  if (labels.bottomLeft) boxes.push({ text: labels.bottomLeft, x0: left, y0: bottom - h, align: "l" });
+  if (boxes.length === 0) return undefined;
+  const shapes = boxes
+    .map(
+      (b, i) =>
+        `<cdr:relSizeAnchor><cdr:from><cdr:x>${b.x0.toFixed(4)}</cdr:x><cdr:y>${b.y0.toFixed(4)}</cdr:y></cdr:from>` +
+        `<cdr:to><cdr:x>${(b.x0 + w).toFixed(4)}</cdr:x><cdr:y>${(b.y0 + h).toFixed(4)}</cdr:y></cdr:to>` +
+        `<cdr:sp macro="" textlink=""><cdr:nvSpPr><cdr:cNvPr id="${i + 2}" name="Quadrant label ${i + 1}"/><cdr:cNvSpPr txBox="1"/></cdr:nvSpPr>` +
+        `<cdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></cdr:spPr>` +
+        `<cdr:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"/><a:lstStyle/>` +
+        `<a:p><a:pPr algn="${b.align}"/><a:r><a:rPr lang="${lang}" sz="1100" b="1"><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill></a:rPr>` +
+        `<a:t>${esc(b.text)}</a:t></a:r></a:p></cdr:txBody></cdr:sp></cdr:relSizeAnchor>`,
+    )
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:userShapes xmlns:c="${NS_C}" xmlns:cdr="${NS_CDR}" xmlns:a="${NS_A}">${shapes}</c:userShapes>`;
+}
+
+function drawingXml(anchors: { chart: ChartModel; relId: string; id: number }[]): string {
+  const body = anchors
+    .map(({ chart, relId, id }) => {
+      const a = chart.anchor;
+      return (
+        `<xdr:twoCellAnchor editAs="oneCell">` +
+        `<xdr:from><xdr:col>${a.column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+        `<xdr:to><xdr:col>${a.column + a.width}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${a.row + a.height}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>` +
+        `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id + 1}" name="Chart ${id}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+        `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+        `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="${relId}"/></a:graphicData></a:graphic>` +
+        `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+      );
+    })
+    .join("");
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">${body}</xdr:wsDr>`;
+}
+
+function relsXml(rels: { id: string; type: string; target: string }[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    rels.map((r) => `<Relationship Id="${r.id}" Type="${REL}/${r.type}" Target="${r.target}"/>`).join("") +
+    `</Relationships>`
+  );
+}
+
+/** Adds relationships to an existing .rels part (or a new one); returns the ids given. */
+function addRels(existing: string | undefined, rels: { type: string; target: string }[]): { xml: string; ids: string[] } {
+  const xml = existing ?? relsXml([]);
+  const used = new Set([...xml.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let k = 1;
+  const ids: string[] = [];
+  let added = "";
+  for (const r of rels) {
+    while (used.has(`rIdCm${k}`)) k++;
+    const id = `rIdCm${k}`;
+    used.add(id);
+    ids.push(id);
+    added += `<Relationship Id="${id}" Type="${REL}/${r.type}" Target="${r.target}"/>`;
+  }
+  return { xml: xml.replace("</Relationships>", added + "</Relationships>"), ids };
+}
+
+/** The worksheet part of each sheet name, from workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+  const relXml = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const targets = new Map<string, string>();
+  for (const m of relXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1];
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  const out = new Map<string, string>();
+  for (const m of wbXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /name="([^"]+)"/.exec(m[0])?.[1];
+    const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
+    if (!name || !rid) continue;
+    const target = targets.get(rid);
+    const decoded = name.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    if (target) out.set(decoded, `xl/${target}`);
+  }
+  return out;
+}
+
+/** Children of <worksheet> that must come after <drawing> (CT_Worksheet order). */
+const AFTER_DRAWING = new Set(["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+
+/**
+ * Where <drawing> goes in a worksheet's XML: before the first child of <worksheet> that must
+ * follow it, else before </worksheet>. Only direct children count (a conditional format has
+ * an <extLst> of its own).
+ */
+export function drawingPosition(xml: string): number {
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    const [, closing, name, selfClosing] = m;
+    const local = name.includes(":") ? name.slice(name.indexOf(":") + 1) : name;
+    if (closing) {
+      depth--;
+      if (depth === 0 && local === "worksheet") return m.index;
+      continue;
+    }
+    if (depth === 1 && AFTER_DRAWING.has(local)) return m.index;
+    if (!selfClosing) depth++;
+  }
+  throw new Error("xlsx: a worksheet without </worksheet>");
+}
+
+async function addCharts(buffer: Buffer, jobs: ChartJob[], lang: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const parts = await sheetParts(zip);
+  let types = await zip.file("[Content_Types].xml")!.async("string");
+  const overrides: string[] = [];
+  const bySheet = new Map<string, ChartJob[]>();
+  for (const job of jobs) bySheet.set(job.sheetName, [...(bySheet.get(job.sheetName) ?? []), job]);
+  let chartNo = 0;
+  let drawingNo = 0;
+  const existing = (prefix: string) => Object.keys(zip.files).filter((f) => f.startsWith(prefix)).length;
+  chartNo = existing("xl/charts/chart");
+  drawingNo = existing("xl/drawings/drawing");
+  for (const [sheetName, sheetJobs] of bySheet) {
+    const part = parts.get(sheetName);
+    if (!part) throw new Error(`xlsx: no worksheet part for sheet ${sheetName}`);
+    const drawingId = ++drawingNo;
+    const drawingPath = `xl/drawings/drawing${drawingId}.xml`;
+    const anchors: { chart: ChartModel; relId: string; id: number }[] = [];
+    const drawingRels: { type: string; target: string }[] = [];
+    for (const job of sheetJobs) {
+      const n = ++chartNo;
+      const shapes = cornerShapesXml(job.chart, lang);
+      let shapesRel: string | undefined;
+      if (shapes) {
+        const shapesId = ++drawingNo;
+        zip.file(`xl/drawings/drawing${shapesId}.xml`, shapes);
+        overrides.push(`<Override PartName="/xl/drawings/drawing${shapesId}.xml" ContentType="${CT_SHAPES}"/>`);
+        const rels = addRels(undefined, [{ type: "chartUserShapes", target: `../drawings/drawing${shapesId}.xml` }]);
+        zip.file(`xl/charts/_rels/chart${n}.xml.rels`, rels.xml);
+        shapesRel = rels.ids[0];
+      }
+      zip.file(`xl/charts/chart${n}.xml`, chartXml(job, lang, shapesRel));
+      overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CT_CHART}"/>`);
+      drawingRels.push({ type: "chart", target: `../charts/chart${n}.xml` });
+      anchors.push({ chart: job.chart, relId: "", id: n });
+    }
+    const dRels = addRels(undefined, drawingRels);
+    anchors.forEach((a, i) => (a.relId = dRels.ids[i]));
+    zip.file(drawingPath, drawingXml(anchors));
+    zip.file(`xl/drawings/_rels/drawing${drawingId}.xml.rels`, dRels.xml);
+    overrides.push(`<Override PartName="/${drawingPath}" ContentType="${CT_DRAWING}"/>`);
+
+    // The sheet points at its drawing.
+    const dir = part.slice(0, part.lastIndexOf("/"));
+    const file = part.slice(part.lastIndexOf("/") + 1);
+    const relPath = `${dir}/_rels/${file}.rels`;
+    const sheetRels = addRels(await zip.file(relPath)?.async("string"), [{ type: "drawing", target: `../drawings/drawing${drawingId}.xml` }]);
+    zip.file(relPath, sheetRels.xml);
+    let sheetXml = await zip.file(part)!.async("string");
+    if (!/xmlns:r="/.test(sheetXml.slice(0, 2000))) sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
+    const element = `<drawing r:id="${sheetRels.ids[0]}"/>`;
+    const at = drawingPosition(sheetXml);
+    sheetXml = sheetXml.slice(0, at) + element + sheetXml.slice(at);
+    zip.file(part, sheetXml);
+  }
+  types = types.replace("</Types>", overrides.join("") + "</Types>");
+  zip.file("[Content_Types].xml", types);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}

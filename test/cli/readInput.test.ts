@@ -1,0 +1,121 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { decodeText, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
+import { readCaseTable } from "../../src/engine/caseTable";
+import { fiveGroupCsv } from "../report/fiveGroups";
+
+const FIXTURES = path.join(__dirname, "../fixtures/cli");
+
+describe("decodeText", () => {
+  it("follows a byte-order mark", () => {
+    const utf8 = Buffer.from("病案号", "utf8");
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text: "病案号", encoding: "utf-8-bom" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("科室", "utf16le")]))).toEqual({ text: "科室", encoding: "utf-16le" });
+  });
+
+  it("reads valid UTF-8 as UTF-8 and anything else as GB18030 (the module's example)", () => {
+    expect(decodeText(Buffer.from("DRG编码", "utf8"))).toEqual({ text: "DRG编码", encoding: "utf-8" });
+    expect(decodeText(Uint8Array.of(0xd6, 0xd0, 0xce, 0xc4))).toEqual({ text: "中文", encoding: "gb18030" });
+    // plain ASCII is valid UTF-8
+    expect(decodeText(Buffer.from("a,b")).encoding).toBe("utf-8");
+  });
+
+  it("decodes the GB18030 fixture (made with iconv -t GB18030) to the same text as the UTF-8 original", () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, "five-groups-gb18030.csv"));
+    const decoded = decodeText(bytes);
+    expect(decoded.encoding).toBe("gb18030");
+    expect(decoded.text).toBe(fiveGroupCsv());
+    expect(decoded.text.slice(0, 20)).toBe("病案号,出院科室,主诊医师,DRG编码,");
+  });
+
+  it("honours a forced encoding", () => {
+    const bytes = fs.readFileSync(path.join(FIXTURES, "five-groups-gb18030.csv"));
+    expect(decodeText(bytes, "gb18030").text).toBe(fiveGroupCsv());
+  });
+});
+
+describe("parseCsvColumns", () => {
+  it("splits columns (the module's example)", () => {
+    expect(parseCsvColumns('a,b\n1,"x,y"\n').columns).toEqual([
+      ["a", "1"],
+      ["b", "x,y"],
+    ]);
+  });
+
+  it("handles quotes, doubled quotes, line breaks inside quotes, CRLF and CR, empty fields", () => {
+    const r = parseCsvColumns('h1,h2,h3\r\n"a ""q""","line\r\nbreak",\r\n,,x\rlast,"",');
+    expect(r.rows).toBe(4);
+    expect(r.columns).toEqual([
+      ["h1", 'a "q"', "", "last"],
+      ["h2", "line\r\nbreak", "", ""],
+      ["h3", "", "x", ""],
+    ]);
+  });
+
+  it("pads short rows and keeps an empty line as a blank row", () => {
+    const r = parseCsvColumns("a,b,c\n1\n\n2,3,4,5\n");
+    expect(r.rows).toBe(4);
+    expect(r.columns).toEqual([
+      ["a", "1", "", "2"],
+      ["b", "", "", "3"],
+      ["c", "", "", "4"],
+      ["", "", "", "5"],
+    ]);
+  });
+
+  it("takes a tab as the delimiter when the header has more tabs than commas", () => {
+    expect(parseCsvColumns("病案号\tDRG编码\n1\tGB11, 伴\n").columns).toEqual([
+      ["病案号", "1"],
+      ["DRG编码", "GB11, 伴"],
+    ]);
+  });
+});
+
+describe("reading files", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-read-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("reads a GB18030 CSV into a case table with the Chinese headers intact", () => {
+    const input = readCsv(path.join(FIXTURES, "five-groups-gb18030.csv"));
+    expect(input.encoding).toBe("gb18030");
+    const t = readCaseTable(input.grid);
+    expect(t.headers.slice(0, 4)).toEqual(["病案号", "出院科室", "主诊医师", "DRG编码"]);
+    expect(t.department?.codes).toEqual(["外科", "内科"]);
+    expect(t.groupNames).toEqual(["甲组", "乙组", "丙组", "丁组", "戊组", "无权重组"]);
+  });
+
+  it("reads an .xlsx sheet by name, with formulas, rich text and dates", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").getCell("A1").value = "nothing here";
+    const ws = wb.addWorksheet("出院病例");
+    ws.addRow(["2024 年出院病例"]);
+    ws.addRow(["DRG编码", "出院日期", "住院总费用", "科室"]);
+    ws.addRow(["GB11", new Date(Date.UTC(2024, 2, 5)), { formula: "1000+234.5", result: 1234.5 }, { richText: [{ text: "内" }, { text: "科" }] }]);
+    const file = path.join(dir, "cases.xlsx");
+    await wb.xlsx.writeFile(file);
+    const input = await readInput(file, { sheet: "出院病例" });
+    expect(input.sheet).toBe("出院病例");
+    const t = readCaseTable(input.grid);
+    expect(t.headerRowNumber).toBe(2);
+    expect(Array.from(t.numbers.totalCost ?? [])).toEqual([1234.5]);
+    expect(t.years?.codes).toEqual(["2024"]);
+    expect(t.department?.codes).toEqual(["内科"]);
+    await expect(readInput(file, { sheet: "无此表" })).rejects.toThrow(/no sheet "无此表"; its sheets: 说明, 出院病例/);
+  });
+
+  it("says plainly when the file is missing or an old .xls", async () => {
+    await expect(readInput(path.join(dir, "none.csv"))).rejects.toThrow(/no such file/);
+    const xls = path.join(dir, "old.xls");
+    fs.writeFileSync(xls, "x");
+    await expect(readInput(xls)).rejects.toThrow(/\.xls format/);
+  });
+
+  it("plain values of ExcelJS cells", () => {
+    expect(plainCellValue({ error: "#N/A" } as unknown as ExcelJS.CellValue)).toBe("#N/A");
+    expect(plainCellValue({ text: "链接", hyperlink: "http://x" } as ExcelJS.CellValue)).toBe("链接");
+    expect(plainCellValue(null)).toBeNull();
+    expect(plainCellValue(3)).toBe(3);
+  });
+});

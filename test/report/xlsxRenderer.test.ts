@@ -1,0 +1,184 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readCaseTable } from "../../src/engine/caseTable";
+import { weightTable } from "../../src/engine/weightTable";
+import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
+import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
+import {
+  axisBounds,
+  columnLetter,
+  drawingPosition,
+  logAxisBounds,
+  renderXlsx,
+  safeSheetName,
+} from "../../src/report/xlsxRenderer";
+import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
+
+/** Fails on unbalanced tags: a cheap well-formedness check of the XML parts we write. */
+function expectBalanced(xml: string): void {
+  const stack: string[] = [];
+  for (const m of xml.matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g)) {
+    if (m[1]) expect(stack.pop()).toBe(m[2]);
+    else if (!m[3]) stack.push(m[2]);
+  }
+  expect(stack).toEqual([]);
+}
+
+describe("helpers", () => {
+  it("column letters", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+  });
+
+  it("sheet names Excel accepts", () => {
+    expect(safeSheetName("四象限分析", new Set())).toBe("四象限分析");
+    expect(safeSheetName("四象限分析", new Set(["四象限分析"]))).toBe("四象限分析 (2)");
+    expect(safeSheetName("a/b:c", new Set())).toBe("a b c");
+    expect(safeSheetName("x".repeat(40), new Set(["x".repeat(31)])).length).toBe(31);
+  });
+
+  it("axis bounds hold the values and the cut on a round step", () => {
+    expect(axisBounds([0.4, 2], 1.27, 0.5, true)).toEqual([0, 2.5]);
+    expect(axisBounds([-0.17, 0.6], 0, 0.1, false)).toEqual([-0.3, 0.7]);
+    expect(logAxisBounds([0.077, 27.3], 1)).toEqual([0.0625, 32]);
+  });
+
+  it("puts <drawing> before the worksheet's own extLst, not inside a conditional format", () => {
+    const xml =
+      '<?xml version="1.0"?><worksheet><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting>' +
+      "<pageMargins/><extLst><ext/></extLst></worksheet>";
+    expect(xml.slice(drawingPosition(xml))).toBe("<extLst><ext/></extLst></worksheet>");
+    const plain = "<worksheet><sheetData></sheetData><pageMargins/></worksheet>";
+    expect(plain.slice(drawingPosition(plain))).toBe("</worksheet>");
+  });
+});
+
+describe("renderXlsx of the quadrant report", () => {
+  const table = weightTable(
+    WEIGHTS.map((w) => w[0]),
+    WEIGHTS.map((w) => w[1]),
+  );
+  const report = computeQuadrantReport(
+    readCaseTable(fiveGroupRows()),
+    { ...DEFAULT_QUADRANT_SETTINGS, weights: { source: "table", table, name: "w.csv" }, money: { mode: "pool", pool: 1000 }, unit: "both" },
+    { source: "five.csv", version: "1.2.3", time: new Date("2024-05-01T00:00:00Z") },
+  );
+  const model = quadrantWorkbook(report, "zh");
+  let buffer: Buffer;
+  let wb: ExcelJS.Workbook;
+  let zip: JSZip;
+
+  beforeAll(async () => {
+    buffer = await renderXlsx(model);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    zip = await JSZip.loadAsync(buffer);
+  });
+
+  it("opens with ExcelJS with the three sheets, every cell where placeBlocks puts it", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
+    const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
+    const sheet = model.sheets[0];
+    const p = placeBlocks(sheet)[2];
+    const block = sheet.blocks[2] as TableBlock;
+    expect(ws.getCell(1, 1).value).toBe(sheet.blocks[0].kind === "text" ? sheet.blocks[0].text : "");
+    block.columns.forEach((c, j) => expect(ws.getCell(p.headerRow + 1, j + 1).value).toBe(c.header));
+    block.rows.forEach((row, i) =>
+      row.forEach((v, j) => expect(ws.getCell(p.firstDataRow + i + 1, j + 1).value).toBe(v === "" ? null : v)),
+    );
+    const total = ws.getRow(p.firstDataRow + block.rows.length + 1);
+    expect(total.getCell(1).value).toBe("合计");
+    expect(total.getCell(5).value).toBe(165000);
+    expect(total.getCell(1).font?.bold).toBe(true);
+  });
+
+  it("formats numbers, freezes the header, filters, colours", () => {
+    const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
+    expect(ws.getCell("D4").numFmt).toBe("0.0000");
+    expect(ws.getCell("H4").numFmt).toBe("0.00%");
+    expect(ws.getCell("E4").numFmt).toBe("#,##0.00");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
+    expect(ws.autoFilter).toBeTruthy();
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    expect(cfs.map((c) => c.ref)).toContain("H4:H8");
+    expect(cfs.some((c) => c.rules[0].type === "dataBar")).toBe(true);
+  });
+
+  it("writes both unit tables and the parameters", () => {
+    const ws = wb.getWorksheet("绩效激励") as ExcelJS.Worksheet;
+    const values: unknown[] = [];
+    ws.eachRow((row) => values.push(row.getCell(1).value));
+    expect(values).toEqual(expect.arrayContaining(["科室", "内科", "外科", "医师", "李医生", "赵医生", "合计"]));
+    const params = wb.getWorksheet("参数") as ExcelJS.Worksheet;
+    const pairs = new Map<unknown, unknown>();
+    params.eachRow((row) => pairs.set(row.getCell(1).value, row.getCell(2).value));
+    expect(pairs.get("读取行数")).toBe(25);
+    expect(pairs.get("CaseMix 版本")).toBe("1.2.3");
+  });
+
+  it("adds the scatter chart: parts, relationships, content types", async () => {
+    const files = Object.keys(zip.files);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "xl/charts/chart1.xml",
+        "xl/charts/_rels/chart1.xml.rels",
+        "xl/drawings/drawing1.xml",
+        "xl/drawings/drawing2.xml",
+        "xl/drawings/_rels/drawing1.xml.rels",
+        "xl/worksheets/_rels/sheet1.xml.rels",
+      ]),
+    );
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
+    expect(types).toContain('PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"');
+    const sheetRels = await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");
+    expect(sheetRels).toMatch(/relationships\/drawing" Target="..\/drawings\/drawing1.xml"/);
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(sheet).toMatch(/<drawing r:id="rIdCm1"\/><extLst>|<drawing r:id="rIdCm1"\/><\/worksheet>/);
+    for (const f of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"]) {
+      expectBalanced(await zip.file(f)!.async("string"));
+    }
+    // only the first sheet has a chart
+    expect(files.filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(1);
+  });
+
+  it("draws one series a quadrant from the sheet's cells, the cut lines and the quadrant names", async () => {
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    // A1 is on row 4 (title, note, header above it): RW in column D, rate in column H
+    expect(chart).toContain("<c:f>'四象限分析'!$D$4:$D$4</c:f>");
+    expect(chart).toContain("<c:f>'四象限分析'!$H$4:$H$4</c:f>");
+    expect(chart).toContain("<c:f>'四象限分析'!$D$7:$D$7</c:f>"); // D1, the weak group
+    expect(chart).not.toContain("$D$8"); // E1 (unclassified) is not drawn
+    const names = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1]);
+    expect(names).toEqual(["战略病种 (1)", "竞争病种 (1)", "适宜病种 (1)", "劣势病种 (1)", "横轴分界线 相对权重 (RW) = 1.2727", "纵轴分界线 = 0%"]);
+    // the x cut is a vertical line at the CMI across the whole y axis
+    const cut = /横轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numLit><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
+    expect(Number(cut?.[1])).toBeCloseTo(28 / 22, 12);
+    expect(Number(cut?.[2])).toBeCloseTo(28 / 22, 12);
+    expect(chart).toContain('<c:scatterChart><c:scatterStyle val="lineMarker"/>');
+    const shapes = await zip.file("xl/drawings/drawing2.xml")!.async("string");
+    for (const name of ["战略病种", "竞争病种", "适宜病种", "劣势病种"]) expect(shapes).toContain(`<a:t>${name}</a:t>`);
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    // anchored right of the 11 table columns, one column apart
+    expect(drawing).toContain("<xdr:from><xdr:col>12</xdr:col>");
+  });
+
+  it("renames a taken sheet name and writes a workbook without charts unchanged", async () => {
+    const doubled: WorkbookModel = { lang: "en", sheets: [{ name: "A", blocks: [{ kind: "text", text: "x" }] }, { name: "a", blocks: [] }] };
+    const b = await renderXlsx(doubled);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(b as unknown as ArrayBuffer);
+    expect(w.worksheets.map((s) => s.name)).toEqual(["A", "a (2)"]);
+    const z = await JSZip.loadAsync(b);
+    expect(Object.keys(z.files).some((f) => f.includes("charts"))).toBe(false);
+  });
+
+  it("draws the x axis on a log scale when the model asks", async () => {
+    const m = quadrantWorkbook(report, "en");
+    const chart = m.sheets[0].charts![0];
+    chart.logX = true;
+    const z = await JSZip.loadAsync(await renderXlsx(m));
+    const xml = await z.file("xl/charts/chart1.xml")!.async("string");
+    // RW from 0.4 to 2 and the cut 1.27: powers of two 0.25 to 2
+    expect(xml).toContain('<c:scaling><c:logBase val="2"/><c:orientation val="minMax"/><c:max val="2"/><c:min val="0.25"/></c:scaling>');
+  });
+});
