@@ -212,16 +212,18 @@ export function commonSuffix(names: readonly string[], taken: readonly string[])
 // Reading the workbook
 
 /**
- * The sheets among `names` that already exist (compared ignoring case, as Excel does), and
- * whether each is an earlier CaseMix report. Two requests at most, whatever the workbook.
+ * Same-named sheets for a report, whether each is ours, and the suffix " (k)" the report
+ * would get if written beside them (two requests at most).
  */
-export async function existingReports(
+export async function sheetConflicts(
   context: Excel.RequestContext,
   names: readonly string[],
-): Promise<ExistingSheet[]> {
+): Promise<{ existing: ExistingSheet[]; suffix: number }> {
   const counter = { syncs: 0 };
   const all = await sheetNames(context, counter);
-  return markedSheets(context, names, all, counter);
+  const wanted = names.map(cleanSheetName);
+  const existing = await markedSheets(context, wanted, all, counter);
+  return { existing, suffix: existing.length > 0 ? commonSuffix(wanted, all) : 1 };
 }
 
 async function sheetNames(context: Excel.RequestContext, counter: { syncs: number }): Promise<string[]> {
@@ -464,6 +466,13 @@ async function drawSheet(
   for (let b = 0; b < model.blocks.length; b++) {
     await drawBlock(sheet, model.blocks[b], placements[b], requests);
   }
+  // Filter buttons: Excel allows one filter per sheet, so the first table that asks for it.
+  const filtered = model.blocks.findIndex((b) => b.kind === "table" && b.autoFilter && b.rows.length > 0 && b.columns.length > 0);
+  if (filtered >= 0) {
+    const table = model.blocks[filtered] as TableBlock;
+    await requests.reserve(OP_BYTES);
+    sheet.autoFilter.apply(sheet.getRangeByIndexes(placements[filtered].headerRow, 0, table.rows.length + 1, table.columns.length));
+  }
   if (model.freeze && (model.freeze.rows > 0 || model.freeze.columns > 0)) {
     await requests.reserve(OP_BYTES);
     const { rows, columns } = model.freeze;
@@ -659,11 +668,13 @@ function addConditionalFormat(range: Excel.Range, row: number, column: number, c
 // ---------------------------------------------------------------------------------------
 // Charts
 
+/** The axis bounds of a chart (the cut lines and corner labels span them). */
 interface Extent {
   xMin: number;
   xMax: number;
   yMin: number;
   yMax: number;
+  logX: boolean;
 }
 
 /** Rows of a series that are a single run of consecutive rows, as [first, count], or undefined. */
@@ -677,7 +688,7 @@ function numberAt(block: TableBlock, row: number, column: number): number | unde
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-/** Axis bounds that take in every point and the cut lines, with a 5% margin. */
+/** Axis bounds that take in every point and the cut lines, with a 5% margin, rounded outward. */
 function chartExtent(model: SheetModel, chart: ChartModel): Extent | undefined {
   let xMin = Infinity;
   let xMax = -Infinity;
@@ -712,11 +723,18 @@ function chartExtent(model: SheetModel, chart: ChartModel): Extent | undefined {
   if (!(xMin <= xMax && yMin <= yMax)) return undefined;
   const pad = (lo: number, hi: number): [number, number] => {
     const span = hi - lo || Math.abs(hi) || 1;
-    return [lo - span * 0.05, hi + span * 0.05];
+    return [niceBound(lo - span * 0.05, false), niceBound(hi + span * 0.05, true)];
   };
-  const [x0, x1] = pad(xMin, xMax);
+  let x0: number;
+  let x1: number;
+  if (chart.logX && xMin > 0) {
+    // Powers of 2 around the points: the ticks of a base-2 axis.
+    x0 = Math.pow(2, Math.floor(Math.log2(xMin)));
+    x1 = Math.pow(2, Math.ceil(Math.log2(xMax)));
+    if (x1 <= x0) x1 = x0 * 2;
+  } else [x0, x1] = pad(xMin, xMax);
   const [y0, y1] = pad(yMin, yMax);
-  return { xMin: x0, xMax: x1, yMin: y0, yMax: y1 };
+  return { xMin: x0, xMax: x1, yMin: y0, yMax: y1, logX: chart.logX === true && xMin > 0 };
 }
 
 /**
@@ -800,13 +818,15 @@ async function drawChart(
   }
   const corners = chart.cornerLabels ?? {};
   const labels: { text: string; at: [number, number]; position: "Left" | "Right" }[] = [];
-  const inset = (lo: number, hi: number) => (hi - lo) * 0.02;
-  const dx = inset(extent.xMin, extent.xMax);
-  const dy = inset(extent.yMin, extent.yMax);
-  if (corners.topRight) labels.push({ text: corners.topRight, at: [extent.xMax - dx, extent.yMax - dy], position: "Left" });
-  if (corners.topLeft) labels.push({ text: corners.topLeft, at: [extent.xMin + dx, extent.yMax - dy], position: "Right" });
-  if (corners.bottomRight) labels.push({ text: corners.bottomRight, at: [extent.xMax - dx, extent.yMin + dy], position: "Left" });
-  if (corners.bottomLeft) labels.push({ text: corners.bottomLeft, at: [extent.xMin + dx, extent.yMin + dy], position: "Right" });
+  // Corner labels sit 3% inside the plot (in log steps on a log axis).
+  const left = extent.logX ? extent.xMin * Math.pow(extent.xMax / extent.xMin, 0.03) : extent.xMin + (extent.xMax - extent.xMin) * 0.03;
+  const right = extent.logX ? extent.xMax / Math.pow(extent.xMax / extent.xMin, 0.03) : extent.xMax - (extent.xMax - extent.xMin) * 0.03;
+  const top = extent.yMax - (extent.yMax - extent.yMin) * 0.04;
+  const bottom = extent.yMin + (extent.yMax - extent.yMin) * 0.04;
+  if (corners.topRight) labels.push({ text: corners.topRight, at: [right, top], position: "Left" });
+  if (corners.topLeft) labels.push({ text: corners.topLeft, at: [left, top], position: "Right" });
+  if (corners.bottomRight) labels.push({ text: corners.bottomRight, at: [right, bottom], position: "Left" });
+  if (corners.bottomLeft) labels.push({ text: corners.bottomLeft, at: [left, bottom], position: "Right" });
   let labelSource: Source | undefined;
   if (labels.length > 0) {
     const name = lang === "zh" ? "象限" : "Quadrants";
@@ -824,10 +844,14 @@ async function drawChart(
   excelChart.title.text = chart.title;
   excelChart.axes.categoryAxis.title.text = chart.xTitle;
   excelChart.axes.valueAxis.title.text = chart.yTitle;
-  excelChart.axes.categoryAxis.minimum = niceBound(extent.xMin, false);
-  excelChart.axes.categoryAxis.maximum = niceBound(extent.xMax, true);
-  excelChart.axes.valueAxis.minimum = niceBound(extent.yMin, false);
-  excelChart.axes.valueAxis.maximum = niceBound(extent.yMax, true);
+  if (extent.logX) {
+    excelChart.axes.categoryAxis.scaleType = "Logarithmic";
+    excelChart.axes.categoryAxis.logBase = 2;
+  }
+  excelChart.axes.categoryAxis.minimum = extent.xMin;
+  excelChart.axes.categoryAxis.maximum = extent.xMax;
+  excelChart.axes.valueAxis.minimum = extent.yMin;
+  excelChart.axes.valueAxis.maximum = extent.yMax;
   excelChart.legend.position = "Bottom";
   if (helperColumn > helperStart) excelChart.plotVisibleOnly = false;
   const { row, column, width, height } = chart.anchor;

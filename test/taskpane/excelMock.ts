@@ -139,6 +139,7 @@ export class MockSheet {
   hidden: { column: number; columns: number }[] = [];
   chartLogs: unknown[][] = [];
   freezePanes: any;
+  autoFilter: any;
   activated = false;
   private _name: string;
   private _tabColor = "";
@@ -151,6 +152,7 @@ export class MockSheet {
   ) {
     this._name = name;
     this.freezePanes = recorder(book);
+    this.autoFilter = recorder(book);
   }
 
   get name(): string {
@@ -219,6 +221,11 @@ export class MockSheet {
     let columns = 0;
     for (const row of this.cells) columns = Math.max(columns, row.length);
     return new MockRange(this, 0, 0, Math.max(1, this.cells.length), Math.max(1, columns));
+  }
+
+  load(props?: unknown): this {
+    this.book.charge(props);
+    return this;
   }
 
   delete(): void {
@@ -298,7 +305,8 @@ export class MockRange {
   load(props?: string): this {
     this.sheet.book.charge(props);
     const all = this.properties();
-    const wanted = (props ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+    // Office.js sets isNullObject at every sync of a loaded object.
+    const wanted = [...(props ?? "").split(",").map((p) => p.trim()).filter(Boolean), "isNullObject"];
     const data: Record<string, unknown> = {};
     for (const key of wanted) data[key] = all[key];
     if (wanted.includes("values")) this.sheet.book.stats.responseCurrent += bytesOf(all.values);

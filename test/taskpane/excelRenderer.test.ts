@@ -9,9 +9,9 @@ import {
   cellBytes,
   commonSuffix,
   excelCell,
-  existingReports,
   renderWorkbook,
   runExcel,
+  sheetConflicts,
   suffixedName,
 } from "../../src/report/excelRenderer";
 import { placeBlocks } from "../../src/report/model";
@@ -157,10 +157,12 @@ describe("nothing is lost", () => {
     expect(book.sheet("病案首页")!.written).toEqual([]);
   });
 
-  test("existingReports tells our earlier report from a user's sheet", async () => {
+  test("sheetConflicts tells our earlier report from a user's sheet", async () => {
     const book = userBook();
     book.addSheet("参数", [], true);
-    const found = await existingReports(mockContext(book), ["四象限分析", "绩效激励", "参数"]);
+    book.addSheet("参数 (2)", []);
+    const { existing: found, suffix } = await sheetConflicts(mockContext(book), ["四象限分析", "绩效激励", "参数"]);
+    expect(suffix).toBe(3);
     expect(found).toEqual([
       { name: "四象限分析", ours: false },
       { name: "参数", ours: true },

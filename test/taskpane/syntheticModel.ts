@@ -57,6 +57,7 @@ export function syntheticModel(rows: number): WorkbookModel {
             ],
             rows: groupRows,
             totalRow: ["合计", "", rows, null, null, null, null, null, "", null, null],
+            autoFilter: true,
             conditionalFormats: [
               { columnId: "rate", rule: { kind: "lessThan", value: 0, fill: "#F8CBAD" } },
               { columnId: "quadrant", rule: { kind: "textEquals", text: "战略病种", fill: "#C6EFCE" } },

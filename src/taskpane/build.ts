@@ -1,0 +1,194 @@
+/**
+ * What the Build button does, apart from the screen: read the data, detect and correct the
+ * columns, compute the report, find same-named sheets, write the report. Each step is a plain
+ * function over the engine and the report builders, so the tests run them without React.
+ */
+import pkg from "../../package.json";
+import { CaseTable, ColumnMapping, detectCaseColumns, findHeaderRow, gridFromRows, readCaseTable } from "../engine/caseTable";
+import { ColumnName, matchHeader } from "../engine/columns";
+import { Quadrant, QUADRANTS } from "../engine/quadrants";
+import { CaseMixError, Lang } from "../engine/text";
+import { WeightTable, weightTable } from "../engine/weightTable";
+import { RenderResult } from "../report/excelRenderer";
+import { quadrantLabel, SKIP_LABELS, SkipReason } from "../report/i18n";
+import {
+  QuadrantReport,
+  QuadrantSettings,
+  computeQuadrantReport,
+  quadrantWorkbook,
+  reportColumns,
+  requiredColumns,
+} from "../report/quadrantReport";
+import { WorkbookModel } from "../report/model";
+import { SourceData } from "./excelData";
+import { formatNumber, tr } from "./i18n";
+
+export const VERSION: string = pkg.version;
+
+export interface Detection {
+  /** 0-based index of the header row in the values (0 when none was found). */
+  headerRow: number;
+  /** True when a row naming a DRG group column was found. */
+  found: boolean;
+  headers: string[];
+  /** Detected canonical column -> 0-based column index. */
+  mapping: ColumnMapping;
+  /** Columns added up into the drug cost (西药费 + 中成药费 + 中草药费). */
+  drugCostParts: number[];
+}
+
+/** The user's corrections: a column index, or null for "none". Columns not listed keep the detection. */
+export type Overrides = Partial<Record<ColumnName, number | null>>;
+
+/** Finds the header row among the first rows and maps its headers to canonical columns. */
+export function detectColumns(values: readonly (readonly unknown[])[]): Detection {
+  const grid = gridFromRows(values);
+  const at = findHeaderRow(grid);
+  const headerRow = at < 0 ? 0 : at;
+  const headers: string[] = [];
+  for (let c = 0; c < grid.columnCount; c++) {
+    const h = grid.rowCount > headerRow ? grid.cell(headerRow, c) : "";
+    headers.push(h === null || h === undefined ? "" : String(h).trim());
+  }
+  const { columns, drugCostParts } = detectCaseColumns(headers);
+  return { headerRow, found: at >= 0, headers, mapping: columns, drugCostParts };
+}
+
+/** The mapping after the user's corrections. */
+export function mappingWith(detection: Detection, overrides: Overrides): ColumnMapping {
+  const out: ColumnMapping = { ...detection.mapping };
+  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
+    if (value === undefined) continue;
+    if (value === null) delete out[column];
+    else out[column] = value;
+  }
+  return out;
+}
+
+/** Required columns (for these settings) that the corrected mapping leaves out. */
+export function missingColumns(detection: Detection, overrides: Overrides, settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
+  const mapping = mappingWith(detection, overrides);
+  return requiredColumns(settings).filter((c) => mapping[c] === undefined);
+}
+
+/** Columns to show in the mapping: those the report reads, required ones first. */
+export function mappingColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): { column: ColumnName; required: boolean }[] {
+  const required = requiredColumns(settings);
+  const all = reportColumns(settings);
+  const seen = new Set<ColumnName>();
+  const out: { column: ColumnName; required: boolean }[] = [];
+  for (const column of [...required, ...all]) {
+    if (seen.has(column)) continue;
+    seen.add(column);
+    out.push({ column, required: required.includes(column) });
+  }
+  return out;
+}
+
+/** Reads the case table from the values read, with the user's corrections. */
+export function caseTableOf(data: SourceData, detection: Detection, overrides: Overrides, settings: QuadrantSettings): CaseTable {
+  const mapping: Partial<Record<ColumnName, number | null>> = {};
+  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
+    if (value !== undefined) mapping[column] = value;
+  }
+  return readCaseTable(data.values, {
+    headerRow: detection.headerRow,
+    firstRow: data.rowIndex + 1,
+    mapping,
+    columns: reportColumns(settings),
+    required: requiredColumns(settings),
+  });
+}
+
+/**
+ * A weight table from the values read: the code column is the one headed like a DRG group
+ * (else the first), the weight column the one headed 权重/RW/weight (else the next). A header
+ * row is skipped by `weightTable` (its weight cell is text).
+ */
+export function weightTableOf(data: SourceData): WeightTable {
+  const first = data.values[0] ?? [];
+  if (data.columnCount < 2) {
+    throw new CaseMixError("value", {
+      en: `${data.address}: a weight table needs two columns, group code and weight`,
+      zh: `${data.address}：权重表需要两列：病组编码和权重`,
+    });
+  }
+  let codeColumn = first.findIndex((h) => matchHeader(h) === "drg");
+  let weightColumn = first.findIndex((h) => matchHeader(h) === "weight");
+  if (codeColumn < 0) codeColumn = weightColumn === 0 ? 1 : 0;
+  if (weightColumn < 0) weightColumn = codeColumn === 0 ? 1 : 0;
+  const codes = data.values.map((row) => row[codeColumn]);
+  const weights = data.values.map((row) => row[weightColumn]);
+  return weightTable(codes, weights, { argName: data.address, firstRow: data.rowIndex + 1 });
+}
+
+export interface BuiltReport {
+  report: QuadrantReport;
+  model: WorkbookModel;
+}
+
+/** Computes the report and its workbook model. */
+export function reportOf(table: CaseTable, settings: QuadrantSettings, data: SourceData, lang: Lang, time?: Date): BuiltReport {
+  const report = computeQuadrantReport(table, settings, {
+    source: data.address,
+    sheet: data.sheet,
+    version: VERSION,
+    time,
+  });
+  return { report, model: quadrantWorkbook(report, lang) };
+}
+
+/** The lines of the result summary shown after a build. */
+export function summaryLines(
+  report: QuadrantReport,
+  render: RenderResult & { grouped: boolean },
+  lang: Lang,
+  seconds: number,
+  syncs: number,
+): string[] {
+  const h = report.hospital;
+  const settings = report.settings;
+  const sep = lang === "zh" ? "、" : ", ";
+  const quadrants = QUADRANTS.map(
+    (q: Quadrant) => `${quadrantLabel(q, lang, settings.labels)} ${report.quadrantCounts[q]}`,
+  ).join(sep);
+  const skippedTotal = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
+  const lines = [
+    tr(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
+    tr(lang, "resultCases", { cases: formatNumber(lang, h.cases), groups: report.groups.length, cmi: formatNumber(lang, h.cmi, 4) }),
+    tr(lang, "resultQuadrants", { list: quadrants }),
+  ];
+  for (const t of report.units) {
+    lines.push(
+      tr(lang, "resultUnits", {
+        units: t.rows.length,
+        unit: tr(lang, t.dimension === "department" ? "unitDepartment" : "unitDoctor").toLowerCase(),
+        amount: formatNumber(lang, t.total.amount, 2),
+      }),
+    );
+  }
+  lines.push(
+    tr(lang, "resultRows", {
+      read: formatNumber(lang, report.rowsRead),
+      used: formatNumber(lang, report.rowsUsed),
+      skipped: formatNumber(lang, skippedTotal),
+    }),
+  );
+  const reasons = (Object.entries(report.skipped) as [SkipReason, number][]).filter(([, n]) => n > 0);
+  if (reasons.length > 0) {
+    lines.push(tr(lang, "resultSkipped", { list: reasons.map(([r, n]) => `${SKIP_LABELS[r][lang]} ${formatNumber(lang, n)}`).join(sep) }));
+  }
+  if (render.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
+  if (render.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
+  lines.push(tr(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(tr(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  return lines;
+}
+
+/** An error as the user should read it: engine errors in their language, others by message. */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof CaseMixError) return error.messageIn(lang);
+  const e = error as { message?: string; code?: string; debugInfo?: { message?: string } };
+  const detail = e?.debugInfo?.message || e?.message || String(error);
+  return e?.code && !detail.includes(e.code) ? `${detail} (${e.code})` : detail;
+}
