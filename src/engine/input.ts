@@ -75,12 +75,41 @@ export function readNumberColumn(
   return out;
 }
 
+/**
+ * True for an Excel error value: a JavaScript Error, an error object as Excel hands it to a
+ * custom function (`{code: "#N/A", message?}`), or text that spells one (`#N/A`, `#DIV/0!`).
+ */
+export function isErrorValue(value: unknown): boolean {
+  if (value instanceof Error) return true;
+  if (typeof value === "string") return /^#[A-Z/0!?]+[!?]?$/i.test(value.trim());
+  if (typeof value === "object" && value !== null) {
+    const code = (value as { code?: unknown }).code;
+    return typeof code === "string" && code.startsWith("#");
+  }
+  return false;
+}
+
+/** How an error value is quoted in a message: its code (`"#N/A"`), not the object. */
+function quoteError(value: unknown): string {
+  if (typeof value === "object" && value !== null && !(value instanceof Error)) {
+    return quoteCell((value as { code: string }).code);
+  }
+  return quoteCell(value);
+}
+
+/** The error for an Excel error value in a cell where data was expected (codes, keys). */
+export function errorValueInCell(argName: string, row: number, raw: unknown): CaseMixError {
+  return new CaseMixError("value", {
+    en: `${argName} row ${row}: ${quoteError(raw)} is an error value`,
+    zh: `${argName} 第 ${row} 行：${quoteError(raw)} 是错误值`,
+  });
+}
+
 export function notANumber(argName: string, row: number, raw: unknown): CaseMixError {
-  const isError = raw instanceof Error || (typeof raw === "string" && /^#[A-Z/0!?]+[!?]?$/i.test(raw.trim()));
-  if (isError) {
+  if (isErrorValue(raw)) {
     return new CaseMixError("value", {
-      en: `${argName} row ${row}: ${quoteCell(raw)} is an error value, not a number`,
-      zh: `${argName} 第 ${row} 行：${quoteCell(raw)} 是错误值，不是数字`,
+      en: `${argName} row ${row}: ${quoteError(raw)} is an error value, not a number`,
+      zh: `${argName} 第 ${row} 行：${quoteError(raw)} 是错误值，不是数字`,
     });
   }
   return new CaseMixError("value", {

@@ -5,7 +5,7 @@
  */
 import { internCodes, Interned, normalizeKey } from "../engine/codes";
 import { SkippedRows } from "../engine/grouping";
-import { isBlankCell, readNumberColumn } from "../engine/input";
+import { errorValueInCell, isBlankCell, isErrorValue, readNumberColumn } from "../engine/input";
 import { Lang, CaseMixError } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";
 import { alignRows, AlignedColumn, column, columns, isOmitted } from "./args";
@@ -37,6 +37,19 @@ export interface CaseColumns {
   paddingRows: number;
 }
 
+/**
+ * Throws #VALUE! naming the argument and the row at the first Excel error value in a column
+ * of codes or keys: a #N/A left by a failed lookup is not an empty group, and skipping it
+ * silently would hide broken data.
+ */
+export function checkNoErrorValues(cells: readonly unknown[], argName: string, firstRow: number): void {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    const suspect = typeof v === "object" ? v !== null : typeof v === "string" && v.indexOf("#") >= 0;
+    if (suspect && isErrorValue(v)) throw errorValueInCell(argName, i + firstRow, v);
+  }
+}
+
 export function readCaseArgs(args: CaseArgs): CaseColumns {
   const groupsName = args.groupsName ?? "groups";
   const codeColumns: AlignedColumn[] = [{ name: groupsName, cells: column(args.groups, groupsName) }];
@@ -56,6 +69,7 @@ export function readCaseArgs(args: CaseArgs): CaseColumns {
 
   const aligned = alignRows(codeColumns, numericColumns);
   const { firstRow } = aligned;
+  aligned.codes.forEach((cells, j) => checkNoErrorValues(cells, codeColumns[j].name, firstRow));
   const all = [...aligned.codes, ...aligned.numbers];
   const n = all[0].length;
   let paddingRows = 0;

@@ -9,7 +9,7 @@ import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, numberArg, optionArg } from "./args";
 import { isBlankCell, readNumberColumn } from "../engine/input";
 import { currentLanguage, guard, numberCell } from "./excel";
-import { readCaseArgs, readTableArg, skippedNote } from "./inputs";
+import { checkNoErrorValues, readCaseArgs, readTableArg, skippedNote } from "./inputs";
 
 /**
  * Rows blank (or 0, as Excel may hand an empty cell over) in every argument: the padding of
@@ -53,6 +53,7 @@ function runMargin(revenue: unknown, cost: unknown, by: unknown, result: unknown
   const keyColumns: AlignedColumn[] = isOmitted(by) ? [] : [{ name: "by", cells: column(by, "by") }];
   const aligned = alignRows(keyColumns, numeric);
   const { firstRow } = aligned;
+  if (keyColumns.length) checkNoErrorValues(aligned.codes[0], "by", firstRow);
   const read = (j: number, name: string, allowNegative: boolean) =>
     readNumberColumn(aligned.numbers[j], name, { firstRow, allowNegative });
   // Revenue may be negative (refunds, settlement corrections); costs may not.

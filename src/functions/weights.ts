@@ -9,7 +9,7 @@ import { standardizedWeights } from "../engine/standardizedWeights";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { isOmitted, numberArg, numberListArg, optionArg, nonEmpty, column, scalar } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
-import { readCaseArgs, skippedNote } from "./inputs";
+import { checkNoErrorValues, readCaseArgs, skippedNote } from "./inputs";
 import { CaseMixError } from "../engine/text";
 
 const TRIM_METHODS: readonly TrimMethod[] = ["logsd", "sd", "iqr", "percentile", "none"];
@@ -108,7 +108,9 @@ export function drgWeight(
           zh: `years 有 ${yearCells.length} 行，而 groups 有 ${expected} 行，两者大小必须相同`,
         });
       }
-      yearKeys = internCodes(yearCells.slice(input.firstRow - 1), yearOf);
+      const yearData = yearCells.slice(input.firstRow - 1);
+      checkNoErrorValues(yearData, "years", input.firstRow);
+      yearKeys = internCodes(yearData, yearOf);
     }
     let weights = relativeWeights(
       { groups: input.groups, costs: input.numbers[0][0], counts: input.counts, years: yearKeys },
@@ -117,12 +119,14 @@ export function drgWeight(
     if (normalize === true || String(scalar(normalize)).toUpperCase() === "TRUE") {
       weights = normalizeWeights(weights, input.groups, input.counts, factor);
     }
+    const missingYear = weights.skipped.missingYear;
     const note = skippedNote(
       { emptyGroup: weights.skipped.emptyGroup, emptyKey: 0, noCases: weights.skipped.zeroCount, missingValue: weights.skipped.missingCost },
       input.paddingRows,
       6,
       currentLanguage(),
       { en: "cost", zh: "费用" },
+      missingYear > 0 ? [{ en: `${missingYear} with an empty year`, zh: `${missingYear} 行年份为空` }] : [],
     );
     return weightOutput(weights, lookup, note);
   }) as any[][];

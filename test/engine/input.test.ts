@@ -2,7 +2,9 @@ import * as fc from "fast-check";
 import {
   cellNumber,
   checkSameLength,
+  errorValueInCell,
   isBlankCell,
+  isErrorValue,
   isTextCell,
   notANumber,
   readNumberColumn,
@@ -95,6 +97,23 @@ describe("readNumberColumn", () => {
     expect(e1.text.zh).toBe('los 第 2 行："#DIV/0!" 是错误值，不是数字');
     const e2 = thrown(() => readNumberColumn(["#N/A"], "los"));
     expect(e2.text.en).toBe('los row 1: "#N/A" is an error value, not a number');
+  });
+
+  it("calls an error object as Excel hands it over ({code: \"#N/A\"}) an error value, quoting its code", () => {
+    const e = thrown(() => readNumberColumn([1, 2, { code: "#N/A", message: "lookup failed" }], "costs"));
+    expect(e.text.en).toBe('costs row 3: "#N/A" is an error value, not a number');
+    expect(e.text.zh).toBe('costs 第 3 行："#N/A" 是错误值，不是数字');
+    expect(isErrorValue({ code: "#DIV/0!" })).toBe(true);
+    expect(isErrorValue(" #REF! ")).toBe(true);
+    expect(isErrorValue(new Error("x"))).toBe(true);
+    expect(isErrorValue("GB11")).toBe(false);
+    expect(isErrorValue("#1 ward")).toBe(false);
+    expect(isErrorValue({ code: 5 })).toBe(false);
+    expect(isErrorValue(null)).toBe(false);
+    expect(errorValueInCell("groups", 7, { code: "#N/A" }).text).toEqual({
+      en: 'groups row 7: "#N/A" is an error value',
+      zh: 'groups 第 7 行："#N/A" 是错误值',
+    });
   });
 
   it("rejects booleans, infinities and NaN", () => {

@@ -166,6 +166,18 @@ describe("DRG.CMI family: input rules", () => {
     expect(excelErr(() => cmi(g, TABLE, undefined, col(1, "n/a", 2))).message).toBe('counts 第 2 行："n/a" 不是数字');
   });
 
+  it("an Excel error value in groups or by is #VALUE! naming the row, not an empty group", () => {
+    // Excel hands an error cell over as {code, message?}; a failed lookup leaves #N/A
+    const e = excelErr(() => cmi(col("DRG", "GB11", { code: "#N/A" }), TABLE));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe('groups row 3: "#N/A" is an error value');
+    expect(excelErr(() => cmi(col("GB11", "GB13"), TABLE, col("A", new Error("#REF!")))).message).toBe(
+      'by row 2: "#REF!" is an error value',
+    );
+    setLanguage("zh");
+    expect(excelErr(() => cmi(col("GB11", "#N/A"), TABLE)).message).toBe('groups 第 2 行："#N/A" 是错误值');
+  });
+
   it("a weight table that is not two columns, or has a text weight, is #VALUE!", () => {
     expect(excelErr(() => cmi(col("GB11"), col("GB11"))).message).toBe(
       "weight_table needs two columns, group code then value; it has 1",

@@ -82,6 +82,12 @@ describe("DRG.MARGIN_CONTRIB", () => {
     expect(marginContrib(col(0), col(10), col("A"))).toEqual([["A", 0, 10, -10, { code: "#DIV/0!" }, 1]]);
   });
 
+  it("an error value in by is #VALUE! naming the row", () => {
+    expect(excelErr(() => marginContrib(col(1, 2), col(1, 1), col("A", { code: "#N/A" }))).message).toBe(
+      'by row 2: "#N/A" is an error value',
+    );
+  });
+
   it("ranges of different sizes and unknown results are #VALUE!", () => {
     expect(excelErr(() => marginContrib(col(1, 2, 3), col(1, 2))).message).toBe(
       "cost has 2 rows but revenue has 3; they must be the same size",

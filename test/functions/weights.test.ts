@@ -152,6 +152,26 @@ describe("DRG.DRG_WEIGHT: lookup, counts, years, scale, normalize", () => {
       expect(out[1][1]).toBeCloseTo(1.25, 12);
     });
 
+    it("rows with an empty year are skipped and counted in the note; an error value in years is #VALUE!", () => {
+      const out = drgWeight(
+        col(...g.map((r) => r[0]), "A"),
+        col(...c.map((r) => r[0]), 999),
+        undefined,
+        "none",
+        undefined,
+        undefined,
+        undefined,
+        col(...years.map((r) => r[0]), null),
+      );
+      // the row without a year takes no part: the weights are those of the 1:2:7 example
+      expect(out[0][1]).toBeCloseTo(26 / 29, 12);
+      expect(out[2]).toEqual(["(skipped: 1 with an empty year)", "", "", "", "", ""]);
+      expect(
+        excelErr(() => drgWeight(g, c, undefined, "none", undefined, undefined, undefined, col(2023, 2023, 2021, { code: "#N/A" }, 2022, 2022)))
+          .message,
+      ).toBe('years row 4: "#N/A" is an error value');
+    });
+
     it("a year_weights list of the wrong length, and years of the wrong size, are #VALUE!", () => {
       expect(excelErr(() => run("1,2")).message).toMatch(/^year_weights has 2 values but years has 3 distinct years \(2021, 2022, 2023\)/);
       expect(excelErr(() => drgWeight(g, c, undefined, "none", undefined, undefined, undefined, col(2021, 2022))).message).toBe(
