@@ -5,11 +5,12 @@
  * Encoding of a CSV: a byte-order mark says it (UTF-8, UTF-16 LE/BE: Excel's "Unicode text");
  * else text that is valid UTF-8 is UTF-8; else it is GB18030 (a superset of GBK and GB2312,
  * what Excel on Chinese Windows writes as "ANSI"). The delimiter is a comma, or a tab when the
- * first line has more tabs than commas.
+ * first line has more tabs than commas. CSV files are read lazily (CsvGrid): a 300,000-case export
+ * is cut into strings only for the columns the report uses, numbers are read without strings.
  */
 import * as fs from "fs";
 import ExcelJS from "exceljs";
-import { Grid, gridFromColumns, gridFromRows } from "../engine/caseTable";
+import { Grid, gridFromRows } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
@@ -38,100 +39,224 @@ export function decodeText(bytes: Uint8Array, forced?: Encoding): { text: string
 }
 
 /**
- * Splits CSV text into columns (RFC 4180: quoted fields, doubled quotes, delimiters and line
- * breaks inside quotes; CRLF, LF or CR line ends). A final line break does not make an extra row.
+ * A CSV text as a grid without splitting it into strings up front: one pass records where each
+ * field starts and ends (typed arrays, RFC 4180: quoted fields, doubled quotes, delimiters and
+ * line breaks inside quotes; CRLF, LF or CR line ends; a final line break makes no extra row),
+ * cells are cut out when asked for, and numeric columns are read straight from the characters.
+ * The delimiter is a comma, or a tab when the first line has more tabs than commas.
+ */
+export class CsvGrid implements Grid {
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly delimiter: string;
+  /** Fields of row r are rowStart[r] .. rowStart[r + 1] - 1. */
+  private readonly rowStart: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** 1 when the field begins with a quote and must be unquoted. */
+  private readonly quoted: Uint8Array;
+
+  constructor(private readonly text: string, delimiter?: string) {
+    if (delimiter === undefined) {
+      const end = text.search(/[\r\n]/);
+      const first = end < 0 ? text : text.slice(0, end);
+      delimiter = first.split("\t").length > first.split(",").length ? "\t" : ",";
+    }
+    this.delimiter = delimiter;
+    const d = delimiter.charCodeAt(0);
+    const n = text.length;
+    let cap = 1024;
+    let starts = new Int32Array(cap);
+    let ends = new Int32Array(cap);
+    let quoted = new Uint8Array(cap);
+    let rowCap = 256;
+    let rowStart = new Int32Array(rowCap);
+    let fields = 0;
+    let rows = 0;
+    let widest = 0;
+    let rowFirst = 0;
+    const push = (s: number, e: number, q: number) => {
+      if (fields === cap) {
+        cap *= 2;
+        const ns = new Int32Array(cap);
+        ns.set(starts);
+        starts = ns;
+        const ne = new Int32Array(cap);
+        ne.set(ends);
+        ends = ne;
+        const nq = new Uint8Array(cap);
+        nq.set(quoted);
+        quoted = nq;
+      }
+      starts[fields] = s;
+      ends[fields] = e;
+      quoted[fields] = q;
+      fields++;
+    };
+    const endRow = () => {
+      if (rows + 1 >= rowCap) {
+        rowCap *= 2;
+        const nr = new Int32Array(rowCap);
+        nr.set(rowStart);
+        rowStart = nr;
+      }
+      rowStart[rows] = rowFirst;
+      if (fields - rowFirst > widest) widest = fields - rowFirst;
+      rows++;
+      rowFirst = fields;
+    };
+    let i = 0;
+    while (i < n) {
+      const start = i;
+      let q = 0;
+      if (text.charCodeAt(i) === 34 /* " */) {
+        q = 1;
+        i++;
+        for (;;) {
+          const k = text.indexOf('"', i);
+          if (k < 0) {
+            i = n;
+            break;
+          }
+          if (text.charCodeAt(k + 1) === 34) {
+            i = k + 2;
+            continue;
+          }
+          i = k + 1;
+          break;
+        }
+      }
+      while (i < n) {
+        const e = text.charCodeAt(i);
+        if (e === d || e === 10 || e === 13) break;
+        i++;
+      }
+      push(start, i, q);
+      if (i >= n) {
+        endRow();
+        break;
+      }
+      const e = text.charCodeAt(i);
+      if (e === d) {
+        i++;
+        if (i >= n) {
+          push(n, n, 0);
+          endRow();
+        }
+        continue;
+      }
+      i += e === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      endRow();
+    }
+    rowStart[rows] = fields;
+    this.rowCount = rows;
+    this.columnCount = widest;
+    this.rowStart = rowStart.subarray(0, rows + 1);
+    this.starts = starts;
+    this.ends = ends;
+    this.quoted = quoted;
+  }
+
+  /** Index of the field of row r, column c, or -1 when the row is shorter. */
+  private field(r: number, c: number): number {
+    const f = this.rowStart[r] + c;
+    return f < this.rowStart[r + 1] ? f : -1;
+  }
+
+  private value(f: number): string {
+    if (f < 0) return "";
+    const s = this.starts[f];
+    const e = this.ends[f];
+    if (!this.quoted[f]) return this.text.slice(s, e);
+    // "a ""b"" c"tail -> a "b" ctail (text after the closing quote is kept, as Excel does)
+    const raw = this.text.slice(s + 1, e);
+    let out = "";
+    let i = 0;
+    for (;;) {
+      const k = raw.indexOf('"', i);
+      if (k < 0) return out + raw.slice(i);
+      if (raw.charCodeAt(k + 1) === 34) {
+        out += raw.slice(i, k + 1);
+        i = k + 2;
+        continue;
+      }
+      return out + raw.slice(i, k) + raw.slice(k + 1);
+    }
+  }
+
+  cell(row: number, column: number): string {
+    return row < this.rowCount ? this.value(this.field(row, column)) : "";
+  }
+
+  column(column: number, from: number): string[] {
+    const out = new Array<string>(Math.max(0, this.rowCount - from));
+    for (let r = from; r < this.rowCount; r++) out[r - from] = this.value(this.field(r, column));
+    return out;
+  }
+
+  /**
+   * The column as numbers when every field is empty (NaN) or a plain decimal `-?d+(.d+)?`, and
+   * none is negative unless allowed; else undefined (the caller then reads the text and reports
+   * the bad cell). m / 10^k with both exact is correctly rounded, as Number() is.
+   */
+  numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
+    const text = this.text;
+    const out = new Float64Array(Math.max(0, this.rowCount - from));
+    for (let r = from; r < this.rowCount; r++) {
+      const f = this.field(r, column);
+      if (f < 0) {
+        out[r - from] = NaN;
+        continue;
+      }
+      if (this.quoted[f]) return undefined;
+      let i = this.starts[f];
+      const e = this.ends[f];
+      if (i === e) {
+        out[r - from] = NaN;
+        continue;
+      }
+      let negative = false;
+      if (text.charCodeAt(i) === 45 /* - */) {
+        negative = true;
+        i++;
+      }
+      let m = 0;
+      let digits = 0;
+      let scale = 0;
+      let dot = false;
+      for (; i < e; i++) {
+        const ch = text.charCodeAt(i) - 48;
+        if (ch >= 0 && ch <= 9) {
+          m = m * 10 + ch;
+          digits++;
+          if (dot) scale++;
+        } else if (ch === -2 /* . */ && !dot && digits > 0) dot = true;
+        else return undefined;
+      }
+      if (digits === 0 || (dot && scale === 0)) return undefined;
+      let v = digits <= 15 ? (scale === 0 ? m : m / POW10[scale]) : Number(text.slice(this.starts[f] + (negative ? 1 : 0), e));
+      if (negative) {
+        if (!allowNegative && v !== 0) return undefined;
+        v = -v;
+      }
+      out[r - from] = v;
+    }
+    return out;
+  }
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
+
+/**
+ * Splits CSV text into columns (see CsvGrid for the rules).
  *
  *     parseCsvColumns("a,b\n1,\"x,y\"\n").columns  // [["a", "1"], ["b", "x,y"]]
  */
 export function parseCsvColumns(text: string, delimiter?: string): { columns: string[][]; rows: number; delimiter: string } {
-  if (delimiter === undefined) {
-    const end = text.search(/[\r\n]/);
-    const first = end < 0 ? text : text.slice(0, end);
-    const tabs = first.split("\t").length;
-    const commas = first.split(",").length;
-    delimiter = tabs > commas ? "\t" : ",";
-  }
-  const d = delimiter.charCodeAt(0);
+  const grid = new CsvGrid(text, delimiter);
   const columns: string[][] = [];
-  const n = text.length;
-  let row = 0;
-  let col = 0;
-  let i = 0;
-  const put = (value: string) => {
-    let column = columns[col];
-    if (column === undefined) {
-      column = columns[col] = [];
-      for (let r = 0; r < row; r++) column.push("");
-    }
-    // Pad a column that an earlier short row left behind.
-    while (column.length < row) column.push("");
-    column.push(value);
-    col++;
-  };
-  const endRow = () => {
-    row++;
-    col = 0;
-  };
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      let value = "";
-      let start = ++i;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) {
-          value += text.slice(start);
-          i = n;
-          break;
-        }
-        if (text.charCodeAt(q + 1) === 34) {
-          value += text.slice(start, q + 1);
-          i = start = q + 2;
-          continue;
-        }
-        value += text.slice(start, q);
-        i = q + 1;
-        break;
-      }
-      // Anything between the closing quote and the delimiter is kept, as Excel does.
-      let j = i;
-      while (j < n) {
-        const e = text.charCodeAt(j);
-        if (e === d || e === 10 || e === 13) break;
-        j++;
-      }
-      if (j > i) value += text.slice(i, j);
-      put(value);
-      i = j;
-    } else {
-      let j = i;
-      while (j < n) {
-        const e = text.charCodeAt(j);
-        if (e === d || e === 10 || e === 13) break;
-        j++;
-      }
-      put(text.slice(i, j));
-      i = j;
-    }
-    if (i >= n) {
-      endRow();
-      break;
-    }
-    const e = text.charCodeAt(i);
-    if (e === d) {
-      i++;
-      if (i >= n) {
-        put("");
-        endRow();
-      }
-      continue;
-    }
-    // Line end.
-    i += e === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-    endRow();
-  }
-  for (const column of columns) while (column.length < row) column.push("");
-  return { columns, rows: row, delimiter };
+  for (let c = 0; c < grid.columnCount; c++) columns.push(grid.column(c, 0));
+  return { columns, rows: grid.rowCount, delimiter: grid.delimiter };
 }
 
 export interface InputGrid {
@@ -144,8 +269,7 @@ export interface InputGrid {
 /** Reads a CSV file into a grid; see the module comment. */
 export function readCsv(path: string, encoding?: Encoding): InputGrid {
   const decoded = decodeText(fs.readFileSync(path), encoding);
-  const { columns } = parseCsvColumns(decoded.text);
-  return { grid: gridFromColumns(columns), encoding: decoded.encoding };
+  return { grid: new CsvGrid(decoded.text), encoding: decoded.encoding };
 }
 
 /** The plain value of an ExcelJS cell value: formula results, rich text, hyperlinks, errors. */

@@ -35,6 +35,13 @@ export interface Grid {
   cell(row: number, column: number): unknown;
   /** The cells of a column from row `from` to the end. */
   column(column: number, from: number): ArrayLike<unknown>;
+  /**
+   * Optional fast path for text sources: the column read as numbers (blank = NaN) when every
+   * cell is a plain decimal (and none is negative unless allowed), else undefined, and the
+   * caller reads `column()` with `readNumberColumn`, which then names the offending cell. It
+   * must give exactly what `readNumberColumn` gives for such cells.
+   */
+  numbers?(column: number, from: number, allowNegative: boolean): Float64Array | undefined;
 }
 
 /** A grid over row arrays (Excel `values`, ExcelJS rows); short rows read as blank. */
@@ -410,16 +417,16 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
   else if (mapping.dischargeDate !== undefined && (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))) {
     table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate], dataRow, true);
   }
+  const readNumbers = (c: number, allowNegative: boolean): Float64Array =>
+    grid.numbers?.(c, from, allowNegative) ??
+    readNumberColumn(grid.column(c, from), headers[c], { firstRow: dataRow, allowNegative });
   for (const column of NUMERIC) {
     if (!wanted(column)) continue;
-    table.numbers[column as NumericColumnName] = readNumberColumn(raw(column), headers[mapping[column] as number], {
-      firstRow: dataRow,
-      allowNegative: SIGNED.has(column),
-    });
+    table.numbers[column as NumericColumnName] = readNumbers(mapping[column] as number, SIGNED.has(column));
   }
   if (wanted("drugCost")) {
     const parts = drugCostParts.length > 0 ? drugCostParts : [mapping.drugCost as number];
-    const columns = parts.map((c) => readNumberColumn(grid.column(c, from), headers[c], { firstRow: dataRow }));
+    const columns = parts.map((c) => readNumbers(c, false));
     table.numbers.drugCost = columns.length === 1 ? columns[0] : addAcross(columns);
   }
   if (wanted("died")) {

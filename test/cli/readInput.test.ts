@@ -2,8 +2,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { decodeText, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
-import { readCaseTable } from "../../src/engine/caseTable";
+import * as fc from "fast-check";
+import { CsvGrid, decodeText, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
+import { gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
+import { readNumberColumn } from "../../src/engine/input";
 import { fiveGroupCsv } from "../report/fiveGroups";
 
 const FIXTURES = path.join(__dirname, "../fixtures/cli");
@@ -70,6 +72,53 @@ describe("parseCsvColumns", () => {
       ["病案号", "1"],
       ["DRG编码", "GB11, 伴"],
     ]);
+  });
+});
+
+describe("CsvGrid", () => {
+  it("cuts cells out on demand, unquoting them", () => {
+    const g = new CsvGrid('a,b\r\n"x ""y"", z",2\r\n3');
+    expect([g.rowCount, g.columnCount]).toEqual([3, 2]);
+    expect(g.cell(1, 0)).toBe('x "y", z');
+    expect(g.cell(2, 1)).toBe("");
+    expect(g.column(1, 1)).toEqual(["2", ""]);
+  });
+
+  it("reads plain decimals without strings, exactly as readNumberColumn does (property)", () => {
+    const decimal = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+      .map(([neg, whole, frac]) => `${neg ? "-" : ""}${whole}${frac === undefined ? "" : "." + frac}`);
+    const cell = fc.oneof(decimal, fc.constant(""));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), (cells) => {
+        const g = new CsvGrid(["h", ...cells].join("\n") + "\n");
+        const fast = g.numbers(0, 1, true);
+        expect(fast).toBeDefined();
+        const slow = readNumberColumn(cells, "h", { allowNegative: true });
+        expect(Array.from(fast as Float64Array)).toEqual(Array.from(slow));
+      }),
+    );
+  });
+
+  it("leaves anything else to readNumberColumn, so the messages stay the same", () => {
+    for (const text of ["h\n1,2\n", "h\n\"3\"\n", "h\n1e3\n", "h\n 4\n", "h\nn/a\n", "h\n+5\n", "h\n5.\n"]) {
+      expect(new CsvGrid(text, "\t").numbers(0, 1, true)).toBeUndefined();
+    }
+    expect(new CsvGrid("h\n-5\n").numbers(0, 1, false)).toBeUndefined();
+    expect(Array.from(new CsvGrid("h\n-0\n").numbers(0, 1, false) ?? [])).toEqual([-0]);
+    const bad = new CsvGrid("DRG编码,住院总费用\nGB11,12\nGB13,n/a\n");
+    expect(() => readCaseTable(bad)).toThrow('住院总费用 row 3: "n/a" is not a number');
+    const negative = new CsvGrid("DRG编码,住院总费用,个人自付\nGB11,12,-3\n");
+    expect(Array.from(readCaseTable(negative).numbers.selfPay ?? [])).toEqual([-3]);
+  });
+
+  it("gives the case table the column-wise grid gives", () => {
+    const text = fiveGroupCsv();
+    const a = readCaseTable(new CsvGrid(text));
+    const b = readCaseTable(gridFromColumns(parseCsvColumns(text).columns));
+    expect(a.numbers).toEqual(b.numbers);
+    expect(a.groups).toEqual(b.groups);
+    expect(a.skipped).toEqual(b.skipped);
   });
 });
 
