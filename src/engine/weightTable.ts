@@ -37,6 +37,8 @@ export function weightTable(
 ): WeightTable {
   const argName = options.argName ?? "weight_table";
   const firstRow = options.firstRow ?? 1;
+  // A benchmark table holds mean costs or days, not weights: say "value" in its messages.
+  const word = /weight/i.test(argName) ? { en: "weight", zh: "权重" } : { en: "value", zh: "数值" };
   const n = Math.min(codes.length, weights.length);
   const start = n > 0 && isTextCell(weights[0]) ? 1 : 0;
   const outCodes: string[] = [];
@@ -49,8 +51,8 @@ export function weightTable(
     if (w === undefined) throw notANumber(argName, i + firstRow, weights[i]);
     if (w < 0) {
       throw new CaseMixError("value", {
-        en: `${argName} row ${i + firstRow}: weight ${w} of ${code} is negative`,
-        zh: `${argName} 第 ${i + firstRow} 行：${code} 的权重 ${w} 为负数`,
+        en: `${argName} row ${i + firstRow}: ${word.en} ${w} of ${code} is negative`,
+        zh: `${argName} 第 ${i + firstRow} 行：${code} 的${word.zh} ${w} 为负数`,
       });
     }
     const seen = index.get(code);
@@ -58,8 +60,8 @@ export function weightTable(
       const prev = outWeights[seen];
       if (prev === w || (Number.isNaN(prev) && Number.isNaN(w))) continue;
       throw new CaseMixError("value", {
-        en: `${argName} row ${i + firstRow}: ${code} is listed twice with different weights (${prev} and ${w})`,
-        zh: `${argName} 第 ${i + firstRow} 行：${code} 重复出现且权重不同（${prev} 与 ${w}）`,
+        en: `${argName} row ${i + firstRow}: ${code} is listed twice with different ${word.en}s (${prev} and ${w})`,
+        zh: `${argName} 第 ${i + firstRow} 行：${code} 重复出现且${word.zh}不同（${prev} 与 ${w}）`,
       });
     }
     index.set(code, outCodes.length);

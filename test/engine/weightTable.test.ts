@@ -38,9 +38,15 @@ describe("weightTable", () => {
   it("names the row of a bad or negative weight, counting the header row", () => {
     const e1 = thrown(() => weightTable(["code", "A", "B"], ["RW", 1, "heavy"]));
     expect(e1.text.en).toBe('weight_table row 3: "heavy" is not a number');
-    const e2 = thrown(() => weightTable(["A", "B"], [1, -0.5], { argName: "benchmark_table" }));
-    expect(e2.text.en).toBe("benchmark_table row 2: weight -0.5 of B is negative");
-    expect(e2.text.zh).toBe("benchmark_table 第 2 行：B 的权重 -0.5 为负数");
+    const e2 = thrown(() => weightTable(["A", "B"], [1, -0.5]));
+    expect(e2.text.en).toBe("weight_table row 2: weight -0.5 of B is negative");
+    expect(e2.text.zh).toBe("weight_table 第 2 行：B 的权重 -0.5 为负数");
+    // a benchmark table holds mean costs or days: its messages say "value"
+    const e3 = thrown(() => weightTable(["A", "B", "A"], [1, -0.5, 2], { argName: "benchmark_table" }));
+    expect(e3.text.en).toBe("benchmark_table row 2: value -0.5 of B is negative");
+    expect(e3.text.zh).toBe("benchmark_table 第 2 行：B 的数值 -0.5 为负数");
+    const e4 = thrown(() => weightTable(["A", "A"], [1, 2], { argName: "benchmark_table" }));
+    expect(e4.text.en).toBe("benchmark_table row 2: A is listed twice with different values (1 and 2)");
   });
 
   it("weightsForCodes gives NaN for codes the table does not weigh", () => {
