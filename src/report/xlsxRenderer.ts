@@ -122,7 +122,14 @@ function seriesRef(
   return { formula: parts.length === 1 ? parts[0] : `(${parts.join(",")})`, values };
 }
 
-function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, top: number, headerRow: number, autoFilter: boolean): void {
+function renderTable(
+  ws: ExcelJS.Worksheet,
+  block: TableBlock,
+  top: number,
+  headerRow: number,
+  autoFilter: boolean,
+  nextPriority: () => number,
+): void {
   if (block.caption) {
     const c = ws.getCell(top + 1, 1);
     c.value = block.caption;
@@ -175,13 +182,13 @@ function renderTable(ws: ExcelJS.Worksheet, block: TableBlock, top: number, head
       });
       let excelRule: ExcelJS.ConditionalFormattingRule;
       if (rule.kind === "lessThan" || rule.kind === "greaterThan") {
-        excelRule = { type: "cellIs", operator: rule.kind, formulae: [String(rule.value)], style: style(rule.fill, rule.font), priority: 1 };
+        excelRule = { type: "cellIs", operator: rule.kind, formulae: [String(rule.value)], style: style(rule.fill, rule.font), priority: nextPriority() };
       } else if (rule.kind === "textEquals") {
-        excelRule = { type: "cellIs", operator: "equal", formulae: [`"${rule.text.replace(/"/g, '""')}"`], style: style(rule.fill, rule.font), priority: 1 };
+        excelRule = { type: "cellIs", operator: "equal", formulae: [`"${rule.text.replace(/"/g, '""')}"`], style: style(rule.fill, rule.font), priority: nextPriority() };
       } else {
         excelRule = {
           type: "dataBar",
-          priority: 1,
+          priority: nextPriority(),
           cfvo: [{ type: "min" }, { type: "max" }],
           color: { argb: argb(rule.color) },
           // A solid bar: ExcelJS then writes the Excel 2010 (x14) data bar with its worksheet extension.
@@ -203,6 +210,9 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     widths[j] = Math.max(widths[j] ?? 8, w);
   };
   let filtered = false;
+  // Unique rule priorities, in the order the model lists the formats.
+  let priority = 0;
+  const nextPriority = () => ++priority;
   sheet.blocks.forEach((block: Block, b) => {
     const p = placements[b];
     if (block.kind === "text") {
@@ -235,7 +245,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
     // Excel allows one filter range per sheet: the first table that asks for one gets it.
     const filter = block.autoFilter === true && !filtered;
     if (filter) filtered = true;
-    renderTable(ws, block, p.top, p.headerRow, filter);
+    renderTable(ws, block, p.top, p.headerRow, filter, nextPriority);
     block.columns.forEach((col: ColumnModel, j) => want(j, col.width ?? 12));
   });
   widths.forEach((w, j) => {

@@ -101,6 +101,8 @@ describe("renderXlsx of the quadrant report", () => {
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("H4:H8");
     expect(cfs.some((c) => c.rules[0].type === "dataBar")).toBe(true);
+    const priorities = cfs.flatMap((c) => c.rules.map((r) => (r as unknown as { priority: number }).priority));
+    expect(new Set(priorities).size).toBe(priorities.length);
   });
 
   it("writes both unit tables and the parameters", () => {
