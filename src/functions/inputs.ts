@@ -50,6 +50,30 @@ export function checkNoErrorValues(cells: readonly unknown[], argName: string, f
   }
 }
 
+/**
+ * The rows that are data: not blank in every column. A row blank (or 0, as Excel may hand an
+ * empty cell over) everywhere is the padding of a whole-column reference. With
+ * `firstTrulyBlank`, the first column's cell must also be really empty (null or blank text)
+ * for the row to be padding. Returns the indices of the data rows, or undefined when every
+ * row is data.
+ *
+ *     dataRows([["A", "", null], [1, 0, null]])  // Int32Array [0]
+ */
+export function dataRows(all: readonly (readonly unknown[])[], firstTrulyBlank = false): Int32Array | undefined {
+  const n = all.length > 0 ? all[0].length : 0;
+  const keep = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    let blank = !firstTrulyBlank || isBlankCell(all[0][i]);
+    for (let j = 0; blank && j < all.length; j++) {
+      const v = all[j][i];
+      if (!(isBlankCell(v) || v === 0)) blank = false;
+    }
+    if (!blank) keep[m++] = i;
+  }
+  return m === n ? undefined : keep.subarray(0, m);
+}
+
 export function readCaseArgs(args: CaseArgs): CaseColumns {
   const groupsName = args.groupsName ?? "groups";
   const codeColumns: AlignedColumn[] = [{ name: groupsName, cells: column(args.groups, groupsName) }];
@@ -71,19 +95,8 @@ export function readCaseArgs(args: CaseArgs): CaseColumns {
   const { firstRow } = aligned;
   aligned.codes.forEach((cells, j) => checkNoErrorValues(cells, codeColumns[j].name, firstRow));
   const all = [...aligned.codes, ...aligned.numbers];
-  const n = all[0].length;
-  let paddingRows = 0;
-  for (let i = 0; i < n; i++) {
-    let blank = true;
-    for (const cells of all) {
-      const v = cells[i];
-      if (!(isBlankCell(v) || v === 0)) {
-        blank = false;
-        break;
-      }
-    }
-    if (blank && isBlankCell(aligned.codes[0][i])) paddingRows++;
-  }
+  const kept = dataRows(all, true);
+  const paddingRows = kept ? all[0].length - kept.length : 0;
 
   const numbers: Float64Array[][] = (args.numeric ?? []).map(() => []);
   numericSlots.forEach((slot, j) => {

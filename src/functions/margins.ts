@@ -7,33 +7,11 @@ import { cmiCostIndex } from "../engine/cmiCostIndex";
 import { addAcross, marginContribution } from "../engine/margins";
 import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, numberArg, optionArg } from "./args";
-import { isBlankCell, readNumberColumn } from "../engine/input";
+import { readNumberColumn } from "../engine/input";
 import { currentLanguage, guard, numberCell } from "./excel";
-import { checkNoErrorValues, readCaseArgs, readTableArg, skippedNote } from "./inputs";
+import { checkNoErrorValues, dataRows, readCaseArgs, readTableArg, skippedNote } from "./inputs";
 
-/**
- * Rows blank (or 0, as Excel may hand an empty cell over) in every argument: the padding of
- * whole-column references, not cases. Returns the indices of the other rows, or undefined
- * when every row is data.
- */
-function dataRows(all: unknown[][]): Int32Array | undefined {
-  const n = all.length > 0 ? all[0].length : 0;
-  const keep = new Int32Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    let blank = true;
-    for (const cells of all) {
-      const v = cells[i];
-      if (!(isBlankCell(v) || v === 0)) {
-        blank = false;
-        break;
-      }
-    }
-    if (!blank) keep[m++] = i;
-  }
-  return m === n ? undefined : keep.subarray(0, m);
-}
-
+/** The values of the given rows. */
 function pick(values: Float64Array, rows: Int32Array): Float64Array {
   const out = new Float64Array(rows.length);
   for (let j = 0; j < rows.length; j++) out[j] = values[rows[j]];
@@ -68,8 +46,12 @@ function runMargin(revenue: unknown, cost: unknown, by: unknown, result: unknown
     if (countValues) countValues = pick(countValues, rowsKept);
     if (byKeys) {
       const ids = new Int32Array(rowsKept.length);
-      for (let j = 0; j < rowsKept.length; j++) ids[j] = byKeys.ids[rowsKept[j]];
-      byKeys = { ids, codes: byKeys.codes, empty: byKeys.empty - (byKeys.ids.length - rowsKept.length) };
+      let empty = 0;
+      for (let j = 0; j < rowsKept.length; j++) {
+        ids[j] = byKeys.ids[rowsKept[j]];
+        if (ids[j] < 0) empty++;
+      }
+      byKeys = { ids, codes: byKeys.codes, empty };
     }
   }
   const r = marginContribution({ revenue: revenueTotal, cost: costTotal, counts: countValues, by: byKeys });

@@ -130,6 +130,22 @@ describe("DRG.TIME_INDEX", () => {
     ).toBe("（已跳过：1 行病组为空，1 行住院天数为空）");
   });
 
+  it("without a benchmark table, against each group's mean length of stay over the rows passed", () => {
+    // GB11 mean (8 + 12) / 2 = 10; ES21 mean (2 + 6 + 4) / 3 = 4
+    // x: GB11 8 (0.8), ES21 6 (1.5): (0.8 + 1.5) / 2 = 1.15, mean stay 7
+    // y: GB11 12 (1.2), ES21 2 (0.5), ES21 4 (1): (1.2 + 0.5 + 1) / 3 = 0.9, mean stay 6
+    const g = col("DRG", "GB11", "ES21", "GB11", "ES21", "ES21");
+    const los = col("住院天数", 8, 6, 12, 2, 4);
+    const out = timeIndex(g, los, col("科室", "x", "x", "y", "y", "y"));
+    expect(out.map((r) => r[0])).toEqual(["x", "y"]);
+    expect(out[0][1]).toBeCloseTo(1.15, 12);
+    expect(out[0].slice(2)).toEqual([2, 7, 0]);
+    expect(out[1][1]).toBeCloseTo(0.9, 12);
+    expect(out[1].slice(2)).toEqual([3, 6, 0]);
+    // overall: (0.8 + 1.5 + 1.2 + 0.5 + 1) / 5 = 1
+    expect(timeIndex(g, los)[0][0]).toBeCloseTo(1, 12);
+  });
+
   it("names los in messages", () => {
     expect(excelErr(() => timeIndex(col("GB11", "GB11"), col(4, "三天"))).message).toBe('los row 2: "三天" is not a number');
     // a lone text first row is a header: nothing is left to index
