@@ -3,6 +3,7 @@
  * Thin adapters: Excel arguments -> engine `caseMix` -> cells.
  */
 import { caseMix, CaseMixResult, CaseMixRow } from "../engine/caseMix";
+import { CaseMixError } from "../engine/text";
 import { weightTable } from "../engine/weightTable";
 import { isOmitted, nonEmpty, optionArg } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
@@ -27,6 +28,13 @@ function run(
   const rule = optionArg(missing, "missing", ["error", "exclude"] as const, "error");
   const input = readCaseArgs({ groups, by, counts });
   let table = isOmitted(weightTableArg) ? undefined : readTableArg(weightTableArg, "weight_table");
+  if (!table && measure !== "groupCount") {
+    // =DRG.CMI(B2:B100,) passes an empty weight_table: without weights there is no CMI.
+    throw new CaseMixError("value", {
+      en: "weight_table is missing: give a range whose first two columns are group code and weight",
+      zh: "缺少 weight_table：请给出前两列为病组编码和权重的区域",
+    });
+  }
   if (!table) {
     // Only GROUP_COUNT may leave the table out: every group then counts with weight 1.
     table = weightTable(input.groups.codes, input.groups.codes.map(() => 1));

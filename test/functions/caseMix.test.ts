@@ -178,6 +178,15 @@ describe("DRG.CMI family: input rules", () => {
     expect(excelErr(() => cmi(col("GB11", "#N/A"), TABLE)).message).toBe('groups 第 2 行："#N/A" 是错误值');
   });
 
+  it("CMI and TOTAL_WEIGHT need a weight table (only GROUP_COUNT may leave it out)", () => {
+    expect(excelErr(() => cmi(col("GB11"), null as any)).message).toBe(
+      "weight_table is missing: give a range whose first two columns are group code and weight",
+    );
+    expect(excelErr(() => totalWeight(col("GB11"), [[""]])).code).toBe("#VALUE!");
+    setLanguage("zh");
+    expect(excelErr(() => cmi(col("GB11"), undefined as any)).message).toBe("缺少 weight_table：请给出前两列为病组编码和权重的区域");
+  });
+
   it("a weight table that is not two columns, or has a text weight, is #VALUE!", () => {
     expect(excelErr(() => cmi(col("GB11"), col("GB11"))).message).toBe(
       "weight_table needs two columns, group code then value; it has 1",
