@@ -500,6 +500,8 @@ export const QUADRANT_COLORS: Record<Quadrant, string> = {
 };
 
 const cell = (x: number): CellValue => (Number.isFinite(x) ? x : null);
+const colon = (lang: Lang) => (lang === "zh" ? "：" : ": ");
+const paren = (text: string, lang: Lang) => (lang === "zh" ? `（${text}）` : ` (${text})`);
 
 function formatNumber(x: number, digits: number, lang: Lang): string {
   if (!Number.isFinite(x)) return "—";
@@ -509,13 +511,13 @@ function formatNumber(x: number, digits: number, lang: Lang): string {
 function xCutText(report: QuadrantReport, lang: Lang): string {
   const rule = report.settings.xCut;
   const how = rule === "cmi" ? label("cmiRule", lang) : rule === "median" ? label("medianRule", lang) : label("fixedRule", lang);
-  return `${formatNumber(report.cuts.x, 4, lang)} (${how})`;
+  return `${formatNumber(report.cuts.x, 4, lang)}${paren(how, lang)}`;
 }
 
 function yCutText(report: QuadrantReport, lang: Lang): string {
   const rule = report.settings.yCut;
   const how = rule === "median" ? label("medianRule", lang) : label("fixedRule", lang);
-  return `${formatNumber(report.cuts.y * 100, 2, lang)}% (${how})`;
+  return `${formatNumber(report.cuts.y * 100, 2, lang)}%${paren(how, lang)}`;
 }
 
 function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
@@ -573,7 +575,7 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const sheet: SheetModel = {
     name: label("sheetQuadrants", lang),
     blocks: [
-      { kind: "text", text: `${label("quadrantTitle", lang)}: ${label("rw", lang)} × ${RATE_LABELS[s.layer][lang]}`, style: "title" },
+      { kind: "text", text: `${label("quadrantTitle", lang)}${colon(lang)}${label("rw", lang)} × ${RATE_LABELS[s.layer][lang]}`, style: "title" },
       { kind: "text", text: note, style: "note" },
       table,
     ],
@@ -652,8 +654,8 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const m = report.settings.money;
   const how =
     m.mode === "pool"
-      ? `${label("pool", lang)} ${formatNumber(m.pool, 2, lang)}: ${label("poolNote", lang)}`
-      : `${label("perPoint", lang)} ${formatNumber(m.moneyPerPoint, 2, lang)}: ${label("perPointNote", lang)}`;
+      ? `${label("pool", lang)} ${formatNumber(m.pool, 2, lang)}${colon(lang)}${label("poolNote", lang)}`
+      : `${label("perPoint", lang)} ${formatNumber(m.moneyPerPoint, 2, lang)}${colon(lang)}${label("perPointNote", lang)}`;
   const sep = lang === "zh" ? "；" : "; ";
   const blocks: SheetModel["blocks"] = [
     { kind: "text", text: label("incentiveTitle", lang), style: "title" },
@@ -664,7 +666,7 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
     if (t.emptyUnitRows > 0) {
       blocks.push({
         kind: "text",
-        text: `${SKIP_LABELS.emptyUnit[lang]}: ${t.emptyUnitRows}`,
+        text: `${SKIP_LABELS.emptyUnit[lang]}${colon(lang)}${t.emptyUnitRows}`,
         style: "warning",
       });
     }
@@ -674,12 +676,24 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
   return sheet;
 }
 
-function trimText(report: QuadrantReport): string {
+function trimText(report: QuadrantReport, lang: Lang): string {
   const t = report.weights.trim;
   if (!t) return "";
-  if (t.method === "none") return "none";
-  if (t.method === "percentile") return `percentile ${t.pLow} – ${t.pHigh}`;
-  return `${t.method}, k = ${t.k}`;
+  const zh = lang === "zh";
+  switch (t.method) {
+    case "none":
+      return zh ? "不去除 (none)" : "none";
+    case "percentile":
+      return zh
+        ? `保留第 ${(t.pLow ?? 0) * 100} 至第 ${(t.pHigh ?? 1) * 100} 百分位（percentile）`
+        : `keep percentiles ${(t.pLow ?? 0) * 100} to ${(t.pHigh ?? 1) * 100} (percentile)`;
+    case "iqr":
+      return zh ? `Q1 − ${t.k}×IQR 至 Q3 + ${t.k}×IQR（iqr）` : `Q1 − ${t.k} IQR to Q3 + ${t.k} IQR (iqr)`;
+    case "sd":
+      return zh ? `均值 ± ${t.k} 倍标准差（sd）` : `mean ± ${t.k} SD (sd)`;
+    default:
+      return zh ? `对数费用均值 ± ${t.k} 倍标准差（logsd）` : `ln(cost) mean ± ${t.k} SD (logsd)`;
+  }
 }
 
 function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
@@ -687,11 +701,11 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const L = (k: keyof typeof LABELS) => label(k, lang);
   const list = (xs: readonly (string | number)[]) => xs.join(lang === "zh" ? "、" : ", ");
   const settings: [string, CellValue][] = [
-    [L("weightSource"), report.weights.source === "data" ? L("weightsFromData") : `${L("weightsFromTable")}: ${report.weights.tableName}`],
+    [L("weightSource"), report.weights.source === "data" ? L("weightsFromData") : `${L("weightsFromTable")}${colon(lang)}${report.weights.tableName}`],
   ];
   if (report.weights.source === "data") {
-    settings.push([L("trim"), trimText(report)]);
-    settings.push([`${L("minCases")} (${L("trim")})`, report.weights.minCases ?? null]);
+    settings.push([L("trim"), trimText(report, lang)]);
+    settings.push([L("weightMinCases"), report.weights.minCases ?? null]);
     if (report.weights.years) settings.push([L("years"), list(report.weights.years)]);
     if (report.weights.yearWeights) settings.push([L("yearWeights"), list(report.weights.yearWeights)]);
     settings.push([L("allCaseMean"), cell(report.weights.allCaseMean ?? NaN)]);
@@ -702,7 +716,7 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("xCut"), xCutText(report, lang)],
     [L("yCut"), yCutText(report, lang)],
     [L("minCases"), s.minCases],
-    ...QUADRANTS.map((q): [string, CellValue] => [`${L("coefficients")}: ${quadrantLabel(q, lang, s.labels)}`, s.coefficients[q]]),
+    ...QUADRANTS.map((q): [string, CellValue] => [`${L("coefficients")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`, s.coefficients[q]]),
     [L("incentiveMode"), s.money.mode === "pool" ? L("pool") : L("perPoint")],
     s.money.mode === "pool" ? [L("pool"), s.money.pool] : [L("perPoint"), s.money.moneyPerPoint],
     [L("unit"), unitDimensions(s.unit).map((d) => L(d)).join(" + ")],
@@ -715,7 +729,7 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("rowsRead"), report.rowsRead],
     [L("rowsUsed"), report.rowsUsed],
     ...(Object.entries(report.skipped) as [SkipReason, number][]).map(
-      ([reason, rows]): [string, CellValue] => [`${L("skipped")}: ${SKIP_LABELS[reason][lang]}`, rows],
+      ([reason, rows]): [string, CellValue] => [`${L("skipped")}${colon(lang)}${SKIP_LABELS[reason][lang]}`, rows],
     ),
   ];
   if (report.weights.missingCodes.length > 0) {
@@ -731,7 +745,7 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("groupCount"), h.groups],
     [`${L("cutX")} (RW)`, cell(report.cuts.x)],
     [`${L("cutY")}`, cell(report.cuts.y)],
-    ...QUADRANTS.map((q): [string, CellValue] => [`${L("groupsPerQuadrant")}: ${quadrantLabel(q, lang, s.labels)}`, report.quadrantCounts[q]]),
+    ...QUADRANTS.map((q): [string, CellValue] => [`${L("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`, report.quadrantCounts[q]]),
     [L("points"), cell(h.points)],
   ];
   const about: [string, CellValue][] = [
