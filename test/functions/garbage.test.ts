@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { cmi, groupCount, totalWeight } from "../../src/functions/caseMix";
 import { costIndex, timeIndex } from "../../src/functions/efficiency";
-import { isExcelError, setLanguage } from "../../src/functions/excel";
+import { currentLanguage, isExcelError, setLanguage } from "../../src/functions/excel";
 import { cmiCostIndexFunction, marginContrib } from "../../src/functions/margins";
 import { drgWeight, drgWeightStd } from "../../src/functions/weights";
 
@@ -40,6 +40,9 @@ function outcome(fn: Fn, args: unknown[], shape = true): "ok" | "error" {
     if (!isExcelError(e) || !EXCEL_CODES.has(e.code)) throw new Error(`threw a non-Excel error: ${String(e)}`);
     const message = String(e.message ?? "");
     if (/^(calculation failed|计算失败)/.test(message)) throw new Error(`crashed inside: ${message}`);
+    if (currentLanguage() === "zh" && message !== "" && !/[\u4e00-\u9fff]/.test(message)) {
+      throw new Error(`a message in English while the language is Chinese: ${message}`);
+    }
     return "error";
   }
   if (!shape) {
@@ -209,8 +212,13 @@ describe("every other registered custom function", () => {
     expect(typeof fn).toBe("function");
     if (mine.has(fn)) return;
     fc.assert(
-      fc.property(fc.array(garbageArg, { minLength: 0, maxLength: 8 }), (args) => {
-        outcome(fn, args, false);
+      fc.property(fc.array(garbageArg, { minLength: 0, maxLength: 8 }), fc.boolean(), (args, zh) => {
+        setLanguage(zh ? "zh" : "en");
+        try {
+          outcome(fn, args, false);
+        } finally {
+          setLanguage("en");
+        }
       }),
       { numRuns: 200 },
     );
