@@ -162,7 +162,7 @@ export function App({ lang }: { lang: Lang }) {
 
   const ask = (existing: { name: string; ours: boolean }[], suffix: number) =>
     new Promise<ExistingPolicy | null>((resolve) =>
-      setConflict({ ours: existing.every((e) => e.ours), sheets: existing.map((e) => e.name), suffix: ` (${suffix})`, resolve }),
+      setConflict({ ours: existing.every((e) => e.ours), sheets: existing.map((e) => e.name), suffix: `(${suffix})`, resolve }),
     );
 
   const onBuild = () =>
@@ -235,7 +235,7 @@ export function App({ lang }: { lang: Lang }) {
     id: string,
   ) => (
     <>
-      <RadioGroup layout="horizontal" value={kind} onChange={(_, d) => onKind(d.value as SourceKind)} aria-label={T("sourceKind")}>
+      <RadioGroup value={kind} onChange={(_, d) => onKind(d.value as SourceKind)} aria-label={T("sourceKind")}>
         <Radio value="selection" label={T("sourceSelection")} data-testid={`${id}-selection`} />
         <Radio value="table" label={T("sourceTable")} data-testid={`${id}-table`} />
         <Radio value="name" label={T("sourceName")} data-testid={`${id}-name`} />
