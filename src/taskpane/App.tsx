@@ -439,6 +439,9 @@ export function App({ lang }: { lang: Lang }) {
             <Input value={form.moneyMode === "pool" ? form.pool : form.perPoint}
               onChange={(_, d) => set(form.moneyMode === "pool" ? "pool" : "perPoint", d.value)} />
           </Field>
+          <Field label={T("yearFilter")}>
+            <Input value={form.year} placeholder="2024" onChange={(_, d) => set("year", d.value)} />
+          </Field>
           <Field label={T("unit")}>
             <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as UnitChoice)}>
               <Radio value="department" label={T("unitDepartment")} />

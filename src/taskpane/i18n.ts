@@ -90,6 +90,7 @@ export const STRINGS = {
   unitDepartment: t("Department", "科室"),
   unitDoctor: t("Doctor", "医师"),
   unitBoth: t("Both", "两者"),
+  yearFilter: t("Analyse one year only (blank: all years)", "仅分析某一年度（留空：全部年度）"),
   // Build
   build: t("Build report", "生成报表"),
   cancel: t("Cancel", "取消"),
