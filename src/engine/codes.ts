@@ -64,37 +64,279 @@ export interface Interned {
 /**
  * Interns a column of cells. Raw cell values are looked up first, so each distinct
  * spelling is normalized only once however many rows repeat it.
+ *
+ * Calls that pass the same column again (DRG_WEIGHT, CMI and COST_INDEX over one sheet each
+ * receive their own copy of the group column) reuse the previous interning: a column of at
+ * least `INTERN_CACHE_MIN_ROWS` rows is remembered as its distinct raw cells plus one index
+ * per row, and a later column of the same length and normalizer is matched against it cell by
+ * cell (a sample of cells first, then every cell with `===`). Only an exact match of every
+ * raw cell reuses the ids, so the result is always the one a fresh interning gives; comparing
+ * cells costs a fraction of hashing them.
  */
 export function internCodes(
   values: ArrayLike<unknown>,
   normalize: (value: unknown) => string = normalizeCode,
 ): Interned {
-  const n = values.length;
-  const ids = new Int32Array(n);
-  const codes: string[] = [];
-  const byCode = new Map<string, number>();
-  const byRaw = new Map<unknown, number>();
-  let empty = 0;
-  for (let i = 0; i < n; i++) {
-    const raw = values[i];
-    let id = byRaw.get(raw);
-    if (id === undefined) {
-      const code = normalize(raw);
-      if (code === "") id = -1;
-      else {
-        id = byCode.get(code);
-        if (id === undefined) {
-          id = codes.length;
-          codes.push(code);
-          byCode.set(code, id);
-        }
-      }
-      byRaw.set(raw, id);
+  return intern(values, 0, false, normalize);
+}
+
+/**
+ * `internCodes` of a one-column range as Excel passes it (`any[][]`, each row an array whose
+ * first element is the cell; a row that is not an array is the cell itself), from row
+ * `start` on (1 skips a header row), without first copying the cells into a flat list.
+ *
+ *     internColumn([["DRG"], ["GB11"], ["gb11"]], 1).ids  // Int32Array [0, 0]
+ */
+export function internColumn(
+  range: ArrayLike<unknown>,
+  start = 0,
+  normalize: (value: unknown) => string = normalizeCode,
+): Interned {
+  return intern(range, start, true, normalize);
+}
+
+/**
+ * The distinct raw cells behind an interning made by `internCodes` or `internColumn`, in order
+ * of first appearance: checks that concern cell values (error values, say) can look at each
+ * distinct value once instead of at every row.
+ */
+export function distinctCells(interned: Interned): readonly unknown[] | undefined {
+  return rawCellsOf.get(interned);
+}
+
+const rawCellsOf = new WeakMap<Interned, readonly unknown[]>();
+
+/**
+ * The state of one interning: distinct raw cells in order of first appearance, the id of
+ * each (-1 for an empty cell), and the distinct codes. A class, so that its shape is the same
+ * in every call and the hot loops below stay optimized from one call to the next.
+ */
+class Interning {
+  readonly byRaw = new Map<unknown, number>();
+  readonly byCode = new Map<string, number>();
+  readonly distinct: unknown[] = [];
+  readonly idOfRaw: number[] = [];
+  readonly codes: string[] = [];
+  constructor(readonly normalize: (value: unknown) => string) {}
+
+  /** See `addDistinct`. */
+  static keepAlive: Interning | undefined;
+
+  /** Adds a raw cell seen for the first time; returns its index in `distinct`. */
+  add(raw: unknown): number {
+    const code = this.normalize(raw);
+    let id = -1;
+    if (code !== "") {
+      const seen = this.byCode.get(code);
+      if (seen === undefined) {
+        id = this.codes.length;
+        this.codes.push(code);
+        this.byCode.set(code, id);
+      } else id = seen;
     }
+    const r = this.distinct.length;
+    this.distinct.push(raw);
+    this.idOfRaw.push(id);
+    this.byRaw.set(raw, r);
+    return r;
+  }
+}
+
+// The hot loops, one per way of reading cells (a flat list, or the rows of a range). They take
+// only arrays, typed arrays and Maps, whose hidden classes live as long as the engine: V8
+// embeds the hidden classes a loop touches into its optimized code and drops the code when one
+// of them is collected, so loops that touched per-call objects would start unoptimized in
+// every call. Each fills `ids` and `rawIndex` (the raw cell of each row) and returns the
+// empty rows.
+
+function scanFlat(
+  values: ArrayLike<unknown>,
+  ids: Int32Array,
+  rawIndex: Int32Array,
+  byRaw: Map<unknown, number>,
+  idOfRaw: number[],
+  it: Interning,
+): number {
+  let empty = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const raw = values[i];
+    let r = byRaw.get(raw);
+    if (r === undefined) r = addDistinct(it, raw);
+    const id = idOfRaw[r];
     ids[i] = id;
+    rawIndex[i] = r;
     if (id < 0) empty++;
   }
-  return { ids, codes, empty };
+  return empty;
+}
+
+function scanRange(
+  values: ArrayLike<unknown>,
+  start: number,
+  ids: Int32Array,
+  rawIndex: Int32Array,
+  byRaw: Map<unknown, number>,
+  idOfRaw: number[],
+  it: Interning,
+): number {
+  let empty = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const row = values[i + start];
+    const raw = Array.isArray(row) ? row[0] : row;
+    let r = byRaw.get(raw);
+    if (r === undefined) r = addDistinct(it, raw);
+    const id = idOfRaw[r];
+    ids[i] = id;
+    rawIndex[i] = r;
+    if (id < 0) empty++;
+  }
+  return empty;
+}
+
+function addDistinct(it: Interning, raw: unknown): number {
+  return it.add(raw);
+}
+
+// `addDistinct` is inlined into the loops, and with it the hidden class of `Interning`; one
+// instance kept for the life of the module keeps that class, and so the loops' optimized
+// code, alive between calls.
+Interning.keepAlive = new Interning(normalizeCode);
+
+/** Rows matched against a remembered column: true when every cell is === its remembered cell. */
+function matchFlat(values: ArrayLike<unknown>, distinct: unknown[], rawIndex: Int32Array, idOfRaw: Int32Array, ids: Int32Array): boolean {
+  for (let i = 0; i < ids.length; i++) {
+    const r = rawIndex[i];
+    if (values[i] !== distinct[r]) return false;
+    ids[i] = idOfRaw[r];
+  }
+  return true;
+}
+
+function matchRange(
+  values: ArrayLike<unknown>,
+  start: number,
+  distinct: unknown[],
+  rawIndex: Int32Array,
+  idOfRaw: Int32Array,
+  ids: Int32Array,
+): boolean {
+  for (let i = 0; i < ids.length; i++) {
+    const r = rawIndex[i];
+    const row = values[i + start];
+    if ((Array.isArray(row) ? row[0] : row) !== distinct[r]) return false;
+    ids[i] = idOfRaw[r];
+  }
+  return true;
+}
+
+function cellAt(values: ArrayLike<unknown>, i: number, nested: boolean): unknown {
+  const v = values[i];
+  return nested && Array.isArray(v) ? v[0] : v;
+}
+
+function intern(
+  values: ArrayLike<unknown>,
+  start: number,
+  nested: boolean,
+  normalize: (value: unknown) => string,
+): Interned {
+  const n = Math.max(0, values.length - start);
+  const remember = n >= INTERN_CACHE_MIN_ROWS;
+  if (remember) {
+    const hit = cachedInterning(values, start, nested, normalize, n);
+    if (hit !== undefined) return hit;
+  }
+  const it = new Interning(normalize);
+  const ids = new Int32Array(n);
+  const rawIndex = new Int32Array(n);
+  const empty = nested
+    ? scanRange(values, start, ids, rawIndex, it.byRaw, it.idOfRaw, it)
+    : scanFlat(values, ids, rawIndex, it.byRaw, it.idOfRaw, it);
+  if (remember) rememberColumn(it, rawIndex, empty);
+  const out: Interned = { ids, codes: it.codes, empty };
+  rawCellsOf.set(out, it.distinct);
+  return out;
+}
+
+/** Columns shorter than this are interned afresh every time (it is cheap) and not remembered. */
+export const INTERN_CACHE_MIN_ROWS = 4096;
+/** Columns with more distinct raw cells than this (case ids, free text) are not remembered. */
+const INTERN_CACHE_MAX_DISTINCT = 1 << 16;
+/** How many columns are remembered (groups, departments, doctors, years...), most recent first. */
+const INTERN_CACHE_SIZE = 4;
+/** Cells compared before the full comparison, spread evenly over the column. */
+const SAMPLE_CELLS = 64;
+
+class RememberedColumn {
+  constructor(
+    readonly normalize: (value: unknown) => string,
+    /** Distinct raw cells (primitives only) in order of first appearance. */
+    readonly distinct: unknown[],
+    /** The id of each distinct raw cell. */
+    readonly idOfRaw: Int32Array,
+    /** Per row: the index of its raw cell in `distinct`. */
+    readonly rawIndex: Int32Array,
+    readonly codes: string[],
+    readonly empty: number,
+  ) {}
+}
+
+let remembered: RememberedColumn[] = [];
+
+/**
+ * Forgets every remembered column (the benchmark calls it so that each repetition starts
+ * cold; nothing else needs to, since a remembered column is only reused on an exact match).
+ */
+export function clearInternCache(): void {
+  remembered = [];
+}
+
+function rememberColumn(it: Interning, rawIndex: Int32Array, empty: number): void {
+  const distinct = it.distinct;
+  if (distinct.length > INTERN_CACHE_MAX_DISTINCT) return;
+  // Objects (error values) compare by identity and could change after the call: only
+  // primitives, whose === equality implies equal normalized codes, are remembered.
+  for (let r = 0; r < distinct.length; r++) {
+    const v = distinct[r];
+    if (v !== null && (typeof v === "object" || typeof v === "function")) return;
+  }
+  remembered.unshift(
+    new RememberedColumn(it.normalize, distinct.slice(), Int32Array.from(it.idOfRaw), rawIndex, it.codes.slice(), empty),
+  );
+  if (remembered.length > INTERN_CACHE_SIZE) remembered.length = INTERN_CACHE_SIZE;
+}
+
+/** The interning of a remembered column whose every raw cell equals (===) those of `values`. */
+function cachedInterning(
+  values: ArrayLike<unknown>,
+  start: number,
+  nested: boolean,
+  normalize: (value: unknown) => string,
+  n: number,
+): Interned | undefined {
+  for (let e = 0; e < remembered.length; e++) {
+    const col = remembered[e];
+    if (col.rawIndex.length !== n || col.normalize !== normalize) continue;
+    let sampled = true;
+    for (let k = 0; k < SAMPLE_CELLS && sampled; k++) {
+      const i = Math.floor((k * (n - 1)) / (SAMPLE_CELLS - 1));
+      sampled = cellAt(values, i + start, nested) === col.distinct[col.rawIndex[i]];
+    }
+    if (!sampled) continue;
+    const ids = new Int32Array(n);
+    const matched = nested
+      ? matchRange(values, start, col.distinct, col.rawIndex, col.idOfRaw, ids)
+      : matchFlat(values, col.distinct, col.rawIndex, col.idOfRaw, ids);
+    if (!matched) continue;
+    if (e > 0) {
+      remembered.splice(e, 1);
+      remembered.unshift(col);
+    }
+    const out: Interned = { ids, codes: col.codes.slice(), empty: col.empty };
+    rawCellsOf.set(out, col.distinct.slice());
+    return out;
+  }
+  return undefined;
 }
 
 /** ADRG of a CHS-DRG code: its first three characters. */
