@@ -71,8 +71,10 @@ export const ENGINE_STEPS = [
 
 export function runEngine(rows: number, reps: number): SideReport {
   setLanguage("en");
-  const proposal = process.env.BENCH_PROPOSAL === "1";
-  if (proposal) (require("./proposals/fastReadCaseArgs") as { install(): void }).install();
+  // BENCH_PROPOSAL: "inputs" swaps in the proposed readCaseArgs, "all" the kernels as well.
+  const proposal = process.env.BENCH_PROPOSAL ?? "";
+  if (proposal === "inputs" || proposal === "all") (require("./proposals/fastReadCaseArgs") as { install(): void }).install();
+  if (proposal === "all") (require("./proposals/kernels") as { install(): void }).install();
   const ranges = excelRanges(generateCases(rows));
   const json = {
     groups: JSON.stringify(ranges.groups),
@@ -129,14 +131,14 @@ export function runEngine(rows: number, reps: number): SideReport {
     }
   }
   return {
-    side: proposal ? "engine-proposal" : "engine",
+    side: proposal ? `engine-proposal-${proposal}` : "engine",
     rows,
     times,
     peakRss: process.resourceUsage().maxRSS * 1024,
     results,
     notes: [
       clearCache ? "intern cache cleared before each repetition" : "engine without an intern cache",
-      ...(proposal ? ["with the proposed readCaseArgs (bench/proposals/fastReadCaseArgs.ts)"] : []),
+      ...(proposal ? [`with the proposals: ${proposal} (bench/proposals/)`] : []),
     ],
   };
 }

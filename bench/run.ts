@@ -3,7 +3,8 @@
  * command line against DuckDB on a CSV, on the same deterministic data, with peak memory.
  * Prints the table and writes it to BENCHMARKS.md.
  *
- *     node build/bench/run.js [--quick] [--rounds N] [--reps N] [--no-libreoffice] [--no-cli]
+ *     npm run bench -- [--quick] [--rounds N] [--reps N] [--no-libreoffice] [--no-cli] [--no-proposal]
+ *     (bench/index.js compiles, then runs build/bench/run.js)
  *
  * Every side runs in its own process (bench/child.ts), so that its peak memory is its own,
  * and the engine and DuckDB processes alternate over several rounds, so that a burst of load
@@ -23,6 +24,15 @@ const DATA = path.join(REPO, "build", "bench-data");
 const ENGINE_ROWS = [100_000, 1_000_000];
 const SPREADSHEET_ROWS = 100_000;
 const CLI_ROWS = 1_000_000;
+/** Past Excel's sheet: the command line once on a region-sized CSV (memory should stay bounded). */
+const REGION_ROWS = 3_000_000;
+
+/** The engine as committed, then with the proposals of bench/proposals/ swapped in (bench/child.ts). */
+const VARIANTS = [
+  { side: "engine", label: "engine", column: "engine" },
+  { side: "engine-inputs", label: "engine with the proposed readCaseArgs", column: "+ readCaseArgs" },
+  { side: "engine-all", label: "engine with the proposed readCaseArgs and kernels", column: "+ kernels" },
+];
 
 interface Options {
   rounds: number;
@@ -32,11 +42,23 @@ interface Options {
   libreoffice: boolean;
   cli: boolean;
   proposal: boolean;
+  region: boolean;
   out: string;
 }
 
+const USAGE = `npm run bench -- [options]
+  --quick           one round, fewer repetitions (a smoke run)
+  --rounds N        rounds of alternating engine / DuckDB processes (default 3)
+  --reps N          timed repetitions per process (default 3)
+  --no-libreoffice  skip the spreadsheet-formula comparison
+  --no-cli          skip the command-line comparison
+  --no-proposal     measure only the committed engine, not bench/proposals/
+  --no-region       skip the command line on a 3M-row CSV
+  --out FILE        where to write the table (default BENCHMARKS.md)
+`;
+
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, proposal: true, out: path.join(REPO, "BENCHMARKS.md") };
+  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, proposal: true, region: true, out: path.join(REPO, "BENCHMARKS.md") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") Object.assign(o, { rounds: 1, reps: 2, spreadsheetReps: 1, cliReps: 1 });
@@ -45,8 +67,12 @@ function parseOptions(argv: string[]): Options {
     else if (a === "--no-libreoffice") o.libreoffice = false;
     else if (a === "--no-cli") o.cli = false;
     else if (a === "--no-proposal") o.proposal = false;
+    else if (a === "--no-region") o.region = false;
     else if (a === "--out") o.out = path.resolve(argv[++i]);
-    else throw new Error(`unknown option ${a}`);
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${a}\n${USAGE}`);
   }
   return o;
 }
@@ -64,12 +90,13 @@ function csvFile(rows: number): string {
 
 /** Runs one side in a child process (bench/child.ts) and returns its report. */
 function child(side: string, rows: number, reps: number, csv: string): SideReport {
-  const proposal = side === "engine-proposal";
+  // engine-inputs / engine-all: the engine with the proposals of bench/proposals/ swapped in.
+  const proposal = side.startsWith("engine-") ? side.slice("engine-".length) : "";
   const out = path.join(DATA, `${side}-${rows}.json`);
   const args = ["--expose-gc", path.join(__dirname, "child.js"), proposal ? "engine" : side, String(rows), String(reps), csv, out];
   const r = spawnSync(process.execPath, args, {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, BENCH_PROPOSAL: proposal ? "1" : "0" },
+    env: { ...process.env, BENCH_PROPOSAL: proposal },
   });
   if (r.status !== 0) throw new Error(`${side} at ${rows} rows failed (exit ${r.status})`);
   return JSON.parse(fs.readFileSync(out, "utf8")) as SideReport;
@@ -144,9 +171,10 @@ interface Cli {
   status: string;
   runs: CliRun[];
   duckdb?: SideReport;
+  region?: { run: CliRun; duckdb: SideReport; diffs: string[] };
 }
 
-function cliSide(reps: number, rounds: number, csv: string): Cli {
+function cliSide(reps: number, rounds: number, csv: string, regionCsv: string | undefined): Cli {
   const bin = cliEntry(REPO);
   if (!bin) return { status: "bin/casemix.js not found: command-line comparison skipped", runs: [] };
   warmCli(bin);
@@ -161,7 +189,15 @@ function cliSide(reps: number, rounds: number, csv: string): Cli {
     log(`DuckDB: read_csv + report queries (${rowsLabel(CLI_ROWS)} rows), round ${round + 1}`);
     duck.push(child("duckdb-csv", CLI_ROWS, perRound, csv));
   }
-  return { status: "ok", runs, duckdb: pool(duck) };
+  let region: Cli["region"];
+  if (regionCsv) {
+    log(`command line: casemix report --json (${rowsLabel(REGION_ROWS)} rows)`);
+    const run = runCli(bin, regionCsv);
+    log(`DuckDB: read_csv + report queries (${rowsLabel(REGION_ROWS)} rows)`);
+    const d = child("duckdb-csv", REGION_ROWS, 1, regionCsv);
+    region = { run, duckdb: d, diffs: compareReports(run.report, d.report!, 1e-9, ["casemix", "DuckDB"]) };
+  }
+  return { status: "ok", runs, duckdb: pool(duck), region };
 }
 
 function agreement(label: string, diffs: string[]): string {
@@ -177,40 +213,34 @@ async function main(): Promise<void> {
   const csvs = new Map<number, string>();
   for (const n of new Set([...ENGINE_ROWS, CLI_ROWS])) csvs.set(n, csvFile(n));
 
-  // 1. Engine and DuckDB on the same data, alternating.
-  const engine = new Map<number, SideReport>();
-  const proposed = new Map<number, SideReport>();
+  // 1. Engine (as committed, then with the proposals) and DuckDB on the same data, alternating.
+  const variants = o.proposal ? VARIANTS : VARIANTS.slice(0, 1);
+  const engines = new Map<string, Map<number, SideReport>>(variants.map((v) => [v.side, new Map()]));
+  const engine = engines.get("engine")!;
   const duck = new Map<number, SideReport>();
   for (const n of ENGINE_ROWS) {
-    const e: SideReport[] = [];
-    const p: SideReport[] = [];
+    const e = new Map<string, SideReport[]>(variants.map((v) => [v.side, []]));
     const d: SideReport[] = [];
     for (let round = 0; round < o.rounds; round++) {
-      log(`engine (custom functions), ${rowsLabel(n)} rows, round ${round + 1}/${o.rounds}`);
-      e.push(child("engine", n, o.reps, csvs.get(n)!));
-      if (o.proposal) {
-        log(`engine with the proposed readCaseArgs, ${rowsLabel(n)} rows, round ${round + 1}/${o.rounds}`);
-        p.push(child("engine-proposal", n, o.reps, csvs.get(n)!));
+      for (const v of variants) {
+        log(`${v.label}, ${rowsLabel(n)} rows, round ${round + 1}/${o.rounds}`);
+        e.get(v.side)!.push(child(v.side, n, o.reps, csvs.get(n)!));
       }
       log(`DuckDB in-memory table, ${rowsLabel(n)} rows, round ${round + 1}/${o.rounds}`);
       d.push(child("duckdb-table", n, o.reps, csvs.get(n)!));
     }
-    engine.set(n, pool(e));
-    if (p.length > 0) proposed.set(n, pool(p));
+    for (const v of variants) engines.get(v.side)!.set(n, pool(e.get(v.side)!));
     duck.set(n, pool(d));
   }
   const checks: string[] = [];
   let failed = false;
   for (const n of ENGINE_ROWS) {
-    const diffs = compareResults(engine.get(n)!.results!, duck.get(n)!.results!, 1e-9, ["engine", "DuckDB"]);
-    failed ||= diffs.length > 0;
-    const pr = proposed.get(n);
-    if (pr) {
-      const pd = compareResults(pr.results!, duck.get(n)!.results!, 1e-9, ["engine with the proposal", "DuckDB"]);
-      failed ||= pd.length > 0;
-      checks.push(agreement(`engine with the proposed readCaseArgs and DuckDB, ${rowsLabel(n)} rows`, pd));
+    for (const v of variants) {
+      const r = engines.get(v.side)!.get(n)!.results!;
+      const diffs = compareResults(r, duck.get(n)!.results!, 1e-9, [v.label, "DuckDB"]);
+      failed ||= diffs.length > 0;
+      checks.push(agreement(`${v.label} and DuckDB, ${rowsLabel(n)} rows (weights of ${r.weights.length} groups, CMI and cost index of ${r.cmiByDepartment.length} departments, overall CMI)`, diffs));
     }
-    checks.push(agreement(`engine and DuckDB, ${rowsLabel(n)} rows (weights of ${engine.get(n)!.results!.weights.length} groups, CMI and cost index of ${engine.get(n)!.results!.cmiByDepartment.length} departments, overall CMI)`, diffs));
   }
 
   // 2. LibreOffice.
@@ -222,11 +252,16 @@ async function main(): Promise<void> {
   }
 
   // 3. Command line against DuckDB on the CSV.
-  const cli: Cli = o.cli ? cliSide(o.cliReps, o.rounds, csvs.get(CLI_ROWS)!) : { status: "skipped (--no-cli)", runs: [] };
+  const regionCsv = o.cli && o.region ? csvFile(REGION_ROWS) : undefined;
+  const cli: Cli = o.cli ? cliSide(o.cliReps, o.rounds, csvs.get(CLI_ROWS)!, regionCsv) : { status: "skipped (--no-cli)", runs: [] };
   if (cli.runs.length > 0 && cli.duckdb?.report) {
     const diffs = compareReports(cli.runs[0].report as ReportResults, cli.duckdb.report, 1e-9, ["casemix", "DuckDB"]);
     failed ||= diffs.length > 0;
     checks.push(agreement(`casemix report --json and DuckDB, ${rowsLabel(CLI_ROWS)} rows (${cli.runs[0].report.groups.length} groups, ${cli.runs[0].report.units.length} departments)`, diffs));
+  }
+  if (cli.region) {
+    failed ||= cli.region.diffs.length > 0;
+    checks.push(agreement(`casemix report --json and DuckDB, ${rowsLabel(REGION_ROWS)} rows`, cli.region.diffs));
   }
 
   // 4. The table.
@@ -261,22 +296,25 @@ async function main(): Promise<void> {
     ["CMI overall", "CMI overall", "CMI overall"],
   ];
   for (const n of ENGINE_ROWS) {
-    const withProposal = proposed.has(n);
     lines.push(`### ${rowsLabel(n)} cases`);
     lines.push("");
-    const header = ["step", "engine", ...(withProposal ? ["engine, proposed readCaseArgs"] : []), "DuckDB", "engine / DuckDB", ...(withProposal ? ["proposal / DuckDB"] : [])];
+    const header = ["step", ...variants.map((v) => v.column), "DuckDB", ...variants.map((v) => `${v.column} / DuckDB`)];
     lines.push(`| ${header.join(" | ")} |`);
     lines.push(`|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`);
     for (const [label, e, d] of pairs) {
-      const te = step(engine.get(n), e);
-      const tp = step(proposed.get(n), e);
       const td = step(duck.get(n), d);
-      const cells = [label, ms(te), ...(withProposal ? [ms(tp)] : []), ms(td), ratio(te / td), ...(withProposal ? [ratio(tp / td)] : [])];
-      lines.push(`| ${cells.join(" | ")} |`);
+      const te = variants.map((v) => step(engines.get(v.side)!.get(n), e));
+      lines.push(`| ${[label, ...te.map(ms), ms(td), ...te.map((t) => ratio(t / td))].join(" | ")} |`);
     }
     lines.push("");
   }
-  lines.push("Ratio = engine time / DuckDB time (below 1: the engine is faster). \"Proposed readCaseArgs\": the same engine with `bench/proposals/fastReadCaseArgs.ts` swapped in for `readCaseArgs` (src/functions/inputs.ts), which reads the ranges without copying them.");
+  lines.push("Ratio = engine time / DuckDB time (below 1: the engine is faster).");
+  if (variants.length > 1) {
+    lines.push("");
+    lines.push("Proposals, measured by swapping them in for the committed code (`bench/proposals/`, same results, checked against DuckDB below):");
+    lines.push("- **+ readCaseArgs**: `fastReadCaseArgs.ts` for `readCaseArgs` (src/functions/inputs.ts): reads one-column ranges directly (codes through `internColumn`, numbers straight into a Float64Array) instead of copying every argument three times and boxing every cost;");
+    lines.push("- **+ kernels**: in addition, `kernels.ts` for `caseMix` and `efficiencyIndex` (src/engine/): the same code with each hot loop in a closure-free function over typed arrays, which V8 keeps optimized from one call to the next.");
+  }
   lines.push("");
 
   lines.push(`## Engine against LibreOffice's native formulas (${rowsLabel(SPREADSHEET_ROWS)} cases)`);
@@ -324,6 +362,12 @@ async function main(): Promise<void> {
     lines.push(`| DuckDB report queries | ${ms(step(cli.duckdb, "report queries"))} |`);
     lines.push(`| DuckDB read_csv + queries | ${ms(cliDuck)} |`);
     lines.push(`| **ratio command line / DuckDB** | **${ratio(cliMs / cliDuck)}** |`);
+    if (cli.region) {
+      const rd = step(cli.region.duckdb, "end to end: read_csv + queries");
+      lines.push(`| casemix report --json, ${rowsLabel(REGION_ROWS)}-row CSV (one run) | ${ms(cli.region.run.ms)} |`);
+      lines.push(`| DuckDB read_csv + queries, ${rowsLabel(REGION_ROWS)}-row CSV (one run) | ${ms(rd)} |`);
+      lines.push(`| ratio at ${rowsLabel(REGION_ROWS)} rows | ${ratio(cli.region.run.ms / rd)} |`);
+    }
   } else {
     lines.push(cli.status);
   }
@@ -335,7 +379,7 @@ async function main(): Promise<void> {
   lines.push("|---|---:|");
   for (const n of ENGINE_ROWS) {
     lines.push(`| engine, ${rowsLabel(n)} rows (holds the input ranges as Excel passes them, plus their JSON) | ${mb(engine.get(n)!.peakRss)} |`);
-    if (proposed.has(n)) lines.push(`| engine with the proposed readCaseArgs, ${rowsLabel(n)} rows | ${mb(proposed.get(n)!.peakRss)} |`);
+    for (const v of variants.slice(1)) lines.push(`| ${v.label}, ${rowsLabel(n)} rows | ${mb(engines.get(v.side)!.get(n)!.peakRss)} |`);
     lines.push(`| DuckDB in-memory table, ${rowsLabel(n)} rows | ${mb(duck.get(n)!.peakRss)} |`);
   }
   if (sheet.peakRss) lines.push(`| LibreOffice, ${rowsLabel(SPREADSHEET_ROWS)} rows | ${mb(sheet.peakRss)} |`);
@@ -343,6 +387,10 @@ async function main(): Promise<void> {
   if (cli.runs.length > 0) {
     lines.push(`| **casemix report, ${rowsLabel(CLI_ROWS)}-row CSV** | **${mb(cliRss || undefined)}** |`);
     lines.push(`| DuckDB read_csv + queries, ${rowsLabel(CLI_ROWS)}-row CSV | ${mb(cli.duckdb?.peakRss)} |`);
+    if (cli.region) {
+      lines.push(`| casemix report, ${rowsLabel(REGION_ROWS)}-row CSV | ${mb(cli.region.run.peakRss)} |`);
+      lines.push(`| DuckDB read_csv + queries, ${rowsLabel(REGION_ROWS)}-row CSV | ${mb(cli.region.duckdb.peakRss)} |`);
+    }
   }
   lines.push("");
 
@@ -358,9 +406,9 @@ async function main(): Promise<void> {
   lines.push(`| target | measured | |`);
   lines.push(`|---|---:|---|`);
   lines.push(`| DRG_WEIGHT + CMI by department + COST_INDEX by department, 1M cases: at most 1.0 x DuckDB (aim 0.5) | ${ratio(target)} | ${verdict(target <= 1)}${target <= 0.5 ? ", aim met" : ""} |`);
-  if (proposed.has(1_000_000)) {
-    const tp = step(proposed.get(1_000_000), "target: the three calls") / step(duck.get(1_000_000), "target: the three queries");
-    lines.push(`| the same with the proposed readCaseArgs | ${ratio(tp)} | ${verdict(tp <= 1)}${tp <= 0.5 ? ", aim met" : ""} |`);
+  for (const v of variants.slice(1)) {
+    const tp = step(engines.get(v.side)!.get(1_000_000), "target: the three calls") / step(duck.get(1_000_000), "target: the three queries");
+    lines.push(`| the same, ${v.label} | ${ratio(tp)} | ${verdict(tp <= 1)}${tp <= 0.5 ? ", aim met" : ""} |`);
   }
   lines.push(`| engine against LibreOffice formulas, 100k cases: at least 100 x faster | ${times(recalc / engineSheet)} | ${verdict(Number.isFinite(recalc) ? recalc / engineSheet >= 100 : undefined)} |`);
   lines.push(`| command line end to end, 1M-row CSV: at most 1.0 x DuckDB | ${ratio(cliMs / cliDuck)} | ${verdict(Number.isFinite(cliMs) ? cliMs / cliDuck <= 1 : undefined)} |`);
