@@ -24,6 +24,7 @@
  * the "text" marker and does not show. Numbers that are not finite are written as blanks.
  */
 import {
+  BarChartModel,
   Block,
   BlockPlacement,
   CellValue,
@@ -489,6 +490,7 @@ async function drawSheet(
       helperColumn = await drawChart(sheet, model, placements, chart, lang, helperColumn, requests);
     }
   }
+  for (const bar of model.barCharts ?? []) await drawBarChart(sheet, model, placements, bar, requests);
 }
 
 function markerComment(lang: Lang, stamp: string): string {
@@ -886,6 +888,68 @@ async function drawChart(
     }
   });
   return helperColumn;
+}
+
+/**
+ * Draws a bar chart over the rows of one table block: labels and values refer to the table's
+ * own cells, so no helper cells are written. Bars below 0 get the series' negative colour.
+ */
+async function drawBarChart(
+  sheet: Excel.Worksheet,
+  model: SheetModel,
+  placements: BlockPlacement[],
+  chart: BarChartModel,
+  requests: Requests,
+): Promise<void> {
+  const at = chart.categories.blockIndex;
+  const block = model.blocks[at];
+  if (block?.kind !== "table" || block.rows.length === 0) return;
+  const cj = block.columns.findIndex((c) => c.id === chart.categories.columnId);
+  const series = chart.series
+    .map((s) => ({ s, j: s.values.blockIndex === at ? block.columns.findIndex((c) => c.id === s.values.columnId) : -1 }))
+    .filter((x) => x.j >= 0);
+  if (cj < 0 || series.length === 0) return;
+  const n = block.rows.length;
+  const first = placements[at].firstDataRow;
+  let negatives = 0;
+  for (const x of series) for (let r = 0; x.s.negativeColor && r < n; r++) if ((numberAt(block, r, x.j) ?? 0) < 0) negatives++;
+  await requests.reserve(OP_BYTES * (12 + series.length * 6 + negatives));
+  const categories = sheet.getRangeByIndexes(first, cj, n, 1);
+  const excelChart = sheet.charts.add(
+    chart.horizontal ? "BarClustered" : "ColumnClustered",
+    sheet.getRangeByIndexes(first, series[0].j, n, 1),
+    "Columns",
+  );
+  excelChart.title.text = chart.title;
+  excelChart.axes.categoryAxis.title.text = chart.xTitle;
+  excelChart.axes.valueAxis.title.text = chart.yTitle;
+  const type = chart.valueType ?? "number";
+  const format = NUMBER_FORMATS[type] === "@" ? "General" : NUMBER_FORMATS[type];
+  excelChart.axes.valueAxis.numberFormat = type === "percent" ? "0%" : format;
+  if (chart.horizontal) {
+    // The first row at the top, the value axis at the bottom.
+    excelChart.axes.categoryAxis.reversePlotOrder = true;
+    excelChart.axes.categoryAxis.position = "Maximum";
+  }
+  excelChart.legend.visible = series.length > 1;
+  if (series.length > 1) excelChart.legend.position = "Bottom";
+  const { row, column, width, height } = chart.anchor;
+  excelChart.setPosition(sheet.getRangeByIndexes(row, column, 1, 1), sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1));
+  series.forEach(({ s, j }, i) => {
+    const item = i === 0 ? excelChart.series.getItemAt(0) : excelChart.series.add(s.name);
+    item.name = s.name;
+    item.setXAxisValues(categories);
+    item.setValues(sheet.getRangeByIndexes(first, j, n, 1));
+    item.hasDataLabels = true;
+    item.dataLabels.showValue = true;
+    item.dataLabels.numberFormat = format;
+    if (s.color) item.format.fill.setSolidColor(s.color);
+    if (s.negativeColor) {
+      for (let r = 0; r < n; r++) {
+        if ((numberAt(block, r, j) ?? 0) < 0) item.points.getItemAt(r).format.fill.setSolidColor(s.negativeColor);
+      }
+    }
+  });
 }
 
 function finite(x: number): number | string {

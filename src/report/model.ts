@@ -113,11 +113,44 @@ export interface ChartModel {
   anchor: { row: number; column: number; width: number; height: number };
 }
 
+/** One bar series: a numeric column of a table block, one bar per row. */
+export interface BarSeries {
+  name: string;
+  values: SeriesRef;
+  /** Fill of the bars at or above 0. */
+  color?: string;
+  /** Fill of the bars below 0 (default `color`). */
+  negativeColor?: string;
+}
+
+/**
+ * A clustered bar chart over the rows of one table block: the labels come from a column
+ * of the table (`categories`), each series from a numeric column of the same table, one bar
+ * per row in table order (the audit's largest weight changes).
+ */
+export interface BarChartModel {
+  kind: "bar";
+  title: string;
+  /** Title of the category axis (the labels). */
+  xTitle: string;
+  /** Title of the value axis. */
+  yTitle: string;
+  categories: SeriesRef;
+  series: BarSeries[];
+  /** Bars run left to right (true) or bottom to top (default: vertical columns). */
+  horizontal?: boolean;
+  /** How the value axis shows its numbers (default "number"). */
+  valueType?: ColumnType;
+  anchor: { row: number; column: number; width: number; height: number };
+}
+
 export interface SheetModel {
   /** The sheet name in the report's language; renderers add a suffix when it is taken. */
   name: string;
   blocks: Block[];
   charts?: ChartModel[];
+  /** Bar charts, drawn after the scatter charts (kept apart so `charts` stays scatter-only). */
+  barCharts?: BarChartModel[];
   /** Rows and columns to freeze (the header of the first table). */
   freeze?: { rows: number; columns: number };
 }

@@ -15,6 +15,8 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import {
+  BarChartModel,
+  BarSeries,
   Block,
   CellValue,
   ChartModel,
@@ -72,6 +74,14 @@ interface ChartJob {
   chart: ChartModel;
   /** Where each series' cells are and what they hold. */
   series: { model: ScatterSeries; x: Ref; y: Ref }[];
+}
+
+/** A bar chart to add: the labels and each series' values, with the cells they come from. */
+interface BarJob {
+  sheetName: string;
+  chart: BarChartModel;
+  categories: { formula?: string; labels: string[] };
+  series: { model: BarSeries; values: Ref }[];
 }
 
 interface Ref {
@@ -262,7 +272,7 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
   wb.creator = "CaseMix";
   wb.created = new Date();
   const taken = new Set<string>();
-  const jobs: ChartJob[] = [];
+  const jobs: (ChartJob | BarJob)[] = [];
   for (const sheet of model.sheets) {
     const name = safeSheetName(sheet.name, taken);
     taken.add(name);
@@ -279,6 +289,10 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
           y: seriesRef(sheet, name, placements, s, "y"),
         })),
       });
+    }
+    for (const bar of sheet.barCharts ?? []) {
+      const job = barJob(sheet, name, placements, bar);
+      if (job) jobs.push(job);
     }
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
@@ -473,6 +487,92 @@ function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined):
   );
 }
 
+// ---------------------------------------------------------------------------------------
+// Bar charts (BarChartModel): one bar per row of a table block, labels from its text column
+
+function isBarJob(job: ChartJob | BarJob): job is BarJob {
+  return job.chart.kind === "bar";
+}
+
+/** The cells of a bar chart's columns, or undefined when the table is empty or a column is unknown. */
+function barJob(sheet: SheetModel, sheetName: string, placements: ReturnType<typeof placeBlocks>, chart: BarChartModel): BarJob | undefined {
+  const at = chart.categories.blockIndex;
+  const block = sheet.blocks[at];
+  if (!block || block.kind !== "table" || block.rows.length === 0) return undefined;
+  const n = block.rows.length;
+  const first = placements[at].firstDataRow + 1;
+  const range = (j: number) => `${quoteSheet(sheetName)}!$${columnLetter(j)}$${first}:$${columnLetter(j)}$${first + n - 1}`;
+  const cj = block.columns.findIndex((c) => c.id === chart.categories.columnId);
+  if (cj < 0) throw new Error(`bar chart ${chart.title}: no column ${chart.categories.columnId}`);
+  const series = chart.series.map((s) => {
+    const j = block.columns.findIndex((c) => c.id === s.values.columnId);
+    if (j < 0 || s.values.blockIndex !== at) throw new Error(`bar chart ${chart.title}: series ${s.name} is not a column of the labels' table`);
+    const values = block.rows.map((r) => (typeof r[j] === "number" && Number.isFinite(r[j]) ? (r[j] as number) : NaN));
+    return { model: s, values: { formula: range(j), values } };
+  });
+  const labels = block.rows.map((r) => (r[cj] === null || r[cj] === undefined ? "" : String(r[cj])));
+  return { sheetName, chart, categories: { formula: range(cj), labels }, series };
+}
+
+function solidFill(hex: string): string {
+  return `<a:solidFill><a:srgbClr val="${hex.replace(/^#/, "").toUpperCase()}"/></a:solidFill>`;
+}
+
+function barChartXml(job: BarJob, lang: string): string {
+  const { chart } = job;
+  const type = chart.valueType ?? "number";
+  const labelFormat = NUMBER_FORMATS[type] === "@" ? "General" : NUMBER_FORMATS[type];
+  const axisFormat = type === "percent" ? "0%" : labelFormat;
+  const cats = job.categories.labels;
+  const strCache =
+    `<c:ptCount val="${cats.length}"/>` + cats.map((c, i) => `<c:pt idx="${i}"><c:v>${esc(c)}</c:v></c:pt>`).join("");
+  let series = "";
+  job.series.forEach((s, idx) => {
+    const color = s.model.color ?? "#5B9BD5";
+    const negative = s.model.negativeColor;
+    let points = "";
+    if (negative) {
+      s.values.values.forEach((v, i) => {
+        if (v < 0) points += `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solidFill(negative)}</c:spPr></c:dPt>`;
+      });
+    }
+    series +=
+      `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(s.model.name)}</c:v></c:tx>` +
+      `<c:spPr>${solidFill(color)}</c:spPr><c:invertIfNegative val="0"/>${points}` +
+      `<c:dLbls><c:numFmt formatCode="${esc(labelFormat)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+      `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="${lang}"/></a:p></c:txPr>` +
+      `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+      `<c:cat><c:strRef><c:f>${esc(job.categories.formula ?? "")}</c:f><c:strCache>${strCache}</c:strCache></c:strRef></c:cat>` +
+      `<c:val>${numData(s.values)}</c:val></c:ser>`;
+  });
+  const horizontal = chart.horizontal === true;
+  // Horizontal bars list the first row at the top: the category axis runs max to min and the
+  // value axis crosses it at its maximum (the bottom).
+  const catAx =
+    `<c:catAx><c:axId val="500300"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/><c:title>${richText(chart.xTitle, lang, 1000, true)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="500400"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAx =
+    `<c:valAx><c:axId val="500400"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "b" : "l"}"/>` +
+    `<c:majorGridlines><c:spPr><a:ln w="3175"><a:solidFill><a:srgbClr val="E7E6E6"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
+    `<c:title>${richText(chart.yTitle, lang, 1000, true)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="${esc(axisFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500300"/><c:crosses val="${horizontal ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+  const legend = job.series.length > 1 ? `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` : "";
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
+    `<c:lang val="${lang}"/><c:roundedCorners val="0"/>` +
+    `<c:chart><c:title>${richText(chart.title, lang, 1300, true)}<c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
+    `<c:plotArea><c:layout/><c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:gapWidth val="60"/><c:axId val="500300"/><c:axId val="500400"/></c:barChart>${catAx}${valAx}</c:plotArea>` +
+    `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
+    `</c:chartSpace>`
+  );
+}
+
 function cornerShapesXml(chart: ChartModel, lang: string): string | undefined {
   const labels = chart.cornerLabels;
   if (!labels) return undefined;
@@ -504,7 +604,7 @@ function cornerShapesXml(chart: ChartModel, lang: string): string | undefined {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:userShapes xmlns:c="${NS_C}" xmlns:cdr="${NS_CDR}" xmlns:a="${NS_A}">${shapes}</c:userShapes>`;
 }
 
-function drawingXml(anchors: { chart: ChartModel; relId: string; id: number }[]): string {
+function drawingXml(anchors: { chart: { anchor: ChartModel["anchor"] }; relId: string; id: number }[]): string {
   const body = anchors
     .map(({ chart, relId, id }) => {
       const a = chart.anchor;
@@ -594,12 +694,12 @@ export function drawingPosition(xml: string): number {
   throw new Error("xlsx: a worksheet without </worksheet>");
 }
 
-async function addCharts(buffer: Buffer, jobs: ChartJob[], lang: string): Promise<Buffer> {
+async function addCharts(buffer: Buffer, jobs: (ChartJob | BarJob)[], lang: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer);
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
-  const bySheet = new Map<string, ChartJob[]>();
+  const bySheet = new Map<string, (ChartJob | BarJob)[]>();
   for (const job of jobs) bySheet.set(job.sheetName, [...(bySheet.get(job.sheetName) ?? []), job]);
   let chartNo = 0;
   let drawingNo = 0;
@@ -611,11 +711,11 @@ async function addCharts(buffer: Buffer, jobs: ChartJob[], lang: string): Promis
     if (!part) throw new Error(`xlsx: no worksheet part for sheet ${sheetName}`);
     const drawingId = ++drawingNo;
     const drawingPath = `xl/drawings/drawing${drawingId}.xml`;
-    const anchors: { chart: ChartModel; relId: string; id: number }[] = [];
+    const anchors: { chart: { anchor: ChartModel["anchor"] }; relId: string; id: number }[] = [];
     const drawingRels: { type: string; target: string }[] = [];
     for (const job of sheetJobs) {
       const n = ++chartNo;
-      const shapes = cornerShapesXml(job.chart, lang);
+      const shapes = isBarJob(job) ? undefined : cornerShapesXml(job.chart, lang);
       let shapesRel: string | undefined;
       if (shapes) {
         const shapesId = ++drawingNo;
@@ -625,7 +725,7 @@ async function addCharts(buffer: Buffer, jobs: ChartJob[], lang: string): Promis
         zip.file(`xl/charts/_rels/chart${n}.xml.rels`, rels.xml);
         shapesRel = rels.ids[0];
       }
-      zip.file(`xl/charts/chart${n}.xml`, chartXml(job, lang, shapesRel));
+      zip.file(`xl/charts/chart${n}.xml`, isBarJob(job) ? barChartXml(job, lang) : chartXml(job, lang, shapesRel));
       overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CT_CHART}"/>`);
       drawingRels.push({ type: "chart", target: `../charts/chart${n}.xml` });
       anchors.push({ chart: job.chart, relId: "", id: n });
