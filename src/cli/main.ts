@@ -19,6 +19,7 @@ import {
   requiredColumns,
 } from "../report/quadrantReport";
 import { writeXlsx } from "../report/xlsxRenderer";
+import { runAudit } from "./audit";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
 import { readInput } from "./readInput";
 import { HARBIN_WEIGHTS, writeSample } from "./sample";
@@ -169,6 +170,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 0;
     }
     if (command === "report") return await runReport(rest, lang, io);
+    if (command === "audit") return await runAudit(rest, lang, io, packageVersion());
     if (command === "sample") {
       const o = parseSampleArgs(rest, lang);
       const r = writeSample(o.out, { cases: o.cases, seed: o.seed, weightsFile: o.weights ?? HARBIN_WEIGHTS });

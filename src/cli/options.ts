@@ -235,6 +235,8 @@ export const HELP: Record<Lang, string> = {
 
 Usage:
   casemix report <cases.csv|cases.xlsx> [options]    build the report workbook (or JSON)
+  casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [options]
+                                                     audit a weight table (and an adjustment)
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                                                      write the generated sample case file
   casemix --help                                     this text
@@ -265,14 +267,30 @@ Report options:
                             header "#3" means the third column
   --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto)
 
+Audit options (weight tables: code and weight columns by header, e.g. drg_code/weight or
+DRG编码/权重, names when present; volume: a case file or a group + count table, with optional
+医院 / 医院等级 / 科室 columns for the winners and losers):
+  --adjusted FILE           the adjusted table: neutrality, largest changes, groups in one table
+  --volume FILE             case volume for the totals (default: each group counts once)
+  --out FILE                write the audit workbook here (default audit.xlsx; with --json only
+                            when --out is given)
+  --json                    print the audit as JSON: { findings, neutrality, largestChanges,
+                            units, parameters }
+  --largest N               largest relative changes listed (default 10)
+  --tolerance X             a total-weight change up to X is not a finding (default 0.001)
+  --lang zh|en              language of the audit and messages
+
 Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+  casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
 
 用法：
   casemix report <cases.csv|cases.xlsx> [选项]    生成报告工作簿（或 JSON）
+  casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [选项]
+                                                 审核权重表（及权重调整）
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                                                  生成示例病例文件
   casemix --help                                 显示本说明
@@ -300,8 +318,19 @@ Examples:
   --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
   --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别）
 
+审核选项（权重表按表头识别编码列和权重列，如 drg_code/weight 或 DRG编码/权重，有名称列时一并读取；
+病例量为病例明细或“病组 + 病例数”汇总表，可含 医院 / 医院等级 / 科室 列，用于计算各单位得失）：
+  --adjusted 文件           调整后权重表：总权重中性、变化最大的病组、仅见于一张表的病组
+  --volume 文件             用于计算总权重的病例量（默认每个病组按 1 例计）
+  --out 文件                审核工作簿的输出路径（默认 audit.xlsx；使用 --json 时仅在给出 --out 时写出）
+  --json                    以 JSON 输出审核结果：{ findings, neutrality, largestChanges, units, parameters }
+  --largest N               列出相对变化最大的 N 个病组（默认 10）
+  --tolerance X             总权重相对变化不超过 X 时不列为问题（默认 0.001）
+  --lang zh|en              审核结果和提示的语言
+
 示例：
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+  casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
 `,
 };

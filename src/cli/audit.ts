@@ -1,0 +1,155 @@
+/**
+ * `casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [--json]
+ * [--out audit.xlsx] [--lang zh|en]`: the weight-adjustment audit of the taskpane (same
+ * engine, same workbook model, src/report/auditReport.ts) from files, into an .xlsx file or
+ * JSON.
+ *
+ * Files are CSV (any encoding readInput detects) or .xlsx (first sheet). Weight tables: the
+ * code and weight columns are found by their headers (drg_code / weight, DRG编码 / 权重, ...)
+ * with the names when present; the Harbin catalogues are read as they are. The volume is a
+ * case file (one row a case) or a group + count table, with optional hospital, hospital level
+ * and department columns.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Lang } from "../engine/text";
+import { FINDING_KINDS, FINDING_LABELS } from "../engine/weightAudit";
+import {
+  AuditReport,
+  AuditSettings,
+  auditJson,
+  auditTableFromGrid,
+  auditVolumeFromGrid,
+  auditWorkbook,
+  computeAuditReport,
+  DEFAULT_AUDIT_SETTINGS,
+  GridOrigin,
+} from "../report/auditReport";
+import { writeXlsx } from "../report/xlsxRenderer";
+import { splitArgs, UsageError } from "./options";
+import { readInput } from "./readInput";
+
+export interface AuditCliOptions {
+  input: string;
+  adjusted?: string;
+  volume?: string;
+  json: boolean;
+  out?: string;
+  lang: Lang;
+  settings: AuditSettings;
+}
+
+const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "lang", "largest", "tolerance", "help"]);
+
+function usage(en: string, zh: string): never {
+  throw new UsageError("value", { en, zh });
+}
+
+/** Parses the arguments after `casemix audit`; `defaultLang` is the language already chosen. */
+export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
+  const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
+  for (const name of options.keys()) {
+    if (!AUDIT_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
+  }
+  const one = (name: string): string | undefined => {
+    const v = options.get(name);
+    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
+    return v?.[0];
+  };
+  if (positional.length !== 1) {
+    usage(
+      positional.length === 0
+        ? "give the weight table: casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv]"
+        : `one weight table only (the other goes after --adjusted), got ${positional.join(", ")}`,
+      positional.length === 0
+        ? "请给出权重表：casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv]"
+        : `只能给一个权重表（另一个请放在 --adjusted 之后），收到 ${positional.join("、")}`,
+    );
+  }
+  const langText = one("lang");
+  if (langText !== undefined && langText !== "zh" && langText !== "en") usage(`--lang: "${langText}" is not one of zh, en`, `--lang："${langText}" 不是 zh、en 之一`);
+  const number = (name: string, fallback: number, integer: boolean): number => {
+    const text = one(name);
+    if (text === undefined) return fallback;
+    const v = Number(text);
+    if (text.trim() === "" || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v))) {
+      usage(
+        `--${name}: "${text}" is not ${integer ? "a whole number" : "a number"} of 0 or more`,
+        `--${name}："${text}" 不是大于或等于 0 的${integer ? "整数" : "数"}`,
+      );
+    }
+    return v;
+  };
+  return {
+    input: positional[0],
+    adjusted: one("adjusted"),
+    volume: one("volume"),
+    json: one("json") === "true",
+    out: one("out"),
+    lang: (langText as Lang | undefined) ?? defaultLang,
+    settings: {
+      largestChanges: number("largest", DEFAULT_AUDIT_SETTINGS.largestChanges, true),
+      neutralityTolerance: number("tolerance", DEFAULT_AUDIT_SETTINGS.neutralityTolerance, false),
+    },
+  };
+}
+
+async function origin(file: string): Promise<{ grid: Awaited<ReturnType<typeof readInput>>["grid"]; origin: GridOrigin }> {
+  const input = await readInput(file);
+  return { grid: input.grid, origin: { source: file, sheet: input.sheet, encoding: input.encoding, argName: path.basename(file) } };
+}
+
+/** Reads the files and runs the audit (without writing anything). */
+export async function buildAudit(o: AuditCliOptions, version: string, time?: Date): Promise<AuditReport> {
+  const base = await origin(o.input);
+  const adjusted = o.adjusted !== undefined ? await origin(o.adjusted) : undefined;
+  const volume = o.volume !== undefined ? await origin(o.volume) : undefined;
+  return computeAuditReport(
+    {
+      base: auditTableFromGrid(base.grid, base.origin),
+      adjusted: adjusted ? auditTableFromGrid(adjusted.grid, adjusted.origin) : undefined,
+      volume: volume ? auditVolumeFromGrid(volume.grid, volume.origin) : undefined,
+    },
+    o.settings,
+    { version, time },
+  );
+}
+
+/** The lines printed on stderr after an audit written to a file. */
+export function auditSummary(report: AuditReport, out: string | undefined, lang: Lang): string {
+  const r = report.result;
+  const zh = lang === "zh";
+  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map((k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`);
+  let text = out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "";
+  text += zh
+    ? `已检查 ${r.checked.baseGroups} 个病组` + (r.checked.adjustedGroups !== undefined ? `（调整后 ${r.checked.adjustedGroups} 个）` : "")
+    : `${r.checked.baseGroups} groups checked` + (r.checked.adjustedGroups !== undefined ? ` (adjusted: ${r.checked.adjustedGroups})` : "");
+  text += zh ? `；发现 ${r.findings.length} 项` : `; ${r.findings.length} findings`;
+  if (kinds.length > 0) text += zh ? `：${kinds.join("、")}` : `: ${kinds.join(", ")}`;
+  const n = r.neutrality;
+  if (n && Number.isFinite(n.relativeChange)) {
+    const pct = `${n.relativeChange > 0 ? "+" : ""}${(n.relativeChange * 100).toFixed(2)}%`;
+    text += zh ? `；总权重变化 ${pct}，还原系数 ${n.restoringFactor.toPrecision(8)}` : `; total weight ${pct}, restoring factor ${n.restoringFactor.toPrecision(8)}`;
+  }
+  return text + "\n";
+}
+
+/** `casemix audit ...`: returns the exit code (0 also when there are findings). */
+export async function runAudit(
+  argv: readonly string[],
+  lang: Lang,
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+  version: string,
+): Promise<number> {
+  const o = parseAuditArgs(argv, lang);
+  const report = await buildAudit(o, version);
+  const out = o.out ?? (o.json ? undefined : "audit.xlsx");
+  if (out) {
+    const dir = path.dirname(out);
+    if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+    await writeXlsx(auditWorkbook(report, o.lang), out);
+  }
+  if (o.json) io.stdout(JSON.stringify(auditJson(report, o.lang), null, 2) + "\n");
+  else io.stderr(auditSummary(report, out, o.lang));
+  return 0;
+}
