@@ -940,9 +940,8 @@ async function drawBarChart(
     item.name = s.name;
     item.setXAxisValues(categories);
     item.setValues(sheet.getRangeByIndexes(first, j, n, 1));
+    // Labels show the value in the cells' own number format (linked to the source).
     item.hasDataLabels = true;
-    item.dataLabels.showValue = true;
-    item.dataLabels.numberFormat = format;
     if (s.color) item.format.fill.setSolidColor(s.color);
     if (s.negativeColor) {
       for (let r = 0; r < n; r++) {

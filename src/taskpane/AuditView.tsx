@@ -225,7 +225,7 @@ export function AuditView({ lang }: { lang: Lang }) {
     return (
       <>
         <Caption1 className={styles.muted}>{A(hint)}</Caption1>
-        <RadioGroup layout="horizontal" value={c.kind} onChange={(_, d) => setChoice(role, { kind: d.value as SourceKind })} aria-label={roleName(role, lang, useAdjusted)}>
+        <RadioGroup value={c.kind} onChange={(_, d) => setChoice(role, { kind: d.value as SourceKind })} aria-label={roleName(role, lang, useAdjusted)}>
           <Radio value="selection" label={T("sourceSelection")} data-testid={`audit-${role}-selection`} />
           <Radio value="table" label={T("sourceTable")} data-testid={`audit-${role}-table`} />
           <Radio value="name" label={T("sourceName")} data-testid={`audit-${role}-name`} />
