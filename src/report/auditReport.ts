@@ -91,7 +91,7 @@ export const AUDIT_LABELS = {
     "变化 = 调整后总权重 / 调整前总权重 − 1（与 CMI 的变化相同）；“总权重还原后的变化”先将调整后权重乘以还原系数，反映总权重不变时的得失。",
   ),
   unitLeftOut: t("{unit}: {cases} cases of groups not weighed in both tables are left out", "{unit}：{cases} 例所属病组不是两表均有权重，未计入"),
-  emptyUnitRows: t("{unit}: {rows} volume rows with an empty {unit} are left out of this table", "{unit}：{rows} 行病例量的{unit}为空，未计入此表"),
+  emptyUnitRows: t("{Unit}: {rows} volume rows with an empty {unit} are left out of this table", "{Unit}：{rows} 行病例量的{unit}为空，未计入此表"),
   emptyUnit: t("rows with an empty {unit} (left out of that unit table only)", "{unit}为空的行（仅不计入该单位表）"),
   noUnits: t(
     "The case volume has no hospital, hospital level or department column: no winners and losers table.",
@@ -678,6 +678,11 @@ function tableName(which: "base" | "adjusted", paired: boolean, lang: Lang): str
   return which === "adjusted" ? L("adjusted", lang) : L(paired ? "base" : "table", lang);
 }
 
+/** A label inside an English sentence is lower case ("by department"). */
+function lower(text: string, lang: Lang): string {
+  return lang === "en" ? text.toLowerCase() : text;
+}
+
 function unitName(dimension: AuditUnitDimension, lang: Lang): string {
   return L(dimension, lang);
 }
@@ -772,7 +777,7 @@ function unitBlock(u: AuditUnitTable, lang: Lang): TableBlock {
   ];
   return {
     kind: "table",
-    caption: L("unitCaption", lang, { unit: name }) + (u.header && u.header !== name ? ` · ${u.header}` : ""),
+    caption: L("unitCaption", lang, { unit: lower(name, lang) }) + (u.header && u.header !== name ? ` · ${u.header}` : ""),
     columns: [
       { id: "unit", header: name, type: "text", width: 24 },
       { id: "cases", header: L("cases", lang), type: "integer", width: 10 },
@@ -865,7 +870,7 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
           blocks.push({ kind: "text", text: L("unitLeftOut", lang, { unit: name, cases: count(u.total.casesWithoutWeight, lang) }), style: "warning" });
         }
         if (u.emptyUnitRows > 0) {
-          blocks.push({ kind: "text", text: L("emptyUnitRows", lang, { unit: name, rows: count(u.emptyUnitRows, lang) }), style: "warning" });
+          blocks.push({ kind: "text", text: L("emptyUnitRows", lang, { Unit: name, unit: lower(name, lang), rows: count(u.emptyUnitRows, lang) }), style: "warning" });
         }
       }
     } else {
@@ -898,41 +903,48 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
   return sheet;
 }
 
-function tableSourceRows(s: AuditTableSource, lang: Lang): [string, CellValue][] {
+/** The rows every source shares: where it came from, its header row, its columns, rows read. */
+function originRows(s: GridOrigin, headerRow: CellValue, columns: string[], rowsRead: number, lang: Lang): [string, CellValue][] {
   const rows: [string, CellValue][] = [[label("source", lang), s.source]];
   if (s.sheet) rows.push([label("sheet", lang), s.sheet]);
   if (s.encoding) rows.push([label("encoding", lang), s.encoding]);
-  rows.push([label("headerRow", lang), s.headerRow > 0 ? s.headerRow : L("noHeader", lang)]);
-  const cols = [`${L("codeColumn", lang)} = ${s.columns.code}`, `${L("weightColumn", lang)} = ${s.columns.weight}`];
-  if (s.columns.name) cols.push(`${L("nameColumn", lang)} = ${s.columns.name}`);
-  rows.push([L("columns", lang), cols.join(clauseSep(lang))]);
-  rows.push([label("rowsRead", lang), s.rowsRead], [L("groupsRead", lang), s.groups], [L("rowsWithoutWeight", lang), s.rowsWithoutWeight]);
-  for (const [reason, n] of Object.entries(s.skipped) as [keyof typeof AUDIT_SKIP_LABELS, number][]) {
-    if (n > 0) rows.push([`${label("skipped", lang)}${colon(lang)}${AUDIT_SKIP_LABELS[reason][lang]}`, n]);
-  }
+  rows.push([label("headerRow", lang), headerRow], [L("columns", lang), columns.join(clauseSep(lang))], [label("rowsRead", lang), rowsRead]);
   return rows;
 }
 
+function skippedRows(skipped: [keyof typeof AUDIT_SKIP_LABELS, number][], lang: Lang): [string, CellValue][] {
+  return skipped.filter(([, n]) => n > 0).map(([reason, n]) => [`${label("skipped", lang)}${colon(lang)}${AUDIT_SKIP_LABELS[reason][lang]}`, n]);
+}
+
+function tableSourceRows(s: AuditTableSource, lang: Lang): [string, CellValue][] {
+  const cols = [`${L("codeColumn", lang)} = ${s.columns.code}`, `${L("weightColumn", lang)} = ${s.columns.weight}`];
+  if (s.columns.name) cols.push(`${L("nameColumn", lang)} = ${s.columns.name}`);
+  return [
+    ...originRows(s, s.headerRow > 0 ? s.headerRow : L("noHeader", lang), cols, s.rowsRead, lang),
+    [L("groupsRead", lang), s.groups],
+    [L("rowsWithoutWeight", lang), s.rowsWithoutWeight],
+    ...skippedRows(Object.entries(s.skipped) as [keyof typeof AUDIT_SKIP_LABELS, number][], lang),
+  ];
+}
+
 function volumeSourceRows(report: AuditReport, s: AuditVolumeSource, lang: Lang): [string, CellValue][] {
-  const rows: [string, CellValue][] = [[label("source", lang), s.source]];
-  if (s.sheet) rows.push([label("sheet", lang), s.sheet]);
-  if (s.encoding) rows.push([label("encoding", lang), s.encoding]);
-  rows.push([label("headerRow", lang), s.headerRow]);
   const cols = [`${L("groupColumn", lang)} = ${s.columns.group}`, `${L("casesColumn", lang)} = ${s.columns.cases ?? L("oneCaseARow", lang)}`];
   for (const d of AUDIT_UNIT_DIMENSIONS) if (s.columns[d]) cols.push(`${unitName(d, lang)} = ${s.columns[d]}`);
-  rows.push([L("columns", lang), cols.join(clauseSep(lang))]);
-  rows.push([label("rowsRead", lang), s.rowsRead], [L("volumeCases", lang), report.result.checked.volumeCases ?? 0]);
-  const skipped: [keyof typeof AUDIT_SKIP_LABELS, number][] = [
-    ["blankRows", s.skipped.blankRows],
-    ["emptyGroup", s.skipped.emptyGroup],
-    ["noCases", report.result.volumeSkipped?.noCases ?? 0],
+  const rows: [string, CellValue][] = [
+    ...originRows(s, s.headerRow, cols, s.rowsRead, lang),
+    [L("volumeCases", lang), report.result.checked.volumeCases ?? 0],
+    ...skippedRows(
+      [
+        ["blankRows", s.skipped.blankRows],
+        ["emptyGroup", s.skipped.emptyGroup],
+        ["noCases", report.result.volumeSkipped?.noCases ?? 0],
+      ],
+      lang,
+    ),
   ];
-  for (const [reason, n] of skipped) {
-    if (n > 0) rows.push([`${label("skipped", lang)}${colon(lang)}${AUDIT_SKIP_LABELS[reason][lang]}`, n]);
-  }
   for (const u of report.units) {
     if (u.emptyUnitRows > 0) {
-      rows.push([`${label("skipped", lang)}${colon(lang)}${L("emptyUnit", lang, { unit: unitName(u.dimension, lang) })}`, u.emptyUnitRows]);
+      rows.push([`${label("skipped", lang)}${colon(lang)}${L("emptyUnit", lang, { unit: lower(unitName(u.dimension, lang), lang) })}`, u.emptyUnitRows]);
     }
   }
   return rows;

@@ -377,6 +377,28 @@ describe("findings rows of the sheet", () => {
   });
 });
 
+describe("volume rows with an empty unit", () => {
+  test("are left out of that unit table only, and the sheet says so in both languages", () => {
+    const base = table([["DRG编码", "权重"], ["GB11", 2], ["GB13", 1]]);
+    const adjusted = table([["DRG编码", "权重"], ["GB11", 2.2], ["GB13", 1]]);
+    // 甲: 3 x GB11; 乙: 2 x GB13; 1 x GB13 without a department.
+    const volume = auditVolumeFromGrid(gridFromRows([["DRG编码", "出院人数", "科室"], ["GB11", 3, "甲"], ["GB13", 2, "乙"], ["GB13", 1, ""]]), { source: "v.csv" });
+    const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
+    // Neutrality over all 6 cases: 6 + 3 = 9 before, 6.6 + 3 = 9.6 after.
+    expect(report.result.neutrality!.totalBefore).toBe(9);
+    const [dept] = report.units;
+    expect(dept.emptyUnitRows).toBe(1);
+    expect(dept.total.cases).toBe(5);
+    const en = auditWorkbook(report, "en");
+    expect(en.sheets[0].blocks).toContainEqual({ kind: "text", text: "Department: 1 volume rows with an empty department are left out of this table", style: "warning" });
+    expect(tables(en.sheets[0])[0].caption).toBe("Winners and losers by department (winners first) · 科室"); // the header of the volume's column
+    const zh = auditWorkbook(report, "zh");
+    expect(zh.sheets[0].blocks).toContainEqual({ kind: "text", text: "科室：1 行病例量的科室为空，未计入此表", style: "warning" });
+    const volumeRows = new Map((zh.sheets[1].blocks.find((b) => b.kind === "keyValue" && b.caption === "病例量") as KeyValueBlock).rows);
+    expect(volumeRows.get("跳过：科室为空的行（仅不计入该单位表）")).toBe(1);
+  });
+});
+
 describe("the parameters sheet", () => {
   test("settings, each source with its columns and skipped rows, counts, version and time", () => {
     const model = auditWorkbook(threeGroups(), "en");
