@@ -20,6 +20,7 @@ import {
 } from "../report/quadrantReport";
 import { writeXlsx } from "../report/xlsxRenderer";
 import { runAudit } from "./audit";
+import { runTrends } from "./trends";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
 import { readInput } from "./readInput";
 import { HARBIN_WEIGHTS, writeSample } from "./sample";
@@ -171,6 +172,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     if (command === "report") return await runReport(rest, lang, io);
     if (command === "audit") return await runAudit(rest, lang, io, packageVersion());
+    if (command === "trends") return await runTrends(rest, lang, io, packageVersion());
     if (command === "sample") {
       const o = parseSampleArgs(rest, lang);
       const r = writeSample(o.out, { cases: o.cases, seed: o.seed, weightsFile: o.weights ?? HARBIN_WEIGHTS });

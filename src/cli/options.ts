@@ -237,6 +237,8 @@ Usage:
   casemix report <cases.csv|cases.xlsx> [options]    build the report workbook (or JSON)
   casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [options]
                                                      audit a weight table (and an adjustment)
+  casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [options]
+                                                     low-risk mortality, CMI change, CMI-cost curve
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                                                      write the generated sample case file
   casemix --help                                     this text
@@ -280,10 +282,22 @@ DRG编码/权重, names when present; volume: a case file or a group + count tab
   --tolerance X             a total-weight change up to X is not a finding (default 0.001)
   --lang zh|en              language of the audit and messages
 
+Trends options (one sheet 趋势与质量 / Trends and Quality):
+  --before Y, --after Y     the two years compared (default the two latest); the curve uses "after"
+  --unit department|doctor  one row a unit (default department)
+  --weights FILE            weight table; default: computed from the data as for report
+  --benchmark FILE          risk levels from a region's cases (DRG and died columns); default: the data
+  --min-cases N             units with fewer cases are not fitted (default 5)
+  --flag X                  flag actual / expected outside 1 ± X (default 0.2)
+  --top N                   ADRGs listed as top contributors (default 10)
+  --out FILE, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
+                            --json prints { quality, decomposition, curve, parameters }
+
 Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
 
@@ -291,6 +305,8 @@ Examples:
   casemix report <cases.csv|cases.xlsx> [选项]    生成报告工作簿（或 JSON）
   casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [选项]
                                                  审核权重表（及权重调整）
+  casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [选项]
+                                                 低风险组死亡率、CMI 变化分解、CMI 与费用曲线
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                                                  生成示例病例文件
   casemix --help                                 显示本说明
@@ -328,9 +344,21 @@ Examples:
   --tolerance X             总权重相对变化不超过 X 时不列为问题（默认 0.001）
   --lang zh|en              审核结果和提示的语言
 
+趋势选项（一张工作表：趋势与质量）：
+  --before 年份，--after 年份   对比的两个年份（默认最近两年）；曲线使用 --after 年份的病例
+  --unit department|doctor  每行一个核算单元（默认科室）
+  --weights 文件            权重表；默认与 report 相同，由数据计算
+  --benchmark 文件          由区域病例数据（DRG 列和死亡列）确定风险等级；默认使用本数据
+  --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
+  --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
+  --top N                   列出贡献最大的 N 个 ADRG（默认 10）
+  --out 文件、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
+                            --json 输出 { quality, decomposition, curve, parameters }
+
 示例：
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
 `,
 };

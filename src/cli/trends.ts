@@ -1,0 +1,220 @@
+/**
+ * `casemix trends <cases.csv|xlsx> [--before Y] [--after Y] [--unit department|doctor]
+ * [--weights table.csv] [--json] [--out trends.xlsx] [--lang zh|en]`: the "Trends and
+ * quality" view of the taskpane (same engine, same workbook model, src/report/trendsReport.ts)
+ * from a file, into an .xlsx file or JSON.
+ *
+ * More options: --benchmark FILE (risk levels from a region's cases: DRG and died columns),
+ * --min-cases N, --flag X (actual / expected outside 1 +- X is flagged), --top N (ADRGs
+ * listed), --sheet, --encoding and --map column=header as for `casemix report`.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { readCaseTable } from "../engine/caseTable";
+import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { Lang } from "../engine/text";
+import { CURVE_MODEL_NAMES } from "../engine/curveFit";
+import {
+  benchmarkRisk,
+  computeTrendsReport,
+  DEFAULT_TRENDS_SETTINGS,
+  TrendsReport,
+  TrendsSettings,
+  trendsColumns,
+  trendsJson,
+  trendsRequiredColumns,
+  trendsWorkbook,
+} from "../report/trendsReport";
+import { writeXlsx } from "../report/xlsxRenderer";
+import { readWeightFile } from "./main";
+import { splitArgs, UsageError } from "./options";
+import { Encoding, readInput } from "./readInput";
+
+export interface TrendsCliOptions {
+  input: string;
+  sheet?: string;
+  encoding?: Encoding;
+  mapping: Partial<Record<ColumnName, string | number>>;
+  before?: string;
+  after?: string;
+  unit: TrendsSettings["unit"];
+  weights?: string;
+  benchmark?: string;
+  minCases: number;
+  flagTolerance: number;
+  topAdrgs: number;
+  json: boolean;
+  out?: string;
+  lang: Lang;
+}
+
+const TRENDS_OPTIONS = new Set([
+  "before", "after", "unit", "weights", "benchmark", "min-cases", "flag", "top", "sheet", "encoding", "map", "json", "out", "lang", "help",
+]);
+const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
+
+function usage(en: string, zh: string): never {
+  throw new UsageError("value", { en, zh });
+}
+
+function encodingOf(text: string): Encoding {
+  if ((ENCODINGS as readonly string[]).includes(text)) return text as Encoding;
+  return usage(`--encoding: "${text}" is not one of auto, ${ENCODINGS.join(", ")}`, `--encoding："${text}" 不是 auto、${ENCODINGS.join("、")} 之一`);
+}
+
+/** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
+export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
+  const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
+  for (const name of options.keys()) {
+    if (!TRENDS_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
+  }
+  const one = (name: string): string | undefined => {
+    const v = options.get(name);
+    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
+    return v?.[0];
+  };
+  if (positional.length !== 1) {
+    usage(
+      positional.length === 0 ? "give the case file: casemix trends <cases.csv|cases.xlsx>" : `one case file only, got ${positional.join(", ")}`,
+      positional.length === 0 ? "请给出病例文件：casemix trends <cases.csv|cases.xlsx>" : `只能给一个病例文件，收到 ${positional.join("、")}`,
+    );
+  }
+  const choice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const text = one(name);
+    if (text === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    return usage(`--${name}: "${text}" is not one of ${allowed.join(", ")}`, `--${name}："${text}" 不是 ${allowed.join("、")} 之一`);
+  };
+  const number = (name: string, fallback: number, integer: boolean, below = Infinity): number => {
+    const text = one(name);
+    if (text === undefined) return fallback;
+    const v = Number(text);
+    if (text.trim() === "" || !Number.isFinite(v) || v < 0 || v >= below || (integer && !Number.isInteger(v))) {
+      const range = below === Infinity ? "" : ` below ${below}`;
+      const rangeZh = below === Infinity ? "" : `且小于 ${below} `;
+      usage(
+        `--${name}: "${text}" is not ${integer ? "a whole number" : "a number"} of 0 or more${range}`,
+        `--${name}："${text}" 不是大于或等于 0 ${rangeZh}的${integer ? "整数" : "数"}`,
+      );
+    }
+    return v;
+  };
+  const mapping: Partial<Record<ColumnName, string | number>> = {};
+  for (const m of options.get("map") ?? []) {
+    const eq = m.indexOf("=");
+    const column = m.slice(0, eq).trim() as ColumnName;
+    if (eq <= 0 || !(column in HEADER_WORDS)) {
+      usage(
+        `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
+        `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,
+      );
+    }
+    const header = m.slice(eq + 1).trim();
+    mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
+  }
+  const encodingText = one("encoding")?.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^(gbk|gb2312)$/, "gb18030");
+  return {
+    input: positional[0],
+    sheet: one("sheet"),
+    encoding: encodingText === undefined || encodingText === "auto" ? undefined : encodingOf(encodingText),
+    mapping,
+    before: one("before"),
+    after: one("after"),
+    unit: choice("unit", "department", ["department", "doctor"] as const),
+    weights: one("weights"),
+    benchmark: one("benchmark"),
+    minCases: number("min-cases", DEFAULT_TRENDS_SETTINGS.minCases, true),
+    flagTolerance: number("flag", DEFAULT_TRENDS_SETTINGS.flagTolerance, false, 1),
+    topAdrgs: number("top", DEFAULT_TRENDS_SETTINGS.topAdrgs, true),
+    json: one("json") === "true",
+    out: one("out"),
+    lang: choice("lang", defaultLang, ["zh", "en"] as const),
+  };
+}
+
+/** Reads the files and computes the report (without writing anything). */
+export async function buildTrends(o: TrendsCliOptions, version: string, time?: Date): Promise<TrendsReport> {
+  const weights = o.weights !== undefined ? await readWeightFile(o.weights) : undefined;
+  let levels: TrendsSettings["levels"] = { source: "data" };
+  if (o.benchmark !== undefined) {
+    const bench = await readInput(o.benchmark);
+    const table = readCaseTable(bench.grid, { columns: ["drg", "died", "cases"], required: ["drg", "died"] });
+    levels = { source: "benchmark", name: o.benchmark, risk: benchmarkRisk(table) };
+  }
+  const settings: TrendsSettings = {
+    ...DEFAULT_TRENDS_SETTINGS,
+    unit: o.unit,
+    weights: weights ? { source: "table", table: weights, name: o.weights as string } : { source: "data" },
+    before: o.before,
+    after: o.after,
+    levels,
+    minCases: o.minCases,
+    flagTolerance: o.flagTolerance,
+    topAdrgs: o.topAdrgs,
+  };
+  const input = await readInput(o.input, { sheet: o.sheet, encoding: o.encoding });
+  const table = readCaseTable(input.grid, {
+    mapping: o.mapping,
+    columns: trendsColumns(settings),
+    required: trendsRequiredColumns(settings),
+  });
+  return computeTrendsReport(table, settings, { source: o.input, sheet: input.sheet, encoding: input.encoding, version, time });
+}
+
+/** The lines printed on stderr after a report written to a file. */
+export function trendsSummary(report: TrendsReport, out: string | undefined, lang: Lang): string {
+  const zh = lang === "zh";
+  const parts: string[] = [];
+  const q = report.quality;
+  const d = report.decomposition;
+  const c = report.curve;
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : "—");
+  const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : "—");
+  parts.push(zh ? `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行` : `Read ${report.rowsRead} rows, used ${report.rowsUsed}`);
+  if (q.available) {
+    parts.push(
+      zh
+        ? `低风险组死亡率 ${pct(q.overall.rate)}（${q.overall.deaths} / ${q.overall.cases}）`
+        : `low-risk mortality ${pct(q.overall.rate)} (${q.overall.deaths} / ${q.overall.cases})`,
+    );
+  }
+  if (d.available) {
+    const o = d.overall;
+    parts.push(
+      zh
+        ? `CMI ${d.before} → ${d.after}：${f4(o.cmiBefore)} → ${f4(o.cmiAfter)}（结构 ${f4(o.mix)}，严重程度 ${f4(o.severity)}）`
+        : `CMI ${d.before} → ${d.after}: ${f4(o.cmiBefore)} → ${f4(o.cmiAfter)} (mix ${f4(o.mix)}, severity ${f4(o.severity)})`,
+    );
+  }
+  if (c.available && c.models[0]) {
+    const flagged = c.units.filter((u) => u.flag === "high" || u.flag === "low").length;
+    const best = c.models[0];
+    parts.push(
+      zh
+        ? `曲线最优模型 ${CURVE_MODEL_NAMES[best.model].zh}（R² ${best.rSquared.toFixed(3)}），标记 ${flagged} 个单元`
+        : `best curve ${CURVE_MODEL_NAMES[best.model].en} (R² ${best.rSquared.toFixed(3)}), ${flagged} units flagged`,
+    );
+  }
+  for (const section of [q, d, c]) if (!section.available) parts.push(section.reason[lang]);
+  return (out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "") + parts.join(zh ? "；" : "; ") + "\n";
+}
+
+/** `casemix trends ...`: returns the exit code. */
+export async function runTrends(
+  argv: readonly string[],
+  lang: Lang,
+  io: { stdout: (text: string) => void; stderr: (text: string) => void },
+  version: string,
+): Promise<number> {
+  const o = parseTrendsArgs(argv, lang);
+  const report = await buildTrends(o, version);
+  const out = o.out ?? (o.json ? undefined : "trends.xlsx");
+  if (out) {
+    const dir = path.dirname(out);
+    if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+    await writeXlsx(trendsWorkbook(report, o.lang), out);
+  }
+  if (o.json) io.stdout(JSON.stringify(trendsJson(report, o.lang), null, 2) + "\n");
+  else io.stderr(trendsSummary(report, out, o.lang));
+  return 0;
+}
