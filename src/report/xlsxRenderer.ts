@@ -72,6 +72,8 @@ function writeValue(cell: ExcelJS.Cell, value: CellValue): void {
 interface ChartJob {
   sheetName: string;
   chart: ChartModel;
+  /** Number format of the value axis: that of the first series' y column. */
+  yFormat: string;
   /** Where each series' cells are and what they hold. */
   series: { model: ScatterSeries; x: Ref; y: Ref }[];
 }
@@ -130,6 +132,16 @@ function seriesRef(
   const letter = columnLetter(col);
   const parts = spans.map(([a, b]) => `${quoteSheet(sheetName)}!$${letter}$${first + a + 1}:$${letter}$${first + b + 1}`);
   return { formula: parts.length === 1 ? parts[0] : `(${parts.join(",")})`, values };
+}
+
+/** The value axis shows the y column's kind of number: 0% for rates (the quadrant chart), #,##0 for money. */
+function yAxisFormat(sheet: SheetModel, chart: ChartModel): string {
+  const ref = chart.series[0]?.y;
+  const block = ref ? sheet.blocks[ref.blockIndex] : undefined;
+  const type = block?.kind === "table" ? block.columns.find((c) => c.id === ref.columnId)?.type : "percent";
+  if (type === "percent") return "0%";
+  if (type === "money" || type === "integer" || type === "number") return "#,##0";
+  return "General";
 }
 
 function renderTable(
@@ -283,6 +295,7 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
       jobs.push({
         sheetName: name,
         chart,
+        yFormat: yAxisFormat(sheet, chart),
         series: chart.series.map((s) => ({
           model: s,
           x: seriesRef(sheet, name, placements, s, "x"),
@@ -479,7 +492,7 @@ function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined):
     `<c:plotArea>${layout}<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}` +
     `<c:axId val="500100"/><c:axId val="500200"/></c:scatterChart>` +
     valAx(500100, 500200, "b", chart.xTitle, lang, xb, chart.logX ? "General" : "0.0#", chart.logX ? 2 : undefined) +
-    valAx(500200, 500100, "l", chart.yTitle, lang, yb, "0%") +
+    valAx(500200, 500100, "l", chart.yTitle, lang, yb, job.yFormat) +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
     (shapesRelId ? `<c:userShapes r:id="${shapesRelId}"/>` : "") +

@@ -130,6 +130,9 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     const chart = (await zip.file("xl/charts/chart1.xml")?.async("string")) as string;
     expect(chart).toContain("<c:scatterChart>");
     expect(chart).toContain(zh ? "拟合：" : "Fitted: ");
+    // The value axis shows money, not the quadrant chart's percent.
+    expect(chart).toContain('<c:numFmt formatCode="#,##0" sourceLinked="0"/>');
+    expect(chart).not.toContain('formatCode="0%"');
     expect(chart).toContain(zh ? "CMI 与例均费用 (2024)" : "CMI and mean cost per case (2024)");
   });
 });
