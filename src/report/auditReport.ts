@@ -365,32 +365,32 @@ export function auditVolumeFromGrid(grid: Grid, origin: GridOrigin): AuditVolume
     if (c >= 0) mapping.cases = c;
   }
   const level = headers.findIndex((h, i) => LEVEL_WORDS.has(looseKey(h)) && i !== detected.hospital && i !== detected.department);
-  const finalTable = readCaseTable(grid, { headerRow, firstRow, mapping, columns: ["drg", "cases", "hospital", "department"] });
+  const table = readCaseTable(grid, { headerRow, firstRow, mapping, columns: ["drg", "cases", "hospital", "department"] });
   const from = headerRow + 1;
   const units: AuditVolumeSource["units"] = [];
-  const columns: AuditVolumeSource["columns"] = { group: headerText(headers[finalTable.mapping.drg as number]) };
-  if (finalTable.mapping.cases !== undefined) columns.cases = headerText(headers[finalTable.mapping.cases]);
+  const columns: AuditVolumeSource["columns"] = { group: headerText(headers[table.mapping.drg as number]) };
+  if (table.mapping.cases !== undefined) columns.cases = headerText(headers[table.mapping.cases]);
   const addUnit = (dimension: AuditUnitDimension, c: number | undefined, values: Interned | undefined) => {
     if (c === undefined || c < 0 || !values) return;
     const header = headerText(headers[c]);
     units.push({ dimension, header, values });
     columns[dimension] = header;
   };
-  addUnit("hospital", finalTable.mapping.hospital, finalTable.hospital);
+  addUnit("hospital", table.mapping.hospital, table.hospital);
   addUnit("hospitalLevel", level, level >= 0 ? internCodes(grid.column(level, from), normalizeKey) : undefined);
-  addUnit("department", finalTable.mapping.department, finalTable.department);
+  addUnit("department", table.mapping.department, table.department);
   return {
     source: origin.source,
     sheet: origin.sheet,
     encoding: origin.encoding,
     firstRow,
     argName: origin.argName,
-    volume: { groups: finalTable.groups, counts: finalTable.numbers.cases },
+    volume: { groups: table.groups, counts: table.numbers.cases },
     units,
     headerRow: firstRow + headerRow,
     columns,
-    rowsRead: finalTable.rowCount,
-    skipped: { blankRows: finalTable.skipped.blankRows, emptyGroup: finalTable.skipped.emptyGroup },
+    rowsRead: table.rowCount,
+    skipped: { blankRows: table.skipped.blankRows, emptyGroup: table.skipped.emptyGroup },
   };
 }
 
