@@ -233,7 +233,7 @@ describe("the hand-computed data set", () => {
       expect(quality.rows[1]).toEqual(["外科", 0, 0, null, null, null]);
       expect(quality.totalRow?.[0]).toBe(lang === "zh" ? "全院" : "Hospital");
       const decomposition = tables[1];
-      expect(decomposition.columns[3].header).toBe(lang === "zh" ? "2023 年 CMI" : "CMI 2023");
+      expect(decomposition.columns[3].header).toBe(lang === "zh" ? "CMI（2023 年）" : "CMI 2023");
       expect(decomposition.rows[1].slice(0, 7)).toEqual(["外科", 16, 16, 1.5, 1.75, 0.25, 0]);
       expect(decomposition.rows[1][8]).toBe(lang === "zh" ? "ADRG 内严重程度" : "severity inside ADRGs");
       // No model: the points without a line; the failures are listed with their reasons.

@@ -1,0 +1,307 @@
+/**
+ * What the Build button of the "Trends and quality" view does, apart from the screen: read the
+ * case table (the quadrant view's reader and column detection, build.ts), check the columns,
+ * compute the report (src/report/trendsReport.ts), ask about a same-named sheet, write the
+ * sheet. The Excel calls come in as arguments (`TrendsBuildDeps`), so the tests drive the
+ * whole build through the office-addin-mock context and the view passes `Excel.run` and
+ * `renderIntoWorkbook` (a new sheet only, one undo group).
+ */
+import { CaseTable, readCaseTable } from "../engine/caseTable";
+import { ColumnName } from "../engine/columns";
+import { CURVE_MODEL_NAMES } from "../engine/curveFit";
+import { GroupRisk } from "../engine/mortalityRisk";
+import { yearOrder } from "../engine/relativeWeights";
+import { CaseMixError, Lang } from "../engine/text";
+import { WeightTable } from "../engine/weightTable";
+import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult, sheetConflicts } from "../report/excelRenderer";
+import { WorkbookModel } from "../report/model";
+import {
+  benchmarkRisk,
+  computeTrendsReport,
+  DEFAULT_TRENDS_SETTINGS,
+  TrendsReport,
+  TrendsSettings,
+  TrendsUnit,
+  trendsColumns,
+  trendsRequiredColumns,
+  trendsWorkbook,
+} from "../report/trendsReport";
+import { Detection, detectColumns, mappingWith, Overrides, VERSION } from "./build";
+import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
+import { COLUMN_LABELS, formatNumber, tr } from "./i18n";
+import { parseNumber } from "./settings";
+import { TrendsStringKey, tt } from "./trendsI18n";
+
+type Shape = Pick<TrendsSettings, "unit" | "weights">;
+
+/** Required columns (for these settings) that the corrected mapping leaves out. */
+export function trendsMissingColumns(detection: Detection, overrides: Overrides, shape: Shape): ColumnName[] {
+  const mapping = mappingWith(detection, overrides);
+  return trendsRequiredColumns(shape).filter((c) => mapping[c] === undefined);
+}
+
+/** Columns to show in the mapping: those the trends sheet reads, required ones first. */
+export function trendsMappingColumns(shape: Shape): { column: ColumnName; required: boolean }[] {
+  const required = trendsRequiredColumns(shape);
+  return trendsColumns(shape).map((column) => ({ column, required: required.includes(column) }));
+}
+
+function overridesAsMapping(overrides: Overrides): Partial<Record<ColumnName, number | null>> {
+  const mapping: Partial<Record<ColumnName, number | null>> = {};
+  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
+    if (value !== undefined) mapping[column] = value;
+  }
+  return mapping;
+}
+
+/** Reads the case table from the values read, with the user's corrections. */
+export function trendsCaseTable(data: SourceData, detection: Detection, overrides: Overrides, shape: Shape): CaseTable {
+  return readCaseTable(data.values, {
+    headerRow: detection.headerRow,
+    firstRow: data.rowIndex + 1,
+    mapping: overridesAsMapping(overrides),
+    columns: trendsColumns(shape),
+    required: trendsRequiredColumns(shape),
+  });
+}
+
+/**
+ * The years of the data (oldest first) from the mapped year or discharge date column, for the
+ * year pickers; empty when there is no such column or a cell is not a date (the build then
+ * names the cell).
+ */
+export function yearsOf(data: SourceData, detection: Detection, overrides: Overrides): string[] {
+  try {
+    const table = readCaseTable(data.values, {
+      headerRow: detection.headerRow,
+      firstRow: data.rowIndex + 1,
+      mapping: overridesAsMapping(overrides),
+      columns: ["drg", "year", "dischargeDate"],
+    });
+    const codes = table.years?.codes ?? [];
+    return Array.from(yearOrder(codes), (i) => codes[i]);
+  } catch {
+    return [];
+  }
+}
+
+/** Risk levels from benchmark values read from the workbook (DRG group and died columns). */
+export function benchmarkOf(data: SourceData): GroupRisk {
+  const detection = detectColumns(data.values);
+  const table = readCaseTable(data.values, {
+    headerRow: detection.headerRow,
+    firstRow: data.rowIndex + 1,
+    columns: ["drg", "died", "cases"],
+    required: ["drg", "died"],
+  });
+  return benchmarkRisk(table);
+}
+
+/** The form's settings as typed (text, so a half-typed number is not lost). */
+export interface TrendsForm {
+  unit: TrendsUnit;
+  /** "" = the default (the two latest years). */
+  before: string;
+  after: string;
+  weightMode: "data" | "table";
+  levelMode: "data" | "benchmark";
+  minCases: string;
+  flagTolerance: string;
+  topAdrgs: string;
+}
+
+export const DEFAULT_TRENDS_FORM: TrendsForm = {
+  unit: DEFAULT_TRENDS_SETTINGS.unit,
+  before: "",
+  after: "",
+  weightMode: "data",
+  levelMode: "data",
+  minCases: String(DEFAULT_TRENDS_SETTINGS.minCases),
+  flagTolerance: String(DEFAULT_TRENDS_SETTINGS.flagTolerance),
+  topAdrgs: String(DEFAULT_TRENDS_SETTINGS.topAdrgs),
+};
+
+/**
+ * Checks the form: the settings, or every error in the user's language. `weights` and
+ * `benchmark` are what the user read, needed in "table" and "benchmark" mode.
+ */
+export function trendsSettingsFromForm(
+  form: TrendsForm,
+  lang: Lang,
+  weights?: { table: WeightTable; name: string },
+  benchmark?: { risk: GroupRisk; name: string },
+): { settings?: TrendsSettings; errors: string[] } {
+  const errors: string[] = [];
+  const read = (text: string, field: TrendsStringKey, kind: "whole" | "fraction"): number => {
+    const v = parseNumber(text);
+    const name = tt(lang, field);
+    if (v === undefined) errors.push(tt(lang, "notANumber", { field: name, value: text }));
+    else if (v < 0 || (kind === "whole" ? !Number.isInteger(v) : v >= 1)) {
+      errors.push(tt(lang, "notInRange", { field: name, value: text, what: tt(lang, kind === "whole" ? "wholeNumber" : "fraction") }));
+    }
+    return v ?? NaN;
+  };
+  const minCases = read(form.minCases, "minCases", "whole");
+  const flagTolerance = read(form.flagTolerance, "flagTolerance", "fraction");
+  const topAdrgs = read(form.topAdrgs, "topAdrgs", "whole");
+  const before = form.before.trim() === "" ? undefined : form.before.trim();
+  const after = form.after.trim() === "" ? undefined : form.after.trim();
+  if (before !== undefined && before === after) errors.push(tt(lang, "sameYears"));
+  if (form.weightMode === "table" && !weights) errors.push(tr(lang, "weightTableNeeded"));
+  if (form.levelMode === "benchmark" && !benchmark) errors.push(tt(lang, "benchmarkNeeded"));
+  if (errors.length > 0) return { errors };
+  return {
+    errors,
+    settings: {
+      unit: form.unit,
+      weights: form.weightMode === "table" && weights ? { source: "table", table: weights.table, name: weights.name } : { source: "data" },
+      before,
+      after,
+      levels: form.levelMode === "benchmark" && benchmark ? { source: "benchmark", risk: benchmark.risk, name: benchmark.name } : { source: "data" },
+      minCases,
+      flagTolerance,
+      topAdrgs,
+    },
+  };
+}
+
+/** The Excel calls and the screen, as the build needs them. */
+export interface TrendsBuildDeps {
+  /** Runs a batch against the workbook (`Excel.run` in the taskpane, a mock context in tests). */
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  /** Writes the model: `renderIntoWorkbook` in the taskpane (one undo group). */
+  render: (model: WorkbookModel, options: RenderOptions) => Promise<RenderResult & { grouped: boolean }>;
+  /** Asks what to do with a same-named sheet: replace (only offered when it is ours), suffix, or null to stop. */
+  ask: (existing: ExistingSheet[], suffix: number) => Promise<ExistingPolicy | null>;
+  onProgress?: (label: string, fraction: number) => void;
+  isCancelled?: () => boolean;
+  /** Lets the page repaint between requests (tests pass a resolved promise). */
+  yieldToUi?: () => Promise<void>;
+  /** When the sheet is built (default now): the time in its parameters. */
+  time?: Date;
+}
+
+/** The data source and, when they were read already, its values and detected columns. */
+export interface TrendsPick {
+  source: DataSource;
+  data?: SourceData;
+  detection?: Detection;
+  overrides?: Overrides;
+}
+
+export interface TrendsBuilt {
+  report: TrendsReport;
+  model: WorkbookModel;
+  rendered: RenderResult & { grouped: boolean };
+  /** The values read and their detected columns (to keep for the next build). */
+  data: SourceData;
+  detection: Detection;
+  syncs: number;
+}
+
+/** The error for required columns the mapping leaves out, naming them in both languages. */
+function missingError(columns: readonly ColumnName[]): CaseMixError {
+  const names = (lang: Lang) => columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
+  return new CaseMixError("value", { en: tt("en", "missingColumns", { columns: names("en") }), zh: tt("zh", "missingColumns", { columns: names("zh") }) });
+}
+
+/**
+ * Build: reads the source when it was not read yet, checks the columns, computes, asks about a
+ * same-named sheet, writes. Throws `ReadCancelled` (also when the user closes the question) or
+ * `RenderCancelled` when cancelled, nothing written.
+ */
+export async function buildTrends(pick: TrendsPick, settings: TrendsSettings, lang: Lang, deps: TrendsBuildDeps): Promise<TrendsBuilt> {
+  const progress = deps.onProgress ?? (() => undefined);
+  const cancelled = deps.isCancelled ?? (() => false);
+  let syncs = 0;
+  let data = pick.data;
+  let detection = pick.data ? pick.detection : undefined;
+  const overrides = pick.data ? pick.overrides ?? {} : {};
+  if (!data) {
+    progress(tt(lang, "phaseReading", { done: 0, total: "…" }), 0);
+    data = await deps.run((context) =>
+      readSource(context, pick.source, {
+        isCancelled: cancelled,
+        yieldToUi: deps.yieldToUi,
+        onProgress: (done, total) =>
+          progress(tt(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }), 0.4 * (total > 0 ? done / total : 1)),
+      }),
+    );
+    syncs += data.syncs;
+  }
+  detection ??= detectColumns(data.values);
+  const lacking = trendsMissingColumns(detection, overrides, settings);
+  if (lacking.length > 0) throw missingError(lacking);
+
+  progress(tt(lang, "phaseComputing"), 0.42);
+  await (deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0))))();
+  const table = trendsCaseTable(data, detection, overrides, settings);
+  const report = computeTrendsReport(table, settings, { source: data.address, sheet: data.sheet, version: VERSION, time: deps.time });
+  const model = trendsWorkbook(report, lang);
+  if (cancelled()) throw new ReadCancelled();
+
+  progress(tt(lang, "phaseChecking"), 0.5);
+  const conflicts = await deps.run((context) => sheetConflicts(context, model.sheets.map((s) => s.name)));
+  syncs += conflicts.existing.length > 0 ? 2 : 1;
+  let policy: ExistingPolicy = "suffix";
+  if (conflicts.existing.length > 0) {
+    const answer = await deps.ask(conflicts.existing, conflicts.suffix);
+    if (answer === null) throw new ReadCancelled();
+    policy = answer;
+  }
+  const rendered = await deps.render(model, {
+    existing: policy,
+    stamp: `CaseMix ${VERSION}, ${(deps.time ?? new Date()).toISOString()}`,
+    onProgress: (f) => progress(tt(lang, "phaseWriting", { percent: Math.round(f * 100) }), 0.5 + 0.5 * f),
+    isCancelled: cancelled,
+    yieldToUi: deps.yieldToUi,
+  });
+  syncs += rendered.syncs;
+  return { report, model, rendered, data, detection, syncs };
+}
+
+/** The lines of the result summary shown after a build. */
+export function trendsSummaryLines(built: Pick<TrendsBuilt, "report" | "rendered">, lang: Lang, seconds: number, syncs: number): string[] {
+  const { report, rendered } = built;
+  const sep = lang === "zh" ? "、" : ", ";
+  const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, 2)}%` : "—");
+  const lines = [tt(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) })];
+  const q = report.quality;
+  const d = report.decomposition;
+  const c = report.curve;
+  if (q.available) {
+    lines.push(tt(lang, "resultQuality", { rate: pct(q.overall.rate), deaths: formatNumber(lang, q.overall.deaths), cases: formatNumber(lang, q.overall.cases) }));
+  }
+  if (d.available) {
+    const o = d.overall;
+    const signed = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${formatNumber(lang, x, 4)}` : "—");
+    lines.push(
+      tt(lang, "resultChange", {
+        before: d.before,
+        after: d.after,
+        cmiBefore: formatNumber(lang, o.cmiBefore, 4),
+        cmiAfter: formatNumber(lang, o.cmiAfter, 4),
+        mix: signed(o.mix),
+        severity: signed(o.severity),
+      }),
+    );
+  }
+  if (c.available && c.models[0]) {
+    lines.push(
+      tt(lang, "resultCurve", {
+        model: CURVE_MODEL_NAMES[c.models[0].model][lang],
+        r2: formatNumber(lang, c.models[0].rSquared, 3),
+        flagged: c.units.filter((u) => u.flag === "high" || u.flag === "low").length,
+        units: c.units.length,
+      }),
+    );
+  }
+  for (const section of [q, d, c]) if (!section.available) lines.push(section.reason[lang]);
+  const skipped = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
+  lines.push(tt(lang, "resultRows", { read: formatNumber(lang, report.rowsRead), used: formatNumber(lang, report.rowsUsed), skipped: formatNumber(lang, skipped) }));
+  if (rendered.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
+  if (rendered.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
+  lines.push(tr(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(tt(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  return lines;
+}
