@@ -303,7 +303,7 @@ export const TRENDS_SKIP_LABELS: Record<TrendsSkip, Text> = {
   otherYear: t("rows of other years", "其他年份的行"),
   noWeight: t("rows whose group has no weight", "病组无权重的行"),
   noCost: t("rows with a blank total cost", "住院总费用为空的行"),
-  emptyUnit: t("rows with an empty unit (in the hospital row only)", "核算单元为空的行（仅计入全院）"),
+  emptyUnit: t("rows with an empty unit (not in any unit's row)", "核算单元为空的行（不计入任何单元）"),
 };
 
 function fill(text: Text, lang: Lang, params: Record<string, string | number>): string {

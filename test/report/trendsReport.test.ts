@@ -179,6 +179,22 @@ describe("the hand-computed data set", () => {
     expect(c.rows.skipped).toEqual({ otherYear: 4, noWeight: 1 });
   });
 
+  it("a row with an empty unit counts in the hospital rows, not in a unit's, and is reported", () => {
+    const r = build([...ROWS, ["", "ES21", 2024, 4, 1, 5000]]);
+    const q2 = r.quality as QualitySection;
+    expect(q2.overall).toMatchObject({ cases: 36, deaths: 3 });
+    expect(q2.units[0]).toMatchObject({ unit: "内科", cases: 32, deaths: 2 });
+    expect(q2.rows.skipped).toEqual({ emptyUnit: 1 });
+    const d2 = r.decomposition as DecompositionSection;
+    expect(d2.overall.casesAfter).toBe(44);
+    expect(d2.units.map((u) => u.casesAfter)).toEqual([24, 16]);
+    expect(d2.rows.skipped).toEqual({ otherYear: 1, noWeight: 1, emptyUnit: 1 });
+    expect((r.curve as CurveSection).rows.skipped).toEqual({ otherYear: 4, noWeight: 1, emptyUnit: 1 });
+    const sheet = trendsWorkbook(r, "en").sheets[0];
+    const data = sheet.blocks.find((b) => b.kind === "keyValue" && b.caption === "Data");
+    expect(data?.kind === "keyValue" && data.rows).toContainEqual(["Rows used: CMI change: rows with an empty unit (not in any unit's row)", 1]);
+  });
+
   it("levels from a benchmark: groups it does not know are not low-risk", () => {
     // Region: ln M = ln 0.001, ln 0.01, ln 0.1, ln 0.5 for KK11, ES21, GB11, FM19 = (-3, -2, -1, -0.301) ln 10:
     // mean -1.575 ln 10, sample SD 1.178 ln 10, z = -1.21, -0.36, 0.49, 1.08: levels 1, 2, 3, 4.
