@@ -5,13 +5,14 @@
  * Encoding of a CSV: a byte-order mark says it (UTF-8, UTF-16 LE/BE: Excel's "Unicode text");
  * else text that is valid UTF-8 is UTF-8; else it is GB18030 (a superset of GBK and GB2312,
  * what Excel on Chinese Windows writes as "ANSI"). The delimiter is a comma, or a tab when the
- * first line has more tabs than commas. CSV files are read lazily (CsvGrid): a 300,000-case export
- * is cut into strings only for the columns the report uses, numbers are read without strings.
+ * first line has more tabs than commas. CSV files are read streaming (csvStream.ts): in chunks,
+ * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { Grid, gridFromRows } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
+import { readCsvStream, StreamOptions } from "./csvStream";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -266,10 +267,13 @@ export interface InputGrid {
   sheet?: string;
 }
 
-/** Reads a CSV file into a grid; see the module comment. */
-export function readCsv(path: string, encoding?: Encoding): InputGrid {
-  const decoded = decodeText(fs.readFileSync(path), encoding);
-  return { grid: new CsvGrid(decoded.text), encoding: decoded.encoding };
+/**
+ * Reads a CSV file into a grid, streaming (csvStream.ts): chunks of the file are decoded and
+ * parsed into typed columns, with a progress bar on stderr when it is a terminal.
+ */
+export function readCsv(path: string, encoding?: Encoding, options: Omit<StreamOptions, "encoding"> = {}): InputGrid {
+  const { grid, encoding: found } = readCsvStream(path, { ...options, encoding });
+  return { grid, encoding: found };
 }
 
 /** The plain value of an ExcelJS cell value: formula results, rich text, hyperlinks, errors. */
