@@ -3,8 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as fc from "fast-check";
-import { CsvGrid, decodeText, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
-import { gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
+import { readCsvStream } from "../../src/cli/csvStream";
+import { CsvGrid, decodeText, Encoding, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
+import { Grid, gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
 import { readNumberColumn } from "../../src/engine/input";
 import { fiveGroupCsv } from "../report/fiveGroups";
 
@@ -166,5 +167,136 @@ describe("reading files", () => {
     expect(plainCellValue({ text: "链接", hyperlink: "http://x" } as ExcelJS.CellValue)).toBe("链接");
     expect(plainCellValue(null)).toBeNull();
     expect(plainCellValue(3)).toBe(3);
+  });
+});
+
+describe("streaming CSV reader (csvStream.ts)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-stream-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  let fileNo = 0;
+  const write = (bytes: Uint8Array): string => {
+    const file = path.join(dir, `f${fileNo++}.csv`);
+    fs.writeFileSync(file, bytes);
+    return file;
+  };
+
+  /** Every cell, column and numbers() of the streamed grid equal those of CsvGrid over the whole decoded text. */
+  function expectSameGrid(stream: Grid, whole: CsvGrid): void {
+    expect(stream.rowCount).toBe(whole.rowCount);
+    expect(stream.columnCount).toBe(whole.columnCount);
+    for (let r = 0; r <= whole.rowCount; r++) for (let c = 0; c <= whole.columnCount; c++) expect([r, c, stream.cell(r, c)]).toEqual([r, c, whole.cell(r, c)]);
+    for (let c = 0; c < whole.columnCount; c++) {
+      for (const from of [0, 1, Math.min(whole.rowCount, 33)]) {
+        expect(stream.column(c, from)).toEqual(whole.column(c, from));
+        for (const neg of [false, true]) {
+          const a = stream.numbers?.(c, from, neg);
+          const b = whole.numbers(c, from, neg);
+          // CsvGrid gives up on quoted cells that the stream has already unquoted: both must then agree with readNumberColumn.
+          if (a === undefined || b === undefined) {
+            const read = (g: Grid) => {
+              try {
+                return Array.from(readNumberColumn(g.column(c, from), "h", { firstRow: 1, allowNegative: neg }));
+              } catch (e) {
+                return String(e);
+              }
+            };
+            if (a !== undefined) expect(Array.from(a)).toEqual(read(whole));
+            if (b !== undefined) expect(Array.from(b)).toEqual(read(stream));
+          } else expect(Array.from(a)).toEqual(Array.from(b));
+        }
+      }
+    }
+  }
+
+  /** A CSV of a title line, a header and 60 rows: Chinese text, quotes, codes with leading zeros, a late text cell in a numeric column. */
+  function bigCsv(eol: string): string {
+    const lines = ["2024 年出院病例,,,,", "病案号,出院科室,DRG编码,DRG名称,住院总费用,个人自付,科室代码"];
+    for (let i = 0; i < 60; i++) {
+      const name = i % 7 === 0 ? `"甲组, 伴""并发症""${eol}第二行"` : `乙组${i % 3}`;
+      const cost = i === 50 ? "" : i % 5 === 0 ? `${i}.50` : `${1000 + i * 37.25}`;
+      const pay = i % 11 === 0 ? "-0" : i % 13 === 0 ? "-12.5" : `${i}`;
+      const dept = i === 45 ? "A01" : i % 2 ? "007" : "12";
+      const short = i === 40 ? "" : `,${dept}`;
+      lines.push(`${2024000000 + i},${i % 2 ? "内科" : "外科"},GB1${i % 4},${name},${cost},${pay}${short}`);
+    }
+    lines.push("2024000099,外科,GB11,乙组,9,1,12,");
+    return lines.join(eol) + eol;
+  }
+
+  it("gives exactly the table of reading the whole file, whatever the chunk size (7 bytes: characters split across chunks)", () => {
+    const text = bigCsv("\r\n");
+    const files: [string, Uint8Array, Encoding][] = [
+      ["utf-8", Buffer.from(text, "utf8"), "utf-8"],
+      ["utf-8-bom", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]), "utf-8-bom"],
+      ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "utf-16le"],
+    ];
+    for (const [, bytes, encoding] of files) {
+      const file = write(bytes);
+      const whole = decodeText(bytes);
+      expect(whole.encoding).toBe(encoding);
+      for (const chunkSize of [1, 2, 3, 7, 64, 1 << 20]) {
+        const s = readCsvStream(file, { chunkSize, progress: false });
+        expect(s.encoding).toBe(encoding);
+        expectSameGrid(s.grid, new CsvGrid(whole.text));
+      }
+      const a = readCaseTable(readCsv(file, undefined, { chunkSize: 7 }).grid);
+      const b = readCaseTable(new CsvGrid(whole.text));
+      expect(a).toEqual(b);
+    }
+  });
+
+  it("reads GB18030 in 7-byte chunks, also when the first chunks are ASCII (valid UTF-8)", () => {
+    const gb = fs.readFileSync(path.join(FIXTURES, "five-groups-gb18030.csv"));
+    const body = gb.subarray(gb.indexOf(0x0a) + 1);
+    const bytes = Buffer.concat([Buffer.from("title line in ASCII\n"), gb, body, body, body, body, body, body, body, body]);
+    const file = write(bytes);
+    const whole = decodeText(bytes);
+    expect(whole.encoding).toBe("gb18030");
+    for (const chunkSize of [1, 7, 4096]) {
+      const s = readCsvStream(file, { chunkSize });
+      expect(s.encoding).toBe("gb18030");
+      expectSameGrid(s.grid, new CsvGrid(whole.text));
+    }
+    const t = readCaseTable(readCsv(file, undefined, { chunkSize: 7 }).grid);
+    expect(t).toEqual(readCaseTable(new CsvGrid(whole.text)));
+    expect(t.department?.codes).toEqual(["外科", "内科"]);
+    expect(readCsvStream(file, { encoding: "gb18030", chunkSize: 7 }).grid.cell(1, 0)).toBe("病案号");
+  });
+
+  it("any CSV text, any chunk size: the same grid as CsvGrid (property)", () => {
+    const pieces = ["a", "中", "𠀋", ",", "\t", '"', "\n", "\r", "\r\n", "0", "1", "7", "-", ".", " ", "12.50", "007", "-0"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 400 }), fc.integer({ min: 1, max: 40 }), (parts, chunkSize) => {
+        const text = parts.join("");
+        const bytes = Buffer.from(text, "utf8");
+        const file = write(bytes);
+        const s = readCsvStream(file, { chunkSize });
+        fs.rmSync(file);
+        expectSameGrid(s.grid, new CsvGrid(decodeText(bytes).text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("names the header and the file row of a bad number past the first rows, as before", () => {
+    const lines = ["DRG编码,住院总费用"];
+    for (let i = 0; i < 600; i++) lines.push(`GB11,${i === 499 ? "n/a" : 12 + i}`);
+    const file = write(Buffer.from(lines.join("\n"), "utf8"));
+    expect(() => readCaseTable(readCsv(file, undefined, { chunkSize: 7 }).grid)).toThrow('住院总费用 row 501: "n/a" is not a number');
+  });
+
+  it("draws a progress bar on stderr only when asked (by default only on a terminal)", () => {
+    const file = write(Buffer.from("DRG编码,住院总费用\nGB11,1\n".repeat(50), "utf8"));
+    const spy = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      readCsvStream(file, { chunkSize: 64, progress: false });
+      expect(spy).not.toHaveBeenCalled();
+      readCsvStream(file, { chunkSize: 64, progress: true });
+      const out = spy.mock.calls.map((c) => String(c[0])).join("");
+      expect(out).toContain("100%");
+      expect(out).toContain("[==========");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
