@@ -3,9 +3,17 @@
  * column, optional `counts`, and numeric columns (costs, days, money), lined up row by row,
  * with the header row dropped and every bad cell reported by argument and row.
  */
-import { internCodes, Interned, normalizeKey } from "../engine/codes";
+import { distinctCells, internCodes, internColumn, Interned, normalizeKey } from "../engine/codes";
+import { matchHeader } from "../engine/columns";
 import { SkippedRows } from "../engine/grouping";
-import { errorValueInCell, isBlankCell, isErrorValue, readNumberColumn } from "../engine/input";
+import {
+  checkSameLength,
+  errorValueInCell,
+  isBlankCell,
+  isErrorValue,
+  isTextCell,
+  readNumberColumn,
+} from "../engine/input";
 import { Lang, CaseMixError } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";
 import { alignRows, AlignedColumn, column, columns, isOmitted } from "./args";
@@ -45,9 +53,14 @@ export interface CaseColumns {
 export function checkNoErrorValues(cells: readonly unknown[], argName: string, firstRow: number): void {
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    const suspect = typeof v === "object" ? v !== null : typeof v === "string" && v.indexOf("#") >= 0;
-    if (suspect && isErrorValue(v)) throw errorValueInCell(argName, i + firstRow, v);
+    if (mayBeErrorValue(v)) throw errorValueInCell(argName, i + firstRow, v);
   }
+}
+
+/** An Excel error value: an error object, or text such as "#N/A" (cheap tests first). */
+function mayBeErrorValue(v: unknown): boolean {
+  const suspect = typeof v === "object" ? v !== null : typeof v === "string" && v.indexOf("#") >= 0;
+  return suspect && isErrorValue(v);
 }
 
 /**
@@ -74,7 +87,123 @@ export function dataRows(all: readonly (readonly unknown[])[], firstTrulyBlank =
   return m === n ? undefined : keep.subarray(0, m);
 }
 
+/**
+ * The case columns of a custom function's arguments, header row dropped, padding rows counted.
+ * One-column ranges (the usual shape) are read directly: codes interned straight from the
+ * range (reusing an earlier interning of an identical column), error values looked for among
+ * the distinct cells only, numbers read straight into a Float64Array. Other shapes (several
+ * columns, a single row, `multi` numeric arguments) go through `alignRows`. Both paths give
+ * the same results and the same errors in the same order.
+ *
+ *     readCaseArgs({ groups: [["DRG"], ["A"], ["B"]], numeric: [{ name: "costs", arg: [["Cost"], [10], [20]] }] })
+ *     // groups A, B (ids 0, 1), numbers [[Float64Array [10, 20]]], firstRow 2, paddingRows 0
+ */
 export function readCaseArgs(args: CaseArgs): CaseColumns {
+  const groupsName = args.groupsName ?? "groups";
+  const hasBy = !isOmitted(args.by);
+  const hasCounts = !isOmitted(args.counts);
+  const numeric = args.numeric ?? [];
+  const ranges: unknown[] = [args.groups];
+  const names: string[] = [groupsName];
+  if (hasBy) {
+    ranges.push(args.by);
+    names.push("by");
+  }
+  for (const spec of numeric) {
+    if (spec.multi) return readCaseArgsAligned(args);
+    ranges.push(spec.arg);
+    names.push(spec.name);
+  }
+  if (hasCounts) {
+    ranges.push(args.counts);
+    names.push("counts");
+  }
+  for (const r of ranges) if (!isColumnRange(r)) return readCaseArgsAligned(args);
+  const cols = ranges as unknown[][];
+
+  // As alignRows: sizes, then the header row.
+  for (let j = 1; j < cols.length; j++) {
+    checkSameLength({ name: names[0], length: cols[0].length }, { name: names[j], length: cols[j].length });
+  }
+  const codeCount = hasBy ? 2 : 1;
+  let header: boolean;
+  if (cols.length > codeCount) {
+    header = true;
+    for (let j = codeCount; j < cols.length; j++) if (!isTextCell(firstCell(cols[j], 0))) header = false;
+  } else header = matchHeader(firstCell(cols[0], 0)) !== undefined;
+  const start = header ? 1 : 0;
+  const firstRow = header ? 2 : 1;
+
+  // Codes, checked for error values among their distinct cells.
+  const groups = internColumn(cols[0], start);
+  const by = hasBy ? internColumn(cols[1], start, normalizeKey) : undefined;
+  const interned = by ? [groups, by] : [groups];
+  interned.forEach((it, j) => {
+    const raws = distinctCells(it) ?? [];
+    if (raws.some(mayBeErrorValue)) {
+      const flat: unknown[] = [];
+      for (let i = start; i < cols[j].length; i++) flat.push(firstCell(cols[j], i));
+      checkNoErrorValues(flat, names[j], firstRow);
+    }
+  });
+
+  // Padding rows: blank in every argument (0 counts as blank but in the group column); their
+  // group cell is blank, so their id is -1.
+  const n = groups.ids.length;
+  let paddingRows = 0;
+  if (groups.empty > 0) {
+    for (let i = 0; i < n; i++) {
+      if (groups.ids[i] >= 0 || !isBlankCell(firstCell(cols[0], i + start))) continue;
+      let blank = true;
+      for (let j = 1; blank && j < cols.length; j++) {
+        const v = firstCell(cols[j], i + start);
+        if (!(isBlankCell(v) || v === 0)) blank = false;
+      }
+      if (blank) paddingRows++;
+    }
+  }
+  const numbers = numeric.map((spec, k) => [
+    readNumberRange(cols[codeCount + k], start, spec.name, firstRow, spec.allowNegative ?? false),
+  ]);
+  const counts = hasCounts ? readNumberRange(cols[cols.length - 1], start, "counts", firstRow, false) : undefined;
+  return { groups, by, counts, numbers, firstRow, paddingRows };
+}
+
+/** A plain one-column range: an array whose first row is an array of one cell. */
+function isColumnRange(arg: unknown): arg is unknown[] {
+  return Array.isArray(arg) && arg.length > 0 && Array.isArray(arg[0]) && (arg[0] as unknown[]).length === 1;
+}
+
+function firstCell(range: readonly unknown[], i: number): unknown {
+  const row = range[i];
+  return Array.isArray(row) ? row[0] : row;
+}
+
+/**
+ * Numbers of a one-column range from row `start` on, as readNumberColumn reads them: plain
+ * numbers directly, anything else (blank, text, negative...) through readNumberColumn, so the
+ * messages are the same.
+ */
+function readNumberRange(
+  range: readonly unknown[],
+  start: number,
+  argName: string,
+  firstRow: number,
+  allowNegative: boolean,
+): Float64Array {
+  const n = range.length - start;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = range[i + start];
+    const raw = Array.isArray(row) ? row[0] : row;
+    if (typeof raw === "number" && raw - raw === 0 && (raw >= 0 || allowNegative)) out[i] = raw;
+    else out[i] = readNumberColumn([raw], argName, { firstRow: i + firstRow, allowNegative })[0];
+  }
+  return out;
+}
+
+/** readCaseArgs for any argument shape: through column / columns and alignRows. */
+function readCaseArgsAligned(args: CaseArgs): CaseColumns {
   const groupsName = args.groupsName ?? "groups";
   const codeColumns: AlignedColumn[] = [{ name: groupsName, cells: column(args.groups, groupsName) }];
   const hasBy = !isOmitted(args.by);
