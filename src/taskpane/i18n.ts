@@ -11,6 +11,11 @@ import { Lang, Text } from "../engine/text";
 const t = (en: string, zh: string): Text => ({ en, zh });
 
 export const STRINGS = {
+  // Views (tabs of the taskpane)
+  views: t("CaseMix views", "CaseMix 功能"),
+  viewQuadrant: t("Quadrants and incentives", "四象限与绩效"),
+  viewAudit: t("Audit weights", "权重审核"),
+  viewTrends: t("Trends and quality", "趋势与质量"),
   title: t("CaseMix: four-quadrant analysis and incentives", "CaseMix：四象限分析与绩效激励"),
   intro: t(
     "Point it at your discharge data, check the settings, press Build. The report is written to new sheets; your data and sheets are never changed.",

@@ -6,13 +6,13 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { langFromLocale, Lang } from "../engine/text";
-import { App } from "./App";
+import { Shell } from "./Shell";
 
 function render(lang: Lang): void {
   const container = document.getElementById("container");
   if (!container) return;
   document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
-  createRoot(container).render(<App lang={lang} />);
+  createRoot(container).render(<Shell lang={lang} />);
 }
 
 if (typeof Office !== "undefined" && Office.onReady) {

@@ -250,6 +250,19 @@ describe.each([
     expect(again.sheets[1].values.length).toBe(quadrantSheet.values.length);
     expect(await page.innerText('[data-testid="result"]')).toContain(lang === "zh" ? "之前的报表已被替换" : "The earlier report was replaced");
     expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+
+    // The other two views are tabs of the same page: each shows its own form, in the same language.
+    const views = [
+      ["audit", lang === "zh" ? "权重审核" : "Audit weights"],
+      ["trends", lang === "zh" ? "趋势与质量" : "Trends and quality"],
+    ] as const;
+    for (const [view, label] of views) {
+      await page.getByRole("tab", { name: label }).click();
+      await page.waitForTimeout(300);
+      expect(await page.getByRole("tab", { name: label }).getAttribute("aria-selected")).toBe("true");
+      await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${lang}-${view}.png`), fullPage: true });
+    }
+    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
     await page.close();
   });
 });

@@ -1,0 +1,55 @@
+/**
+ * The taskpane's three views as tabs: the four-quadrant and incentive report, the weight
+ * audit, and trends and quality. Every view stays mounted while hidden, so switching tabs
+ * keeps what the user has read and set.
+ */
+import * as React from "react";
+import { FluentProvider, Tab, TabList, makeStyles, webLightTheme } from "@fluentui/react-components";
+import { Lang } from "../engine/text";
+import { App } from "./App";
+import { AuditView } from "./AuditView";
+import { StringKey, tr } from "./i18n";
+import { TrendsView } from "./TrendsView";
+
+type View = "quadrant" | "audit" | "trends";
+
+const VIEWS: { id: View; label: StringKey }[] = [
+  { id: "quadrant", label: "viewQuadrant" },
+  { id: "audit", label: "viewAudit" },
+  { id: "trends", label: "viewTrends" },
+];
+
+const useStyles = makeStyles({
+  tabs: { padding: "4px 8px 0" },
+});
+
+export function Shell({ lang }: { lang: Lang }) {
+  const styles = useStyles();
+  const [view, setView] = React.useState<View>("quadrant");
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <TabList
+        className={styles.tabs}
+        size="small"
+        aria-label={tr(lang, "views")}
+        selectedValue={view}
+        onTabSelect={(_, data) => setView(data.value as View)}
+      >
+        {VIEWS.map((v) => (
+          <Tab key={v.id} value={v.id}>
+            {tr(lang, v.label)}
+          </Tab>
+        ))}
+      </TabList>
+      <div hidden={view !== "quadrant"}>
+        <App lang={lang} />
+      </div>
+      <div hidden={view !== "audit"}>
+        <AuditView lang={lang} />
+      </div>
+      <div hidden={view !== "trends"}>
+        <TrendsView lang={lang} />
+      </div>
+    </FluentProvider>
+  );
+}
