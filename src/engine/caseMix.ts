@@ -46,36 +46,99 @@ export interface CaseMixResult {
   skipped: SkippedRows;
 }
 
-/** Bits of distinct (key, group) pairs, for group counts by key. */
-function pairSet(keys: number, groups: number): { add(k: number, g: number): boolean } {
-  const size = keys * groups;
-  if (size <= 1 << 26) {
-    const bits = new Uint8Array(size);
-    return {
-      add(k, g) {
-        const at = k * groups + g;
-        if (bits[at]) return false;
-        bits[at] = 1;
-        return true;
-      },
-    };
+/** Above this many (key, group) pairs the group counts by key use a Set instead of a bitmap. */
+const PAIR_BITMAP_LIMIT = 1 << 26;
+
+/**
+ * The hot loop of caseMix, closure-free over typed arrays (V8 keeps it optimized from one call
+ * to the next). acc receives: 0 cases, 1 total weight, 2 empty group rows, 3 no-case rows,
+ * 4 empty key rows. `pairs` has one byte per (key, group), set the first time the pair is
+ * seen (counted in keyGroups); empty when the group counts by key are left to keyGroupsSparse.
+ */
+function caseMixKernel(
+  ids: Int32Array,
+  counts: Float64Array | undefined,
+  weightById: Float64Array,
+  keyIds: Int32Array | undefined,
+  nGroups: number,
+  groupCases: Float64Array,
+  keyCases: Float64Array,
+  keyWeight: Float64Array,
+  keyGroups: Int32Array,
+  pairs: Uint8Array,
+  acc: Float64Array,
+): void {
+  const usePairs = pairs.length > 0;
+  let totalCases = 0;
+  let totalWeight = 0;
+  let emptyGroup = 0;
+  let noCases = 0;
+  let emptyKey = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const g = ids[i];
+    if (g < 0) {
+      emptyGroup++;
+      continue;
+    }
+    const c = counts === undefined ? 1 : counts[i];
+    if (!(c > 0)) {
+      noCases++;
+      continue;
+    }
+    const w = weightById[g];
+    if (w !== w) continue; // no weight: counted in missingCases
+    if (keyIds !== undefined) {
+      const k = keyIds[i];
+      if (k < 0) {
+        emptyKey++;
+        continue;
+      }
+      keyCases[k] += c;
+      keyWeight[k] += c * w;
+      if (usePairs) {
+        const at = k * nGroups + g;
+        if (pairs[at] === 0) {
+          pairs[at] = 1;
+          keyGroups[k]++;
+        }
+      }
+    }
+    groupCases[g] += c;
+    totalCases += c;
+    totalWeight += c * w;
   }
+  acc[0] = totalCases;
+  acc[1] = totalWeight;
+  acc[2] = emptyGroup;
+  acc[3] = noCases;
+  acc[4] = emptyKey;
+}
+
+/** Group counts by key with a Set of pairs, for more pairs than a bitmap should hold. */
+function keyGroupsSparse(
+  ids: Int32Array,
+  counts: Float64Array | undefined,
+  weightById: Float64Array,
+  keyIds: Int32Array,
+  nGroups: number,
+  keyGroups: Int32Array,
+): void {
   const seen = new Set<number>();
-  return {
-    add(k, g) {
-      const at = k * groups + g;
-      if (seen.has(at)) return false;
+  for (let i = 0; i < ids.length; i++) {
+    const g = ids[i];
+    const k = keyIds[i];
+    const c = counts === undefined ? 1 : counts[i];
+    if (g < 0 || k < 0 || !(c > 0) || weightById[g] !== weightById[g]) continue;
+    const at = k * nGroups + g;
+    if (!seen.has(at)) {
       seen.add(at);
-      return true;
-    },
-  };
+      keyGroups[k]++;
+    }
+  }
 }
 
 export function caseMix(input: CaseMixInput, table: WeightTable, options: CaseMixOptions = {}): CaseMixResult {
   const { groups, counts, by } = input;
-  const ids = groups.ids;
-  const n = ids.length;
-  const skipped = noSkips();
   const { weightById, missingCases, missingCodes } = caseWeights(groups, table, {
     counts,
     missing: options.missing,
@@ -83,43 +146,34 @@ export function caseMix(input: CaseMixInput, table: WeightTable, options: CaseMi
   });
 
   const nGroups = groups.codes.length;
-  const groupCases = new Float64Array(nGroups);
-  let totalCases = 0;
-  let totalWeight = 0;
   const nKeys = by ? by.codes.length : 0;
+  const groupCases = new Float64Array(nGroups);
   const keyCases = new Float64Array(nKeys);
   const keyWeight = new Float64Array(nKeys);
   const keyGroups = new Int32Array(nKeys);
-  const pairs = by ? pairSet(nKeys, nGroups) : undefined;
-  const keyIds = by?.ids;
-
-  for (let i = 0; i < n; i++) {
-    const g = ids[i];
-    if (g < 0) {
-      skipped.emptyGroup++;
-      continue;
-    }
-    const c = counts ? counts[i] : 1;
-    if (!(c > 0)) {
-      skipped.noCases++;
-      continue;
-    }
-    const w = weightById[g];
-    if (w !== w) continue; // no weight: counted in missingCases
-    if (keyIds) {
-      const k = keyIds[i];
-      if (k < 0) {
-        skipped.emptyKey++;
-        continue;
-      }
-      keyCases[k] += c;
-      keyWeight[k] += c * w;
-      if (pairs!.add(k, g)) keyGroups[k]++;
-    }
-    groupCases[g] += c;
-    totalCases += c;
-    totalWeight += c * w;
-  }
+  const dense = nKeys * nGroups <= PAIR_BITMAP_LIMIT;
+  const pairs = new Uint8Array(by && dense ? nKeys * nGroups : 0);
+  const acc = new Float64Array(5);
+  caseMixKernel(
+    groups.ids,
+    counts,
+    weightById,
+    by?.ids,
+    nGroups,
+    groupCases,
+    keyCases,
+    keyWeight,
+    keyGroups,
+    pairs,
+    acc,
+  );
+  if (by && !dense) keyGroupsSparse(groups.ids, counts, weightById, by.ids, nGroups, keyGroups);
+  const skipped = noSkips();
+  skipped.emptyGroup = acc[2];
+  skipped.noCases = acc[3];
+  skipped.emptyKey = acc[4];
+  const totalCases = acc[0];
+  const totalWeight = acc[1];
 
   let groupCount = 0;
   for (let g = 0; g < nGroups; g++) if (groupCases[g] > 0) groupCount++;
