@@ -15,6 +15,7 @@
  *
  *     readCsvStream("cases.csv").grid.numbers(8, 1, false)  // Float64Array of 住院总费用
  */
+import { isUtf8 } from "buffer";
 import * as fs from "fs";
 import type { Grid } from "../engine/caseTable";
 import type { Encoding } from "./readInput";
@@ -115,17 +116,20 @@ class StreamColumn {
     } else this.pushText("");
   }
 
-  /** Stores field t[s, e) (q: it starts with a quote). */
-  pushField(t: string, s: number, e: number, q: boolean): void {
+  /** Stores field b[s, e) (q: it starts with a quote); dec decodes bytes of the file's encoding. */
+  pushField(b: Uint8Array, s: number, e: number, q: boolean, dec: Decode): void {
     if (this.numeric) {
-      if (!q && this.pushNumber(t, s, e)) return;
+      if (!q && this.pushNumber(b, s, e)) return;
       this.toText();
     }
-    this.pushText(q ? unquote(t, s, e) : t.slice(s, e));
+    if (q) {
+      const t = dec(b, s, e);
+      this.pushText(unquote(t, 0, t.length));
+    } else this.pushBytes(b, s, e, dec);
   }
 
   /** A plain decimal that prints back as written (<= 15 digits, no leading zero): stored as a number. */
-  private pushNumber(t: string, s: number, e: number): boolean {
+  private pushNumber(b: Uint8Array, s: number, e: number): boolean {
     if (this.length === this.cap) this.grow();
     const fmt = this.fmt as Uint8Array;
     if (s === e) {
@@ -134,17 +138,17 @@ class StreamColumn {
     }
     let i = s;
     let negative = false;
-    if (t.charCodeAt(i) === 45) {
+    if (b[i] === 45) {
       negative = true;
       i++;
     }
-    if (t.charCodeAt(i) === 48 && i + 1 < e && t.charCodeAt(i + 1) !== 46) return false; // 007, 00.5
+    if (b[i] === 48 && i + 1 < e && b[i + 1] !== 46) return false; // 007, 00.5
     let m = 0;
     let digits = 0;
     let scale = 0;
     let dot = false;
     for (; i < e; i++) {
-      const ch = t.charCodeAt(i) - 48;
+      const ch = b[i] - 48;
       if (ch >= 0 && ch <= 9) {
         m = m * 10 + ch;
         digits++;
@@ -157,6 +161,85 @@ class StreamColumn {
     (this.nums as Float64Array)[this.length] = negative ? -v : v;
     fmt[this.length++] = (negative ? 128 : 0) | (scale + 1);
     return true;
+  }
+
+  // Text cells met as bytes: an open-addressing table from the bytes to the id, so that a value
+  // is decoded into a string once, when first seen.
+  private slots = new Int32Array(0);
+  private entries = 0;
+  private entryStart = new Int32Array(0);
+  private entryLen = new Int32Array(0);
+  private entryHash = new Int32Array(0);
+  private entryId = new Int32Array(0);
+  private pool = new Uint8Array(0);
+  private poolLen = 0;
+
+  private pushBytes(b: Uint8Array, s: number, e: number, dec: Decode): void {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 16777619);
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const len = e - s;
+    if (slots.length > 0) {
+      for (let k = h & mask; ; k = (k + 1) & mask) {
+        const x = slots[k] - 1;
+        if (x < 0) break;
+        if (this.entryHash[x] !== h || this.entryLen[x] !== len) continue;
+        const p = this.entryStart[x];
+        const pool = this.pool;
+        let j = 0;
+        while (j < len && pool[p + j] === b[s + j]) j++;
+        if (j === len) {
+          if (this.length === this.cap) this.grow();
+          (this.ids as Int32Array)[this.length++] = this.entryId[x];
+          return;
+        }
+      }
+    }
+    this.pushText(dec(b, s, e));
+    this.addEntry(b, s, e, h, (this.ids as Int32Array)[this.length - 1]);
+  }
+
+  private addEntry(b: Uint8Array, s: number, e: number, h: number, id: number): void {
+    const x = this.entries++;
+    if (x === this.entryId.length) {
+      const m = Math.max(64, x * 2);
+      const grow = (a: Int32Array) => {
+        const n = new Int32Array(m);
+        n.set(a);
+        return n;
+      };
+      this.entryStart = grow(this.entryStart);
+      this.entryLen = grow(this.entryLen);
+      this.entryHash = grow(this.entryHash);
+      this.entryId = grow(this.entryId);
+    }
+    const len = e - s;
+    if (this.poolLen + len > this.pool.length) {
+      const n = new Uint8Array(Math.max(1024, (this.poolLen + len) * 2));
+      n.set(this.pool.subarray(0, this.poolLen));
+      this.pool = n;
+    }
+    this.pool.set(b.subarray(s, e), this.poolLen);
+    this.entryStart[x] = this.poolLen;
+    this.entryLen[x] = len;
+    this.entryHash[x] = h;
+    this.entryId[x] = id;
+    this.poolLen += len;
+    if (this.entries * 2 > this.slots.length) {
+      const size = Math.max(1024, this.slots.length * 2);
+      const slots = new Int32Array(size);
+      for (let y = 0; y < this.entries; y++) {
+        let k = this.entryHash[y] & (size - 1);
+        while (slots[k] !== 0) k = (k + 1) & (size - 1);
+        slots[k] = y + 1;
+      }
+      this.slots = slots;
+    } else {
+      let k = h & (this.slots.length - 1);
+      while (this.slots[k] !== 0) k = (k + 1) & (this.slots.length - 1);
+      this.slots[k] = x + 1;
+    }
   }
 
   private pushText(s: string): void {
@@ -224,7 +307,14 @@ class StreamColumn {
   }
 }
 
-/** A CSV file parsed into columns; implements Grid like CsvGrid. */
+/** Decodes bytes b[s, e) of the file's encoding. */
+export type Decode = (b: Uint8Array, s: number, e: number) => string;
+
+/**
+ * A CSV file parsed into columns; implements Grid as CsvGrid does, with the same cells. Fed with
+ * the bytes of the file in UTF-8 or GB18030 (delimiters, quotes and line ends are ASCII bytes that
+ * are never part of a multi-byte character in either), through `feed`.
+ */
 export class StreamCsvGrid implements Grid {
   rowCount = 0;
   columnCount = 0;
@@ -232,64 +322,60 @@ export class StreamCsvGrid implements Grid {
   private readonly head: string[][] = [];
   private readonly columns: StreamColumn[] = [];
   private d = -1;
-  private carry = "";
   // The fields of the record being parsed.
   private fs = new Int32Array(64);
   private fe = new Int32Array(64);
   private fq = new Uint8Array(64);
 
-  constructor(delimiter?: string) {
-    if (delimiter !== undefined) {
-      this.delimiter = delimiter;
-      this.d = delimiter.charCodeAt(0);
-    }
-  }
+  constructor(private readonly dec: Decode) {}
 
-  /** Parses the next piece of text; `final` for the last one (then the grid is complete). */
-  feed(text: string, final: boolean): void {
-    const t = this.carry + text;
-    this.carry = "";
-    const n = t.length;
+  /**
+   * Parses the complete records of b[0, n) (all of it when `final`) and returns how many bytes
+   * they take: the caller keeps the rest and feeds it again with more bytes after it.
+   */
+  feed(b: Uint8Array, n: number, final: boolean): number {
     if (this.d < 0) {
-      const k = t.search(/[\r\n]/);
-      if (k < 0 && !final) {
-        this.carry = t;
-        return;
+      let k = 0;
+      while (k < n && b[k] !== 10 && b[k] !== 13) k++;
+      if (k === n && !final) return 0;
+      let tabs = 0;
+      let commas = 0;
+      for (let i = 0; i < k; i++) {
+        if (b[i] === 9) tabs++;
+        else if (b[i] === 44) commas++;
       }
-      const first = k < 0 ? t : t.slice(0, k);
-      this.delimiter = first.split("\t").length > first.split(",").length ? "\t" : ",";
+      this.delimiter = tabs > commas ? "\t" : ",";
       this.d = this.delimiter.charCodeAt(0);
     }
     let pos = 0;
     while (pos < n) {
-      const end = this.record(t, pos, n, final);
-      if (end < 0) {
-        this.carry = t.slice(pos);
-        return;
-      }
+      const end = this.record(b, pos, n, final);
+      if (end < 0) return pos;
       pos = end;
     }
+    return pos;
   }
 
-  /** Parses and stores the record at i; returns the position after it, or -1 when it is not all in t yet. */
-  private record(t: string, i: number, n: number, final: boolean): number {
+  /** Parses and stores the record at i; returns the position after it, or -1 when it is not all in b[0, n) yet. */
+  private record(b: Uint8Array, i: number, n: number, final: boolean): number {
     const d = this.d;
     let nf = 0;
     for (;;) {
       const start = i;
       let q = 0;
-      if (t.charCodeAt(i) === 34) {
+      if (b[i] === 34) {
         q = 1;
         i++;
         for (;;) {
-          const k = t.indexOf('"', i);
-          if (k < 0) {
+          let k = i;
+          while (k < n && b[k] !== 34) k++;
+          if (k >= n) {
             if (!final) return -1;
             i = n;
             break;
           }
           if (k + 1 >= n && !final) return -1;
-          if (t.charCodeAt(k + 1) === 34) {
+          if (k + 1 < n && b[k + 1] === 34) {
             i = k + 2;
             continue;
           }
@@ -298,7 +384,7 @@ export class StreamCsvGrid implements Grid {
         }
       }
       while (i < n) {
-        const e = t.charCodeAt(i);
+        const e = b[i];
         if (e === d || e === 10 || e === 13) break;
         i++;
       }
@@ -309,10 +395,10 @@ export class StreamCsvGrid implements Grid {
       this.fq[nf] = q;
       nf++;
       if (i >= n) {
-        this.commit(t, nf);
+        this.commit(b, nf);
         return n;
       }
-      const e = t.charCodeAt(i);
+      const e = b[i];
       if (e === d) {
         i++;
         if (i >= n) {
@@ -322,14 +408,14 @@ export class StreamCsvGrid implements Grid {
           this.fe[nf] = n;
           this.fq[nf] = 0;
           nf++;
-          this.commit(t, nf);
+          this.commit(b, nf);
           return n;
         }
         continue;
       }
       if (e === 13 && i + 1 >= n && !final) return -1;
-      i += e === 13 && t.charCodeAt(i + 1) === 10 ? 2 : 1;
-      this.commit(t, nf);
+      i += e === 13 && i + 1 < n && b[i + 1] === 10 ? 2 : 1;
+      this.commit(b, nf);
       return i;
     }
   }
@@ -347,16 +433,20 @@ export class StreamCsvGrid implements Grid {
     this.fq = q;
   }
 
-  private commit(t: string, nf: number): void {
+  private commit(b: Uint8Array, nf: number): void {
     if (nf > this.columnCount) this.columnCount = nf;
+    const dec = this.dec;
     if (this.rowCount < HEAD_ROWS) {
       const row = new Array<string>(nf);
-      for (let f = 0; f < nf; f++) row[f] = this.fq[f] ? unquote(t, this.fs[f], this.fe[f]) : t.slice(this.fs[f], this.fe[f]);
+      for (let f = 0; f < nf; f++) {
+        const t = dec(b, this.fs[f], this.fe[f]);
+        row[f] = this.fq[f] ? unquote(t, 0, t.length) : t;
+      }
       this.head.push(row);
     } else {
       const columns = this.columns;
       while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - HEAD_ROWS));
-      for (let f = 0; f < nf; f++) columns[f].pushField(t, this.fs[f], this.fe[f], this.fq[f] === 1);
+      for (let f = 0; f < nf; f++) columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec);
       for (let f = nf; f < columns.length; f++) columns[f].pushBlank();
     }
     this.rowCount++;
@@ -406,6 +496,10 @@ export interface StreamOptions {
 
 class NotUtf8 extends Error {}
 
+const decodeUtf8: Decode = (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8", s, e);
+const GB18030 = new TextDecoder("gb18030", { ignoreBOM: true });
+const decodeGb18030: Decode = (b, s, e) => GB18030.decode(b.subarray(s, e));
+
 /** Reads a CSV file in chunks into a StreamCsvGrid; see the module comment. */
 export function readCsvStream(path: string, options: StreamOptions = {}): { grid: StreamCsvGrid; encoding: Encoding } {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
@@ -413,58 +507,80 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
   const fd = fs.openSync(path, "r");
   try {
     const size = fs.fstatSync(fd).size;
-    const bom = Buffer.alloc(3);
-    const got = fs.readSync(fd, bom, 0, 3, 0);
-    const b = bom.subarray(0, got);
-    const pass = (label: string, skip: number, fatal: boolean, stripBom: boolean): StreamCsvGrid => {
-      const decoder = new TextDecoder(label, { fatal, ignoreBOM: true });
-      const decode = (bytes?: Uint8Array): string => {
-        try {
-          return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-        } catch (e) {
-          if (fatal) throw new NotUtf8();
-          throw e;
-        }
-      };
-      const grid = new StreamCsvGrid();
-      const buf = Buffer.allocUnsafe(chunkSize);
-      const bar = progress ? new ProgressBar(path, size) : undefined;
+    const start = Buffer.alloc(4);
+    const b = start.subarray(0, fs.readSync(fd, start, 0, 4, 0));
+    const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    /**
+     * One pass over the file from byte `skip`: UTF-8 (checked when `check`: NotUtf8 at the first
+     * invalid byte) or GB18030 bytes are parsed as they are; UTF-16 is decoded (streaming) and
+     * parsed as UTF-8.
+     */
+    const pass = (kind: "utf-8" | "gb18030" | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
+      const grid = new StreamCsvGrid(kind === "gb18030" ? decodeGb18030 : decodeUtf8);
+      const chunk = Buffer.allocUnsafe(chunkSize);
+      let buf = Buffer.allocUnsafe(chunkSize * 2);
+      let len = 0;
       let pos = skip;
-      let atStart = stripBom;
+      const utf16 = kind === "utf-16le" || kind === "utf-16be" ? new TextDecoder(kind, { ignoreBOM: true }) : undefined;
+      let atStart = true;
+      const bar = progress ? new ProgressBar(path, size) : undefined;
+      const append = (bytes: Uint8Array) => {
+        if (len + bytes.length > buf.length) {
+          const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, len + bytes.length));
+          buf.copy(bigger, 0, 0, len);
+          buf = bigger;
+        }
+        buf.set(bytes, len);
+        len += bytes.length;
+      };
+      const parse = (final: boolean) => {
+        const used = grid.feed(buf, len, final);
+        if (check && !isUtf8(buf.subarray(0, used))) throw new NotUtf8();
+        buf.copy(buf, 0, used, len);
+        len -= used;
+      };
       try {
         for (;;) {
-          const n = fs.readSync(fd, buf, 0, chunkSize, pos);
+          const n = fs.readSync(fd, chunk, 0, chunkSize, pos);
           if (n === 0) break;
           pos += n;
-          let text = decode(buf.subarray(0, n));
-          if (atStart && text.length > 0) {
-            if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-            atStart = false;
-          }
-          grid.feed(text, false);
+          if (utf16) {
+            let text = utf16.decode(chunk.subarray(0, n), { stream: true });
+            if (atStart && text.length > 0) {
+              if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+              atStart = false;
+            }
+            append(Buffer.from(text, "utf8"));
+          } else append(chunk.subarray(0, n));
+          parse(false);
           bar?.update(pos);
         }
-        let text = decode();
-        if (atStart && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        grid.feed(text, true);
+        if (utf16) {
+          const text = utf16.decode();
+          append(Buffer.from(atStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, "utf8"));
+        }
+        parse(true);
       } finally {
         bar?.done();
       }
       return grid;
     };
-    if (options.encoding) {
-      const forced = options.encoding;
-      const label = forced === "utf-8-bom" ? "utf-8" : forced;
-      return { grid: pass(label, forced === "utf-8-bom" ? 3 : 0, false, true), encoding: forced };
+    const forced = options.encoding;
+    if (forced === "utf-8" || forced === "utf-8-bom")
+      return { grid: pass("utf-8", forced === "utf-8-bom" || utf8Bom ? 3 : 0, false), encoding: forced };
+    if (forced === "gb18030") {
+      const gbBom = b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33;
+      return { grid: pass("gb18030", gbBom ? 4 : 0, false), encoding: forced };
     }
-    if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { grid: pass("utf-8", 3, false, false), encoding: "utf-8-bom" };
-    if (b[0] === 0xff && b[1] === 0xfe) return { grid: pass("utf-16le", 2, false, false), encoding: "utf-16le" };
-    if (b[0] === 0xfe && b[1] === 0xff) return { grid: pass("utf-16be", 2, false, false), encoding: "utf-16be" };
+    if (forced) return { grid: pass(forced, 0, false), encoding: forced };
+    if (utf8Bom) return { grid: pass("utf-8", 3, false), encoding: "utf-8-bom" };
+    if (b[0] === 0xff && b[1] === 0xfe) return { grid: pass("utf-16le", 2, false), encoding: "utf-16le" };
+    if (b[0] === 0xfe && b[1] === 0xff) return { grid: pass("utf-16be", 2, false), encoding: "utf-16be" };
     try {
-      return { grid: pass("utf-8", 0, true, false), encoding: "utf-8" };
+      return { grid: pass("utf-8", 0, true), encoding: "utf-8" };
     } catch (e) {
       if (!(e instanceof NotUtf8)) throw e;
-      return { grid: pass("gb18030", 0, false, false), encoding: "gb18030" };
+      return { grid: pass("gb18030", 0, false), encoding: "gb18030" };
     }
   } finally {
     fs.closeSync(fd);
@@ -475,7 +591,10 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
 class ProgressBar {
   private shown = -1;
   private readonly name: string;
-  constructor(path: string, private readonly size: number) {
+  constructor(
+    path: string,
+    private readonly size: number,
+  ) {
     this.name = path.length > 40 ? "..." + path.slice(-37) : path;
   }
   update(pos: number): void {
