@@ -27,10 +27,12 @@ import { Interned, compareCodes } from "./codes";
 import { checkSameLength } from "./input";
 import { CaseMixError } from "./text";
 import {
-  ResolvedTrim,
+  TRIM_CODE,
+  TRIM_LOGSD,
+  TRIM_NONE,
+  TRIM_SD,
   TrimOptions,
-  comparisonValues,
-  momentBoundsByCell,
+  momentBoundsFromSums,
   quantileBounds,
   resolveTrim,
   sortPairs,
@@ -193,81 +195,209 @@ export function resolveYearWeights(yearKeys: readonly string[], given: number[] 
 }
 
 /**
+ * Pass 1 over the rows, closure-free over typed arrays: the cell of each row (group x year
+ * rank, -1 for a skipped row), cases and cost sums per cell and, for sd / logsd trimming, the
+ * first pass of the moments merged in: the value compared (`t[i]`: ln(cost) for logsd, NaN
+ * for a cost <= 0, which takes no part) and per cell its count and sum (`momentW`,
+ * `momentSum`; for sd these are `cases` and `sumAll` themselves, so nothing more is summed).
+ * skippedAcc receives: 0 empty group, 1 missing year, 2 missing cost, 3 zero count.
+ * Returns -1, or the first row whose cost is infinite or whose count is negative or infinite
+ * (the caller throws the message for it).
+ */
+function cellPass(
+  ids: Int32Array,
+  yearIds: Int32Array | undefined,
+  rankOf: Int32Array,
+  Y: number,
+  costs: Float64Array,
+  counts: Float64Array | undefined,
+  logMoments: boolean,
+  cellOf: Int32Array,
+  cases: Float64Array,
+  sumAll: Float64Array,
+  t: Float64Array,
+  momentW: Float64Array,
+  momentSum: Float64Array,
+  skippedAcc: Float64Array,
+): number {
+  let emptyGroup = 0;
+  let missingYear = 0;
+  let missingCost = 0;
+  let zeroCount = 0;
+  let bad = -1;
+  const n = ids.length;
+  for (let i = 0; i < n; i++) {
+    cellOf[i] = -1;
+    const g = ids[i];
+    if (g < 0) {
+      emptyGroup++;
+      continue;
+    }
+    let y = 0;
+    if (yearIds !== undefined) {
+      const yid = yearIds[i];
+      if (yid < 0) {
+        missingYear++;
+        continue;
+      }
+      y = rankOf[yid];
+    }
+    const x = costs[i];
+    if (x !== x) {
+      missingCost++;
+      continue;
+    }
+    if (x === Infinity || x === -Infinity) {
+      bad = i;
+      break;
+    }
+    let c = 1;
+    if (counts !== undefined) {
+      c = counts[i];
+      if (c !== c || c === 0) {
+        zeroCount++;
+        continue;
+      }
+      if (c < 0 || c === Infinity) {
+        bad = i;
+        break;
+      }
+    }
+    const cell = g * Y + y;
+    cellOf[i] = cell;
+    cases[cell] += c;
+    sumAll[cell] += c * x;
+    if (logMoments) {
+      if (x > 0) {
+        const lx = Math.log(x);
+        t[i] = lx;
+        momentW[cell] += c;
+        momentSum[cell] += c * lx;
+      } else t[i] = NaN;
+    }
+  }
+  skippedAcc[0] = emptyGroup;
+  skippedAcc[1] = missingYear;
+  skippedAcc[2] = missingCost;
+  skippedAcc[3] = zeroCount;
+  return bad;
+}
+
+/**
  * Trimmed sums per cell (group x year): `kept` cases and `keptSum` of their costs. Cells
  * with `trimmed[cell]` = 1 are trimmed; the others keep every case (kept/keptSum come in
- * holding every case and are left alone for a cell that trimming would empty).
- * sd / logsd: bounds from per-cell moments in sequential passes over the rows. iqr /
- * percentile: rows bucketed by cell (CSR: offsets + one Int32Array of row indices), each
- * cell's costs gathered into a scratch array and sorted. Then one pass keeps the rows
- * inside their cell's bounds.
+ * holding every case and are left alone for a cell that trimming would empty). `method` is a
+ * TRIM_CODE; `t` the values compared (the costs, or their logs for logsd).
+ * sd / logsd: bounds from the per-cell moments (`momentW`, `momentSum` from cellPass), then
+ * the sum of squares in one more pass. iqr / percentile: rows bucketed by cell (CSR:
+ * offsets + one Int32Array of row indices), each cell's costs gathered into a scratch array
+ * and sorted. Then one pass keeps the rows inside their cell's bounds.
  */
 function trimCells(
   cellOf: Int32Array,
   costs: Float64Array,
+  t: Float64Array,
   counts: Float64Array | undefined,
   trimmed: Uint8Array,
-  trim: ResolvedTrim,
+  method: number,
+  k: number,
+  pLow: number,
+  pHigh: number,
+  momentW: Float64Array,
+  momentSum: Float64Array,
   kept: Float64Array,
   keptSum: Float64Array,
 ): void {
-  const n = cellOf.length;
   const cellCount = trimmed.length;
   const low = new Float64Array(cellCount);
   const high = new Float64Array(cellCount);
-  const t = comparisonValues(costs, trim.method === "logsd");
-  if (trim.method === "sd" || trim.method === "logsd") {
-    momentBoundsByCell(t, counts, cellOf, trimmed, trim.k, low, high);
+  if (method === TRIM_SD || method === TRIM_LOGSD) {
+    momentBoundsFromSums(t, counts, cellOf, trimmed, k, momentW, momentSum, low, high);
   } else {
-    const offsets = new Int32Array(cellCount + 1);
-    for (let i = 0; i < n; i++) {
-      const cell = cellOf[i];
-      if (cell >= 0 && trimmed[cell]) offsets[cell + 1]++;
-    }
-    let maxRows = 0;
-    for (let c = 0; c < cellCount; c++) {
-      if (offsets[c + 1] > maxRows) maxRows = offsets[c + 1];
-      offsets[c + 1] += offsets[c];
-    }
-    const rows = new Int32Array(offsets[cellCount]);
-    const fill = offsets.slice(0, cellCount);
-    for (let i = 0; i < n; i++) {
-      const cell = cellOf[i];
-      if (cell >= 0 && trimmed[cell]) rows[fill[cell]++] = i;
-    }
-    const values = new Float64Array(maxRows);
-    const weights = counts === undefined ? undefined : new Float64Array(maxRows);
-    const bounds = new Float64Array(2);
-    for (let cell = 0; cell < cellCount; cell++) {
-      if (!trimmed[cell]) continue;
-      const start = offsets[cell];
-      const m = offsets[cell + 1] - start;
-      for (let r = 0; r < m; r++) values[r] = costs[rows[start + r]];
-      if (weights === undefined) values.subarray(0, m).sort();
-      else {
-        for (let r = 0; r < m; r++) weights[r] = (counts as Float64Array)[rows[start + r]];
-        sortPairs(values, weights, m);
-      }
-      quantileBounds(values.subarray(0, m), weights?.subarray(0, m), trim, bounds);
-      low[cell] = bounds[0];
-      high[cell] = bounds[1];
+    quantileBoundsByCell(cellOf, costs, counts, trimmed, method, k, pLow, pHigh, low, high);
+  }
+  const keptCases = new Float64Array(cellCount);
+  const keptCost = new Float64Array(cellCount);
+  keepKernel(cellOf, t, costs, counts, trimmed, low, high, keptCases, keptCost);
+  for (let cell = 0; cell < cellCount; cell++) {
+    if (trimmed[cell] && keptCases[cell] > 0) {
+      kept[cell] = keptCases[cell];
+      keptSum[cell] = keptCost[cell];
     }
   }
-  const k = new Float64Array(cellCount);
-  const s = new Float64Array(cellCount);
+}
+
+/** iqr / percentile bounds of every trimmed cell: its rows bucketed (CSR), sorted, read. */
+function quantileBoundsByCell(
+  cellOf: Int32Array,
+  costs: Float64Array,
+  counts: Float64Array | undefined,
+  trimmed: Uint8Array,
+  method: number,
+  k: number,
+  pLow: number,
+  pHigh: number,
+  low: Float64Array,
+  high: Float64Array,
+): void {
+  const n = cellOf.length;
+  const cellCount = trimmed.length;
+  const offsets = new Int32Array(cellCount + 1);
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf[i];
+    if (cell >= 0 && trimmed[cell]) offsets[cell + 1]++;
+  }
+  let maxRows = 0;
+  for (let c = 0; c < cellCount; c++) {
+    if (offsets[c + 1] > maxRows) maxRows = offsets[c + 1];
+    offsets[c + 1] += offsets[c];
+  }
+  const rows = new Int32Array(offsets[cellCount]);
+  const fill = offsets.slice(0, cellCount);
+  for (let i = 0; i < n; i++) {
+    const cell = cellOf[i];
+    if (cell >= 0 && trimmed[cell]) rows[fill[cell]++] = i;
+  }
+  const values = new Float64Array(maxRows);
+  const weights = counts === undefined ? undefined : new Float64Array(maxRows);
+  const bounds = new Float64Array(2);
+  for (let cell = 0; cell < cellCount; cell++) {
+    if (!trimmed[cell]) continue;
+    const start = offsets[cell];
+    const m = offsets[cell + 1] - start;
+    for (let r = 0; r < m; r++) values[r] = costs[rows[start + r]];
+    if (weights === undefined || counts === undefined) values.subarray(0, m).sort();
+    else {
+      for (let r = 0; r < m; r++) weights[r] = counts[rows[start + r]];
+      sortPairs(values, weights, m);
+    }
+    quantileBounds(values.subarray(0, m), weights?.subarray(0, m), method, k, pLow, pHigh, bounds);
+    low[cell] = bounds[0];
+    high[cell] = bounds[1];
+  }
+}
+
+/** Cases and cost sums per trimmed cell over the rows whose `t` lies within the cell's bounds. */
+function keepKernel(
+  cellOf: Int32Array,
+  t: Float64Array,
+  costs: Float64Array,
+  counts: Float64Array | undefined,
+  trimmed: Uint8Array,
+  low: Float64Array,
+  high: Float64Array,
+  keptCases: Float64Array,
+  keptCost: Float64Array,
+): void {
+  const n = cellOf.length;
   for (let i = 0; i < n; i++) {
     const cell = cellOf[i];
     if (cell < 0 || trimmed[cell] === 0) continue;
     const x = t[i];
     if (x >= low[cell] && x <= high[cell]) {
       const c = counts === undefined ? 1 : counts[i];
-      k[cell] += c;
-      s[cell] += c * costs[i];
-    }
-  }
-  for (let cell = 0; cell < cellCount; cell++) {
-    if (trimmed[cell] && k[cell] > 0) {
-      kept[cell] = k[cell];
-      keptSum[cell] = s[cell];
+      keptCases[cell] += c;
+      keptCost[cell] += c * costs[i];
     }
   }
 }
@@ -313,52 +443,51 @@ export function relativeWeights(input: WeightInput, options: WeightOptions = {})
   const rankOf = new Int32Array(Y);
   for (let r = 0; r < order.length; r++) rankOf[order[r]] = r;
 
-  // Pass 1: cell of each row (group x year rank), cases and cost sums per cell.
+  // Pass 1: cell of each row (group x year rank), cases and cost sums per cell, with the
+  // first pass of the sd / logsd moments merged in.
+  const method = TRIM_CODE[trim.method];
+  const logMoments = method === TRIM_LOGSD;
   const G = groups.codes.length;
   const cellCount = G * Y;
   const cellOf = new Int32Array(n);
   const cases = new Float64Array(cellCount);
   const sumAll = new Float64Array(cellCount);
-  const skipped: SkippedWeightRows = { emptyGroup: 0, missingCost: 0, zeroCount: 0, missingYear: 0 };
-  const ids = groups.ids;
-  const yearIds = years?.ids;
-  for (let i = 0; i < n; i++) {
-    cellOf[i] = -1;
-    const g = ids[i];
-    if (g < 0) {
-      skipped.emptyGroup++;
-      continue;
-    }
-    let y = 0;
-    if (yearIds !== undefined) {
-      const yid = yearIds[i];
-      if (yid < 0) {
-        skipped.missingYear++;
-        continue;
-      }
-      y = rankOf[yid];
-    }
-    const x = costs[i];
-    if (x !== x) {
-      skipped.missingCost++;
-      continue;
-    }
-    if (x === Infinity || x === -Infinity) throw infiniteCost(i, firstRow, x);
-    const c = rowCount(counts, i, firstRow);
-    if (c === 0) {
-      skipped.zeroCount++;
-      continue;
-    }
-    const cell = g * Y + y;
-    cellOf[i] = cell;
-    cases[cell] += c;
-    sumAll[cell] += c * x;
+  const t = logMoments ? new Float64Array(n) : costs;
+  const momentW = logMoments ? new Float64Array(cellCount) : cases;
+  const momentSum = logMoments ? new Float64Array(cellCount) : sumAll;
+  const skippedAcc = new Float64Array(4);
+  const bad = cellPass(
+    groups.ids,
+    years?.ids,
+    rankOf,
+    Y,
+    costs,
+    counts,
+    logMoments,
+    cellOf,
+    cases,
+    sumAll,
+    t,
+    momentW,
+    momentSum,
+    skippedAcc,
+  );
+  if (bad >= 0) {
+    const x = costs[bad];
+    if (x === Infinity || x === -Infinity) throw infiniteCost(bad, firstRow, x);
+    rowCount(counts, bad, firstRow); // throws: a negative or infinite count
   }
+  const skipped: SkippedWeightRows = {
+    emptyGroup: skippedAcc[0],
+    missingCost: skippedAcc[2],
+    zeroCount: skippedAcc[3],
+    missingYear: skippedAcc[1],
+  };
 
   // Trimming inside each cell with enough cases.
   const kept = cases.slice();
   const keptSum = sumAll.slice();
-  if (trim.method !== "none") {
+  if (method !== TRIM_NONE) {
     const trimmed = new Uint8Array(cellCount);
     let any = false;
     for (let cell = 0; cell < cellCount; cell++) {
@@ -367,7 +496,22 @@ export function relativeWeights(input: WeightInput, options: WeightOptions = {})
         any = true;
       }
     }
-    if (any) trimCells(cellOf, costs, counts, trimmed, trim, kept, keptSum);
+    if (any)
+      trimCells(
+        cellOf,
+        costs,
+        t,
+        counts,
+        trimmed,
+        method,
+        trim.k,
+        trim.pLow,
+        trim.pHigh,
+        momentW,
+        momentSum,
+        kept,
+        keptSum,
+      );
   }
 
   // Year all-case means, then the blended means.
@@ -397,12 +541,14 @@ export function relativeWeights(input: WeightInput, options: WeightOptions = {})
   const allCaseMean = allNum / allDen;
   if (!(allCaseMean !== 0 && allCaseMean === allCaseMean)) {
     throw new CaseMixError("div0", {
-      en: allDen === 0
-        ? "no weights: every year that has cases has a year weight of 0"
-        : "no weights: the mean cost of all cases is 0, so weights cannot be divided by it",
-      zh: allDen === 0
-        ? "无法计算权重：有病例的年份的年度权重都为 0"
-        : "无法计算权重：全部病例的平均费用为 0，不能作分母",
+      en:
+        allDen === 0
+          ? "no weights: every year that has cases has a year weight of 0"
+          : "no weights: the mean cost of all cases is 0, so weights cannot be divided by it",
+      zh:
+        allDen === 0
+          ? "无法计算权重：有病例的年份的年度权重都为 0"
+          : "无法计算权重：全部病例的平均费用为 0，不能作分母",
     });
   }
 

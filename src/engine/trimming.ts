@@ -44,6 +44,19 @@ export const DEFAULT_K: Readonly<Record<TrimMethod, number>> = { none: 0, iqr: 1
 export const DEFAULT_P_LOW = 0.05;
 export const DEFAULT_P_HIGH = 0.95;
 
+/**
+ * Methods as small integers, for the hot loops (a number instead of a per-call object):
+ * TRIM_CODE[method], in the order of TRIM_METHODS.
+ *
+ *     TRIM_CODE.logsd  // 3
+ */
+export const TRIM_CODE: Readonly<Record<TrimMethod, number>> = { none: 0, iqr: 1, sd: 2, logsd: 3, percentile: 4 };
+export const TRIM_NONE = 0;
+export const TRIM_IQR = 1;
+export const TRIM_SD = 2;
+export const TRIM_LOGSD = 3;
+export const TRIM_PERCENTILE = 4;
+
 /** Trim options with every default filled in and every value checked. */
 export interface ResolvedTrim {
   method: TrimMethod;
@@ -115,7 +128,10 @@ export function parseTrimMethod(value: unknown, argName = "trim"): TrimMethod {
   if (value === null || value === undefined || (typeof value === "string" && value.trim() === "")) {
     return DEFAULT_TRIM.method;
   }
-  const s = String(value).trim().toLowerCase().replace(/[\s_-]/g, "");
+  const s = String(value)
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, "");
   const hit = METHOD_WORDS[s];
   if (hit !== undefined) return hit;
   throw new CaseMixError("value", {
@@ -193,19 +209,41 @@ export function momentBoundsByCell(
   high: Float64Array,
 ): void {
   const cells = active.length;
-  const n = cellOf.length;
   const w = new Float64Array(cells);
-  const mu = new Float64Array(cells);
-  const ss = new Float64Array(cells);
+  const sum = new Float64Array(cells);
+  const n = cellOf.length;
   for (let i = 0; i < n; i++) {
     const cell = cellOf[i];
     const x = t[i];
     if (cell < 0 || active[cell] === 0 || x !== x) continue;
     const c = counts === undefined ? 1 : counts[i];
     w[cell] += c;
-    mu[cell] += c * x;
+    sum[cell] += c * x;
   }
-  for (let cell = 0; cell < cells; cell++) if (w[cell] > 0) mu[cell] /= w[cell];
+  momentBoundsFromSums(t, counts, cellOf, active, k, w, sum, low, high);
+}
+
+/**
+ * The second and third passes of momentBoundsByCell, given per cell the count `w` and the
+ * sum `sum` of c x t over the rows that take part (the first pass, which a caller may have
+ * merged into a pass of its own; left unchanged): sample SD about sum / w, then mean -+ k SD.
+ */
+export function momentBoundsFromSums(
+  t: Float64Array,
+  counts: ArrayLike<number> | undefined,
+  cellOf: Int32Array,
+  active: Uint8Array,
+  k: number,
+  w: Float64Array,
+  sum: Float64Array,
+  low: Float64Array,
+  high: Float64Array,
+): void {
+  const cells = active.length;
+  const n = cellOf.length;
+  const mu = new Float64Array(cells);
+  const ss = new Float64Array(cells);
+  for (let cell = 0; cell < cells; cell++) mu[cell] = w[cell] > 0 ? sum[cell] / w[cell] : sum[cell];
   for (let i = 0; i < n; i++) {
     const cell = cellOf[i];
     const x = t[i];
@@ -228,23 +266,26 @@ export function momentBoundsByCell(
 
 /**
  * iqr / percentile bounds of one cell from its ascending values `sorted` (with aligned
- * `weights`, or 1 each), into out[0] (low) and out[1] (high).
+ * `weights`, or 1 each), into out[0] (low) and out[1] (high); `method` is a TRIM_CODE.
  */
 export function quantileBounds(
   sorted: ArrayLike<number>,
   weights: ArrayLike<number> | undefined,
-  trim: ResolvedTrim,
+  method: number,
+  k: number,
+  pLow: number,
+  pHigh: number,
   out: Float64Array,
 ): void {
-  if (trim.method === "iqr") {
+  if (method === TRIM_IQR) {
     const q1 = weightedQuantileSorted(sorted, weights, 0.25);
     const q3 = weightedQuantileSorted(sorted, weights, 0.75);
     const iqr = q3 - q1;
-    out[0] = q1 - trim.k * iqr;
-    out[1] = q3 + trim.k * iqr;
-  } else if (trim.method === "percentile") {
-    out[0] = weightedQuantileSorted(sorted, weights, trim.pLow);
-    out[1] = weightedQuantileSorted(sorted, weights, trim.pHigh);
+    out[0] = q1 - k * iqr;
+    out[1] = q3 + k * iqr;
+  } else if (method === TRIM_PERCENTILE) {
+    out[0] = weightedQuantileSorted(sorted, weights, pLow);
+    out[1] = weightedQuantileSorted(sorted, weights, pHigh);
   } else {
     out[0] = -Infinity;
     out[1] = Infinity;
@@ -343,6 +384,6 @@ export function trimBounds(
   if (w === undefined) v.sort();
   else sortPairs(v, w, m);
   const out = new Float64Array(2);
-  quantileBounds(v, w, trim, out);
+  quantileBounds(v, w, TRIM_CODE[trim.method], trim.k, trim.pLow, trim.pHigh, out);
   return { low: out[0], high: out[1] };
 }
