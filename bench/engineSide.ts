@@ -71,10 +71,6 @@ export const ENGINE_STEPS = [
 
 export function runEngine(rows: number, reps: number): SideReport {
   setLanguage("en");
-  // BENCH_PROPOSAL: "inputs" swaps in the proposed readCaseArgs, "all" the kernels as well.
-  const proposal = process.env.BENCH_PROPOSAL ?? "";
-  if (proposal === "inputs" || proposal === "all") (require("./proposals/fastReadCaseArgs") as { install(): void }).install();
-  if (proposal === "all") (require("./proposals/kernels") as { install(): void }).install();
   const ranges = excelRanges(generateCases(rows));
   const json = {
     groups: JSON.stringify(ranges.groups),
@@ -131,14 +127,13 @@ export function runEngine(rows: number, reps: number): SideReport {
     }
   }
   return {
-    side: proposal ? `engine-proposal-${proposal}` : "engine",
+    side: "engine",
     rows,
     times,
     peakRss: process.resourceUsage().maxRSS * 1024,
     results,
     notes: [
       clearCache ? "intern cache cleared before each repetition" : "engine without an intern cache",
-      ...(proposal ? [`with the proposals: ${proposal} (bench/proposals/)`] : []),
     ],
   };
 }

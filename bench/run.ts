@@ -3,7 +3,7 @@
  * command line against DuckDB on a CSV, on the same deterministic data, with peak memory.
  * Prints the table and writes it to BENCHMARKS.md.
  *
- *     npm run bench -- [--quick] [--rounds N] [--reps N] [--no-libreoffice] [--no-cli] [--no-proposal]
+ *     npm run bench -- [--quick] [--rounds N] [--reps N] [--no-libreoffice] [--no-cli]
  *     (bench/index.js compiles, then runs build/bench/run.js)
  *
  * Every side runs in its own process (bench/child.ts), so that its peak memory is its own,
@@ -27,12 +27,12 @@ const CLI_ROWS = 1_000_000;
 /** Past Excel's sheet: the command line once on a region-sized CSV (memory should stay bounded). */
 const REGION_ROWS = 3_000_000;
 
-/** The engine as committed, then with the proposals of bench/proposals/ swapped in (bench/child.ts). */
-const VARIANTS = [
-  { side: "engine", label: "engine", column: "engine" },
-  { side: "engine-inputs", label: "engine with the proposed readCaseArgs", column: "+ readCaseArgs" },
-  { side: "engine-all", label: "engine with the proposed readCaseArgs and kernels", column: "+ kernels" },
-];
+/**
+ * Engine variants measured side by side (bench/child.ts): the committed engine. (The proposals
+ * once measured here as extra columns, a direct readCaseArgs and closure-free kernels, are
+ * now part of src/.)
+ */
+const VARIANTS = [{ side: "engine", label: "engine", column: "engine" }];
 
 interface Options {
   rounds: number;
@@ -41,7 +41,6 @@ interface Options {
   cliReps: number;
   libreoffice: boolean;
   cli: boolean;
-  proposal: boolean;
   region: boolean;
   out: string;
 }
@@ -52,13 +51,12 @@ const USAGE = `npm run bench -- [options]
   --reps N          timed repetitions per process (default 3)
   --no-libreoffice  skip the spreadsheet-formula comparison
   --no-cli          skip the command-line comparison
-  --no-proposal     measure only the committed engine, not bench/proposals/
   --no-region       skip the command line on a 3M-row CSV
   --out FILE        where to write the table (default BENCHMARKS.md)
 `;
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, proposal: true, region: true, out: path.join(REPO, "BENCHMARKS.md") };
+  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, region: true, out: path.join(REPO, "BENCHMARKS.md") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") Object.assign(o, { rounds: 1, reps: 2, spreadsheetReps: 1, cliReps: 1 });
@@ -66,7 +64,6 @@ function parseOptions(argv: string[]): Options {
     else if (a === "--reps") o.reps = Number(argv[++i]);
     else if (a === "--no-libreoffice") o.libreoffice = false;
     else if (a === "--no-cli") o.cli = false;
-    else if (a === "--no-proposal") o.proposal = false;
     else if (a === "--no-region") o.region = false;
     else if (a === "--out") o.out = path.resolve(argv[++i]);
     else if (a === "--help" || a === "-h") {
@@ -90,14 +87,9 @@ function csvFile(rows: number): string {
 
 /** Runs one side in a child process (bench/child.ts) and returns its report. */
 function child(side: string, rows: number, reps: number, csv: string): SideReport {
-  // engine-inputs / engine-all: the engine with the proposals of bench/proposals/ swapped in.
-  const proposal = side.startsWith("engine-") ? side.slice("engine-".length) : "";
   const out = path.join(DATA, `${side}-${rows}.json`);
-  const args = ["--expose-gc", path.join(__dirname, "child.js"), proposal ? "engine" : side, String(rows), String(reps), csv, out];
-  const r = spawnSync(process.execPath, args, {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, BENCH_PROPOSAL: proposal },
-  });
+  const args = ["--expose-gc", path.join(__dirname, "child.js"), side, String(rows), String(reps), csv, out];
+  const r = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new Error(`${side} at ${rows} rows failed (exit ${r.status})`);
   return JSON.parse(fs.readFileSync(out, "utf8")) as SideReport;
 }
@@ -213,8 +205,8 @@ async function main(): Promise<void> {
   const csvs = new Map<number, string>();
   for (const n of new Set([...ENGINE_ROWS, CLI_ROWS])) csvs.set(n, csvFile(n));
 
-  // 1. Engine (as committed, then with the proposals) and DuckDB on the same data, alternating.
-  const variants = o.proposal ? VARIANTS : VARIANTS.slice(0, 1);
+  // 1. Engine (as committed) and DuckDB on the same data, alternating.
+  const variants = VARIANTS;
   const engines = new Map<string, Map<number, SideReport>>(variants.map((v) => [v.side, new Map()]));
   const engine = engines.get("engine")!;
   const duck = new Map<number, SideReport>();
@@ -309,12 +301,6 @@ async function main(): Promise<void> {
     lines.push("");
   }
   lines.push("Ratio = engine time / DuckDB time (below 1: the engine is faster).");
-  if (variants.length > 1) {
-    lines.push("");
-    lines.push("Proposals, measured by swapping them in for the committed code (`bench/proposals/`, same results, checked against DuckDB below):");
-    lines.push("- **+ readCaseArgs**: `fastReadCaseArgs.ts` for `readCaseArgs` (src/functions/inputs.ts): reads one-column ranges directly (codes through `internColumn`, numbers straight into a Float64Array) instead of copying every argument three times and boxing every cost;");
-    lines.push("- **+ kernels**: in addition, `kernels.ts` for `caseMix` and `efficiencyIndex` (src/engine/): the same code with each hot loop in a closure-free function over typed arrays, which V8 keeps optimized from one call to the next.");
-  }
   lines.push("");
 
   lines.push(`## Engine against LibreOffice's native formulas (${rowsLabel(SPREADSHEET_ROWS)} cases)`);
