@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import { Grid, gridFromRows } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
 import { readCsvStream, StreamOptions } from "./csvStream";
+import { readXlsxStream } from "./xlsxStream";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
 
@@ -22,14 +23,16 @@ export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb1803
  *     decodeText(Uint8Array.of(0xd6, 0xd0, 0xce, 0xc4))  // { text: "中文", encoding: "gb18030" }
  */
 export function decodeText(bytes: Uint8Array, forced?: Encoding): { text: string; encoding: Encoding } {
-  const decode = (label: string, from = 0, fatal = false) => new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes.subarray(from));
+  const decode = (label: string, from = 0, fatal = false) =>
+    new TextDecoder(label, { fatal, ignoreBOM: true }).decode(bytes.subarray(from));
   if (forced) {
     const skip = forced === "utf-8-bom" ? 3 : 0;
     const label = forced === "utf-8-bom" ? "utf-8" : forced;
     const text = decode(label, skip);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: forced };
   }
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode("utf-8", 3), encoding: "utf-8-bom" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decode("utf-8", 3), encoding: "utf-8-bom" };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode("utf-16le", 2), encoding: "utf-16le" };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode("utf-16be", 2), encoding: "utf-16be" };
   try {
@@ -57,7 +60,10 @@ export class CsvGrid implements Grid {
   /** 1 when the field begins with a quote and must be unquoted. */
   private readonly quoted: Uint8Array;
 
-  constructor(private readonly text: string, delimiter?: string) {
+  constructor(
+    private readonly text: string,
+    delimiter?: string,
+  ) {
     if (delimiter === undefined) {
       const end = text.search(/[\r\n]/);
       const first = end < 0 ? text : text.slice(0, end);
@@ -235,7 +241,12 @@ export class CsvGrid implements Grid {
         else return undefined;
       }
       if (digits === 0 || (dot && scale === 0)) return undefined;
-      let v = digits <= 15 ? (scale === 0 ? m : m / POW10[scale]) : Number(text.slice(this.starts[f] + (negative ? 1 : 0), e));
+      let v =
+        digits <= 15
+          ? scale === 0
+            ? m
+            : m / POW10[scale]
+          : Number(text.slice(this.starts[f] + (negative ? 1 : 0), e));
       if (negative) {
         if (!allowNegative && v !== 0) return undefined;
         v = -v;
@@ -253,7 +264,10 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
  *
  *     parseCsvColumns("a,b\n1,\"x,y\"\n").columns  // [["a", "1"], ["b", "x,y"]]
  */
-export function parseCsvColumns(text: string, delimiter?: string): { columns: string[][]; rows: number; delimiter: string } {
+export function parseCsvColumns(
+  text: string,
+  delimiter?: string,
+): { columns: string[][]; rows: number; delimiter: string } {
   const grid = new CsvGrid(text, delimiter);
   const columns: string[][] = [];
   for (let c = 0; c < grid.columnCount; c++) columns.push(grid.column(c, 0));
@@ -289,7 +303,7 @@ export function plainCellValue(v: ExcelJS.CellValue): unknown {
   return String(v);
 }
 
-/** Reads a sheet of an .xlsx file (the named one, else the first) into a grid. */
+/** Reads a sheet of an .xlsx file (the named one, else the first) into a grid, whole (readInput streams it: xlsxStream.ts). */
 export async function readXlsx(path: string, sheet?: string): Promise<InputGrid> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
@@ -297,8 +311,14 @@ export async function readXlsx(path: string, sheet?: string): Promise<InputGrid>
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name);
     throw new CaseMixError("value", {
-      en: sheet === undefined ? `${path} has no worksheet` : `${path} has no sheet "${sheet}"; its sheets: ${names.join(", ")}`,
-      zh: sheet === undefined ? `${path} 中没有工作表` : `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.join("、")}`,
+      en:
+        sheet === undefined
+          ? `${path} has no worksheet`
+          : `${path} has no sheet "${sheet}"; its sheets: ${names.join(", ")}`,
+      zh:
+        sheet === undefined
+          ? `${path} 中没有工作表`
+          : `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.join("、")}`,
     });
   }
   const rows: unknown[][] = [];
@@ -313,11 +333,14 @@ export async function readXlsx(path: string, sheet?: string): Promise<InputGrid>
 }
 
 /** Reads a CSV or .xlsx file by its extension. */
-export async function readInput(path: string, options: { sheet?: string; encoding?: Encoding } = {}): Promise<InputGrid> {
+export async function readInput(
+  path: string,
+  options: { sheet?: string; encoding?: Encoding } = {},
+): Promise<InputGrid> {
   if (!fs.existsSync(path)) {
     throw new CaseMixError("value", { en: `${path}: no such file`, zh: `${path}：文件不存在` });
   }
-  if (/\.xlsx$|\.xlsm$/i.test(path)) return readXlsx(path, options.sheet);
+  if (/\.xlsx$|\.xlsm$/i.test(path)) return readXlsxStream(path, options.sheet);
   if (/\.xls$/i.test(path)) {
     throw new CaseMixError("value", {
       en: `${path}: the old .xls format is not read; save it as .xlsx or CSV`,

@@ -4,7 +4,17 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import * as fc from "fast-check";
 import { readCsvStream } from "../../src/cli/csvStream";
-import { CsvGrid, decodeText, Encoding, parseCsvColumns, plainCellValue, readCsv, readInput } from "../../src/cli/readInput";
+import {
+  CsvGrid,
+  decodeText,
+  Encoding,
+  parseCsvColumns,
+  plainCellValue,
+  readCsv,
+  readInput,
+  readXlsx,
+} from "../../src/cli/readInput";
+import { readXlsxStream } from "../../src/cli/xlsxStream";
 import { Grid, gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
 import { readNumberColumn } from "../../src/engine/input";
 import { fiveGroupCsv } from "../report/fiveGroups";
@@ -14,8 +24,14 @@ const FIXTURES = path.join(__dirname, "../fixtures/cli");
 describe("decodeText", () => {
   it("follows a byte-order mark", () => {
     const utf8 = Buffer.from("病案号", "utf8");
-    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({ text: "病案号", encoding: "utf-8-bom" });
-    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("科室", "utf16le")]))).toEqual({ text: "科室", encoding: "utf-16le" });
+    expect(decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]))).toEqual({
+      text: "病案号",
+      encoding: "utf-8-bom",
+    });
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("科室", "utf16le")]))).toEqual({
+      text: "科室",
+      encoding: "utf-16le",
+    });
   });
 
   it("reads valid UTF-8 as UTF-8 and anything else as GB18030 (the module's example)", () => {
@@ -87,7 +103,11 @@ describe("CsvGrid", () => {
 
   it("reads plain decimals without strings, exactly as readNumberColumn does (property)", () => {
     const decimal = fc
-      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 18n }), fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }))
+      .tuple(
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 10n ** 18n }),
+        fc.option(fc.stringMatching(/^[0-9]{1,8}$/), { nil: undefined }),
+      )
       .map(([neg, whole, frac]) => `${neg ? "-" : ""}${whole}${frac === undefined ? "" : "." + frac}`);
     const cell = fc.oneof(decimal, fc.constant(""));
     fc.assert(
@@ -102,7 +122,7 @@ describe("CsvGrid", () => {
   });
 
   it("leaves anything else to readNumberColumn, so the messages stay the same", () => {
-    for (const text of ["h\n1,2\n", "h\n\"3\"\n", "h\n1e3\n", "h\n 4\n", "h\nn/a\n", "h\n+5\n", "h\n5.\n"]) {
+    for (const text of ["h\n1,2\n", 'h\n"3"\n', "h\n1e3\n", "h\n 4\n", "h\nn/a\n", "h\n+5\n", "h\n5.\n"]) {
       expect(new CsvGrid(text, "\t").numbers(0, 1, true)).toBeUndefined();
     }
     expect(new CsvGrid("h\n-5\n").numbers(0, 1, false)).toBeUndefined();
@@ -142,7 +162,12 @@ describe("reading files", () => {
     const ws = wb.addWorksheet("出院病例");
     ws.addRow(["2024 年出院病例"]);
     ws.addRow(["DRG编码", "出院日期", "住院总费用", "科室"]);
-    ws.addRow(["GB11", new Date(Date.UTC(2024, 2, 5)), { formula: "1000+234.5", result: 1234.5 }, { richText: [{ text: "内" }, { text: "科" }] }]);
+    ws.addRow([
+      "GB11",
+      new Date(Date.UTC(2024, 2, 5)),
+      { formula: "1000+234.5", result: 1234.5 },
+      { richText: [{ text: "内" }, { text: "科" }] },
+    ]);
     const file = path.join(dir, "cases.xlsx");
     await wb.xlsx.writeFile(file);
     const input = await readInput(file, { sheet: "出院病例" });
@@ -184,7 +209,8 @@ describe("streaming CSV reader (csvStream.ts)", () => {
   function expectSameGrid(stream: Grid, whole: CsvGrid): void {
     expect(stream.rowCount).toBe(whole.rowCount);
     expect(stream.columnCount).toBe(whole.columnCount);
-    for (let r = 0; r <= whole.rowCount; r++) for (let c = 0; c <= whole.columnCount; c++) expect([r, c, stream.cell(r, c)]).toEqual([r, c, whole.cell(r, c)]);
+    for (let r = 0; r <= whole.rowCount; r++)
+      for (let c = 0; c <= whole.columnCount; c++) expect([r, c, stream.cell(r, c)]).toEqual([r, c, whole.cell(r, c)]);
     for (let c = 0; c < whole.columnCount; c++) {
       for (const from of [0, 1, Math.min(whole.rowCount, 33)]) {
         expect(stream.column(c, from)).toEqual(whole.column(c, from));
@@ -248,7 +274,18 @@ describe("streaming CSV reader (csvStream.ts)", () => {
   it("reads GB18030 in 7-byte chunks, also when the first chunks are ASCII (valid UTF-8)", () => {
     const gb = fs.readFileSync(path.join(FIXTURES, "five-groups-gb18030.csv"));
     const body = gb.subarray(gb.indexOf(0x0a) + 1);
-    const bytes = Buffer.concat([Buffer.from("title line in ASCII\n"), gb, body, body, body, body, body, body, body, body]);
+    const bytes = Buffer.concat([
+      Buffer.from("title line in ASCII\n"),
+      gb,
+      body,
+      body,
+      body,
+      body,
+      body,
+      body,
+      body,
+      body,
+    ]);
     const file = write(bytes);
     const whole = decodeText(bytes);
     expect(whole.encoding).toBe("gb18030");
@@ -264,16 +301,39 @@ describe("streaming CSV reader (csvStream.ts)", () => {
   });
 
   it("any CSV text, any chunk size: the same grid as CsvGrid (property)", () => {
-    const pieces = ["a", "中", "𠀋", ",", "\t", '"', "\n", "\r", "\r\n", "0", "1", "7", "-", ".", " ", "12.50", "007", "-0"];
+    const pieces = [
+      "a",
+      "中",
+      "𠀋",
+      ",",
+      "\t",
+      '"',
+      "\n",
+      "\r",
+      "\r\n",
+      "0",
+      "1",
+      "7",
+      "-",
+      ".",
+      " ",
+      "12.50",
+      "007",
+      "-0",
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 400 }), fc.integer({ min: 1, max: 40 }), (parts, chunkSize) => {
-        const text = parts.join("");
-        const bytes = Buffer.from(text, "utf8");
-        const file = write(bytes);
-        const s = readCsvStream(file, { chunkSize });
-        fs.rmSync(file);
-        expectSameGrid(s.grid, new CsvGrid(decodeText(bytes).text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 400 }),
+        fc.integer({ min: 1, max: 40 }),
+        (parts, chunkSize) => {
+          const text = parts.join("");
+          const bytes = Buffer.from(text, "utf8");
+          const file = write(bytes);
+          const s = readCsvStream(file, { chunkSize });
+          fs.rmSync(file);
+          expectSameGrid(s.grid, new CsvGrid(decodeText(bytes).text));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -282,7 +342,9 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     const lines = ["DRG编码,住院总费用"];
     for (let i = 0; i < 600; i++) lines.push(`GB11,${i === 499 ? "n/a" : 12 + i}`);
     const file = write(Buffer.from(lines.join("\n"), "utf8"));
-    expect(() => readCaseTable(readCsv(file, undefined, { chunkSize: 7 }).grid)).toThrow('住院总费用 row 501: "n/a" is not a number');
+    expect(() => readCaseTable(readCsv(file, undefined, { chunkSize: 7 }).grid)).toThrow(
+      '住院总费用 row 501: "n/a" is not a number',
+    );
   });
 
   it("draws a progress bar on stderr only when asked (by default only on a terminal)", () => {
@@ -298,5 +360,39 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe("streaming .xlsx reader (xlsxStream.ts)", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-xlsx-"));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("gives the cells and the case table of reading the whole workbook: gaps, short rows, dates, formulas, rich text", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("说明").getCell("A1").value = "nothing here";
+    const ws = wb.addWorksheet("出院病例");
+    ws.addRow(["2024 年出院病例"]);
+    ws.addRow(["DRG编码", "出院日期", "住院总费用", "科室", "病案号"]);
+    for (let i = 0; i < 80; i++) {
+      if (i === 30) continue; // an empty row inside the data
+      const r = ws.getRow(i + 3);
+      const cost = i % 9 === 0 ? { formula: "1000+234.5", result: 1234.5 + i } : i === 40 ? null : 100 + i;
+      const dept = i % 5 === 0 ? { richText: [{ text: "内" }, { text: "科" }] } : "外科";
+      r.values = i === 50 ? [`GB1${i % 4}`] : [`GB1${i % 4}`, new Date(Date.UTC(2024, 2, 5 + i)), cost, dept, `00${i}`];
+    }
+    const file = path.join(dir, "cases.xlsx");
+    await wb.xlsx.writeFile(file);
+    const whole = (await readXlsx(file, "出院病例")).grid;
+    const stream = await readXlsxStream(file, "出院病例");
+    expect(stream.sheet).toBe("出院病例");
+    expect(stream.grid.rowCount).toBe(whole.rowCount);
+    expect(stream.grid.columnCount).toBe(whole.columnCount);
+    for (let c = 0; c <= whole.columnCount; c++) {
+      expect(stream.grid.column(c, 0)).toEqual(whole.column(c, 0));
+      for (let r = 0; r < whole.rowCount; r++) expect(stream.grid.cell(r, c)).toEqual(whole.cell(r, c));
+    }
+    expect(readCaseTable(stream.grid)).toEqual(readCaseTable(whole));
+    expect((await readXlsxStream(file)).sheet).toBe("说明");
+    await expect(readXlsxStream(file, "无此表")).rejects.toThrow(/no sheet "无此表"; its sheets: 说明, 出院病例/);
   });
 });
