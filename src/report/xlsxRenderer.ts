@@ -8,9 +8,12 @@
  * as an extra two-point series, fixed axis bounds so the lines span the plot), a
  * `xl/drawings/drawingN.xml` anchoring it on the sheet, a `chartUserShapes` part with the
  * corner labels (quadrant names) as text boxes, the relationships and the content types.
- * Series take their values from the sheet's cells (with a cache of the values, so the chart
- * shows before any recalculation); a series whose rows are scattered over more than a few
- * runs gets literal values instead.
+ * Every series takes its values from the sheet's cells (with a cache of the values, so the
+ * chart shows before any recalculation): a series over one run of consecutive table rows
+ * refers to the table; the cut lines, the fitted line and series whose rows are scattered are
+ * written, like the Excel renderer does, into a block of hidden helper columns right of the
+ * tables and the charts (a name in row 1 over x, y pairs), and the chart plots hidden cells.
+ * No literal (`numLit`) values: LibreOffice does not draw them.
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -76,19 +79,24 @@ interface ChartJob {
   yFormat: string;
   /** Where each series' cells are and what they hold. */
   series: { model: ScatterSeries; x: Ref; y: Ref }[];
+  /** Axis bounds [min, max] (fixed, so the cut lines span the plot). */
+  xBounds: [number, number];
+  yBounds: [number, number];
+  /** The cut lines and the fitted line, drawn dashed without markers, from helper cells. */
+  lines: { name: string; x: Ref; y: Ref }[];
 }
 
 /** A bar chart to add: the labels and each series' values, with the cells they come from. */
 interface BarJob {
   sheetName: string;
   chart: BarChartModel;
-  categories: { formula?: string; labels: string[] };
+  categories: { formula: string; labels: string[] };
   series: { model: BarSeries; values: Ref }[];
 }
 
 interface Ref {
-  /** A formula such as 'Sheet'!$D$4:$D$20 (or a union), or undefined for literal values. */
-  formula?: string;
+  /** A formula such as 'Sheet'!$D$4:$D$20. */
+  formula: string;
   values: number[];
 }
 
@@ -107,15 +115,8 @@ function runs(rows: readonly number[]): [number, number][] {
   return out;
 }
 
-const MAX_RUNS = 8;
-
-function seriesRef(
-  sheet: SheetModel,
-  sheetName: string,
-  placements: ReturnType<typeof placeBlocks>,
-  series: ScatterSeries,
-  which: "x" | "y",
-): Ref {
+/** A column of a table block with the values of the given rows (non-numbers as NaN). */
+function seriesColumn(sheet: SheetModel, series: ScatterSeries, which: "x" | "y") {
   const ref = series[which];
   const block = sheet.blocks[ref.blockIndex];
   if (!block || block.kind !== "table") throw new Error(`chart series ${series.name}: block ${ref.blockIndex} is not a table`);
@@ -126,12 +127,109 @@ function seriesRef(
     const v = block.rows[r][col];
     return typeof v === "number" && Number.isFinite(v) ? v : NaN;
   });
-  const spans = runs(rows);
-  if (spans.length === 0 || spans.length > MAX_RUNS) return { values };
-  const first = placements[ref.blockIndex].firstDataRow;
-  const letter = columnLetter(col);
-  const parts = spans.map(([a, b]) => `${quoteSheet(sheetName)}!$${letter}$${first + a + 1}:$${letter}$${first + b + 1}`);
-  return { formula: parts.length === 1 ? parts[0] : `(${parts.join(",")})`, values };
+  return { col, rows, values };
+}
+
+/**
+ * The hidden "chart data" columns of one sheet: each `put` takes two columns from `start`
+ * on, the name in row 1 over the x, y pairs below it, and returns the references to them.
+ */
+class HelperArea {
+  private next: number;
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly sheetName: string,
+    readonly start: number,
+  ) {
+    this.next = start;
+  }
+
+  get used(): boolean {
+    return this.next > this.start;
+  }
+
+  put(name: string, points: readonly [number, number][]): { x: Ref; y: Ref } {
+    const column = this.next;
+    this.next += 2;
+    this.ws.getCell(1, column + 1).value = name;
+    points.forEach(([x, y], i) => {
+      writeValue(this.ws.getCell(i + 2, column + 1), x);
+      writeValue(this.ws.getCell(i + 2, column + 2), y);
+    });
+    for (const c of [column, column + 1]) this.ws.getColumn(c + 1).hidden = true;
+    // An empty series still gets one (blank) row, so its reference is a valid range.
+    const n = Math.max(1, points.length);
+    const ref = (c: number, values: number[]): Ref => ({
+      formula: `${quoteSheet(this.sheetName)}!$${columnLetter(c)}$2:$${columnLetter(c)}$${n + 1}`,
+      values: values.length ? values : [NaN],
+    });
+    return { x: ref(column, points.map((p) => p[0])), y: ref(column + 1, points.map((p) => p[1])) };
+  }
+}
+
+/** The first column right of everything a sheet shows: its blocks and its charts. */
+function usedColumns(sheet: SheetModel): number {
+  let used = 0;
+  for (const block of sheet.blocks) used = Math.max(used, block.kind === "table" ? block.columns.length : block.kind === "keyValue" ? 2 : 1);
+  for (const c of [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])]) used = Math.max(used, c.anchor.column + c.anchor.width);
+  return used;
+}
+
+/**
+ * The cells of a scatter chart: a series over one run of table rows (x and y in the same
+ * table) refers to the table; any other series, the cut lines and the fitted line go to the
+ * helper area.
+ */
+function chartJob(
+  sheet: SheetModel,
+  sheetName: string,
+  placements: ReturnType<typeof placeBlocks>,
+  chart: ChartModel,
+  helpers: HelperArea,
+  lang: string,
+): ChartJob {
+  const series = chart.series.map((s) => {
+    const x = seriesColumn(sheet, s, "x");
+    const y = seriesColumn(sheet, s, "y");
+    const spans = runs(x.rows);
+    if (spans.length === 1 && s.x.blockIndex === s.y.blockIndex) {
+      const first = placements[s.x.blockIndex].firstDataRow + spans[0][0] + 1;
+      const last = placements[s.x.blockIndex].firstDataRow + spans[0][1] + 1;
+      const range = (col: number) => `${quoteSheet(sheetName)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${last}`;
+      return { model: s, x: { formula: range(x.col), values: x.values }, y: { formula: range(y.col), values: y.values } };
+    }
+    const pairs: [number, number][] = [];
+    x.values.forEach((v, i) => {
+      if (Number.isFinite(v) && Number.isFinite(y.values[i])) pairs.push([v, y.values[i]]);
+    });
+    return { model: s, ...helpers.put(s.name, pairs) };
+  });
+  const xs = series.flatMap((s) => s.x.values);
+  const ys = series.flatMap((s) => s.y.values);
+  const cutX = chart.cutLines?.x;
+  const cutY = chart.cutLines?.y;
+  const xFinite = xs.filter(Number.isFinite);
+  const yFinite = ys.filter(Number.isFinite);
+  const xSpan = xFinite.length ? Math.max(...xFinite, cutX ?? -Infinity) - Math.min(0, ...xFinite) : 1;
+  const ySpan = yFinite.length ? Math.max(...yFinite, cutY ?? -Infinity) - Math.min(...yFinite, cutY ?? Infinity) : 1;
+  const xb = chart.logX ? logAxisBounds(xs, cutX) : axisBounds(xs, cutX, niceStep(xSpan), true);
+  const yb = axisBounds(ys, cutY, niceStep(ySpan), false);
+
+  const lines: ChartJob["lines"] = [];
+  const fmt = (v: number, digits: number) => Number(v.toFixed(digits)).toString();
+  if (cutX !== undefined && Number.isFinite(cutX)) {
+    const name = `${lang === "zh-CN" ? "横轴分界线" : "x cut"} ${chart.xTitle} = ${fmt(cutX, 4)}`;
+    lines.push({ name, ...helpers.put(name, [[cutX, yb[0]], [cutX, yb[1]]]) });
+  }
+  if (cutY !== undefined && Number.isFinite(cutY)) {
+    const name = `${lang === "zh-CN" ? "纵轴分界线" : "y cut"} = ${fmt(cutY * 100, 2)}%`;
+    lines.push({ name, ...helpers.put(name, [[xb[0], cutY], [xb[1], cutY]]) });
+  }
+  if (chart.line) {
+    const points = chart.line.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+    lines.push({ name: chart.line.name, ...helpers.put(chart.line.name, points) });
+  }
+  return { sheetName, chart, yFormat: yAxisFormat(sheet, chart), series, xBounds: xb, yBounds: yb, lines };
 }
 
 /** The value axis shows the y column's kind of number: 0% for rates (the quadrant chart), #,##0 for money. */
@@ -291,18 +389,10 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
     const ws = wb.addWorksheet(name);
     renderSheet(ws, sheet);
     const placements = placeBlocks(sheet);
-    for (const chart of sheet.charts ?? []) {
-      jobs.push({
-        sheetName: name,
-        chart,
-        yFormat: yAxisFormat(sheet, chart),
-        series: chart.series.map((s) => ({
-          model: s,
-          x: seriesRef(sheet, name, placements, s, "x"),
-          y: seriesRef(sheet, name, placements, s, "y"),
-        })),
-      });
-    }
+    // One blank column between the sheet's content (tables, charts) and the hidden helpers.
+    const helpers = new HelperArea(ws, name, usedColumns(sheet) + 1);
+    const lang = model.lang === "zh" ? "zh-CN" : "en-US";
+    for (const chart of sheet.charts ?? []) jobs.push(chartJob(sheet, name, placements, chart, helpers, lang));
     for (const bar of sheet.barCharts ?? []) {
       const job = barJob(sheet, name, placements, bar);
       if (job) jobs.push(job);
@@ -350,10 +440,7 @@ function points(values: readonly number[]): string {
 }
 
 function numData(ref: Ref): string {
-  if (ref.formula) {
-    return `<c:numRef><c:f>${esc(ref.formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(ref.values)}</c:numCache></c:numRef>`;
-  }
-  return `<c:numLit><c:formatCode>General</c:formatCode>${points(ref.values)}</c:numLit>`;
+  return `<c:numRef><c:f>${esc(ref.formula)}</c:f><c:numCache><c:formatCode>General</c:formatCode>${points(ref.values)}</c:numCache></c:numRef>`;
 }
 
 function richText(text: string, lang: string, size: number, bold: boolean): string {
@@ -442,16 +529,8 @@ const PLOT = { x: 0.1, y: 0.1, w: 0.86, h: 0.66 };
 
 function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined): string {
   const { chart } = job;
-  const xs = job.series.flatMap((s) => s.x.values);
-  const ys = job.series.flatMap((s) => s.y.values);
-  const cutX = chart.cutLines?.x;
-  const cutY = chart.cutLines?.y;
-  const xFinite = xs.filter(Number.isFinite);
-  const yFinite = ys.filter(Number.isFinite);
-  const xSpan = xFinite.length ? Math.max(...xFinite, cutX ?? -Infinity) - Math.min(0, ...xFinite) : 1;
-  const ySpan = yFinite.length ? Math.max(...yFinite, cutY ?? -Infinity) - Math.min(...yFinite, cutY ?? Infinity) : 1;
-  const xb = chart.logX ? logAxisBounds(xs, cutX) : axisBounds(xs, cutX, niceStep(xSpan), true);
-  const yb = axisBounds(ys, cutY, niceStep(ySpan), false);
+  const xb = job.xBounds;
+  const yb = job.yBounds;
 
   let series = "";
   let idx = 0;
@@ -462,24 +541,13 @@ function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined):
       `<c:xVal>${numData(s.x)}</c:xVal><c:yVal>${numData(s.y)}</c:yVal><c:smooth val="0"/></c:ser>`;
     idx++;
   }
-  const line = (name: string, x: number[], y: number[]) => {
-    const xml =
-      `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(name)}</c:v></c:tx>` +
+  for (const l of job.lines) {
+    series +=
+      `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(l.name)}</c:v></c:tx>` +
       `<c:spPr><a:ln w="15875"><a:solidFill><a:srgbClr val="595959"/></a:solidFill><a:prstDash val="dash"/></a:ln></c:spPr>` +
       `<c:marker><c:symbol val="none"/></c:marker>` +
-      `<c:xVal>${numData({ values: x })}</c:xVal><c:yVal>${numData({ values: y })}</c:yVal><c:smooth val="0"/></c:ser>`;
+      `<c:xVal>${numData(l.x)}</c:xVal><c:yVal>${numData(l.y)}</c:yVal><c:smooth val="0"/></c:ser>`;
     idx++;
-    return xml;
-  };
-  const fmt = (v: number, digits: number) => Number(v.toFixed(digits)).toString();
-  if (cutX !== undefined && Number.isFinite(cutX)) {
-    series += line(`${lang === "zh-CN" ? "横轴分界线" : "x cut"} ${chart.xTitle} = ${fmt(cutX, 4)}`, [cutX, cutX], [yb[0], yb[1]]);
-  }
-  if (cutY !== undefined && Number.isFinite(cutY)) {
-    series += line(`${lang === "zh-CN" ? "纵轴分界线" : "y cut"} = ${fmt(cutY * 100, 2)}%`, [xb[0], xb[1]], [cutY, cutY]);
-  }
-  if (chart.line) {
-    series += line(chart.line.name, chart.line.points.map((p) => p[0]), chart.line.points.map((p) => p[1]));
   }
   const layout =
     `<c:layout><c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>` +
@@ -493,7 +561,7 @@ function chartXml(job: ChartJob, lang: string, shapesRelId: string | undefined):
     `<c:axId val="500100"/><c:axId val="500200"/></c:scatterChart>` +
     valAx(500100, 500200, "b", chart.xTitle, lang, xb, chart.logX ? "General" : "0.0#", chart.logX ? 2 : undefined) +
     valAx(500200, 500100, "l", chart.yTitle, lang, yb, job.yFormat) +
-    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
+    `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr>` +
     (shapesRelId ? `<c:userShapes r:id="${shapesRelId}"/>` : "") +
     `</c:chartSpace>`
@@ -555,7 +623,7 @@ function barChartXml(job: BarJob, lang: string): string {
       `<c:dLbls><c:numFmt formatCode="${esc(labelFormat)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
       `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="${lang}"/></a:p></c:txPr>` +
       `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-      `<c:cat><c:strRef><c:f>${esc(job.categories.formula ?? "")}</c:f><c:strCache>${strCache}</c:strCache></c:strRef></c:cat>` +
+      `<c:cat><c:strRef><c:f>${esc(job.categories.formula)}</c:f><c:strCache>${strCache}</c:strCache></c:strRef></c:cat>` +
       `<c:val>${numData(s.values)}</c:val></c:ser>`;
   });
   const horizontal = chart.horizontal === true;

@@ -152,10 +152,27 @@ describe("renderXlsx of the quadrant report", () => {
     expect(chart).not.toContain("$D$8"); // E1 (unclassified) is not drawn
     const names = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1]);
     expect(names).toEqual(["战略病种 (1)", "竞争病种 (1)", "适宜病种 (1)", "劣势病种 (1)", "横轴分界线 相对权重 (RW) = 1.2727", "纵轴分界线 = 0%"]);
-    // the x cut is a vertical line at the CMI across the whole y axis
-    const cut = /横轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numLit><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
+    // the cut lines refer to hidden helper cells right of the table and the chart (anchored at
+    // column 12 = M, 10 wide: used up to column V, one blank column W, helpers from X), no literals
+    expect(chart).not.toContain("numLit");
+    expect(chart).toContain('<c:plotVisOnly val="0"/>');
+    const cut = /横轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$X\$2:\$X\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
     expect(Number(cut?.[1])).toBeCloseTo(28 / 22, 12);
     expect(Number(cut?.[2])).toBeCloseTo(28 / 22, 12);
+    expect(chart).toMatch(/横轴分界线[^<]*<\/c:v>.*?<c:yVal><c:numRef><c:f>'四象限分析'!\$Y\$2:\$Y\$3<\/c:f>/);
+    expect(chart).toMatch(/纵轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$Z\$2:\$Z\$3<\/c:f>.*?<c:yVal><c:numRef><c:f>'四象限分析'!\$AA\$2:\$AA\$3<\/c:f>/);
+    // the helper cells hold the values the cache shows, under the line's name, in hidden columns
+    const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
+    expect(ws.getCell("X1").value).toBe("横轴分界线 相对权重 (RW) = 1.2727");
+    expect(ws.getCell("X2").value).toBeCloseTo(28 / 22, 12);
+    expect(ws.getCell("X3").value).toBeCloseTo(28 / 22, 12);
+    const yCut = /纵轴分界线[^<]*<\/c:v>.*?<c:yVal>.*?<c:pt idx="0"><c:v>([^<]+)</.exec(chart);
+    expect(ws.getCell("AA2").value).toBe(Number(yCut?.[1]));
+    expect(ws.getCell("AA3").value).toBe(Number(yCut?.[1]));
+    const wBounds = /横轴分界线[^<]*<\/c:v>.*?<c:yVal>.*?<c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
+    expect([ws.getCell("Y2").value, ws.getCell("Y3").value]).toEqual([Number(wBounds?.[1]), Number(wBounds?.[2])]);
+    for (const c of ["X", "Y", "Z", "AA"]) expect(ws.getColumn(c).hidden).toBe(true);
+    for (const c of ["A", "K", "W", "AB"]) expect(ws.getColumn(c).hidden).toBe(false);
     expect(chart).toContain('<c:scatterChart><c:scatterStyle val="lineMarker"/>');
     const shapes = await zip.file("xl/drawings/drawing2.xml")!.async("string");
     for (const name of ["战略病种", "竞争病种", "适宜病种", "劣势病种"]) expect(shapes).toContain(`<a:t>${name}</a:t>`);
@@ -182,5 +199,72 @@ describe("renderXlsx of the quadrant report", () => {
     const xml = await z.file("xl/charts/chart1.xml")!.async("string");
     // RW from 0.4 to 2 and the cut 1.27: powers of two 0.25 to 2
     expect(xml).toContain('<c:scaling><c:logBase val="2"/><c:orientation val="minMax"/><c:max val="2"/><c:min val="0.25"/></c:scaling>');
+  });
+});
+
+describe("renderXlsx: scattered series and the fitted line from hidden helper cells", () => {
+  // x in A, y in B, rows 3..6 (title row 1, header row 2); series "odd" takes rows 0 and 2 (two runs)
+  const model: WorkbookModel = {
+    lang: "en",
+    sheets: [
+      {
+        name: "Trend",
+        blocks: [
+          { kind: "text", text: "t" },
+          {
+            kind: "table",
+            columns: [
+              { id: "x", header: "x", type: "number" },
+              { id: "y", header: "y", type: "number" },
+            ],
+            rows: [
+              [1, 10],
+              [2, 20],
+              [3, 31],
+              [4, 39],
+            ],
+          },
+        ],
+        charts: [
+          {
+            kind: "scatter",
+            title: "c",
+            xTitle: "x",
+            yTitle: "y",
+            series: [
+              { name: "all", x: { blockIndex: 1, columnId: "x" }, y: { blockIndex: 1, columnId: "y" } },
+              { name: "odd", x: { blockIndex: 1, columnId: "x" }, y: { blockIndex: 1, columnId: "y" }, rows: [0, 2] },
+            ],
+            line: { name: "fit", points: [[1, 10], [2.5, 25], [4, 40]] },
+            anchor: { row: 0, column: 3, width: 6, height: 10 },
+          },
+        ],
+      },
+    ],
+  };
+
+  it("writes the points to hidden columns right of the chart and refers to them with a cache", async () => {
+    const buffer = await renderXlsx(model);
+    const z = await JSZip.loadAsync(buffer);
+    const chart = await z.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).not.toContain("numLit");
+    expect(chart).toContain('<c:plotVisOnly val="0"/>');
+    // the table's own run: A3:A6; chart up to column I (3 + 6 = 9 columns), blank J, helpers from K
+    expect(chart).toContain("<c:f>'Trend'!$A$3:$A$6</c:f>");
+    expect(chart).toMatch(/<c:v>odd<\/c:v>.*?<c:f>'Trend'!\$K\$2:\$K\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>1<\/c:v><\/c:pt><c:pt idx="1"><c:v>3<\/c:v>/);
+    expect(chart).toMatch(/<c:v>fit<\/c:v>.*?<a:prstDash val="dash"\/>.*?<c:f>'Trend'!\$M\$2:\$M\$4<\/c:f>.*?<c:f>'Trend'!\$N\$2:\$N\$4<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="3"\/><c:pt idx="0"><c:v>10<\/c:v><\/c:pt><c:pt idx="1"><c:v>25<\/c:v><\/c:pt><c:pt idx="2"><c:v>40</);
+    expectBalanced(chart);
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = w.getWorksheet("Trend") as ExcelJS.Worksheet;
+    const col = (c: string, n: number) => Array.from({ length: n }, (_, i) => ws.getCell(`${c}${i + 1}`).value);
+    expect(col("K", 3)).toEqual(["odd", 1, 3]);
+    expect(col("L", 3)).toEqual([null, 10, 31]);
+    expect(col("M", 4)).toEqual(["fit", 1, 2.5, 4]);
+    expect(col("N", 4)).toEqual([null, 10, 25, 40]);
+    for (const c of ["K", "L", "M", "N"]) expect(ws.getColumn(c).hidden).toBe(true);
+    for (const c of ["A", "B", "I", "J"]) expect(ws.getColumn(c).hidden).toBe(false);
+    // the user-facing table is untouched
+    expect(col("A", 6)).toEqual(["t", "x", 1, 2, 3, 4]);
   });
 });
