@@ -9,9 +9,10 @@
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
 import * as fs from "fs";
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import { Grid, gridFromRows } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
+import { excelJS } from "../report/lazyModules";
 import { readCsvStream, StreamOptions } from "./csvStream";
 import { readXlsxStream } from "./xlsxStream";
 
@@ -305,7 +306,7 @@ export function plainCellValue(v: ExcelJS.CellValue): unknown {
 
 /** Reads a sheet of an .xlsx file (the named one, else the first) into a grid, whole (readInput streams it: xlsxStream.ts). */
 export async function readXlsx(path: string, sheet?: string): Promise<InputGrid> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJS().Workbook)();
   await wb.xlsx.readFile(path);
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {

@@ -7,9 +7,10 @@
  *
  *     (await readXlsxStream("cases.xlsx", "出院病例")).grid.cell(1, 0)  // "DRG编码"
  */
-import ExcelJS from "exceljs";
+import type * as ExcelJS from "exceljs";
 import type { Grid } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
+import { excelJS } from "../report/lazyModules";
 import { plainCellValue } from "./readInput";
 
 const UNDEFINED = 0;
@@ -110,7 +111,7 @@ export class XlsxGrid implements Grid {
 
 /** Reads a sheet of an .xlsx file (the named one, else the first) streaming; errors as `readXlsx`. */
 export async function readXlsxStream(path: string, sheet?: string): Promise<{ grid: XlsxGrid; sheet: string }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
     styles: "cache",

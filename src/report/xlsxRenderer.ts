@@ -15,8 +15,8 @@
  * tables and the charts (a name in row 1 over x, y pairs), and the chart plots hidden cells.
  * No literal (`numLit`) values: LibreOffice does not draw them.
  */
-import ExcelJS from "exceljs";
-import JSZip from "jszip";
+import type * as ExcelJS from "exceljs";
+import type JSZip from "jszip";
 import {
   BarChartModel,
   BarSeries,
@@ -31,6 +31,7 @@ import {
   TableBlock,
   WorkbookModel,
 } from "./model";
+import { excelJS, jsZip } from "./lazyModules";
 
 /** A1-style column letters of a 0-based column index. */
 export function columnLetter(column: number): string {
@@ -378,7 +379,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
 
 /** Renders the model into an .xlsx file held in memory. */
 export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJS().Workbook)();
   wb.creator = "CaseMix";
   wb.created = new Date();
   const taken = new Set<string>();
@@ -776,7 +777,7 @@ export function drawingPosition(xml: string): number {
 }
 
 async function addCharts(buffer: Buffer, jobs: (ChartJob | BarJob)[], lang: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
+  const zip = await jsZip().loadAsync(buffer);
   const parts = await sheetParts(zip);
   let types = await zip.file("[Content_Types].xml")!.async("string");
   const overrides: string[] = [];
