@@ -17,7 +17,7 @@
  */
 import { isUtf8 } from "buffer";
 import * as fs from "fs";
-import type { Grid } from "../engine/caseTable";
+import type { Grid, IndexedCells } from "../engine/caseTable";
 import type { Encoding } from "./readInput";
 
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
@@ -269,6 +269,11 @@ class StreamColumn {
     for (let i = 0; i < n; i++) this.pushText(texts[i]);
   }
 
+  /** The interned text cells (ids into `values`), or undefined while the column is numeric. */
+  textCells(): { ids: Int32Array; values: string[] } | undefined {
+    return this.numeric ? undefined : { ids: this.ids as Int32Array, values: this.values as string[] };
+  }
+
   /** The text of cell i. */
   text(i: number): string {
     if (!this.numeric) return (this.values as string[])[(this.ids as Int32Array)[i]];
@@ -466,6 +471,34 @@ export class StreamCsvGrid implements Grid {
     const col = this.columns[column];
     for (; r < this.rowCount; r++) out[r - from] = col ? col.text(r - HEAD_ROWS) : "";
     return out;
+  }
+
+  /** See Grid.codes: the head rows' cells, then the column's dictionary; undefined for a numeric column. */
+  codes(column: number, from: number): IndexedCells | undefined {
+    const col = this.columns[column];
+    const text = col?.textCells();
+    if (from > HEAD_ROWS || (this.rowCount > HEAD_ROWS && text === undefined)) return undefined;
+    const rawIndex = new Int32Array(Math.max(0, this.rowCount - from));
+    const distinct: string[] = [];
+    const seen = new Map<string, number>();
+    const indexOf = (s: string): number => {
+      let k = seen.get(s);
+      if (k === undefined) {
+        k = distinct.length;
+        distinct.push(s);
+        seen.set(s, k);
+      }
+      return k;
+    };
+    let r = from;
+    for (; r < this.rowCount && r < HEAD_ROWS; r++) rawIndex[r - from] = indexOf(this.head[r][column] ?? "");
+    if (text !== undefined && r < this.rowCount) {
+      const remap = new Int32Array(text.values.length);
+      for (let k = 0; k < remap.length; k++) remap[k] = indexOf(text.values[k]);
+      const ids = text.ids;
+      for (; r < this.rowCount; r++) rawIndex[r - from] = remap[ids[r - HEAD_ROWS]];
+    }
+    return { rawIndex, distinct };
   }
 
   numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {

@@ -21,7 +21,7 @@
  *     readCaseTable([["DRG编码", "住院总费用(元)"], ["GB11", "12,000"], ["", ""]])
  *     // groups.codes ["GB11"], totalCost [12000, NaN], skipped { blankRows: 1, emptyGroup: 0 }
  */
-import { internCodes, Interned, normalizeKey } from "./codes";
+import { internCodes, Interned, internIndexed, normalizeCode, normalizeKey } from "./codes";
 import { ColumnName, detectColumns, HEADER_WORDS, headerKey, matchHeader } from "./columns";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
@@ -42,6 +42,19 @@ export interface Grid {
    * must give exactly what `readNumberColumn` gives for such cells.
    */
   numbers?(column: number, from: number, allowNegative: boolean): Float64Array | undefined;
+  /**
+   * Optional fast path for sources that intern text while reading: the cells of a column from
+   * row `from` as their distinct values, in order of first appearance, and per row the index
+   * of its value, or undefined when the source does not hold the column that way. Reading
+   * `column()` gives `distinct[rawIndex[i]]` for row `from + i`.
+   */
+  codes?(column: number, from: number): IndexedCells | undefined;
+}
+
+/** A column as its distinct cells and, per row, the index of its cell (see `Grid.codes`). */
+export interface IndexedCells {
+  rawIndex: Int32Array;
+  distinct: readonly unknown[];
 }
 
 /** A grid over row arrays (Excel `values`, ExcelJS rows); short rows read as blank. */
@@ -369,10 +382,13 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
   const dataRow = firstRow + from;
   const wanted = (c: ColumnName) => mapping[c] !== undefined && (options.columns === undefined || options.columns.includes(c));
   const raw = (c: ColumnName) => grid.column(mapping[c] as number, from);
+  const codesOf = (c: ColumnName, normalize: (value: unknown) => string): Interned => {
+    const indexed = grid.codes?.(mapping[c] as number, from);
+    return indexed ? internIndexed(indexed, normalize) : internCodes(raw(c), normalize);
+  };
 
   // Blank rows and empty groups.
-  const groupCells = raw("drg");
-  const groups = internCodes(groupCells);
+  const groups = codesOf("drg", normalizeCode);
   let blankRows = 0;
   for (let i = 0; i < n; i++) {
     if (groups.ids[i] >= 0) continue;
@@ -411,7 +427,7 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
     skipped: { blankRows, emptyGroup: groups.empty - blankRows },
   };
   for (const key of ["department", "doctor", "hospital"] as const) {
-    if (wanted(key)) table[key] = internCodes(raw(key), normalizeKey);
+    if (wanted(key)) table[key] = codesOf(key, normalizeKey);
   }
   if (wanted("year")) table.years = readYears(raw("year"), headers[mapping.year as number], dataRow, false);
   else if (mapping.dischargeDate !== undefined && (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))) {

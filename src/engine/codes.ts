@@ -339,6 +339,54 @@ function cachedInterning(
   return undefined;
 }
 
+/**
+ * `internCodes` of a column held as its distinct cells (in order of first appearance) and the
+ * index of each row's cell, as a reader that interned while reading has it: each distinct cell
+ * is normalized once and the rows are mapped through a typed array, with the result
+ * `internCodes` gives for the column `distinct[rawIndex[i]]`.
+ *
+ *     internIndexed({ rawIndex: Int32Array.of(0, 1, 0, 2), distinct: ["GB11", " gb11", ""] })
+ *     // ids Int32Array [0, 0, 0, -1], codes ["GB11"], empty 1
+ */
+export function internIndexed(
+  cells: { rawIndex: Int32Array; distinct: readonly unknown[] },
+  normalize: (value: unknown) => string = normalizeCode,
+): Interned {
+  const { rawIndex, distinct } = cells;
+  const idOfRaw = new Int32Array(distinct.length);
+  const byCode = new Map<string, number>();
+  const codes: string[] = [];
+  for (let r = 0; r < distinct.length; r++) {
+    const code = normalize(distinct[r]);
+    let id = -1;
+    if (code !== "") {
+      const seen = byCode.get(code);
+      if (seen === undefined) {
+        id = codes.length;
+        codes.push(code);
+        byCode.set(code, id);
+      } else id = seen;
+    }
+    idOfRaw[r] = id;
+  }
+  const ids = new Int32Array(rawIndex.length);
+  const empty = remapIds(rawIndex, idOfRaw, ids);
+  const out: Interned = { ids, codes, empty };
+  rawCellsOf.set(out, distinct.slice());
+  return out;
+}
+
+/** ids[i] = idOfRaw[rawIndex[i]]; returns how many are -1 (empty). */
+function remapIds(rawIndex: Int32Array, idOfRaw: Int32Array, ids: Int32Array): number {
+  let empty = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = idOfRaw[rawIndex[i]];
+    ids[i] = id;
+    if (id < 0) empty++;
+  }
+  return empty;
+}
+
 /** ADRG of a CHS-DRG code: its first three characters. */
 export function adrgOf(code: string): string {
   return code.slice(0, 3);

@@ -17,6 +17,7 @@ import {
 import { readXlsxStream } from "../../src/cli/xlsxStream";
 import { Grid, gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
 import { readNumberColumn } from "../../src/engine/input";
+import { internCodes, internIndexed, normalizeCode, normalizeKey } from "../../src/engine/codes";
 import { fiveGroupCsv } from "../report/fiveGroups";
 
 const FIXTURES = path.join(__dirname, "../fixtures/cli");
@@ -214,6 +215,14 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     for (let c = 0; c < whole.columnCount; c++) {
       for (const from of [0, 1, Math.min(whole.rowCount, 33)]) {
         expect(stream.column(c, from)).toEqual(whole.column(c, from));
+        // The interned fast path, where the stream has it: the same cells, distinct in order of first appearance.
+        const indexed = stream.codes?.(c, from);
+        if (indexed) {
+          const cells = whole.column(c, from);
+          expect(Array.from(indexed.rawIndex, (k) => indexed.distinct[k])).toEqual(cells);
+          expect(indexed.distinct).toEqual([...new Set(cells)]);
+          for (const normalize of [normalizeCode, normalizeKey]) expect(internIndexed(indexed, normalize)).toEqual(internCodes(cells, normalize));
+        }
         for (const neg of [false, true]) {
           const a = stream.numbers?.(c, from, neg);
           const b = whole.numbers(c, from, neg);

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { adrgOf, compareCodes, internCodes, normalizeCode, normalizeKey } from "../../src/engine/codes";
+import { adrgOf, compareCodes, distinctCells, internCodes, internIndexed, normalizeCode, normalizeKey } from "../../src/engine/codes";
 
 describe("normalizeCode", () => {
   it("trims, upper-cases and folds full-width letters and digits", () => {
@@ -74,6 +74,28 @@ describe("internCodes", () => {
         }
         expect(r.empty).toBe(empty);
         expect(new Set(r.codes).size).toBe(r.codes.length);
+      }),
+    );
+  });
+});
+
+describe("internIndexed", () => {
+  it("interns distinct cells once and maps the rows (the module's example)", () => {
+    const r = internIndexed({ rawIndex: Int32Array.of(0, 1, 0, 2), distinct: ["GB11", " gb11", ""] });
+    expect(Array.from(r.ids)).toEqual([0, 0, 0, -1]);
+    expect(r.codes).toEqual(["GB11"]);
+    expect(r.empty).toBe(1);
+    expect(distinctCells(r)).toEqual(["GB11", " gb11", ""]);
+  });
+
+  it("gives what internCodes gives for the column the cells make (property)", () => {
+    const cell = fc.constantFrom("GB11", " gb11", "ｇｂ１１", "ES21", "es21 ", "", " ", "外科", "外科 ", "0");
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 60 }), fc.boolean(), (cells, key) => {
+        const distinct = [...new Set(cells)];
+        const rawIndex = Int32Array.from(cells, (c) => distinct.indexOf(c));
+        const normalize = key ? normalizeKey : normalizeCode;
+        expect(internIndexed({ rawIndex, distinct }, normalize)).toEqual(internCodes(cells, normalize));
       }),
     );
   });
