@@ -12,18 +12,61 @@
  *   column is numeric (a Float64Array, with each cell's sign and decimals so its text comes back
  *   exactly) while every cell is a plain decimal that prints back as written, and turns into
  *   interned text (Int32Array ids + dictionary) at its first other cell.
+ * - Large files (8 MiB and up) are parsed in parts at once, one per core (at most 4), on worker
+ *   threads (`parseParallel`), with the grid of one sequential pass as the result.
  *
  *     readCsvStream("cases.csv").grid.numbers(8, 1, false)  // Float64Array of 住院总费用
  */
 import { isUtf8 } from "buffer";
 import * as fs from "fs";
+import * as os from "os";
+import { join } from "path";
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
 import type { Grid, IndexedCells } from "../engine/caseTable";
 import type { Encoding } from "./readInput";
 
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
 const HEAD_ROWS = 32;
 
+/** Rows read before the columns are given room for the rest of the file (see `sizeColumns`). */
+const SAMPLE_ROWS = 1024;
+
 const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
+
+/**
+ * The delimiter, from the first line of b[0, n): a tab when it has more tabs than commas, else
+ * a comma; undefined while the line is not complete (and more bytes are to come).
+ */
+function delimiterOf(b: Uint8Array, n: number, final: boolean): string | undefined {
+  let k = 0;
+  while (k < n && b[k] !== 10 && b[k] !== 13) k++;
+  if (k === n && !final) return undefined;
+  let tabs = 0;
+  let commas = 0;
+  for (let i = 0; i < k; i++) {
+    if (b[i] === 9) tabs++;
+    else if (b[i] === 44) commas++;
+  }
+  return tabs > commas ? "\t" : ",";
+}
+
+/** The cells of one column of a part of a file, as a worker hands them over (see `parseParallel`). */
+export interface ColumnPart {
+  length: number;
+  /** A numeric column: the numbers (NaN blank) and their written form (StreamColumn.fmt). */
+  nums?: Float64Array;
+  fmt?: Uint8Array;
+  /** A text column: the id of each cell in `values`, distinct in order of first appearance. */
+  ids?: Int32Array;
+  values?: string[];
+}
+
+/** The written form of a stored number (see StreamColumn.fmt). */
+function numberText(v: number, f: number): string {
+  if (f === 0) return "";
+  const t = Math.abs(v).toFixed((f & 127) - 1);
+  return f & 128 ? "-" + t : t;
+}
 
 /** A quoted field's text: `"a ""b"" c"tail` -> `a "b" ctail` (text after the closing quote kept, as Excel does). */
 function unquote(t: string, s: number, e: number): string {
@@ -81,20 +124,30 @@ export function plainDecimal(s: string, allowNegative: boolean): number | undefi
 class StreamColumn {
   length = 0;
   numeric = true;
-  private cap = 1024;
-  private nums: Float64Array | undefined = new Float64Array(1024);
+  private cap: number;
+  /** The numbers, NaN for a blank cell. */
+  private nums: Float64Array | undefined;
   /** 0 = blank; else bit 7 = written with a minus sign, bits 0-6 = decimals + 1. */
-  private fmt: Uint8Array | undefined = new Uint8Array(1024);
+  private fmt: Uint8Array | undefined;
   private ids: Int32Array | undefined;
   private dict: Map<string, number> | undefined;
   values: string[] | undefined;
 
-  constructor(blanks: number) {
+  /** `blanks` blank cells first; room for `capacity` cells before the arrays grow. */
+  constructor(blanks: number, capacity: number) {
+    this.cap = Math.max(1024, blanks, capacity);
+    this.nums = new Float64Array(this.cap);
+    this.fmt = new Uint8Array(this.cap);
     for (let i = 0; i < blanks; i++) this.pushBlank();
   }
 
-  private grow(): void {
-    this.cap *= 2;
+  /** Room for at least `rows` cells in all. */
+  reserve(rows: number): void {
+    if (rows > this.cap) this.grow(rows);
+  }
+
+  private grow(atLeast = 0): void {
+    this.cap = Math.max(this.cap * 2, atLeast);
     if (this.numeric) {
       const n = new Float64Array(this.cap);
       n.set(this.nums as Float64Array);
@@ -112,6 +165,7 @@ class StreamColumn {
   pushBlank(): void {
     if (this.numeric) {
       if (this.length === this.cap) this.grow();
+      (this.nums as Float64Array)[this.length] = NaN;
       (this.fmt as Uint8Array)[this.length++] = 0;
     } else this.pushText("");
   }
@@ -133,6 +187,7 @@ class StreamColumn {
     if (this.length === this.cap) this.grow();
     const fmt = this.fmt as Uint8Array;
     if (s === e) {
+      (this.nums as Float64Array)[this.length] = NaN;
       fmt[this.length++] = 0;
       return true;
     }
@@ -244,6 +299,11 @@ class StreamColumn {
 
   private pushText(s: string): void {
     if (this.length === this.cap) this.grow();
+    (this.ids as Int32Array)[this.length++] = this.idOf(s);
+  }
+
+  /** The id of a text value, added to the dictionary when new. */
+  private idOf(s: string): number {
     const dict = this.dict as Map<string, number>;
     let id = dict.get(s);
     if (id === undefined) {
@@ -251,7 +311,7 @@ class StreamColumn {
       (this.values as string[]).push(s);
       dict.set(s, id);
     }
-    (this.ids as Int32Array)[this.length++] = id;
+    return id;
   }
 
   /** The numbers so far become text (their exact written form), then interned. */
@@ -277,26 +337,47 @@ class StreamColumn {
   /** The text of cell i. */
   text(i: number): string {
     if (!this.numeric) return (this.values as string[])[(this.ids as Int32Array)[i]];
-    const f = (this.fmt as Uint8Array)[i];
-    if (f === 0) return "";
-    const v = Math.abs((this.nums as Float64Array)[i]).toFixed((f & 127) - 1);
-    return f & 128 ? "-" + v : v;
+    return numberText((this.nums as Float64Array)[i], (this.fmt as Uint8Array)[i]);
+  }
+
+  /** The cells, to hand over to another thread (the arrays are the column's own). */
+  part(): ColumnPart {
+    if (this.numeric) return { length: this.length, nums: this.nums, fmt: this.fmt };
+    return { length: this.length, ids: this.ids, values: this.values };
+  }
+
+  /** Appends the cells of a part: what pushing them one by one would store. */
+  appendPart(p: ColumnPart): void {
+    const n = p.length;
+    if (p.values === undefined) {
+      const nums = p.nums as Float64Array;
+      const fmt = p.fmt as Uint8Array;
+      if (!this.numeric) {
+        for (let i = 0; i < n; i++) this.pushText(numberText(nums[i], fmt[i]));
+        return;
+      }
+      this.reserve(this.length + n);
+      (this.nums as Float64Array).set(nums.subarray(0, n), this.length);
+      (this.fmt as Uint8Array).set(fmt.subarray(0, n), this.length);
+      this.length += n;
+      return;
+    }
+    if (this.numeric) this.toText();
+    this.reserve(this.length + n);
+    const remap = new Int32Array(p.values.length);
+    for (let k = 0; k < remap.length; k++) remap[k] = this.idOf(p.values[k]);
+    const ids = this.ids as Int32Array;
+    const from = p.ids as Int32Array;
+    for (let i = 0; i < n; i++) ids[this.length + i] = remap[from[i]];
+    this.length += n;
   }
 
   /** Cells from..end into out[at..] as numbers (see Grid.numbers); false when one is not a plain decimal. */
   numbersInto(out: Float64Array, at: number, from: number, allowNegative: boolean): boolean {
     if (this.numeric) {
-      const nums = this.nums as Float64Array;
-      const fmt = this.fmt as Uint8Array;
-      for (let i = from; i < this.length; i++) {
-        if (fmt[i] === 0) {
-          out[at++] = NaN;
-          continue;
-        }
-        const v = nums[i];
-        if (!allowNegative && v < 0) return false;
-        out[at++] = v;
-      }
+      const nums = (this.nums as Float64Array).subarray(from, this.length);
+      if (!allowNegative && !noneNegative(nums)) return false;
+      out.set(nums, at);
       return true;
     }
     const values = this.values as string[];
@@ -310,6 +391,12 @@ class StreamColumn {
     for (let i = from; i < this.length; i++) out[at++] = parsed[ids[i]];
     return true;
   }
+}
+
+/** True when no value is below 0 (NaN and -0 are not). */
+function noneNegative(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] < 0) return false;
+  return true;
 }
 
 /** Decodes bytes b[s, e) of the file's encoding. */
@@ -331,8 +418,23 @@ export class StreamCsvGrid implements Grid {
   private fs = new Int32Array(64);
   private fe = new Int32Array(64);
   private fq = new Uint8Array(64);
+  /** Rows kept as strings at the top: HEAD_ROWS, or 0 for a part of a file below its top. */
+  private readonly headRows: number;
+  /** Bytes this grid will be fed in all (0 unknown), and fed so far: for the columns' capacity. */
+  private readonly expectedBytes: number;
+  private fedBytes = 0;
 
-  constructor(private readonly dec: Decode) {}
+  constructor(
+    private readonly dec: Decode,
+    options: { headRows?: number; expectedBytes?: number; delimiter?: string } = {},
+  ) {
+    this.headRows = options.headRows ?? HEAD_ROWS;
+    this.expectedBytes = options.expectedBytes ?? 0;
+    if (options.delimiter !== undefined) {
+      this.delimiter = options.delimiter;
+      this.d = options.delimiter.charCodeAt(0);
+    }
+  }
 
   /**
    * Parses the complete records of b[0, n) (all of it when `final`) and returns how many bytes
@@ -340,25 +442,30 @@ export class StreamCsvGrid implements Grid {
    */
   feed(b: Uint8Array, n: number, final: boolean): number {
     if (this.d < 0) {
-      let k = 0;
-      while (k < n && b[k] !== 10 && b[k] !== 13) k++;
-      if (k === n && !final) return 0;
-      let tabs = 0;
-      let commas = 0;
-      for (let i = 0; i < k; i++) {
-        if (b[i] === 9) tabs++;
-        else if (b[i] === 44) commas++;
-      }
-      this.delimiter = tabs > commas ? "\t" : ",";
-      this.d = this.delimiter.charCodeAt(0);
+      const delimiter = delimiterOf(b, n, final);
+      if (delimiter === undefined) return 0;
+      this.delimiter = delimiter;
+      this.d = delimiter.charCodeAt(0);
     }
     let pos = 0;
     while (pos < n) {
       const end = this.record(b, pos, n, final);
-      if (end < 0) return pos;
+      if (end < 0) break;
       pos = end;
+      if (this.rowCount === this.headRows + SAMPLE_ROWS) this.sizeColumns(this.fedBytes + pos);
     }
+    this.fedBytes += pos;
     return pos;
+  }
+
+  /**
+   * Once SAMPLE_ROWS rows are in the columns, room for the rows the rest of the bytes will
+   * likely bring (at the mean row length so far, 5% more), so that the arrays grow once.
+   */
+  private sizeColumns(fed: number): void {
+    if (this.expectedBytes <= fed) return;
+    const rows = Math.ceil((1.05 * this.expectedBytes * this.rowCount) / fed) - this.headRows;
+    for (const col of this.columns) col.reserve(rows);
   }
 
   /** Parses and stores the record at i; returns the position after it, or -1 when it is not all in b[0, n) yet. */
@@ -441,7 +548,7 @@ export class StreamCsvGrid implements Grid {
   private commit(b: Uint8Array, nf: number): void {
     if (nf > this.columnCount) this.columnCount = nf;
     const dec = this.dec;
-    if (this.rowCount < HEAD_ROWS) {
+    if (this.rowCount < this.headRows) {
       const row = new Array<string>(nf);
       for (let f = 0; f < nf; f++) {
         const t = dec(b, this.fs[f], this.fe[f]);
@@ -450,26 +557,44 @@ export class StreamCsvGrid implements Grid {
       this.head.push(row);
     } else {
       const columns = this.columns;
-      while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - HEAD_ROWS));
+      while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - this.headRows, 0));
       for (let f = 0; f < nf; f++) columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec);
       for (let f = nf; f < columns.length; f++) columns[f].pushBlank();
     }
     this.rowCount++;
   }
 
+  /** The rows of a grid made with `headRows: 0`, to hand over to another thread. */
+  part(): GridPart {
+    return { rowCount: this.rowCount, columnCount: this.columnCount, columns: this.columns.map((c) => c.part()) };
+  }
+
+  /** Appends the rows of a part of the file that follows the bytes fed so far. */
+  appendPart(p: GridPart): void {
+    const before = this.rowCount - this.headRows;
+    for (let f = 0; f < Math.max(this.columns.length, p.columns.length); f++) {
+      if (f === this.columns.length) this.columns.push(new StreamColumn(before, before + p.rowCount));
+      const col = this.columns[f];
+      if (f < p.columns.length) col.appendPart(p.columns[f]);
+      else for (let i = 0; i < p.rowCount; i++) col.pushBlank();
+    }
+    this.rowCount += p.rowCount;
+    this.columnCount = Math.max(this.columnCount, p.columnCount);
+  }
+
   cell(row: number, column: number): string {
     if (row >= this.rowCount) return "";
-    if (row < HEAD_ROWS) return this.head[row][column] ?? "";
+    if (row < this.headRows) return this.head[row][column] ?? "";
     const col = this.columns[column];
-    return col ? col.text(row - HEAD_ROWS) : "";
+    return col ? col.text(row - this.headRows) : "";
   }
 
   column(column: number, from: number): string[] {
     const out = new Array<string>(Math.max(0, this.rowCount - from));
     let r = from;
-    for (; r < this.rowCount && r < HEAD_ROWS; r++) out[r - from] = this.head[r][column] ?? "";
+    for (; r < this.rowCount && r < this.headRows; r++) out[r - from] = this.head[r][column] ?? "";
     const col = this.columns[column];
-    for (; r < this.rowCount; r++) out[r - from] = col ? col.text(r - HEAD_ROWS) : "";
+    for (; r < this.rowCount; r++) out[r - from] = col ? col.text(r - this.headRows) : "";
     return out;
   }
 
@@ -477,7 +602,7 @@ export class StreamCsvGrid implements Grid {
   codes(column: number, from: number): IndexedCells | undefined {
     const col = this.columns[column];
     const text = col?.textCells();
-    if (from > HEAD_ROWS || (this.rowCount > HEAD_ROWS && text === undefined)) return undefined;
+    if (from > this.headRows || (this.rowCount > this.headRows && text === undefined)) return undefined;
     const rawIndex = new Int32Array(Math.max(0, this.rowCount - from));
     const distinct: string[] = [];
     const seen = new Map<string, number>();
@@ -491,12 +616,12 @@ export class StreamCsvGrid implements Grid {
       return k;
     };
     let r = from;
-    for (; r < this.rowCount && r < HEAD_ROWS; r++) rawIndex[r - from] = indexOf(this.head[r][column] ?? "");
+    for (; r < this.rowCount && r < this.headRows; r++) rawIndex[r - from] = indexOf(this.head[r][column] ?? "");
     if (text !== undefined && r < this.rowCount) {
       const remap = new Int32Array(text.values.length);
       for (let k = 0; k < remap.length; k++) remap[k] = indexOf(text.values[k]);
       const ids = text.ids;
-      for (; r < this.rowCount; r++) rawIndex[r - from] = remap[ids[r - HEAD_ROWS]];
+      for (; r < this.rowCount; r++) rawIndex[r - from] = remap[ids[r - this.headRows]];
     }
     return { rawIndex, distinct };
   }
@@ -504,7 +629,7 @@ export class StreamCsvGrid implements Grid {
   numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
     const out = new Float64Array(Math.max(0, this.rowCount - from));
     let r = from;
-    for (; r < this.rowCount && r < HEAD_ROWS; r++) {
+    for (; r < this.rowCount && r < this.headRows; r++) {
       const v = plainDecimal(this.head[r][column] ?? "", allowNegative);
       if (v === undefined) return undefined;
       out[r - from] = v;
@@ -515,8 +640,15 @@ export class StreamCsvGrid implements Grid {
       out.fill(NaN, r - from);
       return out;
     }
-    return col.numbersInto(out, r - from, r - HEAD_ROWS, allowNegative) ? out : undefined;
+    return col.numbersInto(out, r - from, r - this.headRows, allowNegative) ? out : undefined;
   }
+}
+
+/** The rows of a part of a file (a grid with no head rows), as a worker hands them over. */
+export interface GridPart {
+  rowCount: number;
+  columnCount: number;
+  columns: ColumnPart[];
 }
 
 export interface StreamOptions {
@@ -525,18 +657,204 @@ export interface StreamOptions {
   chunkSize?: number;
   /** A progress bar on stderr (default: when stderr is a terminal). */
   progress?: boolean;
+  /** Threads parsing parts of a large file at once (default: the cores, at most 4; 1 parses in this thread only). */
+  threads?: number;
 }
 
-class NotUtf8 extends Error {}
+export class NotUtf8 extends Error {}
 
 const decodeUtf8: Decode = (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8", s, e);
 const GB18030 = new TextDecoder("gb18030", { ignoreBOM: true });
 const decodeGb18030: Decode = (b, s, e) => GB18030.decode(b.subarray(s, e));
 
+/** Encodings parsed as bytes (delimiters, quotes and line ends are ASCII bytes, never inside a character). */
+export type ByteEncoding = "utf-8" | "gb18030";
+
+export function decoderOf(kind: ByteEncoding): Decode {
+  return kind === "gb18030" ? decodeGb18030 : decodeUtf8;
+}
+
+/**
+ * Feeds bytes [start, end) of the file to the grid in chunks; with `final` the last record
+ * may end at `end` without a line break, else it waits for bytes past `end` and is left out.
+ * Returns the file offset after the last record parsed. With `check`, NotUtf8 when the bytes
+ * of those records are not valid UTF-8.
+ */
+export function parseBytes(
+  fd: number,
+  grid: StreamCsvGrid,
+  range: { start: number; end: number; final: boolean },
+  check: boolean,
+  chunkSize: number,
+  onRead?: (pos: number) => void,
+): number {
+  const chunk = Buffer.allocUnsafe(chunkSize);
+  let buf = Buffer.allocUnsafe(chunkSize * 2);
+  let len = 0;
+  let pos = range.start;
+  let parsed = range.start;
+  const parse = (final: boolean) => {
+    const used = grid.feed(buf, len, final);
+    if (check && !isUtf8(buf.subarray(0, used))) throw new NotUtf8();
+    buf.copy(buf, 0, used, len);
+    len -= used;
+    parsed += used;
+  };
+  while (pos < range.end) {
+    const n = fs.readSync(fd, chunk, 0, Math.min(chunkSize, range.end - pos), pos);
+    if (n === 0) break;
+    pos += n;
+    if (len + n > buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, len + n));
+      buf.copy(bigger, 0, 0, len);
+      buf = bigger;
+    }
+    chunk.copy(buf, len, 0, n);
+    len += n;
+    parse(false);
+    onRead?.(pos);
+  }
+  if (range.final) parse(true);
+  return parsed;
+}
+
+/** Below this many bytes a file is parsed in one thread (starting a worker costs more). */
+const PARALLEL_MIN_BYTES = 8 << 20;
+
+/** The compiled worker (build/cli/csvWorker.js); absent when this module runs from TypeScript (tests). */
+const WORKER_SCRIPT = join(__dirname, "csvWorker.js");
+
+/** A part of a file to parse: its bytes [start, end), and how. */
+export interface PartJob {
+  path: string;
+  start: number;
+  end: number;
+  final: boolean;
+  kind: ByteEncoding;
+  check: boolean;
+  delimiter: string;
+  chunkSize: number;
+}
+
+/** A parsed part: its rows and the file offset after its last record; or what went wrong. */
+export interface PartResult {
+  part?: GridPart;
+  parsed?: number;
+  notUtf8?: boolean;
+  error?: string;
+}
+
+/** Parses a part into a grid with no head rows (what a worker does). */
+export function parsePart(job: PartJob): PartResult {
+  const fd = fs.openSync(job.path, "r");
+  try {
+    const grid = new StreamCsvGrid(decoderOf(job.kind), { headRows: 0, expectedBytes: job.end - job.start, delimiter: job.delimiter });
+    const parsed = parseBytes(fd, grid, job, job.check, job.chunkSize);
+    return { part: grid.part(), parsed };
+  } catch (e) {
+    if (e instanceof NotUtf8) return { notUtf8: true };
+    return { error: e instanceof Error ? e.message : String(e) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Starts parsing a part; the function it returns waits for the result. */
+export type PartRunner = (job: PartJob) => { result: () => PartResult; stop: () => void };
+
+/** What a worker is given: the job, a port for the result and a flag it sets when the result is posted. */
+export interface WorkerData {
+  job: PartJob;
+  port: MessagePort;
+  done: Int32Array;
+}
+
+/** Each part in a worker thread (csvWorker.ts); the reading thread blocks on the flag, then takes the message. */
+const inWorker: PartRunner = (job) => {
+  const { port1, port2 } = new MessageChannel();
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const data: WorkerData = { job, port: port2, done };
+  const worker = new Worker(WORKER_SCRIPT, { workerData: data, transferList: [port2] });
+  worker.unref();
+  return {
+    result: () => {
+      while (Atomics.load(done, 0) === 0) Atomics.wait(done, 0, 0, 1000);
+      return (receiveMessageOnPort(port1)?.message as PartResult | undefined) ?? { error: "no result" };
+    },
+    stop: () => {
+      void worker.terminate();
+      port1.close();
+    },
+  };
+};
+
+export interface ParallelOptions {
+  threads: number;
+  chunkSize: number;
+  /** Smaller files are left to one thread (default 8 MiB). */
+  minBytes?: number;
+  /** How the parts after the first are parsed (default: worker threads, when compiled). */
+  runner?: PartRunner;
+  onRead?: (pos: number) => void;
+}
+
+/**
+ * Parses a large file in parts at once: the file is cut after a line feed near each of
+ * `threads` equal shares; this thread parses the first part, a worker each other one, and
+ * the parts are appended in order. A part is taken only when the one before it ended exactly
+ * where it starts, which a sequential parse then does too (a record boundary is a plain
+ * start of record); when a quoted field spans a cut, the rest is parsed here from where the
+ * previous part stopped. The result is the grid one sequential pass gives. Undefined when the
+ * file is too small, has no line feed in its first MiB, or the worker script is not compiled.
+ */
+export function parseParallel(
+  file: string,
+  fd: number,
+  kind: ByteEncoding,
+  range: { skip: number; size: number; check: boolean },
+  o: ParallelOptions,
+): StreamCsvGrid | undefined {
+  const { skip, size, check } = range;
+  const runner = o.runner ?? (fs.existsSync(WORKER_SCRIPT) ? inWorker : undefined);
+  if (o.threads < 2 || size - skip < (o.minBytes ?? PARALLEL_MIN_BYTES) || !runner) return undefined;
+  const probe = Buffer.allocUnsafe(Math.min(1 << 20, size - skip));
+  const head = probe.subarray(0, fs.readSync(fd, probe, 0, probe.length, skip));
+  const delimiter = head.indexOf(10) >= 0 ? delimiterOf(head, head.length, false) : undefined;
+  if (delimiter === undefined) return undefined;
+  const cuts = [skip];
+  for (let j = 1; j < o.threads; j++) {
+    const at = skip + Math.floor(((size - skip) * j) / o.threads);
+    const lf = probe.subarray(0, fs.readSync(fd, probe, 0, probe.length, at)).indexOf(10);
+    if (lf >= 0 && at + lf + 1 > cuts[cuts.length - 1] && at + lf + 1 < size) cuts.push(at + lf + 1);
+  }
+  cuts.push(size);
+  if (cuts.length < 3) return undefined;
+  const parts = cuts.slice(1, -1).map((start, k) =>
+    runner({ path: file, start, end: cuts[k + 2], final: k + 2 === cuts.length - 1, kind, check, delimiter, chunkSize: o.chunkSize }),
+  );
+  try {
+    const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
+    let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, check, o.chunkSize, o.onRead);
+    for (let k = 0; k < parts.length; k++) {
+      if (parsed !== cuts[k + 1] || grid.rowCount < HEAD_ROWS) break;
+      const result = parts[k].result();
+      if (result.notUtf8) throw new NotUtf8();
+      if (result.part === undefined || result.parsed === undefined) throw new Error(`csv part ${k + 1}: ${result.error ?? "no result"}`);
+      grid.appendPart(result.part);
+      parsed = result.parsed;
+    }
+    if (parsed < size) parseBytes(fd, grid, { start: parsed, end: size, final: true }, check, o.chunkSize);
+    return grid;
+  } finally {
+    for (const p of parts) p.stop();
+  }
+}
+
 /** Reads a CSV file in chunks into a StreamCsvGrid; see the module comment. */
 export function readCsvStream(path: string, options: StreamOptions = {}): { grid: StreamCsvGrid; encoding: Encoding } {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const progress = options.progress ?? process.stderr.isTTY === true;
+  const threads = Math.max(1, Math.min(4, options.threads ?? os.availableParallelism()));
   const fd = fs.openSync(path, "r");
   try {
     const size = fs.fstatSync(fd).size;
@@ -545,58 +863,25 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
     const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
     /**
      * One pass over the file from byte `skip`: UTF-8 (checked when `check`: NotUtf8 at the first
-     * invalid byte) or GB18030 bytes are parsed as they are; UTF-16 is decoded (streaming) and
-     * parsed as UTF-8.
+     * invalid byte) or GB18030 bytes are parsed as they are, in parts at once when the file is
+     * large; UTF-16 is decoded (streaming) and parsed as UTF-8.
      */
-    const pass = (kind: "utf-8" | "gb18030" | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
-      const grid = new StreamCsvGrid(kind === "gb18030" ? decodeGb18030 : decodeUtf8);
-      const chunk = Buffer.allocUnsafe(chunkSize);
-      let buf = Buffer.allocUnsafe(chunkSize * 2);
-      let len = 0;
-      let pos = skip;
-      const utf16 = kind === "utf-16le" || kind === "utf-16be" ? new TextDecoder(kind, { ignoreBOM: true }) : undefined;
-      let atStart = true;
+    const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
       const bar = progress ? new ProgressBar(path, size) : undefined;
-      const append = (bytes: Uint8Array) => {
-        if (len + bytes.length > buf.length) {
-          const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, len + bytes.length));
-          buf.copy(bigger, 0, 0, len);
-          buf = bigger;
-        }
-        buf.set(bytes, len);
-        len += bytes.length;
-      };
-      const parse = (final: boolean) => {
-        const used = grid.feed(buf, len, final);
-        if (check && !isUtf8(buf.subarray(0, used))) throw new NotUtf8();
-        buf.copy(buf, 0, used, len);
-        len -= used;
-      };
       try {
-        for (;;) {
-          const n = fs.readSync(fd, chunk, 0, chunkSize, pos);
-          if (n === 0) break;
-          pos += n;
-          if (utf16) {
-            let text = utf16.decode(chunk.subarray(0, n), { stream: true });
-            if (atStart && text.length > 0) {
-              if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-              atStart = false;
-            }
-            append(Buffer.from(text, "utf8"));
-          } else append(chunk.subarray(0, n));
-          parse(false);
-          bar?.update(pos);
-        }
-        if (utf16) {
-          const text = utf16.decode();
-          append(Buffer.from(atStart && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, "utf8"));
-        }
-        parse(true);
+        if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar);
+        const parallel = parseParallel(path, fd, kind, { skip, size, check }, {
+          threads,
+          chunkSize,
+          onRead: (pos) => bar?.update(skip + (pos - skip) * threads),
+        });
+        if (parallel) return parallel;
+        const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
+        parseBytes(fd, grid, { start: skip, end: size, final: true }, check, chunkSize, (pos) => bar?.update(pos));
+        return grid;
       } finally {
         bar?.done();
       }
-      return grid;
     };
     const forced = options.encoding;
     if (forced === "utf-8" || forced === "utf-8-bom")
@@ -618,6 +903,33 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** A UTF-16 file from byte `skip`, decoded streaming and parsed as UTF-8. */
+function utf16Pass(fd: number, kind: "utf-16le" | "utf-16be", skip: number, chunkSize: number, bar: ProgressBar | undefined): StreamCsvGrid {
+  const grid = new StreamCsvGrid(decodeUtf8);
+  const chunk = Buffer.allocUnsafe(chunkSize);
+  const decoder = new TextDecoder(kind, { ignoreBOM: true });
+  let pending: Buffer = Buffer.alloc(0);
+  let atStart = true;
+  const parse = (text: string, final: boolean) => {
+    if (atStart && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      atStart = false;
+    }
+    const bytes = Buffer.concat([pending, Buffer.from(text, "utf8")]);
+    const used = grid.feed(bytes, bytes.length, final);
+    pending = bytes.subarray(used);
+  };
+  for (let pos = skip; ; ) {
+    const n = fs.readSync(fd, chunk, 0, chunkSize, pos);
+    if (n === 0) break;
+    pos += n;
+    parse(decoder.decode(chunk.subarray(0, n), { stream: true }), false);
+    bar?.update(pos);
+  }
+  parse(decoder.decode(), true);
+  return grid;
 }
 
 /** `name [=========           ] 42%` on stderr, redrawn when the percentage changes, erased at the end. */

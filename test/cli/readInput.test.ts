@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as fc from "fast-check";
-import { readCsvStream } from "../../src/cli/csvStream";
+import { NotUtf8, parseParallel, parsePart, PartRunner, readCsvStream, StreamCsvGrid } from "../../src/cli/csvStream";
 import {
   CsvGrid,
   decodeText,
@@ -345,6 +345,81 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  /** Parts parsed in this thread, one after another: the logic of parseParallel without the workers. */
+  const taken = { parts: 0, started: 0 };
+  const inThread: PartRunner = (job) => {
+    const result = parsePart(job);
+    taken.started++;
+    return {
+      result: () => {
+        taken.parts++;
+        return result;
+      },
+      stop: () => undefined,
+    };
+  };
+  function parallel(file: string, threads: number, chunkSize: number, kind: "utf-8" | "gb18030" = "utf-8", check = true): StreamCsvGrid | undefined {
+    const fd = fs.openSync(file, "r");
+    try {
+      return parseParallel(file, fd, kind, { skip: 0, size: fs.fstatSync(fd).size, check }, { threads, chunkSize, minBytes: 0, runner: inThread });
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  /**
+   * 400 rows: quoted line breaks every 7th row (cuts inside quotes), a column numeric in the
+   * first part and text below (科室代码), one text first and numeric below (床日), a short row,
+   * and an extra field in the last row.
+   */
+  function partsCsv(): string {
+    const lines = ["病案号,出院科室,DRG编码,DRG名称,住院总费用,科室代码,床日"];
+    for (let i = 0; i < 400; i++) {
+      const name = i % 7 === 0 ? `"甲组, 伴""并发症""\n第二行"` : `乙组${i % 3}`;
+      const code = i === 350 ? "A01" : i % 9 === 0 ? "" : `${100 + (i % 5)}`;
+      const days = i === 3 ? "x" : i % 4 === 0 ? "-0" : `${i % 11}.5`;
+      lines.push(i === 200 ? `${i},外科` : `${i},${i % 2 ? "内科" : "外科"},GB1${i % 4},${name},${1000 + i * 0.25},${code},${days}`);
+    }
+    lines.push("999,外科,GB11,乙组,9,101,1,extra");
+    return lines.join("\n") + "\n";
+  }
+
+  it("in parts: the grid of one pass, wherever the cuts fall (inside quotes too) and for any number of parts", () => {
+    const text = partsCsv();
+    const file = write(Buffer.from(text, "utf8"));
+    const whole = new CsvGrid(text);
+    taken.parts = taken.started = 0;
+    for (let threads = 2; threads <= 9; threads++) {
+      for (const chunkSize of [5, 64, 1 << 20]) {
+        const g = parallel(file, threads, chunkSize) as StreamCsvGrid;
+        expect(g).toBeDefined();
+        expectSameGrid(g, whole);
+        expect(readCaseTable(g)).toEqual(readCaseTable(whole));
+      }
+    }
+    // Parts were appended, and some were not (a cut inside quotes, or a first part of under 32 rows)
+    expect(taken.parts).toBeGreaterThan(0);
+    expect(taken.parts).toBeLessThan(taken.started);
+  });
+
+  it("in parts: GB18030 and UTF-8 with a check; a part that is not UTF-8 makes the file GB18030", () => {
+    const gb = fs.readFileSync(path.join(FIXTURES, "five-groups-gb18030.csv"));
+    const body = gb.subarray(gb.indexOf(0x0a) + 1);
+    const ascii = Buffer.from(Array.from({ length: 300 }, (_, i) => `GB1${i % 4},${i}`).join("\n") + "\n");
+    const bytes = Buffer.concat([Buffer.from("DRG,cost\n"), ascii, body, body, body]);
+    const file = write(bytes);
+    const whole = new CsvGrid(decodeText(bytes).text);
+    expect(() => parallel(file, 2, 64)).toThrow(NotUtf8);
+    expectSameGrid(parallel(file, 2, 64, "gb18030", false) as StreamCsvGrid, whole);
+    expectSameGrid(parallel(file, 3, 7, "gb18030", false) as StreamCsvGrid, whole);
+  });
+
+  it("in parts: left to one pass when there is nothing to cut", () => {
+    const file = write(Buffer.from("DRG,cost\rGB11,1\rGB13,2\r", "utf8"));
+    expect(parallel(file, 2, 64)).toBeUndefined(); // no line feed
+    expect(parallel(write(Buffer.from("DRG,cost\nGB11,1\n")), 1, 64)).toBeUndefined(); // one thread
   });
 
   it("names the header and the file row of a bad number past the first rows, as before", () => {
