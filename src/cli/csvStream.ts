@@ -125,18 +125,28 @@ class StreamColumn {
   length = 0;
   numeric = true;
   private cap: number;
-  /** The numbers, NaN for a blank cell. */
+  /**
+   * The numbers, NaN for a blank cell: a view from `lead` on of `store`, whose first `lead`
+   * slots take the head rows' numbers when `numbersFrom` is asked for them, so that the
+   * numbers of a column from any row come out as a view, without a copy.
+   */
   private nums: Float64Array | undefined;
+  private store: Float64Array | undefined;
   /** 0 = blank; else bit 7 = written with a minus sign, bits 0-6 = decimals + 1. */
   private fmt: Uint8Array | undefined;
   private ids: Int32Array | undefined;
   private dict: Map<string, number> | undefined;
   values: string[] | undefined;
 
-  /** `blanks` blank cells first; room for `capacity` cells before the arrays grow. */
-  constructor(blanks: number, capacity: number) {
+  /** `blanks` blank cells first; room for `capacity` cells before the arrays grow; `lead` slots for the head rows. */
+  constructor(
+    blanks: number,
+    capacity: number,
+    private readonly lead: number,
+  ) {
     this.cap = Math.max(1024, blanks, capacity);
-    this.nums = new Float64Array(this.cap);
+    this.store = new Float64Array(lead + this.cap);
+    this.nums = this.store.subarray(lead);
     this.fmt = new Uint8Array(this.cap);
     for (let i = 0; i < blanks; i++) this.pushBlank();
   }
@@ -149,9 +159,10 @@ class StreamColumn {
   private grow(atLeast = 0): void {
     this.cap = Math.max(this.cap * 2, atLeast);
     if (this.numeric) {
-      const n = new Float64Array(this.cap);
-      n.set(this.nums as Float64Array);
-      this.nums = n;
+      const store = new Float64Array(this.lead + this.cap);
+      store.set(this.nums as Float64Array, this.lead);
+      this.store = store;
+      this.nums = store.subarray(this.lead);
       const f = new Uint8Array(this.cap);
       f.set(this.fmt as Uint8Array);
       this.fmt = f;
@@ -321,6 +332,7 @@ class StreamColumn {
     for (let i = 0; i < n; i++) texts[i] = this.text(i);
     this.numeric = false;
     this.nums = undefined;
+    this.store = undefined;
     this.fmt = undefined;
     this.ids = new Int32Array(this.cap);
     this.dict = new Map();
@@ -372,14 +384,24 @@ class StreamColumn {
     this.length += n;
   }
 
-  /** Cells from..end into out[at..] as numbers (see Grid.numbers); false when one is not a plain decimal. */
-  numbersInto(out: Float64Array, at: number, from: number, allowNegative: boolean): boolean {
-    if (this.numeric) {
-      const nums = (this.nums as Float64Array).subarray(from, this.length);
-      if (!allowNegative && !noneNegative(nums)) return false;
-      out.set(nums, at);
-      return true;
+  /**
+   * A numeric column's numbers from grid row `from` (the head rows' from `headCell`, undefined
+   * when not a plain decimal) as a view of its store; undefined when one is not allowed.
+   */
+  numbersFrom(from: number, headCell: (row: number) => number | undefined, allowNegative: boolean): Float64Array | undefined {
+    const store = this.store as Float64Array;
+    const end = this.lead + this.length;
+    for (let r = from; r < this.lead; r++) {
+      const v = headCell(r);
+      if (v === undefined) return undefined;
+      store[r] = v;
     }
+    const view = store.subarray(from, end);
+    return allowNegative || noneNegative(view) ? view : undefined;
+  }
+
+  /** A text column's cells from..end into out[at..] as numbers (see Grid.numbers); false when one is not a plain decimal. */
+  numbersInto(out: Float64Array, at: number, from: number, allowNegative: boolean): boolean {
     const values = this.values as string[];
     const parsed = new Float64Array(values.length);
     for (let k = 0; k < values.length; k++) {
@@ -557,7 +579,7 @@ export class StreamCsvGrid implements Grid {
       this.head.push(row);
     } else {
       const columns = this.columns;
-      while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - this.headRows, 0));
+      while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - this.headRows, 0, this.headRows));
       for (let f = 0; f < nf; f++) columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec);
       for (let f = nf; f < columns.length; f++) columns[f].pushBlank();
     }
@@ -573,7 +595,7 @@ export class StreamCsvGrid implements Grid {
   appendPart(p: GridPart): void {
     const before = this.rowCount - this.headRows;
     for (let f = 0; f < Math.max(this.columns.length, p.columns.length); f++) {
-      if (f === this.columns.length) this.columns.push(new StreamColumn(before, before + p.rowCount));
+      if (f === this.columns.length) this.columns.push(new StreamColumn(before, before + p.rowCount, this.headRows));
       const col = this.columns[f];
       if (f < p.columns.length) col.appendPart(p.columns[f]);
       else for (let i = 0; i < p.rowCount; i++) col.pushBlank();
@@ -626,7 +648,10 @@ export class StreamCsvGrid implements Grid {
     return { rawIndex, distinct };
   }
 
+  /** See Grid.numbers; a numeric column's numbers are a view of the grid's own storage (not to be written to). */
   numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
+    const col = this.columns[column];
+    if (col?.numeric) return col.numbersFrom(from, (r) => plainDecimal(this.head[r][column] ?? "", allowNegative), allowNegative);
     const out = new Float64Array(Math.max(0, this.rowCount - from));
     let r = from;
     for (; r < this.rowCount && r < this.headRows; r++) {
@@ -635,7 +660,6 @@ export class StreamCsvGrid implements Grid {
       out[r - from] = v;
     }
     if (r >= this.rowCount) return out;
-    const col = this.columns[column];
     if (!col) {
       out.fill(NaN, r - from);
       return out;
