@@ -18,12 +18,8 @@ import {
   reportColumns,
   requiredColumns,
 } from "../report/quadrantReport";
-import { writeXlsx } from "../report/xlsxRenderer";
-import { runAudit } from "./audit";
-import { runTrends } from "./trends";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
 import { readInput } from "./readInput";
-import { HARBIN_WEIGHTS, writeSample } from "./sample";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -146,6 +142,7 @@ async function runReport(argv: readonly string[], lang: Lang, io: Io): Promise<n
   if (out) {
     const dir = path.dirname(out);
     if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
+    const { writeXlsx } = await import("../report/xlsxRenderer");
     await writeXlsx(quadrantWorkbook(report, o.lang), out);
   }
   if (o.json) io.stdout(JSON.stringify(quadrantJson(report), null, 2) + "\n");
@@ -171,10 +168,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 0;
     }
     if (command === "report") return await runReport(rest, lang, io);
-    if (command === "audit") return await runAudit(rest, lang, io, packageVersion());
-    if (command === "trends") return await runTrends(rest, lang, io, packageVersion());
+    // Each command loads its own modules: `report` on a CSV starts without the others.
+    if (command === "audit") return await (await import("./audit")).runAudit(rest, lang, io, packageVersion());
+    if (command === "trends") return await (await import("./trends")).runTrends(rest, lang, io, packageVersion());
     if (command === "sample") {
       const o = parseSampleArgs(rest, lang);
+      const { HARBIN_WEIGHTS, writeSample } = await import("./sample");
       const r = writeSample(o.out, { cases: o.cases, seed: o.seed, weightsFile: o.weights ?? HARBIN_WEIGHTS });
       io.stderr(
         o.lang === "zh"
