@@ -49,7 +49,8 @@ function usage(en: string, zh: string): never {
 export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
   const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
   for (const name of options.keys()) {
-    if (!AUDIT_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
+    if (!AUDIT_OPTIONS.has(name))
+      usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
   }
   const one = (name: string): string | undefined => {
     const v = options.get(name);
@@ -67,7 +68,8 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
     );
   }
   const langText = one("lang");
-  if (langText !== undefined && langText !== "zh" && langText !== "en") usage(`--lang: "${langText}" is not one of zh, en`, `--lang："${langText}" 不是 zh、en 之一`);
+  if (langText !== undefined && langText !== "zh" && langText !== "en")
+    usage(`--lang: "${langText}" is not one of zh, en`, `--lang："${langText}" 不是 zh、en 之一`);
   const number = (name: string, fallback: number, integer: boolean): number => {
     const text = one(name);
     if (text === undefined) return fallback;
@@ -94,9 +96,14 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
   };
 }
 
-async function origin(file: string): Promise<{ grid: Awaited<ReturnType<typeof readInput>>["grid"]; origin: GridOrigin }> {
+async function origin(
+  file: string,
+): Promise<{ grid: Awaited<ReturnType<typeof readInput>>["grid"]; origin: GridOrigin }> {
   const input = await readInput(file);
-  return { grid: input.grid, origin: { source: file, sheet: input.sheet, encoding: input.encoding, argName: path.basename(file) } };
+  return {
+    grid: input.grid,
+    origin: { source: file, sheet: input.sheet, encoding: input.encoding, argName: path.basename(file) },
+  };
 }
 
 /** Reads the files and runs the audit (without writing anything). */
@@ -119,17 +126,23 @@ export async function buildAudit(o: AuditCliOptions, version: string, time?: Dat
 export function auditSummary(report: AuditReport, out: string | undefined, lang: Lang): string {
   const r = report.result;
   const zh = lang === "zh";
-  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map((k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`);
+  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map(
+    (k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`,
+  );
   let text = out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "";
   text += zh
-    ? `已检查 ${r.checked.baseGroups} 个病组` + (r.checked.adjustedGroups !== undefined ? `（调整后 ${r.checked.adjustedGroups} 个）` : "")
-    : `${r.checked.baseGroups} groups checked` + (r.checked.adjustedGroups !== undefined ? ` (adjusted: ${r.checked.adjustedGroups})` : "");
+    ? `已检查 ${r.checked.baseGroups} 个病组` +
+      (r.checked.adjustedGroups !== undefined ? `（调整后 ${r.checked.adjustedGroups} 个）` : "")
+    : `${r.checked.baseGroups} groups checked` +
+      (r.checked.adjustedGroups !== undefined ? ` (adjusted: ${r.checked.adjustedGroups})` : "");
   text += zh ? `；发现 ${r.findings.length} 项` : `; ${r.findings.length} findings`;
   if (kinds.length > 0) text += zh ? `：${kinds.join("、")}` : `: ${kinds.join(", ")}`;
   const n = r.neutrality;
   if (n && Number.isFinite(n.relativeChange)) {
     const pct = `${n.relativeChange > 0 ? "+" : ""}${(n.relativeChange * 100).toFixed(2)}%`;
-    text += zh ? `；总权重变化 ${pct}，还原系数 ${n.restoringFactor.toPrecision(8)}` : `; total weight ${pct}, restoring factor ${n.restoringFactor.toPrecision(8)}`;
+    text += zh
+      ? `；总权重变化 ${pct}，还原系数 ${n.restoringFactor.toPrecision(8)}`
+      : `; total weight ${pct}, restoring factor ${n.restoringFactor.toPrecision(8)}`;
   }
   return text + "\n";
 }

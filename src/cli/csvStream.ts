@@ -388,7 +388,11 @@ class StreamColumn {
    * A numeric column's numbers from grid row `from` (the head rows' from `headCell`, undefined
    * when not a plain decimal) as a view of its store; undefined when one is not allowed.
    */
-  numbersFrom(from: number, headCell: (row: number) => number | undefined, allowNegative: boolean): Float64Array | undefined {
+  numbersFrom(
+    from: number,
+    headCell: (row: number) => number | undefined,
+    allowNegative: boolean,
+  ): Float64Array | undefined {
     const store = this.store as Float64Array;
     const end = this.lead + this.length;
     for (let r = from; r < this.lead; r++) {
@@ -651,7 +655,8 @@ export class StreamCsvGrid implements Grid {
   /** See Grid.numbers; a numeric column's numbers are a view of the grid's own storage (not to be written to). */
   numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
     const col = this.columns[column];
-    if (col?.numeric) return col.numbersFrom(from, (r) => plainDecimal(this.head[r][column] ?? "", allowNegative), allowNegative);
+    if (col?.numeric)
+      return col.numbersFrom(from, (r) => plainDecimal(this.head[r][column] ?? "", allowNegative), allowNegative);
     const out = new Float64Array(Math.max(0, this.rowCount - from));
     let r = from;
     for (; r < this.rowCount && r < this.headRows; r++) {
@@ -775,7 +780,11 @@ export interface PartResult {
 export function parsePart(job: PartJob): PartResult {
   const fd = fs.openSync(job.path, "r");
   try {
-    const grid = new StreamCsvGrid(decoderOf(job.kind), { headRows: 0, expectedBytes: job.end - job.start, delimiter: job.delimiter });
+    const grid = new StreamCsvGrid(decoderOf(job.kind), {
+      headRows: 0,
+      expectedBytes: job.end - job.start,
+      delimiter: job.delimiter,
+    });
     const parsed = parseBytes(fd, grid, job, job.check, job.chunkSize);
     return { part: grid.part(), parsed };
   } catch (e) {
@@ -859,7 +868,16 @@ export function parseParallel(
   cuts.push(size);
   if (cuts.length < 3) return undefined;
   const parts = cuts.slice(1, -1).map((start, k) =>
-    runner({ path: file, start, end: cuts[k + 2], final: k + 2 === cuts.length - 1, kind, check, delimiter, chunkSize: o.chunkSize }),
+    runner({
+      path: file,
+      start,
+      end: cuts[k + 2],
+      final: k + 2 === cuts.length - 1,
+      kind,
+      check,
+      delimiter,
+      chunkSize: o.chunkSize,
+    }),
   );
   try {
     const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
@@ -868,7 +886,8 @@ export function parseParallel(
       if (parsed !== cuts[k + 1] || grid.rowCount < HEAD_ROWS) break;
       const result = parts[k].result();
       if (result.notUtf8) throw new NotUtf8();
-      if (result.part === undefined || result.parsed === undefined) throw new Error(`csv part ${k + 1}: ${result.error ?? "no result"}`);
+      if (result.part === undefined || result.parsed === undefined)
+        throw new Error(`csv part ${k + 1}: ${result.error ?? "no result"}`);
       grid.appendPart(result.part);
       parsed = result.parsed;
     }
@@ -899,11 +918,17 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
       const bar = progress ? new ProgressBar(path, size) : undefined;
       try {
         if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar);
-        const parallel = parseParallel(path, fd, kind, { skip, size, check }, {
-          threads,
-          chunkSize,
-          onRead: (pos) => bar?.update(skip + (pos - skip) * threads),
-        });
+        const parallel = parseParallel(
+          path,
+          fd,
+          kind,
+          { skip, size, check },
+          {
+            threads,
+            chunkSize,
+            onRead: (pos) => bar?.update(skip + (pos - skip) * threads),
+          },
+        );
         if (parallel) return parallel;
         const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
         parseBytes(fd, grid, { start: skip, end: size, final: true }, check, chunkSize, (pos) => bar?.update(pos));
@@ -935,7 +960,13 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
 }
 
 /** A UTF-16 file from byte `skip`, decoded streaming and parsed as UTF-8. */
-function utf16Pass(fd: number, kind: "utf-16le" | "utf-16be", skip: number, chunkSize: number, bar: ProgressBar | undefined): StreamCsvGrid {
+function utf16Pass(
+  fd: number,
+  kind: "utf-16le" | "utf-16be",
+  skip: number,
+  chunkSize: number,
+  bar: ProgressBar | undefined,
+): StreamCsvGrid {
   const grid = new StreamCsvGrid(decodeUtf8);
   const chunk = Buffer.allocUnsafe(chunkSize);
   const decoder = new TextDecoder(kind, { ignoreBOM: true });
@@ -950,7 +981,7 @@ function utf16Pass(fd: number, kind: "utf-16le" | "utf-16be", skip: number, chun
     const used = grid.feed(bytes, bytes.length, final);
     pending = bytes.subarray(used);
   };
-  for (let pos = skip; ; ) {
+  for (let pos = skip; ;) {
     const n = fs.readSync(fd, chunk, 0, chunkSize, pos);
     if (n === 0) break;
     pos += n;

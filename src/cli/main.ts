@@ -101,7 +101,9 @@ export async function buildReport(o: ReportOptions, time?: Date): Promise<Quadra
   if (o.year !== undefined) {
     if (o.year === "latest") {
       const years = table.years?.codes ?? [];
-      settings.year = years.length ? years.slice().sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1))[years.length - 1] : "latest";
+      settings.year = years.length
+        ? years.slice().sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1))[years.length - 1]
+        : "latest";
     } else settings.year = o.year;
   }
   return computeQuadrantReport(table, settings, {
@@ -201,7 +203,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`casemix: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+      process.stderr.write(`casemix: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exitCode = 1;
     },
   );

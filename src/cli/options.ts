@@ -48,7 +48,10 @@ function usage(en: string, zh: string): never {
 }
 
 /** Splits argv into positionals and `--name value` / `--name=value` / `--flag` options. */
-export function splitArgs(argv: readonly string[], flags: ReadonlySet<string>): { positional: string[]; options: Map<string, string[]> } {
+export function splitArgs(
+  argv: readonly string[],
+  flags: ReadonlySet<string>,
+): { positional: string[]; options: Map<string, string[]> } {
   const positional: string[] = [];
   const options = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
@@ -84,7 +87,10 @@ function number(name: string, text: string, min = 0): number {
 
 function choice<T extends string>(name: string, text: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(text)) return text as T;
-  return usage(`--${name}: "${text}" is not one of ${allowed.join(", ")}`, `--${name}："${text}" 不是 ${allowed.join("、")} 之一`);
+  return usage(
+    `--${name}: "${text}" is not one of ${allowed.join(", ")}`,
+    `--${name}："${text}" 不是 ${allowed.join("、")} 之一`,
+  );
 }
 
 function numberList(name: string, text: string): number[] {
@@ -92,8 +98,27 @@ function numberList(name: string, text: string): number[] {
 }
 
 const REPORT_OPTIONS = new Set([
-  "sheet", "out", "json", "lang", "weights", "pool", "per-point", "unit", "x-cut", "y-cut", "layer",
-  "coefficients", "labels", "min-cases", "year", "trim", "trim-k", "year-weights", "map", "encoding", "help",
+  "sheet",
+  "out",
+  "json",
+  "lang",
+  "weights",
+  "pool",
+  "per-point",
+  "unit",
+  "x-cut",
+  "y-cut",
+  "layer",
+  "coefficients",
+  "labels",
+  "min-cases",
+  "year",
+  "trim",
+  "trim-k",
+  "year-weights",
+  "map",
+  "encoding",
+  "help",
 ]);
 const FLAGS = new Set(["json", "help"]);
 
@@ -101,7 +126,8 @@ const FLAGS = new Set(["json", "help"]);
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
   const { positional, options } = splitArgs(argv, FLAGS);
   for (const name of options.keys()) {
-    if (!REPORT_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix report --help`, `未知选项 --${name}；请查看 casemix report --help`);
+    if (!REPORT_OPTIONS.has(name))
+      usage(`unknown option --${name}; see casemix report --help`, `未知选项 --${name}；请查看 casemix report --help`);
   }
   const one = (name: string): string | undefined => {
     const v = options.get(name);
@@ -110,17 +136,24 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   };
   if (positional.length !== 1) {
     usage(
-      positional.length === 0 ? "give the case file: casemix report <cases.csv|cases.xlsx>" : `one case file only, got ${positional.join(", ")}`,
-      positional.length === 0 ? "请给出病例文件：casemix report <cases.csv|cases.xlsx>" : `只能给一个病例文件，收到 ${positional.join("、")}`,
+      positional.length === 0
+        ? "give the case file: casemix report <cases.csv|cases.xlsx>"
+        : `one case file only, got ${positional.join(", ")}`,
+      positional.length === 0
+        ? "请给出病例文件：casemix report <cases.csv|cases.xlsx>"
+        : `只能给一个病例文件，收到 ${positional.join("、")}`,
     );
   }
   const lang = one("lang") !== undefined ? choice("lang", one("lang") as string, ["zh", "en"] as const) : defaultLang;
 
   const pool = one("pool");
   const perPoint = one("per-point");
-  if (pool !== undefined && perPoint !== undefined) usage("give --pool or --per-point, not both", "--pool 与 --per-point 只能给一个");
+  if (pool !== undefined && perPoint !== undefined)
+    usage("give --pool or --per-point, not both", "--pool 与 --per-point 只能给一个");
   const money: IncentiveMoney =
-    pool !== undefined ? { mode: "pool", pool: number("pool", pool) } : { mode: "perPoint", moneyPerPoint: perPoint !== undefined ? number("per-point", perPoint) : 1 };
+    pool !== undefined
+      ? { mode: "pool", pool: number("pool", pool) }
+      : { mode: "perPoint", moneyPerPoint: perPoint !== undefined ? number("per-point", perPoint) : 1 };
 
   const xText = one("x-cut") ?? "cmi";
   const xCut: XCutRule = xText === "cmi" || xText === "median" ? xText : number("x-cut", xText);
@@ -143,7 +176,8 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   const labelText = one("labels");
   if (labelText !== undefined) {
     const list = labelText.split(/[,，]/).map((s) => s.trim());
-    if (list.length < 4 || list.length > 5) usage("--labels: give 4 or 5 names separated by commas", "--labels：请给 4 或 5 个以逗号分隔的名称");
+    if (list.length < 4 || list.length > 5)
+      usage("--labels: give 4 or 5 names separated by commas", "--labels：请给 4 或 5 个以逗号分隔的名称");
     labels = {};
     list.forEach((v, i) => {
       if (v !== "") (labels as Partial<Record<Quadrant, string>>)[QUADRANTS[i]] = v;
@@ -156,7 +190,11 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   if (kText !== undefined) {
     const k = number("trim-k", kText);
     if (method === "percentile") {
-      if (k >= 50) usage("--trim-k: for percentile trimming it is the percent cut from each tail, below 50", "--trim-k：百分位去极值时为每端去除的百分比，应小于 50");
+      if (k >= 50)
+        usage(
+          "--trim-k: for percentile trimming it is the percent cut from each tail, below 50",
+          "--trim-k：百分位去极值时为每端去除的百分比，应小于 50",
+        );
       trim = { method, pLow: k / 100, pHigh: 1 - k / 100 };
     } else trim = { method, k };
   }
@@ -179,13 +217,14 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   const encoding =
     encodingText === undefined || encodingText === "auto"
       ? undefined
-      : choice("encoding", encodingText.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^(gbk|gb2312)$/, "gb18030"), [
-          "utf-8",
-          "utf-8-bom",
-          "utf-16le",
-          "utf-16be",
-          "gb18030",
-        ] as const);
+      : choice(
+          "encoding",
+          encodingText
+            .toLowerCase()
+            .replace(/^utf8$/, "utf-8")
+            .replace(/^(gbk|gb2312)$/, "gb18030"),
+          ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"] as const,
+        );
 
   const yw = one("year-weights");
   return {
@@ -216,7 +255,8 @@ const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "help
 export function parseSampleArgs(argv: readonly string[], defaultLang: Lang): SampleOptions {
   const { positional, options } = splitArgs(argv, new Set(["help"]));
   for (const name of options.keys()) {
-    if (!SAMPLE_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix sample --help`, `未知选项 --${name}；请查看 casemix sample --help`);
+    if (!SAMPLE_OPTIONS.has(name))
+      usage(`unknown option --${name}; see casemix sample --help`, `未知选项 --${name}；请查看 casemix sample --help`);
   }
   if (positional.length > 0) usage(`unexpected ${positional.join(" ")}`, `多余的参数 ${positional.join(" ")}`);
   const get = (n: string) => options.get(n)?.[0];

@@ -81,30 +81,118 @@ const MEDICAL = "[R-Z]";
 const re = (s: string) => new RegExp(`^${s}`);
 
 const DEPARTMENTS: Department[] = [
-  { name: "心血管内科", mix: [[re(`F${MEDICAL}`), 0.65], [re(`F${PROCEDURE}`), 0.35]], size: 1.6 },
+  {
+    name: "心血管内科",
+    mix: [
+      [re(`F${MEDICAL}`), 0.65],
+      [re(`F${PROCEDURE}`), 0.35],
+    ],
+    size: 1.6,
+  },
   { name: "心脏大血管外科", mix: [[re(`F${SURGICAL}`), 1]], size: 0.35 },
   { name: "神经内科", mix: [[re(`B${MEDICAL}`), 1]], size: 1.4 },
-  { name: "神经外科", mix: [[re(`B${SURGICAL}`), 0.7], [re(`B${PROCEDURE}`), 0.2], [re("AH"), 0.1]], size: 0.6 },
-  { name: "呼吸与危重症医学科", mix: [[re(`E${MEDICAL}`), 0.9], [re(`E${PROCEDURE}`), 0.1]], size: 1.5 },
+  {
+    name: "神经外科",
+    mix: [
+      [re(`B${SURGICAL}`), 0.7],
+      [re(`B${PROCEDURE}`), 0.2],
+      [re("AH"), 0.1],
+    ],
+    size: 0.6,
+  },
+  {
+    name: "呼吸与危重症医学科",
+    mix: [
+      [re(`E${MEDICAL}`), 0.9],
+      [re(`E${PROCEDURE}`), 0.1],
+    ],
+    size: 1.5,
+  },
   { name: "胸外科", mix: [[re(`E${SURGICAL}`), 1]], size: 0.4 },
-  { name: "消化内科", mix: [[re(`G${MEDICAL}`), 0.45], [re(`H${MEDICAL}`), 0.25], [re(`[GH]${PROCEDURE}`), 0.3]], size: 1.3 },
+  {
+    name: "消化内科",
+    mix: [
+      [re(`G${MEDICAL}`), 0.45],
+      [re(`H${MEDICAL}`), 0.25],
+      [re(`[GH]${PROCEDURE}`), 0.3],
+    ],
+    size: 1.3,
+  },
   { name: "胃肠外科", mix: [[re(`G${SURGICAL}`), 1]], size: 0.7 },
   { name: "肝胆胰外科", mix: [[re(`H${SURGICAL}`), 1]], size: 0.5 },
-  { name: "骨科", mix: [[re(`I${SURGICAL}`), 0.8], [re(`I${MEDICAL}`), 0.2]], size: 1.3 },
-  { name: "泌尿外科", mix: [[re(`L${SURGICAL}`), 0.55], [re(`L${PROCEDURE}`), 0.2], [re(`M${SURGICAL}`), 0.25]], size: 0.7 },
+  {
+    name: "骨科",
+    mix: [
+      [re(`I${SURGICAL}`), 0.8],
+      [re(`I${MEDICAL}`), 0.2],
+    ],
+    size: 1.3,
+  },
+  {
+    name: "泌尿外科",
+    mix: [
+      [re(`L${SURGICAL}`), 0.55],
+      [re(`L${PROCEDURE}`), 0.2],
+      [re(`M${SURGICAL}`), 0.25],
+    ],
+    size: 0.7,
+  },
   { name: "肾内科", mix: [[re(`L${MEDICAL}`), 1]], size: 0.6 },
-  { name: "内分泌科", mix: [[re(`K${MEDICAL}`), 0.9], [re(`K${SURGICAL}`), 0.1]], size: 0.6 },
+  {
+    name: "内分泌科",
+    mix: [
+      [re(`K${MEDICAL}`), 0.9],
+      [re(`K${SURGICAL}`), 0.1],
+    ],
+    size: 0.6,
+  },
   { name: "妇科", mix: [[re("N"), 1]], size: 0.7 },
   { name: "产科", mix: [[re("O"), 1]], size: 0.9 },
   { name: "新生儿科", mix: [[re("P"), 1]], size: 0.4 },
-  { name: "儿科", mix: [[re(`E${MEDICAL}`), 0.5], [re(`G${MEDICAL}`), 0.3], [re(`[BT]${MEDICAL}`), 0.2]], size: 0.8 },
-  { name: "血液内科", mix: [[re("Q"), 0.6], [re(`R${MEDICAL}`), 0.4]], size: 0.4 },
+  {
+    name: "儿科",
+    mix: [
+      [re(`E${MEDICAL}`), 0.5],
+      [re(`G${MEDICAL}`), 0.3],
+      [re(`[BT]${MEDICAL}`), 0.2],
+    ],
+    size: 0.8,
+  },
+  {
+    name: "血液内科",
+    mix: [
+      [re("Q"), 0.6],
+      [re(`R${MEDICAL}`), 0.4],
+    ],
+    size: 0.4,
+  },
   { name: "肿瘤科", mix: [[re("R"), 1]], size: 0.8 },
   { name: "眼科", mix: [[re("C"), 1]], size: 0.6 },
   { name: "耳鼻咽喉头颈外科", mix: [[re("D"), 1]], size: 0.5 },
-  { name: "乳腺甲状腺外科", mix: [[re(`J${SURGICAL}`), 0.6], [re(`K${SURGICAL}`), 0.4]], size: 0.5 },
-  { name: "重症医学科", mix: [[re("A[GH]"), 0.5], [re("[EF]R"), 0.5]], size: 0.25 },
-  { name: "感染性疾病科", mix: [[re("S"), 0.7], [re(`H${MEDICAL}`), 0.3]], size: 0.4 },
+  {
+    name: "乳腺甲状腺外科",
+    mix: [
+      [re(`J${SURGICAL}`), 0.6],
+      [re(`K${SURGICAL}`), 0.4],
+    ],
+    size: 0.5,
+  },
+  {
+    name: "重症医学科",
+    mix: [
+      [re("A[GH]"), 0.5],
+      [re("[EF]R"), 0.5],
+    ],
+    size: 0.25,
+  },
+  {
+    name: "感染性疾病科",
+    mix: [
+      [re("S"), 0.7],
+      [re(`H${MEDICAL}`), 0.3],
+    ],
+    size: 0.4,
+  },
 ];
 
 const SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈";
@@ -273,9 +361,14 @@ export function generateSample(catalogue: Group[], options: { cases: number; see
     const aux = charges * 0.08 * lognormal(random, 0.08);
     const admin = charges * 0.065 * lognormal(random, 0.05);
 
-    const los = Math.max(1, Math.round((2 + 4.5 * Math.pow(g.weight, 0.55) + (d.surgical ? 1 : 0)) * lognormal(random, 0.35)));
+    const los = Math.max(
+      1,
+      Math.round((2 + 4.5 * Math.pow(g.weight, 0.55) + (d.surgical ? 1 : 0)) * lognormal(random, 0.35)),
+    );
     const digit = g.code[3];
-    const pDeath = (g.code[0] === "A" ? 0.08 : 0.0015) + (digit === "1" ? 0.025 : digit === "3" ? 0.006 : 0.001) * Math.min(2, g.weight);
+    const pDeath =
+      (g.code[0] === "A" ? 0.08 : 0.0015) +
+      (digit === "1" ? 0.025 : digit === "3" ? 0.006 : 0.001) * Math.min(2, g.weight);
     let way = 1;
     if (random() < pDeath) way = 5;
     else {

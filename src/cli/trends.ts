@@ -49,7 +49,21 @@ export interface TrendsCliOptions {
 }
 
 const TRENDS_OPTIONS = new Set([
-  "before", "after", "unit", "weights", "benchmark", "min-cases", "flag", "top", "sheet", "encoding", "map", "json", "out", "lang", "help",
+  "before",
+  "after",
+  "unit",
+  "weights",
+  "benchmark",
+  "min-cases",
+  "flag",
+  "top",
+  "sheet",
+  "encoding",
+  "map",
+  "json",
+  "out",
+  "lang",
+  "help",
 ]);
 const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
 
@@ -59,14 +73,18 @@ function usage(en: string, zh: string): never {
 
 function encodingOf(text: string): Encoding {
   if ((ENCODINGS as readonly string[]).includes(text)) return text as Encoding;
-  return usage(`--encoding: "${text}" is not one of auto, ${ENCODINGS.join(", ")}`, `--encoding："${text}" 不是 auto、${ENCODINGS.join("、")} 之一`);
+  return usage(
+    `--encoding: "${text}" is not one of auto, ${ENCODINGS.join(", ")}`,
+    `--encoding："${text}" 不是 auto、${ENCODINGS.join("、")} 之一`,
+  );
 }
 
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
   const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
   for (const name of options.keys()) {
-    if (!TRENDS_OPTIONS.has(name)) usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
+    if (!TRENDS_OPTIONS.has(name))
+      usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
   }
   const one = (name: string): string | undefined => {
     const v = options.get(name);
@@ -75,15 +93,22 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
   };
   if (positional.length !== 1) {
     usage(
-      positional.length === 0 ? "give the case file: casemix trends <cases.csv|cases.xlsx>" : `one case file only, got ${positional.join(", ")}`,
-      positional.length === 0 ? "请给出病例文件：casemix trends <cases.csv|cases.xlsx>" : `只能给一个病例文件，收到 ${positional.join("、")}`,
+      positional.length === 0
+        ? "give the case file: casemix trends <cases.csv|cases.xlsx>"
+        : `one case file only, got ${positional.join(", ")}`,
+      positional.length === 0
+        ? "请给出病例文件：casemix trends <cases.csv|cases.xlsx>"
+        : `只能给一个病例文件，收到 ${positional.join("、")}`,
     );
   }
   const choice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const text = one(name);
     if (text === undefined) return fallback;
     if ((allowed as readonly string[]).includes(text)) return text as T;
-    return usage(`--${name}: "${text}" is not one of ${allowed.join(", ")}`, `--${name}："${text}" 不是 ${allowed.join("、")} 之一`);
+    return usage(
+      `--${name}: "${text}" is not one of ${allowed.join(", ")}`,
+      `--${name}："${text}" 不是 ${allowed.join("、")} 之一`,
+    );
   };
   const number = (name: string, fallback: number, integer: boolean, below = Infinity): number => {
     const text = one(name);
@@ -112,7 +137,10 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     const header = m.slice(eq + 1).trim();
     mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
   }
-  const encodingText = one("encoding")?.toLowerCase().replace(/^utf8$/, "utf-8").replace(/^(gbk|gb2312)$/, "gb18030");
+  const encodingText = one("encoding")
+    ?.toLowerCase()
+    .replace(/^utf8$/, "utf-8")
+    .replace(/^(gbk|gb2312)$/, "gb18030");
   return {
     input: positional[0],
     sheet: one("sheet"),
@@ -158,7 +186,13 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
     columns: trendsColumns(settings),
     required: trendsRequiredColumns(settings),
   });
-  return computeTrendsReport(table, settings, { source: o.input, sheet: input.sheet, encoding: input.encoding, version, time });
+  return computeTrendsReport(table, settings, {
+    source: o.input,
+    sheet: input.sheet,
+    encoding: input.encoding,
+    version,
+    time,
+  });
 }
 
 /** The lines printed on stderr after a report written to a file. */
@@ -170,7 +204,11 @@ export function trendsSummary(report: TrendsReport, out: string | undefined, lan
   const c = report.curve;
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : "—");
   const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : "—");
-  parts.push(zh ? `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行` : `Read ${report.rowsRead} rows, used ${report.rowsUsed}`);
+  parts.push(
+    zh
+      ? `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行`
+      : `Read ${report.rowsRead} rows, used ${report.rowsUsed}`,
+  );
   if (q.available) {
     parts.push(
       zh

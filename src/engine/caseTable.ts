@@ -261,7 +261,10 @@ function columnLabel(column: ColumnName): string {
 /** The error for required columns that no header names. */
 export function missingColumnsError(missing: readonly ColumnName[], headers: readonly string[]): CaseMixError {
   const list = missing.map(columnLabel).join("; ");
-  const seen = headers.filter((h) => h !== "").slice(0, 20).join(", ");
+  const seen = headers
+    .filter((h) => h !== "")
+    .slice(0, 20)
+    .join(", ");
   return new CaseMixError("value", {
     en: `missing column${missing.length === 1 ? "" : "s"}: ${list}. Headers found: ${seen}`,
     zh: `缺少列：${list}。找到的表头：${seen}`,
@@ -306,7 +309,8 @@ export function yearOfDate(value: unknown): string | undefined {
   if (n === undefined || !Number.isFinite(n)) return undefined;
   if (n >= 1900 && n <= 2200 && Number.isInteger(n)) return String(n);
   if (n >= 19000101 && n <= 22001231 && Number.isInteger(n)) return String(Math.floor(n / 10000));
-  if (n > 2200 && n < 2958466) return String(new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86400000).getUTCFullYear());
+  if (n > 2200 && n < 2958466)
+    return String(new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86400000).getUTCFullYear());
   return undefined;
 }
 
@@ -342,7 +346,10 @@ function readYears(values: ArrayLike<unknown>, header: string, firstRow: number,
  * header row names a DRG group column, when a required column is missing, and on the first
  * cell that is not a number in a numeric column (naming its header and row).
  */
-export function readCaseTable(source: Grid | readonly (readonly unknown[])[], options: CaseTableOptions = {}): CaseTable {
+export function readCaseTable(
+  source: Grid | readonly (readonly unknown[])[],
+  options: CaseTableOptions = {},
+): CaseTable {
   const grid = Array.isArray(source) ? gridFromRows(source as unknown[][]) : (source as Grid);
   const firstRow = options.firstRow ?? 1;
   let headerIndex = options.headerRow ?? findHeaderRow(grid);
@@ -380,7 +387,8 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
   const from = headerIndex + 1;
   const n = Math.max(0, grid.rowCount - from);
   const dataRow = firstRow + from;
-  const wanted = (c: ColumnName) => mapping[c] !== undefined && (options.columns === undefined || options.columns.includes(c));
+  const wanted = (c: ColumnName) =>
+    mapping[c] !== undefined && (options.columns === undefined || options.columns.includes(c));
   const raw = (c: ColumnName) => grid.column(mapping[c] as number, from);
   const codesOf = (c: ColumnName, normalize: (value: unknown) => string): Interned => {
     const indexed = grid.codes?.(mapping[c] as number, from);
@@ -430,7 +438,10 @@ export function readCaseTable(source: Grid | readonly (readonly unknown[])[], op
     if (wanted(key)) table[key] = codesOf(key, normalizeKey);
   }
   if (wanted("year")) table.years = readYears(raw("year"), headers[mapping.year as number], dataRow, false);
-  else if (mapping.dischargeDate !== undefined && (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))) {
+  else if (
+    mapping.dischargeDate !== undefined &&
+    (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))
+  ) {
     table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate], dataRow, true);
   }
   const readNumbers = (c: number, allowNegative: boolean): Float64Array =>

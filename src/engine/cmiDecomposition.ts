@@ -75,7 +75,15 @@ export interface DecompositionResult {
  * The terms of one ADRG from its case counts n and weight sums s in both periods, with N0,
  * N1 the periods' case totals. Writes [mix, severity] into `out`.
  */
-export function adrgTerms(n0: number, s0: number, n1: number, s1: number, N0: number, N1: number, out: Float64Array): void {
+export function adrgTerms(
+  n0: number,
+  s0: number,
+  n1: number,
+  s1: number,
+  N0: number,
+  N1: number,
+  out: Float64Array,
+): void {
   const p0 = N0 > 0 ? n0 / N0 : 0;
   const p1 = N1 > 0 ? n1 / N1 : 0;
   if (n0 > 0 && n1 > 0) {
@@ -95,7 +103,15 @@ export function adrgTerms(n0: number, s0: number, n1: number, s1: number, N0: nu
   }
 }
 
-function row(key: string, N0: number, S0: number, N1: number, S1: number, mix: number, severity: number): DecompositionRow {
+function row(
+  key: string,
+  N0: number,
+  S0: number,
+  N1: number,
+  S1: number,
+  mix: number,
+  severity: number,
+): DecompositionRow {
   const cmiBefore = N0 > 0 ? S0 / N0 : NaN;
   const cmiAfter = N1 > 0 ? S1 / N1 : NaN;
   const both = N0 > 0 && N1 > 0;

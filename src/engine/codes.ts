@@ -203,7 +203,13 @@ function addDistinct(it: Interning, raw: unknown): number {
 Interning.keepAlive = new Interning(normalizeCode);
 
 /** Rows matched against a remembered column: true when every cell is === its remembered cell. */
-function matchFlat(values: ArrayLike<unknown>, distinct: unknown[], rawIndex: Int32Array, idOfRaw: Int32Array, ids: Int32Array): boolean {
+function matchFlat(
+  values: ArrayLike<unknown>,
+  distinct: unknown[],
+  rawIndex: Int32Array,
+  idOfRaw: Int32Array,
+  ids: Int32Array,
+): boolean {
   for (let i = 0; i < ids.length; i++) {
     const r = rawIndex[i];
     if (values[i] !== distinct[r]) return false;
@@ -301,7 +307,14 @@ function rememberColumn(it: Interning, rawIndex: Int32Array, empty: number): voi
     if (v !== null && (typeof v === "object" || typeof v === "function")) return;
   }
   remembered.unshift(
-    new RememberedColumn(it.normalize, distinct.slice(), Int32Array.from(it.idOfRaw), rawIndex, it.codes.slice(), empty),
+    new RememberedColumn(
+      it.normalize,
+      distinct.slice(),
+      Int32Array.from(it.idOfRaw),
+      rawIndex,
+      it.codes.slice(),
+      empty,
+    ),
   );
   if (remembered.length > INTERN_CACHE_SIZE) remembered.length = INTERN_CACHE_SIZE;
 }

@@ -34,7 +34,21 @@ export type ColumnName =
 
 /** Header words per column, most specific first. Words are compared after `headerKey`. */
 export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
-  drg: ["DRG编码", "DRG组", "DRG分组", "DRG组编码", "DRG代码", "病组编码", "病组代码", "DIP编码", "DIP病种", "DRG Definition", "MS-DRG", "DRG", "group"],
+  drg: [
+    "DRG编码",
+    "DRG组",
+    "DRG分组",
+    "DRG组编码",
+    "DRG代码",
+    "病组编码",
+    "病组代码",
+    "DIP编码",
+    "DIP病种",
+    "DRG Definition",
+    "MS-DRG",
+    "DRG",
+    "group",
+  ],
   drgName: ["DRG名称", "病组名称", "DRG组名称", "DIP名称", "drgName", "group name"],
   department: ["科室", "出院科室", "科室名称", "Department"],
   doctor: ["主诊医师", "主治医师", "医生", "医师", "Doctor"],

@@ -27,16 +27,7 @@ import { leastSquares } from "./leastSquares";
 import { CaseMixError, Text } from "./text";
 
 export type CurveModel =
-  | "linear"
-  | "logarithmic"
-  | "inverse"
-  | "quadratic"
-  | "cubic"
-  | "compound"
-  | "power"
-  | "s"
-  | "growth"
-  | "exponential";
+  "linear" | "logarithmic" | "inverse" | "quadratic" | "cubic" | "compound" | "power" | "s" | "growth" | "exponential";
 
 export const CURVE_MODELS: readonly CurveModel[] = [
   "linear",

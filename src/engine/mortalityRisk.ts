@@ -411,7 +411,12 @@ export function lowRiskMortality(input: MortalityInput & { by?: Interned }, leve
       keyDeaths[k] += deaths[i];
     }
   }
-  const row = (key: string, c: number, d: number): LowRiskRow => ({ key, cases: c, deaths: d, rate: c > 0 ? d / c : NaN });
+  const row = (key: string, c: number, d: number): LowRiskRow => ({
+    key,
+    cases: c,
+    deaths: d,
+    rate: c > 0 ? d / c : NaN,
+  });
   let rows: LowRiskRow[] | undefined;
   if (by) {
     rows = [];

@@ -87,13 +87,26 @@ function ruleError(argName: string, en: string, zh: string): CaseMixError {
  *     paymentRules([["high", "2.5,2,1.5"], ["low", "0.5"]])  // bands 100, 200 kept
  */
 export function paymentRules(entries: readonly [string, unknown][], argName = "rules"): PaymentRules {
-  const rules: PaymentRules = { ...DEFAULT_PAYMENT_RULES, bands: [...DEFAULT_PAYMENT_RULES.bands], high: [...DEFAULT_PAYMENT_RULES.high] };
+  const rules: PaymentRules = {
+    ...DEFAULT_PAYMENT_RULES,
+    bands: [...DEFAULT_PAYMENT_RULES.bands],
+    high: [...DEFAULT_PAYMENT_RULES.high],
+  };
   const numbers = (key: string, value: unknown): number[] => {
-    const parts = typeof value === "number" ? [value] : String(value).split(/[,，;；\s/]+/).filter((s) => s !== "");
+    const parts =
+      typeof value === "number"
+        ? [value]
+        : String(value)
+            .split(/[,，;；\s/]+/)
+            .filter((s) => s !== "");
     return parts.map((part) => {
       const n = cellNumber(part);
       if (n === undefined || Number.isNaN(n) || n < 0) {
-        throw ruleError(argName, `${key}: "${String(part)}" is not a number of zero or more`, `${key}："${String(part)}" 不是大于或等于 0 的数`);
+        throw ruleError(
+          argName,
+          `${key}: "${String(part)}" is not a number of zero or more`,
+          `${key}："${String(part)}" 不是大于或等于 0 的数`,
+        );
       }
       return n;
     });
@@ -112,7 +125,12 @@ export function paymentRules(entries: readonly [string, unknown][], argName = "r
       const v = String(value).trim().toLowerCase();
       if (v === "data" || v === "数据") rules.base = "data";
       else if (v === "standard" || v === "标准") rules.base = "standard";
-      else throw ruleError(argName, `base: "${String(value)}" is not data or standard`, `base："${String(value)}" 不是 data（数据）或 standard（标准）`);
+      else
+        throw ruleError(
+          argName,
+          `base: "${String(value)}" is not data or standard`,
+          `base："${String(value)}" 不是 data（数据）或 standard（标准）`,
+        );
     } else if (key === "bands" || key === "high") {
       rules[key] = numbers(keyText, value);
     } else {
@@ -132,7 +150,11 @@ export function checkRules(rules: PaymentRules, argName = "rules"): void {
   }
   for (let i = 0; i < rules.bands.length; i++) {
     if (!(rules.bands[i] > 0) || (i > 0 && !(rules.bands[i] > rules.bands[i - 1]))) {
-      throw ruleError(argName, `bands must be positive and ascending (${rules.bands.join(", ")})`, `分段必须为正数且递增（${rules.bands.join("、")}）`);
+      throw ruleError(
+        argName,
+        `bands must be positive and ascending (${rules.bands.join(", ")})`,
+        `分段必须为正数且递增（${rules.bands.join("、")}）`,
+      );
     }
   }
   if (rules.high.length !== rules.bands.length + 1) {
@@ -144,7 +166,11 @@ export function checkRules(rules: PaymentRules, argName = "rules"): void {
   }
   for (const t of rules.high) {
     if (!(t > rules.low)) {
-      throw ruleError(argName, `every high multiplier must be above low (${rules.low}); ${t} is not`, `高倍率必须大于低倍率（${rules.low}）；${t} 不满足`);
+      throw ruleError(
+        argName,
+        `every high multiplier must be above low (${rules.low}); ${t} is not`,
+        `高倍率必须大于低倍率（${rules.low}）；${t} 不满足`,
+      );
     }
   }
 }

@@ -89,7 +89,10 @@ export function standardizedWeights(input: StandardizedInput, options: Standardi
     });
   }
   for (let j = 0; j < k; j++) {
-    checkSameLength({ name: "groups", length: n }, { name: `categories column ${j + 1}`, length: categories[j].length });
+    checkSameLength(
+      { name: "groups", length: n },
+      { name: `categories column ${j + 1}`, length: categories[j].length },
+    );
   }
   if (counts !== undefined) checkSameLength({ name: "groups", length: n }, { name: "counts", length: counts.length });
   const shares = checkShares(options.shares, k);

@@ -139,7 +139,9 @@ export function caseWeights(
     throw new CaseMixError("na", {
       en:
         `${code} has no weight in ${argName} (${affected} case${affected === 1 ? "" : "s"})` +
-        (others > 0 ? `; ${others} more group${others === 1 ? "" : "s"} without a weight, ${missingCases} cases in all` : "") +
+        (others > 0
+          ? `; ${others} more group${others === 1 ? "" : "s"} without a weight, ${missingCases} cases in all`
+          : "") +
         `; add the weights or set missing to "exclude"`,
       zh:
         `${code} 在 ${argName} 中没有权重（${affected} 例）` +

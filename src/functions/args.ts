@@ -131,7 +131,9 @@ export function numberListArg(arg: unknown, argName: string): number[] | undefin
   if (typeof single === "string" && (!Array.isArray(arg) || asMatrix(arg).flat().length === 1)) {
     cells = single.split(/[,，;；:：\s]+/).filter((s) => s !== "");
   } else {
-    cells = asMatrix(arg).flat().filter((c) => !isBlankCell(c));
+    cells = asMatrix(arg)
+      .flat()
+      .filter((c) => !isBlankCell(c));
   }
   return cells.map((cell, i) => {
     const n = cellNumber(cell);

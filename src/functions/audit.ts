@@ -135,7 +135,12 @@ export function weightNeutrality(groups: any[][], weights: any[][], adjusted: an
     const pair = readPair(groups, weights, adjusted, volume);
     const n = tableNeutrality(pair.base, pair.adjusted, pair.volume);
     return [
-      [numberCell(n.totalBefore), numberCell(n.totalAfter), numberCell(n.relativeChange), numberCell(n.restoringFactor)],
+      [
+        numberCell(n.totalBefore),
+        numberCell(n.totalAfter),
+        numberCell(n.relativeChange),
+        numberCell(n.restoringFactor),
+      ],
     ];
   }) as any[][];
 }

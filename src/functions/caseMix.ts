@@ -37,13 +37,15 @@ function run(
   }
   if (!table) {
     // Only GROUP_COUNT may leave the table out: every group then counts with weight 1.
-    table = weightTable(input.groups.codes, input.groups.codes.map(() => 1));
+    table = weightTable(
+      input.groups.codes,
+      input.groups.codes.map(() => 1),
+    );
   }
-  const result: CaseMixResult = caseMix(
-    { groups: input.groups, counts: input.counts, by: input.by },
-    table,
-    { missing: rule, tableName: "weight_table" },
-  );
+  const result: CaseMixResult = caseMix({ groups: input.groups, counts: input.counts, by: input.by }, table, {
+    missing: rule,
+    tableName: "weight_table",
+  });
   const cell = (row: CaseMixRow, key: keyof CaseMixRow) => {
     if (measure === "groupCount" && isOmitted(weightTableArg) && key !== "groupCount" && key !== "cases") return "";
     if (key === "key") return row.key;
@@ -54,13 +56,21 @@ function run(
   const order = COLUMN_ORDER[measure];
   const rows: unknown[][] = result.rows.map((row) => [row.key, ...order.map((key) => cell(row, key))]);
   const lang = currentLanguage();
-  const note = skippedNote(result.skipped, input.paddingRows, order.length + 1, lang, undefined,
+  const note = skippedNote(
+    result.skipped,
+    input.paddingRows,
+    order.length + 1,
+    lang,
+    undefined,
     result.excludedCases > 0
-      ? [{
-          en: `${result.excludedCases} cases in groups without a weight (${result.missingCodes.slice(0, 3).join(", ")}${result.missingCodes.length > 3 ? ", ..." : ""})`,
-          zh: `${result.excludedCases} 例所属病组没有权重（${result.missingCodes.slice(0, 3).join("、")}${result.missingCodes.length > 3 ? "等" : ""}）`,
-        }]
-      : []);
+      ? [
+          {
+            en: `${result.excludedCases} cases in groups without a weight (${result.missingCodes.slice(0, 3).join(", ")}${result.missingCodes.length > 3 ? ", ..." : ""})`,
+            zh: `${result.excludedCases} 例所属病组没有权重（${result.missingCodes.slice(0, 3).join("、")}${result.missingCodes.length > 3 ? "等" : ""}）`,
+          },
+        ]
+      : [],
+  );
   if (note) rows.push(note);
   return nonEmpty(rows);
 }
@@ -91,7 +101,13 @@ export function cmi(groups: any[][], weight_table: any[][], by?: any[][], counts
  * @param [missing] Optional: "error" (default) or "exclude" for cases whose group has no weight.
  * @returns The total weight, or a table by key.
  */
-export function totalWeight(groups: any[][], weight_table: any[][], by?: any[][], counts?: any[][], missing?: string): any[][] {
+export function totalWeight(
+  groups: any[][],
+  weight_table: any[][],
+  by?: any[][],
+  counts?: any[][],
+  missing?: string,
+): any[][] {
   return guard(() => run("totalWeight", groups, weight_table, by, counts, missing)) as any[][];
 }
 
@@ -106,6 +122,12 @@ export function totalWeight(groups: any[][], weight_table: any[][], by?: any[][]
  * @param [missing] Optional: "error" (default) or "exclude" for cases whose group has no weight.
  * @returns The group count, or a table by key.
  */
-export function groupCount(groups: any[][], weight_table?: any[][], by?: any[][], counts?: any[][], missing?: string): any[][] {
+export function groupCount(
+  groups: any[][],
+  weight_table?: any[][],
+  by?: any[][],
+  counts?: any[][],
+  missing?: string,
+): any[][] {
   return guard(() => run("groupCount", groups, weight_table, by, counts, missing)) as any[][];
 }

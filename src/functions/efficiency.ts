@@ -45,8 +45,16 @@ function run(
  * @param [counts] Optional: cases each row stands for (aggregated rows).
  * @returns The cost index, or a table by key.
  */
-export function costIndex(groups: any[][], costs: any[][], by?: any[][], benchmark_table?: any[][], counts?: any[][]): any[][] {
-  return guard(() => run({ arg: "costs", en: "cost", zh: "费用" }, groups, costs, by, benchmark_table, counts)) as any[][];
+export function costIndex(
+  groups: any[][],
+  costs: any[][],
+  by?: any[][],
+  benchmark_table?: any[][],
+  counts?: any[][],
+): any[][] {
+  return guard(() =>
+    run({ arg: "costs", en: "cost", zh: "费用" }, groups, costs, by, benchmark_table, counts),
+  ) as any[][];
 }
 
 /**
@@ -60,6 +68,14 @@ export function costIndex(groups: any[][], costs: any[][], by?: any[][], benchma
  * @param [counts] Optional: cases each row stands for (aggregated rows).
  * @returns The time index, or a table by key.
  */
-export function timeIndex(groups: any[][], los: any[][], by?: any[][], benchmark_table?: any[][], counts?: any[][]): any[][] {
-  return guard(() => run({ arg: "los", en: "length of stay", zh: "住院天数" }, groups, los, by, benchmark_table, counts)) as any[][];
+export function timeIndex(
+  groups: any[][],
+  los: any[][],
+  by?: any[][],
+  benchmark_table?: any[][],
+  counts?: any[][],
+): any[][] {
+  return guard(() =>
+    run({ arg: "los", en: "length of stay", zh: "住院天数" }, groups, los, by, benchmark_table, counts),
+  ) as any[][];
 }

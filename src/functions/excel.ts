@@ -21,7 +21,6 @@ const ERROR_CODE: Record<ErrorKind, string> = {
   num: "#NUM!",
 };
 
-
 let languageOverride: Lang | undefined;
 
 /** For tests and the command line: force the language of messages. */

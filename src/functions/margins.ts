@@ -83,7 +83,13 @@ function runMargin(revenue: unknown, cost: unknown, by: unknown, result: unknown
  * @param [counts] Optional: cases each row stands for (aggregated rows; money is then per-case average).
  * @returns The contribution or its rate, or a table by key.
  */
-export function marginContrib(revenue: any[][], cost: any[][], by?: any[][], result?: string, counts?: any[][]): any[][] {
+export function marginContrib(
+  revenue: any[][],
+  cost: any[][],
+  by?: any[][],
+  result?: string,
+  counts?: any[][],
+): any[][] {
   return guard(() => runMargin(revenue, cost, by, result, counts)) as any[][];
 }
 
@@ -124,7 +130,12 @@ export function cmiCostIndexFunction(
       { missing: rule },
     );
     if (!r.rows) return [[numberCell(wanted === "cost" ? r.overall.costIndex : r.overall.contributionIndex)]];
-    const rows: unknown[][] = r.rows.map((row) => [row.key, numberCell(row.costIndex), numberCell(row.contributionIndex), numberCell(row.cases, "num")]);
+    const rows: unknown[][] = r.rows.map((row) => [
+      row.key,
+      numberCell(row.costIndex),
+      numberCell(row.contributionIndex),
+      numberCell(row.cases, "num"),
+    ]);
     const note = skippedNote(r.skipped, input.paddingRows, 4, currentLanguage(), { en: "cost", zh: "成本" });
     if (note) rows.push(note);
     return nonEmpty(rows);

@@ -4,7 +4,14 @@
  */
 import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import * as engine from "../engine/pointPayment";
-import { DEFAULT_PAYMENT_RULES, HIGH_COST_CASE, LOW_COST_CASE, NO_WEIGHT_CASE, paymentRules, PaymentRules } from "../engine/pointPayment";
+import {
+  DEFAULT_PAYMENT_RULES,
+  HIGH_COST_CASE,
+  LOW_COST_CASE,
+  NO_WEIGHT_CASE,
+  paymentRules,
+  PaymentRules,
+} from "../engine/pointPayment";
 import { CaseMixError, Text } from "../engine/text";
 import { column, columns, isOmitted, nonEmpty, numberArg, optionArg, scalar } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
@@ -123,7 +130,8 @@ export function drgPayment(
       return rows;
     }
     const rows: unknown[][] = [];
-    if (input.firstRow === 2) rows.push(lang === "zh" ? ["点数", "病例类型", "支付"] : ["points", "case type", "payment"]);
+    if (input.firstRow === 2)
+      rows.push(lang === "zh" ? ["点数", "病例类型", "支付"] : ["points", "case type", "payment"]);
     const ids = input.groups.ids;
     for (let i = 0; i < ids.length; i++) {
       if (ids[i] < 0) rows.push(["", "", ""]);
@@ -203,7 +211,9 @@ export function benchmarkGap(cmi: any[][], benchmark_cmi: number, rate: number, 
     if (header) rows.push([lang === "zh" ? "差额" : "gap"]);
     for (let i = 0; i < values.length; i++) {
       const n = caseValues ? caseValues[i] : caseScalar;
-      rows.push(values[i] !== values[i] || n !== n ? [""] : [numberCell(engine.benchmarkGap(values[i], benchmark, money, n))]);
+      rows.push(
+        values[i] !== values[i] || n !== n ? [""] : [numberCell(engine.benchmarkGap(values[i], benchmark, money, n))],
+      );
     }
     return rows;
   }) as any[][];

@@ -18,7 +18,7 @@ import {
 } from "../engine/curveFit";
 import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import { CaseMixError, Lang } from "../engine/text";
-import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, optionArg, scalar } from "./args";
+import { alignRows, AlignedColumn, column, columns, nonEmpty, optionArg, scalar } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
 import { readTableArg, skippedNote } from "./inputs";
 
@@ -28,10 +28,13 @@ import { readTableArg, skippedNote } from "./inputs";
 
 /** x and y lined up, header dropped, blank pairs dropped (padding rows not counted). */
 function readPoints(x: unknown, y: unknown): { x: Float64Array; y: Float64Array; blankPairs: number; padding: number } {
-  const aligned = alignRows([], [
-    { name: "x", cells: column(x, "x") },
-    { name: "y", cells: column(y, "y") },
-  ]);
+  const aligned = alignRows(
+    [],
+    [
+      { name: "x", cells: column(x, "x") },
+      { name: "y", cells: column(y, "y") },
+    ],
+  );
   const [xCells, yCells] = aligned.numbers;
   const xs = readNumberColumn(xCells, "x", { firstRow: aligned.firstRow, allowNegative: true });
   const ys = readNumberColumn(yCells, "y", { firstRow: aligned.firstRow, allowNegative: true });
@@ -55,13 +58,10 @@ function modelArg(arg: unknown): CurveModel | undefined {
 }
 
 function blankPairsNote(blankPairs: number, width: number, lang: Lang): unknown[] | undefined {
-  return skippedNote(
-    { emptyGroup: 0, emptyKey: 0, noCases: 0, missingValue: blankPairs },
-    0,
-    width,
-    lang,
-    { en: "x or y", zh: " x 或 y " },
-  );
+  return skippedNote({ emptyGroup: 0, emptyKey: 0, noCases: 0, missingValue: blankPairs }, 0, width, lang, {
+    en: "x or y",
+    zh: " x 或 y ",
+  });
 }
 
 /** The best model by R squared, or the one asked for. */
@@ -101,7 +101,16 @@ export function curveFit(x: any[][], y: any[][], model?: string): any[][] {
       ];
     });
     for (const failure of failures) {
-      rows.push([CURVE_MODEL_NAMES[failure.model][lang], excelError("na", failure.reason[lang]), "", "", "", "", "", points.x.length]);
+      rows.push([
+        CURVE_MODEL_NAMES[failure.model][lang],
+        excelError("na", failure.reason[lang]),
+        "",
+        "",
+        "",
+        "",
+        "",
+        points.x.length,
+      ]);
     }
     const note = blankPairsNote(points.blankPairs, 8, lang);
     if (note) rows.push(note);
@@ -143,7 +152,10 @@ export function expectedCost(cmi: any[][], x: any[][], y: any[][], model?: strin
     const fit = chosenFit(points.x, points.y, chosen);
     const cells = column(cmi, "cmi");
     const header = cells.length > 1 && isTextCell(cells[0]);
-    const values = readNumberColumn(header ? cells.slice(1) : cells, "cmi", { firstRow: header ? 2 : 1, allowNegative: true });
+    const values = readNumberColumn(header ? cells.slice(1) : cells, "cmi", {
+      firstRow: header ? 2 : 1,
+      allowNegative: true,
+    });
     const predict = (v: number) => {
       const p = predictCurve(fit, v);
       return numberCell(logY ? Math.exp(p) : p, "num");
@@ -173,7 +185,10 @@ function readPeriod(arg: unknown, argName: string): { groups: unknown[]; units?:
       zh: `${argName} 应为一列（病组）或两列（病组、单位）；它有 ${cols.length} 列`,
     });
   }
-  const codeColumns: AlignedColumn[] = cols.map((cells, j) => ({ name: j === 0 ? argName : `${argName} (unit)`, cells }));
+  const codeColumns: AlignedColumn[] = cols.map((cells, j) => ({
+    name: j === 0 ? argName : `${argName} (unit)`,
+    cells,
+  }));
   const aligned = alignRows(codeColumns, []);
   return { groups: aligned.codes[0], units: aligned.codes[1] };
 }
@@ -240,7 +255,15 @@ export function cmiDecompose(
 
     if (view === "total") {
       const o = result.overall;
-      return [[blankIfNaN(o.cmiBefore), blankIfNaN(o.cmiAfter), undefinedCell(o.change), undefinedCell(o.mix), undefinedCell(o.severity)]];
+      return [
+        [
+          blankIfNaN(o.cmiBefore),
+          blankIfNaN(o.cmiAfter),
+          undefinedCell(o.change),
+          undefinedCell(o.mix),
+          undefinedCell(o.severity),
+        ],
+      ];
     }
     let rows: unknown[][];
     let width: number;

@@ -121,7 +121,12 @@ export function drgWeight(
     }
     const missingYear = weights.skipped.missingYear;
     const note = skippedNote(
-      { emptyGroup: weights.skipped.emptyGroup, emptyKey: 0, noCases: weights.skipped.zeroCount, missingValue: weights.skipped.missingCost },
+      {
+        emptyGroup: weights.skipped.emptyGroup,
+        emptyKey: 0,
+        noCases: weights.skipped.zeroCount,
+        missingValue: weights.skipped.missingCost,
+      },
       input.paddingRows,
       6,
       currentLanguage(),
@@ -176,7 +181,12 @@ export function drgWeightStd(
       { shares: shareList, minCases, scale: factor },
     );
     const note = skippedNote(
-      { emptyGroup: weights.skipped.emptyGroup, emptyKey: 0, noCases: weights.skipped.zeroCount, missingValue: weights.skipped.missingCost },
+      {
+        emptyGroup: weights.skipped.emptyGroup,
+        emptyKey: 0,
+        noCases: weights.skipped.zeroCount,
+        missingValue: weights.skipped.missingCost,
+      },
       input.paddingRows,
       6,
       currentLanguage(),

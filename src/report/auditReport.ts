@@ -40,7 +40,17 @@ import {
   WeightChange,
 } from "../engine/weightAudit";
 import { label } from "./i18n";
-import { BarChartModel, CellValue, ColumnModel, ConditionalFormat, KeyValueBlock, SheetModel, TableBlock, WorkbookModel, placeBlocks } from "./model";
+import {
+  BarChartModel,
+  CellValue,
+  ColumnModel,
+  ConditionalFormat,
+  KeyValueBlock,
+  SheetModel,
+  TableBlock,
+  WorkbookModel,
+  placeBlocks,
+} from "./model";
 
 // ---------------------------------------------------------------------------------------
 // Labels
@@ -90,8 +100,14 @@ export const AUDIT_LABELS = {
     "Change = total weight after / before − 1 (the same as the CMI's); “at neutral total” first multiplies the adjusted weights by the restoring factor, so it shows who gains at a constant total.",
     "变化 = 调整后总权重 / 调整前总权重 − 1（与 CMI 的变化相同）；“总权重还原后的变化”先将调整后权重乘以还原系数，反映总权重不变时的得失。",
   ),
-  unitLeftOut: t("{unit}: {cases} cases of groups not weighed in both tables are left out", "{unit}：{cases} 例所属病组不是两表均有权重，未计入"),
-  emptyUnitRows: t("{Unit}: {rows} volume rows with an empty {unit} are left out of this table", "{Unit}：{rows} 行病例量的{unit}为空，未计入此表"),
+  unitLeftOut: t(
+    "{unit}: {cases} cases of groups not weighed in both tables are left out",
+    "{unit}：{cases} 例所属病组不是两表均有权重，未计入",
+  ),
+  emptyUnitRows: t(
+    "{Unit}: {rows} volume rows with an empty {unit} are left out of this table",
+    "{Unit}：{rows} 行病例量的{unit}为空，未计入此表",
+  ),
   emptyUnit: t("rows with an empty {unit} (left out of that unit table only)", "{unit}为空的行（仅不计入该单位表）"),
   noUnits: t(
     "The case volume has no hospital, hospital level or department column: no winners and losers table.",
@@ -126,7 +142,10 @@ export const AUDIT_LABELS = {
   // parameters
   parametersTitle: t("Parameters: everything needed to reproduce this audit", "参数：复现本审核所需的全部设置"),
   largestChanges: t("Largest changes listed", "列出的最大变化病组数"),
-  tolerance: t("Neutrality tolerance (|relative change| up to this is not a finding)", "总权重中性容许范围（相对变化绝对值不超过此值不列为问题）"),
+  tolerance: t(
+    "Neutrality tolerance (|relative change| up to this is not a finding)",
+    "总权重中性容许范围（相对变化绝对值不超过此值不列为问题）",
+  ),
   severityRule: t("Severity order", "严重程度顺序"),
   severityRuleText: t(
     "CHS-DRG: inside each ADRG 1 > 3 > 5, also for pairs that skip a level; 7, 9 and local letters are not ordered. MS-DRG: W MCC > W CC (W CC/MCC) > W/O CC/MCC (W/O MCC). Two levels of equal weight are not an inversion.",
@@ -150,7 +169,9 @@ export const AUDIT_LABELS = {
 type AuditLabelKey = keyof typeof AUDIT_LABELS;
 
 function L(key: AuditLabelKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return AUDIT_LABELS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return AUDIT_LABELS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Why rows of a table or of the volume were left out. */
@@ -213,10 +234,48 @@ function looseKey(header: unknown): string {
   return headerKey(header).replace(/[_\-.·]/g, "");
 }
 
-const CODE_WORDS = new Set(["DRGCODE", "CODE", "GROUPCODE", "DRGID", "编码", "代码", "分组编码", "病组", "DRG编号", "CHSDRG编码", "CHSDRG"]);
+const CODE_WORDS = new Set([
+  "DRGCODE",
+  "CODE",
+  "GROUPCODE",
+  "DRGID",
+  "编码",
+  "代码",
+  "分组编码",
+  "病组",
+  "DRG编号",
+  "CHSDRG编码",
+  "CHSDRG",
+]);
 const NAME_WORDS = new Set(["DRGNAME", "NAME", "GROUPNAME", "名称", "病组名称", "分组名称", "DRG组名称"]);
-const WEIGHT_WORDS = new Set(["WEIGHT", "RW", "DRGWEIGHT", "RELATIVEWEIGHT", "权重", "相对权重", "基准权重", "病组权重", "DRG权重", "调整后权重", "调整前权重", "新权重", "原权重"]);
-const COUNT_WORDS = new Set(["COUNT", "N", "CASES", "CASECOUNT", "DISCHARGES", "TOTALDISCHARGES", "数量", "人数", "人次", "出院人次", "病例数量"]);
+const WEIGHT_WORDS = new Set([
+  "WEIGHT",
+  "RW",
+  "DRGWEIGHT",
+  "RELATIVEWEIGHT",
+  "权重",
+  "相对权重",
+  "基准权重",
+  "病组权重",
+  "DRG权重",
+  "调整后权重",
+  "调整前权重",
+  "新权重",
+  "原权重",
+]);
+const COUNT_WORDS = new Set([
+  "COUNT",
+  "N",
+  "CASES",
+  "CASECOUNT",
+  "DISCHARGES",
+  "TOTALDISCHARGES",
+  "数量",
+  "人数",
+  "人次",
+  "出院人次",
+  "病例数量",
+]);
 const LEVEL_WORDS = new Set(["医院等级", "医院级别", "机构等级", "机构级别", "等级", "级别", "HOSPITALLEVEL", "LEVEL"]);
 
 function isCodeHeader(h: unknown): boolean {
@@ -320,7 +379,11 @@ export function auditTableFromGrid(grid: Grid, origin: GridOrigin): AuditTableSo
     argName,
     table: { codes, weights, names, argName, firstRow: firstRow + from },
     headerRow: header ? firstRow + header.row : 0,
-    columns: { code: headerOf(code), weight: headerOf(weight), ...(name !== undefined ? { name: headerOf(name) } : {}) },
+    columns: {
+      code: headerOf(code),
+      weight: headerOf(weight),
+      ...(name !== undefined ? { name: headerOf(name) } : {}),
+    },
     rowsRead: n,
     groups: seen.size,
     rowsWithoutWeight,
@@ -364,8 +427,15 @@ export function auditVolumeFromGrid(grid: Grid, origin: GridOrigin): AuditVolume
     const c = headers.findIndex((h, i) => i !== drg && COUNT_WORDS.has(looseKey(h)));
     if (c >= 0) mapping.cases = c;
   }
-  const level = headers.findIndex((h, i) => LEVEL_WORDS.has(looseKey(h)) && i !== detected.hospital && i !== detected.department);
-  const table = readCaseTable(grid, { headerRow, firstRow, mapping, columns: ["drg", "cases", "hospital", "department"] });
+  const level = headers.findIndex(
+    (h, i) => LEVEL_WORDS.has(looseKey(h)) && i !== detected.hospital && i !== detected.department,
+  );
+  const table = readCaseTable(grid, {
+    headerRow,
+    firstRow,
+    mapping,
+    columns: ["drg", "cases", "hospital", "department"],
+  });
   const from = headerRow + 1;
   const units: AuditVolumeSource["units"] = [];
   const columns: AuditVolumeSource["columns"] = { group: headerText(headers[table.mapping.drg as number]) };
@@ -502,9 +572,18 @@ export function computeAuditReport(sources: AuditSources, settings: AuditSetting
     const factor = result.neutrality.restoringFactor;
     for (const u of sources.volume.units) {
       // The same audit with this unit column: only its unit table is used.
-      const r = auditWeights({ ...input, volume: { ...sources.volume.volume, units: u.values } }, { ...options, largestChanges: 0 });
+      const r = auditWeights(
+        { ...input, volume: { ...sources.volume.volume, units: u.values } },
+        { ...options, largestChanges: 0 },
+      );
       const rows = r.units ?? [];
-      units.push({ dimension: u.dimension, header: u.header, rows, total: unitTotal(rows, factor), emptyUnitRows: r.volumeSkipped?.emptyKey ?? 0 });
+      units.push({
+        dimension: u.dimension,
+        header: u.header,
+        rows,
+        total: unitTotal(rows, factor),
+        emptyUnitRows: r.volumeSkipped?.emptyKey ?? 0,
+      });
     }
   }
   const names = namesOf(sources);
@@ -516,7 +595,15 @@ export function computeAuditReport(sources: AuditSources, settings: AuditSetting
   }
   const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
   for (const f of result.findings) counts[f.kind]++;
-  return { settings, context: { ...context, time: context.time ?? new Date() }, sources, result, units, largest, counts };
+  return {
+    settings,
+    context: { ...context, time: context.time ?? new Date() },
+    sources,
+    result,
+    units,
+    largest,
+    counts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -553,7 +640,9 @@ export function auditParameters(report: AuditReport): Record<string, unknown> {
     neutralityTolerance: report.settings.neutralityTolerance,
     base: sourceJson(report.sources.base),
     adjusted: report.sources.adjusted ? sourceJson(report.sources.adjusted) : null,
-    volume: volume ? { ...sourceJson(volume), cases: r.checked.volumeCases ?? 0, skippedByAudit: r.volumeSkipped ?? null } : null,
+    volume: volume
+      ? { ...sourceJson(volume), cases: r.checked.volumeCases ?? 0, skippedByAudit: r.volumeSkipped ?? null }
+      : null,
     checked: r.checked,
     counts: report.counts,
   };
@@ -579,7 +668,10 @@ export function findingJson(f: Finding, lang: Lang): Record<string, unknown> {
  * The JSON of `casemix audit --json`: findings, neutrality (null without an adjusted table),
  * the largest changes, the unit rows (with their dimension) and the parameters. NaN becomes null.
  */
-export function auditJson(report: AuditReport, lang: Lang): {
+export function auditJson(
+  report: AuditReport,
+  lang: Lang,
+): {
   findings: Record<string, unknown>[];
   neutrality: Record<string, unknown> | null;
   largestChanges: Record<string, unknown>[];
@@ -717,7 +809,17 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
   const rows: CellValue[][] = findings.map((f) => {
     const [kind, family, groups, weights, detail] = findingRow(f, lang);
     const [difference, relative] = findingSizes(f);
-    return [kind, family, groups, weights, cell(difference), cell(relative), cell(f.cases), tableName(f.table, paired, lang), detail];
+    return [
+      kind,
+      family,
+      groups,
+      weights,
+      cell(difference),
+      cell(relative),
+      cell(f.cases),
+      tableName(f.table, paired, lang),
+      detail,
+    ];
   });
   const none = findings.length === 0 ? noFindingsRow(report.result, lang) : undefined;
   if (none) rows.push([none[0], "", "", "", null, null, null, "", none[4]]);
@@ -725,7 +827,8 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
     columnId: "kind",
     rule: { kind: "textEquals", text: FINDING_LABELS[k][lang], fill: FINDING_FILLS[k] },
   }));
-  if (none) conditionalFormats.push({ columnId: "kind", rule: { kind: "textEquals", text: none[0], fill: NO_FINDINGS_FILL } });
+  if (none)
+    conditionalFormats.push({ columnId: "kind", rule: { kind: "textEquals", text: none[0], fill: NO_FINDINGS_FILL } });
   return {
     kind: "table",
     caption: L("findingsCaption", lang, { count: findings.length }),
@@ -750,10 +853,16 @@ function neutralityBlock(report: AuditReport, lang: Lang): KeyValueBlock | undef
   ];
   if (n.casesWithoutWeight > 0) {
     if (byCases) rows.push([L("casesLeftOut", lang), n.casesWithoutWeight]);
-    rows.push([`${L("groupsLeftOut", lang)} (${n.groupsWithoutWeight.length})`, shortList(n.groupsWithoutWeight, lang)]);
+    rows.push([
+      `${L("groupsLeftOut", lang)} (${n.groupsWithoutWeight.length})`,
+      shortList(n.groupsWithoutWeight, lang),
+    ]);
   }
   const within = Math.abs(n.relativeChange) <= report.settings.neutralityTolerance;
-  rows.push([`${L("withinTolerance", lang)}${paren(`± ${plainPercent(report.settings.neutralityTolerance)}`, lang)}`, L(within ? "yes" : "no", lang)]);
+  rows.push([
+    `${L("withinTolerance", lang)}${paren(`± ${plainPercent(report.settings.neutralityTolerance)}`, lang)}`,
+    L(within ? "yes" : "no", lang),
+  ]);
   return { kind: "keyValue", caption: L("neutrality", lang), rows };
 }
 
@@ -777,7 +886,8 @@ function unitBlock(u: AuditUnitTable, lang: Lang): TableBlock {
   ];
   return {
     kind: "table",
-    caption: L("unitCaption", lang, { unit: lower(name, lang) }) + (u.header && u.header !== name ? ` · ${u.header}` : ""),
+    caption:
+      L("unitCaption", lang, { unit: lower(name, lang) }) + (u.header && u.header !== name ? ` · ${u.header}` : ""),
     columns: [
       { id: "unit", header: name, type: "text", width: 24 },
       { id: "cases", header: L("cases", lang), type: "integer", width: 10 },
@@ -831,11 +941,16 @@ function sourcesNote(report: AuditReport, lang: Lang): string {
   const { base, adjusted, volume } = report.sources;
   const paired = adjusted !== undefined;
   const groups = (n: number) => (lang === "zh" ? `${count(n, lang)} 个病组` : `${count(n, lang)} groups`);
-  const parts = [`${L(paired ? "base" : "table", lang)}${colon(lang)}${base.source}${paren(groups(base.groups), lang)}`];
-  if (adjusted) parts.push(`${L("adjusted", lang)}${colon(lang)}${adjusted.source}${paren(groups(adjusted.groups), lang)}`);
+  const parts = [
+    `${L(paired ? "base" : "table", lang)}${colon(lang)}${base.source}${paren(groups(base.groups), lang)}`,
+  ];
+  if (adjusted)
+    parts.push(`${L("adjusted", lang)}${colon(lang)}${adjusted.source}${paren(groups(adjusted.groups), lang)}`);
   if (volume) {
     const cases = report.result.checked.volumeCases ?? 0;
-    parts.push(`${L("volume", lang)}${colon(lang)}${volume.source}${paren(lang === "zh" ? `${count(cases, lang)} 例` : `${count(cases, lang)} cases`, lang)}`);
+    parts.push(
+      `${L("volume", lang)}${colon(lang)}${volume.source}${paren(lang === "zh" ? `${count(cases, lang)} 例` : `${count(cases, lang)} cases`, lang)}`,
+    );
   }
   return parts.join(clauseSep(lang));
 }
@@ -846,7 +961,9 @@ function paren(text: string, lang: Lang): string {
 
 function countsNote(report: AuditReport, lang: Lang): string {
   const total = report.result.findings.length;
-  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map((k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`);
+  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map(
+    (k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`,
+  );
   if (total === 0) return noFindingsRow(report.result, lang)[4];
   return lang === "zh" ? `共发现 ${total} 项：${kinds.join("、")}` : `${total} findings: ${kinds.join(", ")}`;
 }
@@ -867,14 +984,26 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
         blocks.push(unitBlock(u, lang));
         const name = unitName(u.dimension, lang);
         if (u.total.casesWithoutWeight > 0) {
-          blocks.push({ kind: "text", text: L("unitLeftOut", lang, { unit: name, cases: count(u.total.casesWithoutWeight, lang) }), style: "warning" });
+          blocks.push({
+            kind: "text",
+            text: L("unitLeftOut", lang, { unit: name, cases: count(u.total.casesWithoutWeight, lang) }),
+            style: "warning",
+          });
         }
         if (u.emptyUnitRows > 0) {
-          blocks.push({ kind: "text", text: L("emptyUnitRows", lang, { Unit: name, unit: lower(name, lang), rows: count(u.emptyUnitRows, lang) }), style: "warning" });
+          blocks.push({
+            kind: "text",
+            text: L("emptyUnitRows", lang, { Unit: name, unit: lower(name, lang), rows: count(u.emptyUnitRows, lang) }),
+            style: "warning",
+          });
         }
       }
     } else {
-      blocks.push({ kind: "text", text: L(report.sources.volume ? "noUnits" : "noVolumeForUnits", lang), style: "note" });
+      blocks.push({
+        kind: "text",
+        text: L(report.sources.volume ? "noUnits" : "noVolumeForUnits", lang),
+        style: "note",
+      });
     }
   }
   blocks.push({ kind: "text", text: L("noteFindings", lang), style: "note" });
@@ -893,7 +1022,14 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
       xTitle: L("group", lang),
       yTitle: L("relative", lang),
       categories: { blockIndex: at, columnId: "code" },
-      series: [{ name: L("relative", lang), values: { blockIndex: at, columnId: "relative" }, color: BAR_UP, negativeColor: BAR_DOWN }],
+      series: [
+        {
+          name: L("relative", lang),
+          values: { blockIndex: at, columnId: "relative" },
+          color: BAR_UP,
+          negativeColor: BAR_DOWN,
+        },
+      ],
       horizontal: true,
       valueType: "percent",
       anchor: { row: top, column: 8, width: 2, height: Math.max(16, report.largest.length + 5) },
@@ -904,16 +1040,28 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
 }
 
 /** The rows every source shares: where it came from, its header row, its columns, rows read. */
-function originRows(s: GridOrigin, headerRow: CellValue, columns: string[], rowsRead: number, lang: Lang): [string, CellValue][] {
+function originRows(
+  s: GridOrigin,
+  headerRow: CellValue,
+  columns: string[],
+  rowsRead: number,
+  lang: Lang,
+): [string, CellValue][] {
   const rows: [string, CellValue][] = [[label("source", lang), s.source]];
   if (s.sheet) rows.push([label("sheet", lang), s.sheet]);
   if (s.encoding) rows.push([label("encoding", lang), s.encoding]);
-  rows.push([label("headerRow", lang), headerRow], [L("columns", lang), columns.join(clauseSep(lang))], [label("rowsRead", lang), rowsRead]);
+  rows.push(
+    [label("headerRow", lang), headerRow],
+    [L("columns", lang), columns.join(clauseSep(lang))],
+    [label("rowsRead", lang), rowsRead],
+  );
   return rows;
 }
 
 function skippedRows(skipped: [keyof typeof AUDIT_SKIP_LABELS, number][], lang: Lang): [string, CellValue][] {
-  return skipped.filter(([, n]) => n > 0).map(([reason, n]) => [`${label("skipped", lang)}${colon(lang)}${AUDIT_SKIP_LABELS[reason][lang]}`, n]);
+  return skipped
+    .filter(([, n]) => n > 0)
+    .map(([reason, n]) => [`${label("skipped", lang)}${colon(lang)}${AUDIT_SKIP_LABELS[reason][lang]}`, n]);
 }
 
 function tableSourceRows(s: AuditTableSource, lang: Lang): [string, CellValue][] {
@@ -928,7 +1076,10 @@ function tableSourceRows(s: AuditTableSource, lang: Lang): [string, CellValue][]
 }
 
 function volumeSourceRows(report: AuditReport, s: AuditVolumeSource, lang: Lang): [string, CellValue][] {
-  const cols = [`${L("groupColumn", lang)} = ${s.columns.group}`, `${L("casesColumn", lang)} = ${s.columns.cases ?? L("oneCaseARow", lang)}`];
+  const cols = [
+    `${L("groupColumn", lang)} = ${s.columns.group}`,
+    `${L("casesColumn", lang)} = ${s.columns.cases ?? L("oneCaseARow", lang)}`,
+  ];
   for (const d of AUDIT_UNIT_DIMENSIONS) if (s.columns[d]) cols.push(`${unitName(d, lang)} = ${s.columns[d]}`);
   const rows: [string, CellValue][] = [
     ...originRows(s, s.headerRow, cols, s.rowsRead, lang),
@@ -944,7 +1095,10 @@ function volumeSourceRows(report: AuditReport, s: AuditVolumeSource, lang: Lang)
   ];
   for (const u of report.units) {
     if (u.emptyUnitRows > 0) {
-      rows.push([`${label("skipped", lang)}${colon(lang)}${L("emptyUnit", lang, { unit: lower(unitName(u.dimension, lang), lang) })}`, u.emptyUnitRows]);
+      rows.push([
+        `${label("skipped", lang)}${colon(lang)}${L("emptyUnit", lang, { unit: lower(unitName(u.dimension, lang), lang) })}`,
+        u.emptyUnitRows,
+      ]);
     }
   }
   return rows;
@@ -961,7 +1115,10 @@ function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   ];
   const results: [string, CellValue][] = [
     [L("familiesChecked", lang), report.result.checked.families],
-    ...FINDING_KINDS.map((k): [string, CellValue] => [L("findingsOfKind", lang, { kind: FINDING_LABELS[k][lang] }), report.counts[k]]),
+    ...FINDING_KINDS.map((k): [string, CellValue] => [
+      L("findingsOfKind", lang, { kind: FINDING_LABELS[k][lang] }),
+      report.counts[k],
+    ]),
   ];
   const about: [string, CellValue][] = [
     [label("version", lang), report.context.version],

@@ -184,7 +184,10 @@ function widthPoints(chars: number): number {
 
 /** A valid sheet name: no []:*?/\ characters, at most 31 characters, not blank. */
 export function cleanSheetName(name: string): string {
-  let s = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim();
+  let s = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   if (s === "") s = "CaseMix";
   return s.slice(0, MAX_SHEET_NAME);
 }
@@ -468,11 +471,15 @@ async function drawSheet(
     await drawBlock(sheet, model.blocks[b], placements[b], requests);
   }
   // Filter buttons: Excel allows one filter per sheet, so the first table that asks for it.
-  const filtered = model.blocks.findIndex((b) => b.kind === "table" && b.autoFilter && b.rows.length > 0 && b.columns.length > 0);
+  const filtered = model.blocks.findIndex(
+    (b) => b.kind === "table" && b.autoFilter && b.rows.length > 0 && b.columns.length > 0,
+  );
   if (filtered >= 0) {
     const table = model.blocks[filtered] as TableBlock;
     await requests.reserve(OP_BYTES);
-    sheet.autoFilter.apply(sheet.getRangeByIndexes(placements[filtered].headerRow, 0, table.rows.length + 1, table.columns.length));
+    sheet.autoFilter.apply(
+      sheet.getRangeByIndexes(placements[filtered].headerRow, 0, table.rows.length + 1, table.columns.length),
+    );
   }
   if (model.freeze && (model.freeze.rows > 0 || model.freeze.columns > 0)) {
     await requests.reserve(OP_BYTES);
@@ -505,6 +512,8 @@ async function drawBlock(sheet: Excel.Worksheet, block: Block, at: BlockPlacemen
     await requests.reserve(cellBytes(value) + OP_BYTES);
     const cell = sheet.getRangeByIndexes(at.top, 0, 1, 1);
     cell.values = [[value]];
+    // A navigation property, only written to below: nothing to load.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const font = cell.format.font;
     if (block.style === "title") {
       font.bold = true;
@@ -544,7 +553,12 @@ async function drawBlock(sheet: Excel.Worksheet, block: Block, at: BlockPlacemen
   await drawTable(sheet, block, at, requests);
 }
 
-async function drawTable(sheet: Excel.Worksheet, block: TableBlock, at: BlockPlacement, requests: Requests): Promise<void> {
+async function drawTable(
+  sheet: Excel.Worksheet,
+  block: TableBlock,
+  at: BlockPlacement,
+  requests: Requests,
+): Promise<void> {
   const width = block.columns.length;
   if (width === 0) return;
   const n = block.rows.length;
@@ -664,7 +678,10 @@ function addConditionalFormat(range: Excel.Range, row: number, column: number, c
   const format = range.conditionalFormats.add("CellValue");
   format.cellValue.format.fill.color = rule.fill;
   if (rule.font) format.cellValue.format.font.color = rule.font;
-  format.cellValue.rule = { formula1: String(rule.value), operator: rule.kind === "lessThan" ? "LessThan" : "GreaterThan" };
+  format.cellValue.rule = {
+    formula1: String(rule.value),
+    operator: rule.kind === "lessThan" ? "LessThan" : "GreaterThan",
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -809,11 +826,25 @@ async function drawChart(
   const cut = chart.cutLines ?? {};
   if (cut.x !== undefined && Number.isFinite(cut.x)) {
     const name = `${chart.xTitle} = ${round4(cut.x)}`;
-    sources.push({ name, ...(await helper(name, [[cut.x, extent.yMin], [cut.x, extent.yMax]])), kind: "line" });
+    sources.push({
+      name,
+      ...(await helper(name, [
+        [cut.x, extent.yMin],
+        [cut.x, extent.yMax],
+      ])),
+      kind: "line",
+    });
   }
   if (cut.y !== undefined && Number.isFinite(cut.y)) {
     const name = `${chart.yTitle} = ${round4(cut.y)}`;
-    sources.push({ name, ...(await helper(name, [[extent.xMin, cut.y], [extent.xMax, cut.y]])), kind: "line" });
+    sources.push({
+      name,
+      ...(await helper(name, [
+        [extent.xMin, cut.y],
+        [extent.xMax, cut.y],
+      ])),
+      kind: "line",
+    });
   }
   if (chart.line && chart.line.points.length > 0) {
     sources.push({ name: chart.line.name, ...(await helper(chart.line.name, chart.line.points)), kind: "line" });
@@ -821,8 +852,12 @@ async function drawChart(
   const corners = chart.cornerLabels ?? {};
   const labels: { text: string; at: [number, number]; position: "Left" | "Right" }[] = [];
   // Corner labels sit 3% inside the plot (in log steps on a log axis).
-  const left = extent.logX ? extent.xMin * Math.pow(extent.xMax / extent.xMin, 0.03) : extent.xMin + (extent.xMax - extent.xMin) * 0.03;
-  const right = extent.logX ? extent.xMax / Math.pow(extent.xMax / extent.xMin, 0.03) : extent.xMax - (extent.xMax - extent.xMin) * 0.03;
+  const left = extent.logX
+    ? extent.xMin * Math.pow(extent.xMax / extent.xMin, 0.03)
+    : extent.xMin + (extent.xMax - extent.xMin) * 0.03;
+  const right = extent.logX
+    ? extent.xMax / Math.pow(extent.xMax / extent.xMin, 0.03)
+    : extent.xMax - (extent.xMax - extent.xMin) * 0.03;
   const top = extent.yMax - (extent.yMax - extent.yMin) * 0.04;
   const bottom = extent.yMin + (extent.yMax - extent.yMin) * 0.04;
   if (corners.topRight) labels.push({ text: corners.topRight, at: [right, top], position: "Left" });
@@ -832,7 +867,14 @@ async function drawChart(
   let labelSource: Source | undefined;
   if (labels.length > 0) {
     const name = lang === "zh" ? "象限" : "Quadrants";
-    labelSource = { name, ...(await helper(name, labels.map((l) => l.at))), kind: "labels" };
+    labelSource = {
+      name,
+      ...(await helper(
+        name,
+        labels.map((l) => l.at),
+      )),
+      kind: "labels",
+    };
     sources.push(labelSource);
   }
   if (helperColumn > helperStart) {
@@ -857,7 +899,10 @@ async function drawChart(
   excelChart.legend.position = "Bottom";
   if (helperColumn > helperStart) excelChart.plotVisibleOnly = false;
   const { row, column, width, height } = chart.anchor;
-  excelChart.setPosition(sheet.getRangeByIndexes(row, column, 1, 1), sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1));
+  excelChart.setPosition(
+    sheet.getRangeByIndexes(row, column, 1, 1),
+    sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1),
+  );
   sources.forEach((source, i) => {
     const series = i === 0 ? excelChart.series.getItemAt(0) : excelChart.series.add(source.name);
     series.name = source.name;
@@ -906,13 +951,17 @@ async function drawBarChart(
   if (block?.kind !== "table" || block.rows.length === 0) return;
   const cj = block.columns.findIndex((c) => c.id === chart.categories.columnId);
   const series = chart.series
-    .map((s) => ({ s, j: s.values.blockIndex === at ? block.columns.findIndex((c) => c.id === s.values.columnId) : -1 }))
+    .map((s) => ({
+      s,
+      j: s.values.blockIndex === at ? block.columns.findIndex((c) => c.id === s.values.columnId) : -1,
+    }))
     .filter((x) => x.j >= 0);
   if (cj < 0 || series.length === 0) return;
   const n = block.rows.length;
   const first = placements[at].firstDataRow;
   let negatives = 0;
-  for (const x of series) for (let r = 0; x.s.negativeColor && r < n; r++) if ((numberAt(block, r, x.j) ?? 0) < 0) negatives++;
+  for (const x of series)
+    for (let r = 0; x.s.negativeColor && r < n; r++) if ((numberAt(block, r, x.j) ?? 0) < 0) negatives++;
   await requests.reserve(OP_BYTES * (12 + series.length * 6 + negatives));
   const categories = sheet.getRangeByIndexes(first, cj, n, 1);
   const excelChart = sheet.charts.add(
@@ -934,7 +983,10 @@ async function drawBarChart(
   excelChart.legend.visible = series.length > 1;
   if (series.length > 1) excelChart.legend.position = "Bottom";
   const { row, column, width, height } = chart.anchor;
-  excelChart.setPosition(sheet.getRangeByIndexes(row, column, 1, 1), sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1));
+  excelChart.setPosition(
+    sheet.getRangeByIndexes(row, column, 1, 1),
+    sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1),
+  );
   series.forEach(({ s, j }, i) => {
     const item = i === 0 ? excelChart.series.getItemAt(0) : excelChart.series.add(s.name);
     item.name = s.name;

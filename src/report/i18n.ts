@@ -81,10 +81,16 @@ export const LABELS = {
   pool: t("Bonus pool", "奖金池"),
   unit: t("Unit", "核算单元"),
   weightSource: t("Weights", "权重来源"),
-  weightsFromData: t("computed from the data (trimmed mean cost of the group / of all cases)", "由数据计算（病组去极值平均费用 / 全部病例平均费用）"),
+  weightsFromData: t(
+    "computed from the data (trimmed mean cost of the group / of all cases)",
+    "由数据计算（病组去极值平均费用 / 全部病例平均费用）",
+  ),
   weightsFromTable: t("weight table", "权重表"),
   trim: t("Outlier trimming", "去除极值"),
-  weightMinCases: t("Minimum cases for trimming (fewer: not trimmed, weight flagged)", "去极值的最少病例数（不足则不去极值，权重标记为不可靠）"),
+  weightMinCases: t(
+    "Minimum cases for trimming (fewer: not trimmed, weight flagged)",
+    "去极值的最少病例数（不足则不去极值，权重标记为不可靠）",
+  ),
   years: t("Years", "年份"),
   yearWeights: t("Year weights (oldest first)", "年度权重（从早到晚）"),
   yearFilter: t("Analysed year", "分析年份"),
@@ -110,7 +116,10 @@ export const LABELS = {
     "the pool is shared in proportion to points, in cents, by the largest-remainder method (ties: more points, then listed first); the amounts add up to the pool exactly",
     "奖金池按点数比例分配，精确到分，采用最大余数法（余数相同时点数多者优先，再按排列顺序）；各单元金额之和恰等于奖金池",
   ),
-  pointsNote: t("points of a case = RW x coefficient of its group's quadrant", "病例点数 = 相对权重 × 所在病组象限的激励系数"),
+  pointsNote: t(
+    "points of a case = RW x coefficient of its group's quadrant",
+    "病例点数 = 相对权重 × 所在病组象限的激励系数",
+  ),
   cmiRule: t("hospital CMI", "医院 CMI"),
   medianRule: t("median", "中位数"),
   fixedRule: t("fixed", "固定值"),
@@ -127,7 +136,10 @@ export const SKIP_LABELS = {
   noYear: t("rows without a year", "年份为空的行"),
   noWeight: t("rows whose group has no weight", "病组无权重的行"),
   emptyUnit: t("rows with an empty unit (left out of the incentive table only)", "核算单元为空的行（仅不计入绩效表）"),
-  noCost: t("rows with a blank total cost (left out of the weight calculation only)", "住院总费用为空的行（仅不参与权重计算）"),
+  noCost: t(
+    "rows with a blank total cost (left out of the weight calculation only)",
+    "住院总费用为空的行（仅不参与权重计算）",
+  ),
 } satisfies Record<string, Text>;
 
 export type SkipReason = keyof typeof SKIP_LABELS;

@@ -23,13 +23,40 @@ import { compareCodes, normalizeCode } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
 import { IncentiveMoney, unitIncentives } from "../engine/incentives";
 import { addAcross, layerCost, marginContribution, MarginLayer } from "../engine/margins";
-import { classifyQuadrants, Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCutRule } from "../engine/quadrants";
+import {
+  classifyQuadrants,
+  Coefficients,
+  DEFAULT_COEFFICIENTS,
+  Quadrant,
+  QUADRANTS,
+  XCutRule,
+  YCutRule,
+} from "../engine/quadrants";
 import { relativeWeights } from "../engine/relativeWeights";
 import { CaseMixError, Lang } from "../engine/text";
 import { DEFAULT_K, DEFAULT_TRIM, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
-import { COST_LABELS, CONTRIBUTION_LABELS, label, LABELS, quadrantLabel, RATE_LABELS, SKIP_LABELS, SkipReason } from "./i18n";
-import { CellValue, ChartModel, ColumnModel, ConditionalFormat, KeyValueBlock, SheetModel, TableBlock, WorkbookModel, placeBlocks } from "./model";
+import {
+  COST_LABELS,
+  CONTRIBUTION_LABELS,
+  label,
+  LABELS,
+  quadrantLabel,
+  RATE_LABELS,
+  SKIP_LABELS,
+  SkipReason,
+} from "./i18n";
+import {
+  CellValue,
+  ChartModel,
+  ColumnModel,
+  ConditionalFormat,
+  KeyValueBlock,
+  SheetModel,
+  TableBlock,
+  WorkbookModel,
+  placeBlocks,
+} from "./model";
 
 export type UnitDimension = "department" | "doctor";
 export type UnitChoice = UnitDimension | "both";
@@ -186,7 +213,12 @@ function checkColumns(table: CaseTable, settings: QuadrantSettings): void {
 
 function dataWeights(table: CaseTable, settings: QuadrantSettings, w: Extract<WeightSource, { source: "data" }>) {
   const groups = relativeWeights(
-    { groups: table.groups, costs: table.numbers.totalCost as Float64Array, counts: table.numbers.cases, years: table.years },
+    {
+      groups: table.groups,
+      costs: table.numbers.totalCost as Float64Array,
+      counts: table.numbers.cases,
+      years: table.years,
+    },
     {
       trim: w.trim ?? DEFAULT_TRIM,
       minCases: w.minCases ?? settings.minCases,
@@ -331,7 +363,13 @@ export function computeQuadrantReport(
   const rw = Float64Array.from(marginRows, (r) => weightById[idOf.get(r.key) as number]);
   const quadrants = classifyQuadrants(
     { rw, rate: Float64Array.from(marginRows, (r) => r.rate), cases: Float64Array.from(marginRows, (r) => r.cases) },
-    { xCut: settings.xCut, yCut: settings.yCut, cmi: mix.overall.cmi, minCases: settings.minCases, coefficients: settings.coefficients },
+    {
+      xCut: settings.xCut,
+      yCut: settings.yCut,
+      cmi: mix.overall.cmi,
+      minCases: settings.minCases,
+      coefficients: settings.coefficients,
+    },
   );
   const groups: GroupRow[] = marginRows.map((r, j) => ({
     group: r.key,
@@ -371,7 +409,8 @@ export function computeQuadrantReport(
   });
 
   const columns: Partial<Record<ColumnName, string>> = {};
-  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][]) columns[column] = table.headers[at];
+  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
+    columns[column] = table.headers[at];
   if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
 
   const o = margin.overall;
@@ -421,7 +460,11 @@ export function reportParameters(report: QuadrantReport): Record<string, unknown
   return {
     version: report.context.version,
     time: report.context.time.toISOString(),
-    source: { file: report.context.source, sheet: report.context.sheet ?? null, encoding: report.context.encoding ?? null },
+    source: {
+      file: report.context.source,
+      sheet: report.context.sheet ?? null,
+      encoding: report.context.encoding ?? null,
+    },
     headerRow: report.headerRow,
     columns: report.columns,
     rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped },
@@ -505,12 +548,16 @@ const paren = (text: string, lang: Lang) => (lang === "zh" ? `（${text}）` : `
 
 function formatNumber(x: number, digits: number, lang: Lang): string {
   if (!Number.isFinite(x)) return "—";
-  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 function xCutText(report: QuadrantReport, lang: Lang): string {
   const rule = report.settings.xCut;
-  const how = rule === "cmi" ? label("cmiRule", lang) : rule === "median" ? label("medianRule", lang) : label("fixedRule", lang);
+  const how =
+    rule === "cmi" ? label("cmiRule", lang) : rule === "median" ? label("medianRule", lang) : label("fixedRule", lang);
   return `${formatNumber(report.cuts.x, 4, lang)}${paren(how, lang)}`;
 }
 
@@ -562,7 +609,19 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
     kind: "table",
     columns,
     rows,
-    totalRow: [label("total", lang), "", h.cases, cell(h.cmi), h.revenue, h.cost, h.contribution, cell(h.rate), "", "", cell(h.points)],
+    totalRow: [
+      label("total", lang),
+      "",
+      h.cases,
+      cell(h.cmi),
+      h.revenue,
+      h.cost,
+      h.contribution,
+      cell(h.rate),
+      "",
+      "",
+      cell(h.points),
+    ],
     conditionalFormats,
     autoFilter: true,
   };
@@ -575,7 +634,11 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const sheet: SheetModel = {
     name: label("sheetQuadrants", lang),
     blocks: [
-      { kind: "text", text: `${label("quadrantTitle", lang)}${colon(lang)}${label("rw", lang)} × ${RATE_LABELS[s.layer][lang]}`, style: "title" },
+      {
+        kind: "text",
+        text: `${label("quadrantTitle", lang)}${colon(lang)}${label("rw", lang)} × ${RATE_LABELS[s.layer][lang]}`,
+        style: "title",
+      },
       { kind: "text", text: note, style: "note" },
       table,
     ],
@@ -590,19 +653,21 @@ function quadrantChart(report: QuadrantReport, lang: Lang, blockIndex: number, c
   const s = report.settings;
   // The unclassified groups have too few cases for their rates to mean much: the table lists
   // them, the chart leaves them out.
-  const series = QUADRANTS.filter((q) => q !== "unclassified").map((q) => {
-    const rows: number[] = [];
-    report.groups.forEach((g, i) => {
-      if (g.quadrant === q && Number.isFinite(g.rw) && Number.isFinite(g.rate)) rows.push(i);
-    });
-    return {
-      name: `${quadrantLabel(q, lang, s.labels)} (${report.quadrantCounts[q]})`,
-      x: { blockIndex, columnId: "rw" },
-      y: { blockIndex, columnId: "rate" },
-      rows,
-      color: QUADRANT_COLORS[q],
-    };
-  }).filter((x) => x.rows.length > 0);
+  const series = QUADRANTS.filter((q) => q !== "unclassified")
+    .map((q) => {
+      const rows: number[] = [];
+      report.groups.forEach((g, i) => {
+        if (g.quadrant === q && Number.isFinite(g.rw) && Number.isFinite(g.rate)) rows.push(i);
+      });
+      return {
+        name: `${quadrantLabel(q, lang, s.labels)} (${report.quadrantCounts[q]})`,
+        x: { blockIndex, columnId: "rw" },
+        y: { blockIndex, columnId: "rate" },
+        rows,
+        color: QUADRANT_COLORS[q],
+      };
+    })
+    .filter((x) => x.rows.length > 0);
   let lo = Infinity;
   let hi = -Infinity;
   for (const s of series) {
@@ -701,7 +766,12 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const L = (k: keyof typeof LABELS) => label(k, lang);
   const list = (xs: readonly (string | number)[]) => xs.join(lang === "zh" ? "、" : ", ");
   const settings: [string, CellValue][] = [
-    [L("weightSource"), report.weights.source === "data" ? L("weightsFromData") : `${L("weightsFromTable")}${colon(lang)}${report.weights.tableName}`],
+    [
+      L("weightSource"),
+      report.weights.source === "data"
+        ? L("weightsFromData")
+        : `${L("weightsFromTable")}${colon(lang)}${report.weights.tableName}`,
+    ],
   ];
   if (report.weights.source === "data") {
     settings.push([L("trim"), trimText(report, lang)]);
@@ -716,10 +786,18 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("xCut"), xCutText(report, lang)],
     [L("yCut"), yCutText(report, lang)],
     [L("minCases"), s.minCases],
-    ...QUADRANTS.map((q): [string, CellValue] => [`${L("coefficients")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`, s.coefficients[q]]),
+    ...QUADRANTS.map((q): [string, CellValue] => [
+      `${L("coefficients")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`,
+      s.coefficients[q],
+    ]),
     [L("incentiveMode"), s.money.mode === "pool" ? L("pool") : L("perPoint")],
     s.money.mode === "pool" ? [L("pool"), s.money.pool] : [L("perPoint"), s.money.moneyPerPoint],
-    [L("unit"), unitDimensions(s.unit).map((d) => L(d)).join(" + ")],
+    [
+      L("unit"),
+      unitDimensions(s.unit)
+        .map((d) => L(d))
+        .join(" + "),
+    ],
   );
   const data: [string, CellValue][] = [
     [L("source"), report.context.source],
@@ -728,9 +806,10 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("headerRow"), report.headerRow],
     [L("rowsRead"), report.rowsRead],
     [L("rowsUsed"), report.rowsUsed],
-    ...(Object.entries(report.skipped) as [SkipReason, number][]).map(
-      ([reason, rows]): [string, CellValue] => [`${L("skipped")}${colon(lang)}${SKIP_LABELS[reason][lang]}`, rows],
-    ),
+    ...(Object.entries(report.skipped) as [SkipReason, number][]).map(([reason, rows]): [string, CellValue] => [
+      `${L("skipped")}${colon(lang)}${SKIP_LABELS[reason][lang]}`,
+      rows,
+    ]),
   ];
   if (report.weights.missingCodes.length > 0) {
     const codes = report.weights.missingCodes;
@@ -745,7 +824,10 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     [L("groupCount"), h.groups],
     [`${L("cutX")} (RW)`, cell(report.cuts.x)],
     [`${L("cutY")}`, cell(report.cuts.y)],
-    ...QUADRANTS.map((q): [string, CellValue] => [`${L("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`, report.quadrantCounts[q]]),
+    ...QUADRANTS.map((q): [string, CellValue] => [
+      `${L("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`,
+      report.quadrantCounts[q],
+    ]),
     [L("points"), cell(h.points)],
   ];
   const about: [string, CellValue][] = [

@@ -31,7 +31,15 @@ import { CaseTable, missingColumnsError } from "../engine/caseTable";
 import { AdrgRow, decomposeCmi, DecompositionRow } from "../engine/cmiDecomposition";
 import { compareCodes, Interned } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
-import { CURVE_MODEL_NAMES, CurveFailure, CurveFit, curveLine, CurveModel, fitCurves, predictCurve } from "../engine/curveFit";
+import {
+  CURVE_MODEL_NAMES,
+  CurveFailure,
+  CurveFit,
+  curveLine,
+  CurveModel,
+  fitCurves,
+  predictCurve,
+} from "../engine/curveFit";
 import { sortedOrder } from "../engine/grouping";
 import { GroupRisk, lowRiskMortality, riskLevels } from "../engine/mortalityRisk";
 import { relativeWeights, yearOrder } from "../engine/relativeWeights";
@@ -39,13 +47,23 @@ import { CaseMixError, Lang, Text } from "../engine/text";
 import { DEFAULT_K, DEFAULT_TRIM } from "../engine/trimming";
 import { WeightTable, weightTable } from "../engine/weightTable";
 import { label, LABELS } from "./i18n";
-import { CellValue, ChartModel, ColumnModel, KeyValueBlock, placeBlocks, SheetModel, TableBlock, WorkbookModel } from "./model";
+import {
+  CellValue,
+  ChartModel,
+  ColumnModel,
+  KeyValueBlock,
+  placeBlocks,
+  SheetModel,
+  TableBlock,
+  WorkbookModel,
+} from "./model";
 import { ReportContext, WeightSource } from "./quadrantReport";
 
 export type TrendsUnit = "department" | "doctor";
 
 /** Where the mortality risk levels come from. */
-export type LevelSource = { source: "data" } | { source: "benchmark"; /** File name or range address. */ name: string; risk: GroupRisk };
+export type LevelSource =
+  { source: "data" } | { source: "benchmark"; /** File name or range address. */ name: string; risk: GroupRisk };
 
 export interface TrendsSettings {
   unit: TrendsUnit;
@@ -73,7 +91,8 @@ export const DEFAULT_TRENDS_SETTINGS: Readonly<TrendsSettings> = {
 };
 
 /** Why rows were left out of the whole report or of one section. */
-export type TrendsSkip = "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit";
+export type TrendsSkip =
+  "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit";
 
 export interface SectionRows {
   used: number;
@@ -214,10 +233,16 @@ const t = (en: string, zh: string): Text => ({ en, zh });
 
 export const TRENDS_LABELS = {
   sheet: t("Trends and Quality", "趋势与质量"),
-  title: t("Trends and quality: low-risk mortality, CMI change, CMI and cost", "趋势与质量：低风险组死亡率、CMI 变化分解、CMI 与费用曲线"),
+  title: t(
+    "Trends and quality: low-risk mortality, CMI change, CMI and cost",
+    "趋势与质量：低风险组死亡率、CMI 变化分解、CMI 与费用曲线",
+  ),
   qualityTitle: t("(a) Low-risk mortality", "（一）低风险组死亡率"),
   levelsTitle: t("Mortality risk level of each DRG group", "各 DRG 组死亡风险等级"),
-  decompositionTitle: t("(b) CMI change: mix across ADRGs and severity inside ADRGs", "（二）CMI 变化分解：ADRG 间结构与 ADRG 内严重程度"),
+  decompositionTitle: t(
+    "(b) CMI change: mix across ADRGs and severity inside ADRGs",
+    "（二）CMI 变化分解：ADRG 间结构与 ADRG 内严重程度",
+  ),
   curveTitle: t("(c) CMI and mean cost per case", "（三）CMI 与例均费用曲线"),
   parametersTitle: t("Parameters: everything needed to reproduce this sheet", "参数：复现本表所需的全部设置"),
   lowRiskCases: t("Low-risk cases", "低风险组病例数"),
@@ -267,7 +292,10 @@ export const TRENDS_LABELS = {
   sectionDecomposition: t("CMI change", "CMI 变化分解"),
   sectionCurve: t("curve", "曲线"),
   curveY: t("Curve fitted to", "曲线拟合对象"),
-  curveYValue: t("y = ln(mean cost per case), x = CMI, one point a unit (as the source)", "y = ln(例均费用)，x = CMI，每个单元一个点（同原文方法）"),
+  curveYValue: t(
+    "y = ln(mean cost per case), x = CMI, one point a unit (as the source)",
+    "y = ln(例均费用)，x = CMI，每个单元一个点（同原文方法）",
+  ),
   lowRiskTotal: t("Low-risk mortality, hospital", "全院低风险组死亡率"),
   cmiChange: t("CMI change, hospital", "全院 CMI 变化"),
   bestModel: t("Best model", "最优模型"),
@@ -324,7 +352,8 @@ export function trendsRequiredColumns(settings: Pick<TrendsSettings, "unit" | "w
 /** Columns the report reads: the required ones and those of the sections (died, year, cost). */
 export function trendsColumns(settings: Pick<TrendsSettings, "unit" | "weights">): ColumnName[] {
   const out = trendsRequiredColumns(settings);
-  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost"] as ColumnName[]) if (!out.includes(c)) out.push(c);
+  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost"] as ColumnName[])
+    if (!out.includes(c)) out.push(c);
   return out;
 }
 
@@ -351,17 +380,28 @@ function bumper(map: Partial<Record<TrendsSkip, number>>) {
   };
 }
 
-function weightsOf(table: CaseTable, settings: TrendsSettings): { weights: WeightTable; info: TrendsReport["weights"] } {
+function weightsOf(
+  table: CaseTable,
+  settings: TrendsSettings,
+): { weights: WeightTable; info: TrendsReport["weights"] } {
   const w = settings.weights;
   if (w.source === "table") return { weights: w.table, info: { source: "table", tableName: w.name, missingCodes: [] } };
   const trim = w.trim ?? DEFAULT_TRIM;
   const minCases = w.minCases ?? settings.minCases;
   const groups = relativeWeights(
-    { groups: table.groups, costs: table.numbers.totalCost as Float64Array, counts: table.numbers.cases, years: table.years },
+    {
+      groups: table.groups,
+      costs: table.numbers.totalCost as Float64Array,
+      counts: table.numbers.cases,
+      years: table.years,
+    },
     { trim, minCases, yearWeights: w.yearWeights, firstRow: table.firstDataRow },
   );
   // Blank (not NaN) for a group without a weight: weightTable reads it as "no weight".
-  const weights = weightTable(groups.codes, Array.from(groups.weight, (x) => (x === x ? x : "")));
+  const weights = weightTable(
+    groups.codes,
+    Array.from(groups.weight, (x) => (x === x ? x : "")),
+  );
   return {
     weights,
     info: {
@@ -381,7 +421,11 @@ function weightsOf(table: CaseTable, settings: TrendsSettings): { weights: Weigh
 }
 
 /** The two years compared: the ones asked for, or the two latest; undefined with a reason when there are not two. */
-function resolvePeriods(table: CaseTable, years: string[], settings: TrendsSettings): { before: number; after: number } | Unavailable {
+function resolvePeriods(
+  table: CaseTable,
+  years: string[],
+  settings: TrendsSettings,
+): { before: number; after: number } | Unavailable {
   const asked = settings.before !== undefined || settings.after !== undefined;
   if (!table.years) {
     if (asked) {
@@ -407,7 +451,12 @@ function resolvePeriods(table: CaseTable, years: string[], settings: TrendsSetti
   };
   const idOf = (year: string) => table.years!.codes.indexOf(year);
   const latest = years.length > 0 ? years[years.length - 1] : undefined;
-  const after = settings.after !== undefined ? find(settings.after, t("after", "对比后")) : latest !== undefined ? idOf(latest) : -1;
+  const after =
+    settings.after !== undefined
+      ? find(settings.after, t("after", "对比后"))
+      : latest !== undefined
+        ? idOf(latest)
+        : -1;
   let before: number;
   if (settings.before !== undefined) before = find(settings.before, t("before", "对比前"));
   else {
@@ -493,7 +542,8 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
   const period = new Int8Array(n).fill(-1);
   if (!("available" in periods)) {
     const y = yearIds as Int32Array;
-    for (let i = 0; i < n; i++) if (cases[i] > 0) period[i] = y[i] === periods.before ? 0 : y[i] === periods.after ? 1 : -1;
+    for (let i = 0; i < n; i++)
+      if (cases[i] > 0) period[i] = y[i] === periods.before ? 0 : y[i] === periods.after ? 1 : -1;
   }
   const yearName = (id: number) => (table.years as Interned).codes[id];
 
@@ -511,19 +561,43 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
     decomposition:
       "available" in periods
         ? periods
-        : decomposition(table, settings, unit, cases, period, weights, weightById, yearName(periods.before), yearName(periods.after)),
-    curve: curve(table, settings, unit, cases, weightById, "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) }),
+        : decomposition(
+            table,
+            settings,
+            unit,
+            cases,
+            period,
+            weights,
+            weightById,
+            yearName(periods.before),
+            yearName(periods.after),
+          ),
+    curve: curve(
+      table,
+      settings,
+      unit,
+      cases,
+      weightById,
+      "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) },
+    ),
   };
 }
 
 function mappedColumns(table: CaseTable): Partial<Record<ColumnName, string>> {
   const columns: Partial<Record<ColumnName, string>> = {};
-  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][]) columns[column] = table.headers[at];
+  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
+    columns[column] = table.headers[at];
   if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
   return columns;
 }
 
-function quality(table: CaseTable, settings: TrendsSettings, unit: Interned, cases: Float64Array, period: Int8Array): QualitySection | Unavailable {
+function quality(
+  table: CaseTable,
+  settings: TrendsSettings,
+  unit: Interned,
+  cases: Float64Array,
+  period: Int8Array,
+): QualitySection | Unavailable {
   const deaths = table.deaths;
   if (!deaths) {
     return unavailable(
@@ -532,7 +606,8 @@ function quality(table: CaseTable, settings: TrendsSettings, unit: Interned, cas
     );
   }
   const groups = table.groups;
-  const levels = settings.levels.source === "benchmark" ? settings.levels.risk : riskLevels({ groups, deaths, counts: cases });
+  const levels =
+    settings.levels.source === "benchmark" ? settings.levels.risk : riskLevels({ groups, deaths, counts: cases });
   const all = lowRiskMortality({ groups, deaths, counts: cases }, levels);
   const byUnit = lowRiskMortality({ groups, deaths, counts: cases, by: unit }, levels);
   const inPeriod = (p: 0 | 1) => {
@@ -547,7 +622,9 @@ function quality(table: CaseTable, settings: TrendsSettings, unit: Interned, cas
     if (!any) return undefined;
     return {
       overall: lowRiskMortality({ groups, deaths, counts: c }, levels).overall,
-      rows: new Map((lowRiskMortality({ groups, deaths, counts: c, by: unit }, levels).rows ?? []).map((r) => [r.key, r])),
+      rows: new Map(
+        (lowRiskMortality({ groups, deaths, counts: c, by: unit }, levels).rows ?? []).map((r) => [r.key, r]),
+      ),
     };
   };
   const before = inPeriod(0);
@@ -746,7 +823,9 @@ function curve(
       r.expected = Math.exp(predictCurve(best, r.cmi));
       r.ratio = r.meanCost / r.expected;
       if (!Number.isFinite(r.ratio)) r.expected = r.ratio = NaN;
-      if (r.fitted) r.flag = r.ratio > 1 + settings.flagTolerance ? "high" : r.ratio < 1 - settings.flagTolerance ? "low" : "inLine";
+      if (r.fitted)
+        r.flag =
+          r.ratio > 1 + settings.flagTolerance ? "high" : r.ratio < 1 - settings.flagTolerance ? "low" : "inLine";
     }
     line = fittedLine(best, fit);
   }
@@ -796,7 +875,11 @@ function trendsParameters(report: TrendsReport): Record<string, unknown> {
   return {
     version: report.context.version,
     time: report.context.time.toISOString(),
-    source: { file: report.context.source, sheet: report.context.sheet ?? null, encoding: report.context.encoding ?? null },
+    source: {
+      file: report.context.source,
+      sheet: report.context.sheet ?? null,
+      encoding: report.context.encoding ?? null,
+    },
     headerRow: report.headerRow,
     columns: report.columns,
     rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped },
@@ -827,7 +910,13 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
           available: true,
           levelSource: q.levelSource,
           benchmark: q.benchmarkName ?? null,
-          overall: jsonRow({ cases: q.overall.cases, deaths: q.overall.deaths, rate: q.overall.rate, rateBefore: q.overall.rateBefore, rateAfter: q.overall.rateAfter }),
+          overall: jsonRow({
+            cases: q.overall.cases,
+            deaths: q.overall.deaths,
+            rate: q.overall.rate,
+            rateBefore: q.overall.rateBefore,
+            rateAfter: q.overall.rateAfter,
+          }),
           units: q.units.map(jsonRow),
           levelCounts: q.levelCounts,
           casesWithoutLevel: q.casesWithoutLevel,
@@ -855,7 +944,13 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
           available: true,
           year: c.year ?? null,
           y: "ln(mean cost per case)",
-          models: c.models.map((m) => ({ model: m.model, coefficients: m.coefficients.map(jn), rSquared: jn(m.rSquared), f: jn(m.f), n: m.n })),
+          models: c.models.map((m) => ({
+            model: m.model,
+            coefficients: m.coefficients.map(jn),
+            rSquared: jn(m.rSquared),
+            f: jn(m.f),
+            n: m.n,
+          })),
           failures: c.failures.map((f) => ({ model: f.model, reason: f.reason[lang] })),
           best: c.models[0]?.model ?? null,
           units: c.units.map(jsonRow),
@@ -874,16 +969,24 @@ const RED = { fill: "#FFC7CE", font: "#9C0006" };
 const AMBER = { fill: "#FFEB9C", font: "#9C5700" };
 const BLUE = { fill: "#DDEBF7", font: "#1F4E78" };
 export const RISK_FILLS = ["#EDEDED", "#C6EFCE", "#FFF2CC", "#FCE4D6", "#FFC7CE"];
-const FLAG_COLORS: Record<CurveFlag, string> = { high: "#C62828", low: "#1F77B4", inLine: "#2E7D32", notFitted: "#9E9E9E", noModel: "#9E9E9E" };
+const FLAG_COLORS: Record<CurveFlag, string> = {
+  high: "#C62828",
+  low: "#1F77B4",
+  inLine: "#2E7D32",
+  notFitted: "#9E9E9E",
+  noModel: "#9E9E9E",
+};
 
 const cell = (x: number): CellValue => (Number.isFinite(x) ? x : null);
 const colon = (lang: Lang) => (lang === "zh" ? "：" : ": ");
-const sep = (lang: Lang) => (lang === "zh" ? "；" : "; ");
 const list = (xs: readonly (string | number)[], lang: Lang) => xs.join(lang === "zh" ? "、" : ", ");
 
 function fmt(x: number, digits: number, lang: Lang): string {
   if (!Number.isFinite(x)) return "—";
-  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }
 
 function unitLabel(report: TrendsReport, lang: Lang): string {
@@ -916,7 +1019,9 @@ function qualityBlocks(report: TrendsReport, q: QualitySection, lang: Lang): She
     return row;
   };
   const source =
-    q.levelSource === "benchmark" ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${q.benchmarkName}` : L.levelsFromData[lang];
+    q.levelSource === "benchmark"
+      ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${q.benchmarkName}`
+      : L.levelsFromData[lang];
   const counts = q.levelCounts.map((c, level) => `${RISK_LEVEL_LABELS[level][lang]} ${c}`);
   const note =
     lang === "zh"
@@ -925,7 +1030,9 @@ function qualityBlocks(report: TrendsReport, q: QualitySection, lang: Lang): She
         (q.casesWithoutLevel > 0 ? `另有 ${q.casesWithoutLevel} 例所在病组不在标杆数据中，不计为低风险。` : "")
       : `Risk level: z = (ln mortality − mean) / SD over the groups with deaths; z < −1 is low risk. Levels from ${source}; groups per level: ${list(counts, lang)}. ` +
         `Low-risk mortality = deaths / cases in low-risk groups; every death in a low-risk group deserves a case review.` +
-        (q.casesWithoutLevel > 0 ? ` ${q.casesWithoutLevel} cases are in groups the benchmark does not know (not low-risk).` : "");
+        (q.casesWithoutLevel > 0
+          ? ` ${q.casesWithoutLevel} cases are in groups the benchmark does not know (not low-risk).`
+          : "");
   const table: TableBlock = {
     kind: "table",
     columns,
@@ -937,7 +1044,11 @@ function qualityBlocks(report: TrendsReport, q: QualitySection, lang: Lang): She
     ],
     autoFilter: true,
   };
-  return [{ kind: "text", text: L.qualityTitle[lang], style: "title" }, { kind: "text", text: note, style: "note" }, table];
+  return [
+    { kind: "text", text: L.qualityTitle[lang], style: "title" },
+    { kind: "text", text: note, style: "note" },
+    table,
+  ];
 }
 
 function decompositionBlocks(report: TrendsReport, d: DecompositionSection, lang: Lang): SheetModel["blocks"] {
@@ -1069,9 +1180,21 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
         m.n,
         i === 0 ? L.bestModel[lang] : "",
       ]),
-      ...c.failures.map((f): CellValue[] => [modelName(f.model, lang), null, null, null, null, null, null, null, f.reason[lang]]),
+      ...c.failures.map((f): CellValue[] => [
+        modelName(f.model, lang),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        f.reason[lang],
+      ]),
     ],
-    conditionalFormats: [{ columnId: "note", rule: { kind: "textEquals", text: L.bestModel[lang], fill: "#C6EFCE", font: "#006100" } }],
+    conditionalFormats: [
+      { columnId: "note", rule: { kind: "textEquals", text: L.bestModel[lang], fill: "#C6EFCE", font: "#006100" } },
+    ],
   };
   const units: TableBlock = {
     kind: "table",
@@ -1085,7 +1208,16 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
       { id: "ratio", header: L.ratio[lang], type: "ratio", width: 14 },
       { id: "flag", header: L.flag[lang], type: "text", width: 18 },
     ],
-    rows: c.units.map((r) => [r.unit, r.cases, cell(r.cmi), cell(r.meanCost), cell(r.lnCost), cell(r.expected), cell(r.ratio), FLAG_LABELS[r.flag][lang]]),
+    rows: c.units.map((r) => [
+      r.unit,
+      r.cases,
+      cell(r.cmi),
+      cell(r.meanCost),
+      cell(r.lnCost),
+      cell(r.expected),
+      cell(r.ratio),
+      FLAG_LABELS[r.flag][lang],
+    ]),
     conditionalFormats: [
       { columnId: "ratio", rule: { kind: "greaterThan", value: 1 + s.flagTolerance, ...RED } },
       { columnId: "ratio", rule: { kind: "lessThan", value: 1 - s.flagTolerance, ...BLUE } },
@@ -1097,7 +1229,13 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
   return [{ kind: "text", text: note, style: "note" }, models, units];
 }
 
-function curveChart(report: TrendsReport, c: CurveSection, lang: Lang, blockIndex: number, anchor: ChartModel["anchor"]): ChartModel {
+function curveChart(
+  report: TrendsReport,
+  c: CurveSection,
+  lang: Lang,
+  blockIndex: number,
+  anchor: ChartModel["anchor"],
+): ChartModel {
   const L = TRENDS_LABELS;
   const flags: CurveFlag[] = ["inLine", "high", "low"];
   const series = flags
@@ -1118,7 +1256,13 @@ function curveChart(report: TrendsReport, c: CurveSection, lang: Lang, blockInde
   if (series.length === 0) {
     // No model: the fitted units, uncoloured.
     const rows = c.units.flatMap((r, i) => (r.fitted ? [i] : []));
-    series.push({ name: unitLabel(report, lang), x: { blockIndex, columnId: "cmi" }, y: { blockIndex, columnId: "meanCost" }, rows, color: FLAG_COLORS.notFitted });
+    series.push({
+      name: unitLabel(report, lang),
+      x: { blockIndex, columnId: "cmi" },
+      y: { blockIndex, columnId: "meanCost" },
+      rows,
+      color: FLAG_COLORS.notFitted,
+    });
   }
   const best = c.models[0];
   return {
@@ -1128,7 +1272,12 @@ function curveChart(report: TrendsReport, c: CurveSection, lang: Lang, blockInde
     yTitle: L.meanCost[lang],
     series,
     ...(best && c.line.length > 1
-      ? { line: { name: fill(L.fittedLine, lang, { model: modelName(best.model, lang), r2: fmt(best.rSquared, 3, lang) }), points: c.line } }
+      ? {
+          line: {
+            name: fill(L.fittedLine, lang, { model: modelName(best.model, lang), r2: fmt(best.rSquared, 3, lang) }),
+            points: c.line,
+          },
+        }
       : {}),
     anchor,
   };
@@ -1169,7 +1318,10 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
   const c = report.curve;
   const q = report.quality;
   const settings: [string, CellValue][] = [
-    [G("weightSource"), w.source === "data" ? G("weightsFromData") : `${G("weightsFromTable")}${colon(lang)}${w.tableName}`],
+    [
+      G("weightSource"),
+      w.source === "data" ? G("weightsFromData") : `${G("weightsFromTable")}${colon(lang)}${w.tableName}`,
+    ],
   ];
   if (w.source === "data") {
     settings.push([G("trim"), trimText(w, lang)], [G("weightMinCases"), w.minCases ?? null]);
@@ -1179,9 +1331,14 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
   }
   settings.push(
     [G("unit"), unitLabel(report, lang)],
-    [L.levelSource[lang], s.levels.source === "benchmark" ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${s.levels.name}` : L.levelsFromData[lang]],
+    [
+      L.levelSource[lang],
+      s.levels.source === "benchmark"
+        ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${s.levels.name}`
+        : L.levelsFromData[lang],
+    ],
     [L.period[lang], d.available ? `${d.before} → ${d.after}` : "—"],
-    [L.curveYear[lang], c.available ? c.year ?? L.allRows[lang] : "—"],
+    [L.curveYear[lang], c.available ? (c.year ?? L.allRows[lang]) : "—"],
     [L.curveY[lang], L.curveYValue[lang]],
     [L.minCases[lang], s.minCases],
     [L.flagTolerance[lang], `${fmt(1 - s.flagTolerance, 2, lang)} – ${fmt(1 + s.flagTolerance, 2, lang)}`],
@@ -1211,7 +1368,12 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
   }
   const results: [string, CellValue][] = [];
   if (q.available) results.push([L.lowRiskTotal[lang], cell(q.overall.rate)]);
-  if (d.available) results.push([L.cmiChange[lang], cell(d.overall.change)], [L.mix[lang], cell(d.overall.mix)], [L.severity[lang], cell(d.overall.severity)]);
+  if (d.available)
+    results.push(
+      [L.cmiChange[lang], cell(d.overall.change)],
+      [L.mix[lang], cell(d.overall.mix)],
+      [L.severity[lang], cell(d.overall.severity)],
+    );
   if (c.available && c.models[0]) {
     results.push(
       [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${fmt(c.models[0].rSquared, 4, lang)})`],
@@ -1225,7 +1387,13 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
     [G("language"), lang],
   ];
   const kv = (caption: string, rows: [string, CellValue][]): KeyValueBlock => ({ kind: "keyValue", caption, rows });
-  return [kv(G("settings"), settings), kv(G("data"), data), kv(G("columnMapping"), mapping), kv(G("results"), results), kv(G("about"), about)];
+  return [
+    kv(G("settings"), settings),
+    kv(G("data"), data),
+    kv(G("columnMapping"), mapping),
+    kv(G("results"), results),
+    kv(G("about"), about),
+  ];
 }
 
 function levelsBlock(q: QualitySection, lang: Lang): TableBlock {
@@ -1243,7 +1411,16 @@ function levelsBlock(q: QualitySection, lang: Lang): TableBlock {
       { id: "level", header: L.level[lang], type: "integer", width: 14 },
       { id: "risk", header: L.risk[lang], type: "text", width: 14 },
     ],
-    rows: q.groups.map((g) => [g.group, g.name, g.cases, g.deaths, cell(g.mortality), cell(g.z), g.level, RISK_LEVEL_LABELS[g.level][lang]]),
+    rows: q.groups.map((g) => [
+      g.group,
+      g.name,
+      g.cases,
+      g.deaths,
+      cell(g.mortality),
+      cell(g.z),
+      g.level,
+      RISK_LEVEL_LABELS[g.level][lang],
+    ]),
     conditionalFormats: RISK_LEVEL_LABELS.map((text, level) => ({
       columnId: "risk",
       rule: { kind: "textEquals" as const, text: text[lang], fill: RISK_FILLS[level] },
@@ -1282,4 +1459,3 @@ export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel 
   }
   return { lang, sheets: [sheet] };
 }
-

@@ -47,7 +47,11 @@ export function columnLetter(column: number): string {
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 export function safeSheetName(name: string, taken: ReadonlySet<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, " ").trim().slice(0, 31) || "Sheet";
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, " ")
+      .trim()
+      .slice(0, 31) || "Sheet";
   const lower = new Set([...taken].map((t) => t.toLowerCase()));
   if (!lower.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
@@ -120,7 +124,8 @@ function runs(rows: readonly number[]): [number, number][] {
 function seriesColumn(sheet: SheetModel, series: ScatterSeries, which: "x" | "y") {
   const ref = series[which];
   const block = sheet.blocks[ref.blockIndex];
-  if (!block || block.kind !== "table") throw new Error(`chart series ${series.name}: block ${ref.blockIndex} is not a table`);
+  if (!block || block.kind !== "table")
+    throw new Error(`chart series ${series.name}: block ${ref.blockIndex} is not a table`);
   const col = block.columns.findIndex((c) => c.id === ref.columnId);
   if (col < 0) throw new Error(`chart series ${series.name}: no column ${ref.columnId}`);
   const rows = series.rows ?? block.rows.map((_, i) => i);
@@ -164,15 +169,26 @@ class HelperArea {
       formula: `${quoteSheet(this.sheetName)}!$${columnLetter(c)}$2:$${columnLetter(c)}$${n + 1}`,
       values: values.length ? values : [NaN],
     });
-    return { x: ref(column, points.map((p) => p[0])), y: ref(column + 1, points.map((p) => p[1])) };
+    return {
+      x: ref(
+        column,
+        points.map((p) => p[0]),
+      ),
+      y: ref(
+        column + 1,
+        points.map((p) => p[1]),
+      ),
+    };
   }
 }
 
 /** The first column right of everything a sheet shows: its blocks and its charts. */
 function usedColumns(sheet: SheetModel): number {
   let used = 0;
-  for (const block of sheet.blocks) used = Math.max(used, block.kind === "table" ? block.columns.length : block.kind === "keyValue" ? 2 : 1);
-  for (const c of [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])]) used = Math.max(used, c.anchor.column + c.anchor.width);
+  for (const block of sheet.blocks)
+    used = Math.max(used, block.kind === "table" ? block.columns.length : block.kind === "keyValue" ? 2 : 1);
+  for (const c of [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])])
+    used = Math.max(used, c.anchor.column + c.anchor.width);
   return used;
 }
 
@@ -196,8 +212,13 @@ function chartJob(
     if (spans.length === 1 && s.x.blockIndex === s.y.blockIndex) {
       const first = placements[s.x.blockIndex].firstDataRow + spans[0][0] + 1;
       const last = placements[s.x.blockIndex].firstDataRow + spans[0][1] + 1;
-      const range = (col: number) => `${quoteSheet(sheetName)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${last}`;
-      return { model: s, x: { formula: range(x.col), values: x.values }, y: { formula: range(y.col), values: y.values } };
+      const range = (col: number) =>
+        `${quoteSheet(sheetName)}!$${columnLetter(col)}$${first}:$${columnLetter(col)}$${last}`;
+      return {
+        model: s,
+        x: { formula: range(x.col), values: x.values },
+        y: { formula: range(y.col), values: y.values },
+      };
     }
     const pairs: [number, number][] = [];
     x.values.forEach((v, i) => {
@@ -220,11 +241,23 @@ function chartJob(
   const fmt = (v: number, digits: number) => Number(v.toFixed(digits)).toString();
   if (cutX !== undefined && Number.isFinite(cutX)) {
     const name = `${lang === "zh-CN" ? "横轴分界线" : "x cut"} ${chart.xTitle} = ${fmt(cutX, 4)}`;
-    lines.push({ name, ...helpers.put(name, [[cutX, yb[0]], [cutX, yb[1]]]) });
+    lines.push({
+      name,
+      ...helpers.put(name, [
+        [cutX, yb[0]],
+        [cutX, yb[1]],
+      ]),
+    });
   }
   if (cutY !== undefined && Number.isFinite(cutY)) {
     const name = `${lang === "zh-CN" ? "纵轴分界线" : "y cut"} = ${fmt(cutY * 100, 2)}%`;
-    lines.push({ name, ...helpers.put(name, [[xb[0], cutY], [xb[1], cutY]]) });
+    lines.push({
+      name,
+      ...helpers.put(name, [
+        [xb[0], cutY],
+        [xb[1], cutY],
+      ]),
+    });
   }
   if (chart.line) {
     const points = chart.line.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
@@ -303,9 +336,21 @@ function renderTable(
       });
       let excelRule: ExcelJS.ConditionalFormattingRule;
       if (rule.kind === "lessThan" || rule.kind === "greaterThan") {
-        excelRule = { type: "cellIs", operator: rule.kind, formulae: [String(rule.value)], style: style(rule.fill, rule.font), priority: nextPriority() };
+        excelRule = {
+          type: "cellIs",
+          operator: rule.kind,
+          formulae: [String(rule.value)],
+          style: style(rule.fill, rule.font),
+          priority: nextPriority(),
+        };
       } else if (rule.kind === "textEquals") {
-        excelRule = { type: "cellIs", operator: "equal", formulae: [`"${rule.text.replace(/"/g, '""')}"`], style: style(rule.fill, rule.font), priority: nextPriority() };
+        excelRule = {
+          type: "cellIs",
+          operator: "equal",
+          formulae: [`"${rule.text.replace(/"/g, '""')}"`],
+          style: style(rule.fill, rule.font),
+          priority: nextPriority(),
+        };
       } else {
         excelRule = {
           type: "dataBar",
@@ -358,7 +403,7 @@ function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel): void {
         writeValue(v, value);
         if (typeof value === "number") v.numFmt = Number.isInteger(value) ? "#,##0" : "#,##0.00####";
         v.alignment = { horizontal: "left" };
-        want(0, Math.min(48, key.length * (/[^\x00-\xff]/.test(key) ? 2 : 1) + 2));
+        want(0, Math.min(48, key.length * (/[\u0100-\uffff]/.test(key) ? 2 : 1) + 2));
         want(1, Math.min(60, String(value ?? "").length + 2));
       });
       return;
@@ -452,7 +497,12 @@ function richText(text: string, lang: string, size: number, bold: boolean): stri
 }
 
 /** Axis bounds that hold every value and the cut line, on a round step. */
-export function axisBounds(values: readonly number[], cut: number | undefined, step: number, fromZero: boolean): [number, number] {
+export function axisBounds(
+  values: readonly number[],
+  cut: number | undefined,
+  step: number,
+  fromZero: boolean,
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
@@ -484,7 +534,9 @@ function niceStep(span: number): number {
 }
 
 function marker(color: string | undefined): string {
-  const fill = color ? `<a:solidFill><a:srgbClr val="${color.replace(/^#/, "")}"><a:alpha val="80000"/></a:srgbClr></a:solidFill>` : "";
+  const fill = color
+    ? `<a:solidFill><a:srgbClr val="${color.replace(/^#/, "")}"><a:alpha val="80000"/></a:srgbClr></a:solidFill>`
+    : "";
   return `<c:marker><c:symbol val="circle"/><c:size val="6"/><c:spPr>${fill}<a:ln w="6350"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr></c:marker>`;
 }
 
@@ -577,18 +629,25 @@ function isBarJob(job: ChartJob | BarJob): job is BarJob {
 }
 
 /** The cells of a bar chart's columns, or undefined when the table is empty or a column is unknown. */
-function barJob(sheet: SheetModel, sheetName: string, placements: ReturnType<typeof placeBlocks>, chart: BarChartModel): BarJob | undefined {
+function barJob(
+  sheet: SheetModel,
+  sheetName: string,
+  placements: ReturnType<typeof placeBlocks>,
+  chart: BarChartModel,
+): BarJob | undefined {
   const at = chart.categories.blockIndex;
   const block = sheet.blocks[at];
   if (!block || block.kind !== "table" || block.rows.length === 0) return undefined;
   const n = block.rows.length;
   const first = placements[at].firstDataRow + 1;
-  const range = (j: number) => `${quoteSheet(sheetName)}!$${columnLetter(j)}$${first}:$${columnLetter(j)}$${first + n - 1}`;
+  const range = (j: number) =>
+    `${quoteSheet(sheetName)}!$${columnLetter(j)}$${first}:$${columnLetter(j)}$${first + n - 1}`;
   const cj = block.columns.findIndex((c) => c.id === chart.categories.columnId);
   if (cj < 0) throw new Error(`bar chart ${chart.title}: no column ${chart.categories.columnId}`);
   const series = chart.series.map((s) => {
     const j = block.columns.findIndex((c) => c.id === s.values.columnId);
-    if (j < 0 || s.values.blockIndex !== at) throw new Error(`bar chart ${chart.title}: series ${s.name} is not a column of the labels' table`);
+    if (j < 0 || s.values.blockIndex !== at)
+      throw new Error(`bar chart ${chart.title}: series ${s.name} is not a column of the labels' table`);
     const values = block.rows.map((r) => (typeof r[j] === "number" && Number.isFinite(r[j]) ? (r[j] as number) : NaN));
     return { model: s, values: { formula: range(j), values } };
   });
@@ -615,7 +674,8 @@ function barChartXml(job: BarJob, lang: string): string {
     let points = "";
     if (negative) {
       s.values.values.forEach((v, i) => {
-        if (v < 0) points += `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solidFill(negative)}</c:spPr></c:dPt>`;
+        if (v < 0)
+          points += `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr>${solidFill(negative)}</c:spPr></c:dPt>`;
       });
     }
     series +=
@@ -713,7 +773,10 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
 }
 
 /** Adds relationships to an existing .rels part (or a new one); returns the ids given. */
-function addRels(existing: string | undefined, rels: { type: string; target: string }[]): { xml: string; ids: string[] } {
+function addRels(
+  existing: string | undefined,
+  rels: { type: string; target: string }[],
+): { xml: string; ids: string[] } {
   const xml = existing ?? relsXml([]);
   const used = new Set([...xml.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
   let k = 1;
@@ -745,14 +808,29 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
     const rid = /r:id="([^"]+)"/.exec(m[0])?.[1];
     if (!name || !rid) continue;
     const target = targets.get(rid);
-    const decoded = name.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const decoded = name
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
     if (target) out.set(decoded, `xl/${target}`);
   }
   return out;
 }
 
 /** Children of <worksheet> that must come after <drawing> (CT_Worksheet order). */
-const AFTER_DRAWING = new Set(["legacyDrawing", "legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+const AFTER_DRAWING = new Set([
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
 
 /**
  * Where <drawing> goes in a worksheet's XML: before the first child of <worksheet> that must
@@ -822,10 +900,13 @@ async function addCharts(buffer: Buffer, jobs: (ChartJob | BarJob)[], lang: stri
     const dir = part.slice(0, part.lastIndexOf("/"));
     const file = part.slice(part.lastIndexOf("/") + 1);
     const relPath = `${dir}/_rels/${file}.rels`;
-    const sheetRels = addRels(await zip.file(relPath)?.async("string"), [{ type: "drawing", target: `../drawings/drawing${drawingId}.xml` }]);
+    const sheetRels = addRels(await zip.file(relPath)?.async("string"), [
+      { type: "drawing", target: `../drawings/drawing${drawingId}.xml` },
+    ]);
     zip.file(relPath, sheetRels.xml);
     let sheetXml = await zip.file(part)!.async("string");
-    if (!/xmlns:r="/.test(sheetXml.slice(0, 2000))) sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
+    if (!/xmlns:r="/.test(sheetXml.slice(0, 2000)))
+      sheetXml = sheetXml.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
     const element = `<drawing r:id="${sheetRels.ids[0]}"/>`;
     const at = drawingPosition(sheetXml);
     sheetXml = sheetXml.slice(0, at) + element + sheetXml.slice(at);

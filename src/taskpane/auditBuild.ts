@@ -89,7 +89,9 @@ export function auditSettingsFromForm(form: AuditForm, lang: Lang): { settings?:
     const name = ta(lang, field);
     if (v === undefined) errors.push(ta(lang, "notANumber", { field: name, value: text }));
     else if (v < 0 || (integer && !Number.isInteger(v))) {
-      errors.push(ta(lang, "notInRange", { field: name, value: text, what: ta(lang, integer ? "wholeNumber" : "number") }));
+      errors.push(
+        ta(lang, "notInRange", { field: name, value: text, what: ta(lang, integer ? "wholeNumber" : "number") }),
+      );
     }
     return v ?? NaN;
   };
@@ -135,7 +137,12 @@ export interface AuditBuilt {
  * selection), audits, asks about same-named sheets, writes. Throws `ReadCancelled` (also when
  * the user closes the question) or `RenderCancelled` when cancelled, nothing written.
  */
-export async function buildAudit(picks: AuditPicks, settings: AuditSettings, lang: Lang, deps: AuditBuildDeps): Promise<AuditBuilt> {
+export async function buildAudit(
+  picks: AuditPicks,
+  settings: AuditSettings,
+  lang: Lang,
+  deps: AuditBuildDeps,
+): Promise<AuditBuilt> {
   const paired = picks.adjusted !== undefined;
   const roles = AUDIT_ROLES.filter((r) => picks[r] !== undefined);
   const unreadSelections = roles.filter((r) => !picks[r]!.data && picks[r]!.source.kind === "selection");
@@ -157,7 +164,9 @@ export async function buildAudit(picks: AuditPicks, settings: AuditSettings, lan
       continue;
     }
     progress(ta(lang, "phaseReading", { source: roleName(role, lang, paired) }), (0.4 * i) / roles.length);
-    const read = await deps.run((context) => readSource(context, pick.source, { isCancelled: cancelled, yieldToUi: deps.yieldToUi }));
+    const read = await deps.run((context) =>
+      readSource(context, pick.source, { isCancelled: cancelled, yieldToUi: deps.yieldToUi }),
+    );
     syncs += read.syncs;
     data[role] = read;
   }
@@ -168,7 +177,12 @@ export async function buildAudit(picks: AuditPicks, settings: AuditSettings, lan
   if (cancelled()) throw new ReadCancelled();
 
   progress(ta(lang, "phaseChecking"), 0.5);
-  const conflicts = await deps.run((context) => sheetConflicts(context, model.sheets.map((s) => s.name)));
+  const conflicts = await deps.run((context) =>
+    sheetConflicts(
+      context,
+      model.sheets.map((s) => s.name),
+    ),
+  );
   syncs += conflicts.existing.length > 0 ? 2 : 1;
   let policy: ExistingPolicy = "suffix";
   if (conflicts.existing.length > 0) {
@@ -188,7 +202,12 @@ export async function buildAudit(picks: AuditPicks, settings: AuditSettings, lan
 }
 
 /** The lines of the result summary shown after a build. */
-export function auditSummaryLines(built: Pick<AuditBuilt, "report" | "rendered">, lang: Lang, seconds: number, syncs: number): string[] {
+export function auditSummaryLines(
+  built: Pick<AuditBuilt, "report" | "rendered">,
+  lang: Lang,
+  seconds: number,
+  syncs: number,
+): string[] {
   const { report, rendered } = built;
   const r = report.result;
   const sep = lang === "zh" ? "、" : ", ";
@@ -196,26 +215,42 @@ export function auditSummaryLines(built: Pick<AuditBuilt, "report" | "rendered">
     ta(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) }),
     ta(lang, "resultChecked", {
       groups: formatNumber(lang, r.checked.baseGroups),
-      adjusted: r.checked.adjustedGroups !== undefined ? ta(lang, "resultAdjusted", { groups: formatNumber(lang, r.checked.adjustedGroups) }) : "",
+      adjusted:
+        r.checked.adjustedGroups !== undefined
+          ? ta(lang, "resultAdjusted", { groups: formatNumber(lang, r.checked.adjustedGroups) })
+          : "",
       families: formatNumber(lang, r.checked.families),
     }),
   ];
-  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map((k) => `${FINDING_LABELS[k][lang]} ${formatNumber(lang, report.counts[k])}`);
-  lines.push(kinds.length > 0 ? ta(lang, "resultFindings", { count: formatNumber(lang, r.findings.length), list: kinds.join(sep) }) : ta(lang, "resultNoFindings"));
+  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map(
+    (k) => `${FINDING_LABELS[k][lang]} ${formatNumber(lang, report.counts[k])}`,
+  );
+  lines.push(
+    kinds.length > 0
+      ? ta(lang, "resultFindings", { count: formatNumber(lang, r.findings.length), list: kinds.join(sep) })
+      : ta(lang, "resultNoFindings"),
+  );
   const n = r.neutrality;
   if (n) {
-    const change = Number.isFinite(n.relativeChange) ? `${n.relativeChange > 0 ? "+" : ""}${formatNumber(lang, n.relativeChange * 100, 2)}%` : "—";
+    const change = Number.isFinite(n.relativeChange)
+      ? `${n.relativeChange > 0 ? "+" : ""}${formatNumber(lang, n.relativeChange * 100, 2)}%`
+      : "—";
     lines.push(
       ta(lang, "resultNeutrality", {
         change,
-        weighting: n.weighting === "cases" ? ta(lang, "weightingCases", { cases: formatNumber(lang, n.casesCovered) }) : ta(lang, "weightingGroups"),
+        weighting:
+          n.weighting === "cases"
+            ? ta(lang, "weightingCases", { cases: formatNumber(lang, n.casesCovered) })
+            : ta(lang, "weightingGroups"),
         factor: Number.isFinite(n.restoringFactor) ? String(Number(n.restoringFactor.toPrecision(8))) : "—",
       }),
     );
   }
   for (const u of report.units) {
     if (u.rows.length === 0) continue;
-    const byNeutral = u.rows.filter((x) => Number.isFinite(x.changeAtNeutral)).sort((a, b) => b.changeAtNeutral - a.changeAtNeutral);
+    const byNeutral = u.rows
+      .filter((x) => Number.isFinite(x.changeAtNeutral))
+      .sort((a, b) => b.changeAtNeutral - a.changeAtNeutral);
     if (byNeutral.length === 0) continue;
     const pct = (x: number) => `${x > 0 ? "+" : ""}${formatNumber(lang, x * 100, 2)}%`;
     const best = byNeutral[0];

@@ -24,7 +24,10 @@ export const AUDIT_STRINGS = {
   ),
   adjusted: t("Adjusted table", "调整后权重表"),
   useAdjusted: t("Compare with an adjusted table", "与调整后权重表比较"),
-  adjustedHint: t("This year's or your adjusted table, in the same form as the base table.", "本年或调整后的权重表，格式与调整前权重表相同。"),
+  adjustedHint: t(
+    "This year's or your adjusted table, in the same form as the base table.",
+    "本年或调整后的权重表，格式与调整前权重表相同。",
+  ),
   volume: t("Case volume", "病例量"),
   useVolume: t("Weigh the totals by a case volume", "按病例量计算总权重"),
   volumeHint: t(
@@ -61,14 +64,23 @@ export const AUDIT_STRINGS = {
   // Result
   resultTitle: t("Audit written", "审核表已生成"),
   resultSheets: t("Sheets: {sheets}", "工作表：{sheets}"),
-  resultChecked: t("{groups} groups checked{adjusted}; {families} ADRGs / families with ordered levels", "已检查 {groups} 个病组{adjusted}；{families} 个分级核心组 / 病组族"),
+  resultChecked: t(
+    "{groups} groups checked{adjusted}; {families} ADRGs / families with ordered levels",
+    "已检查 {groups} 个病组{adjusted}；{families} 个分级核心组 / 病组族",
+  ),
   resultAdjusted: t(" (adjusted table: {groups})", "（调整后表 {groups} 个）"),
   resultFindings: t("{count} findings: {list}", "发现 {count} 项：{list}"),
   resultNoFindings: t("No findings.", "未发现问题。"),
-  resultNeutrality: t("Total weight {change} ({weighting}); restoring factor {factor}", "总权重变化 {change}（{weighting}）；还原系数 {factor}"),
+  resultNeutrality: t(
+    "Total weight {change} ({weighting}); restoring factor {factor}",
+    "总权重变化 {change}（{weighting}）；还原系数 {factor}",
+  ),
   weightingCases: t("over {cases} cases", "按 {cases} 例计算"),
   weightingGroups: t("each group once", "每个病组按 1 例计"),
-  resultUnits: t("{units} {unit}s: most gained {best} ({bestChange}), most lost {worst} ({worstChange}) at a neutral total", "{units} 个{unit}：总权重还原后得益最多的是 {best}（{bestChange}），损失最多的是 {worst}（{worstChange}）"),
+  resultUnits: t(
+    "{units} {unit}s: most gained {best} ({bestChange}), most lost {worst} ({worstChange}) at a neutral total",
+    "{units} 个{unit}：总权重还原后得益最多的是 {best}（{bestChange}），损失最多的是 {worst}（{worstChange}）",
+  ),
   resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
 } satisfies Record<string, Text>;
 
@@ -76,5 +88,7 @@ export type AuditStringKey = keyof typeof AUDIT_STRINGS;
 
 /** A string of the audit view in the language, with `{name}` placeholders filled in. */
 export function ta(lang: Lang, key: AuditStringKey, params: Record<string, string | number> = {}): string {
-  return AUDIT_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return AUDIT_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

@@ -4,7 +4,14 @@
  * function over the engine and the report builders, so the tests run them without React.
  */
 import pkg from "../../package.json";
-import { CaseTable, ColumnMapping, detectCaseColumns, findHeaderRow, gridFromRows, readCaseTable } from "../engine/caseTable";
+import {
+  CaseTable,
+  ColumnMapping,
+  detectCaseColumns,
+  findHeaderRow,
+  gridFromRows,
+  readCaseTable,
+} from "../engine/caseTable";
 import { ColumnName, matchHeader } from "../engine/columns";
 import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { CaseMixError, Lang } from "../engine/text";
@@ -66,13 +73,19 @@ export function mappingWith(detection: Detection, overrides: Overrides): ColumnM
 }
 
 /** Required columns (for these settings) that the corrected mapping leaves out. */
-export function missingColumns(detection: Detection, overrides: Overrides, settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
+export function missingColumns(
+  detection: Detection,
+  overrides: Overrides,
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
+): ColumnName[] {
   const mapping = mappingWith(detection, overrides);
   return requiredColumns(settings).filter((c) => mapping[c] === undefined);
 }
 
 /** Columns to show in the mapping: those the report reads, required ones first. */
-export function mappingColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): { column: ColumnName; required: boolean }[] {
+export function mappingColumns(
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
+): { column: ColumnName; required: boolean }[] {
   const required = requiredColumns(settings);
   const all = reportColumns(settings);
   const seen = new Set<ColumnName>();
@@ -86,7 +99,12 @@ export function mappingColumns(settings: Pick<QuadrantSettings, "layer" | "unit"
 }
 
 /** Reads the case table from the values read, with the user's corrections. */
-export function caseTableOf(data: SourceData, detection: Detection, overrides: Overrides, settings: QuadrantSettings): CaseTable {
+export function caseTableOf(
+  data: SourceData,
+  detection: Detection,
+  overrides: Overrides,
+  settings: QuadrantSettings,
+): CaseTable {
   const mapping: Partial<Record<ColumnName, number | null>> = {};
   for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
     if (value !== undefined) mapping[column] = value;
@@ -128,7 +146,13 @@ export interface BuiltReport {
 }
 
 /** Computes the report and its workbook model. */
-export function reportOf(table: CaseTable, settings: QuadrantSettings, data: SourceData, lang: Lang, time?: Date): BuiltReport {
+export function reportOf(
+  table: CaseTable,
+  settings: QuadrantSettings,
+  data: SourceData,
+  lang: Lang,
+  time?: Date,
+): BuiltReport {
   const report = computeQuadrantReport(table, settings, {
     source: data.address,
     sheet: data.sheet,
@@ -155,7 +179,11 @@ export function summaryLines(
   const skippedTotal = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   const lines = [
     tr(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
-    tr(lang, "resultCases", { cases: formatNumber(lang, h.cases), groups: report.groups.length, cmi: formatNumber(lang, h.cmi, 4) }),
+    tr(lang, "resultCases", {
+      cases: formatNumber(lang, h.cases),
+      groups: report.groups.length,
+      cmi: formatNumber(lang, h.cmi, 4),
+    }),
     tr(lang, "resultQuadrants", { list: quadrants }),
   ];
   for (const t of report.units) {
@@ -176,7 +204,11 @@ export function summaryLines(
   );
   const reasons = (Object.entries(report.skipped) as [SkipReason, number][]).filter(([, n]) => n > 0);
   if (reasons.length > 0) {
-    lines.push(tr(lang, "resultSkipped", { list: reasons.map(([r, n]) => `${SKIP_LABELS[r][lang]} ${formatNumber(lang, n)}`).join(sep) }));
+    lines.push(
+      tr(lang, "resultSkipped", {
+        list: reasons.map(([r, n]) => `${SKIP_LABELS[r][lang]} ${formatNumber(lang, n)}`).join(sep),
+      }),
+    );
   }
   if (render.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
   if (render.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));

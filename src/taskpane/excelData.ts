@@ -17,10 +17,7 @@ import { cellBytes } from "../report/excelRenderer";
 
 /* global Excel */
 
-export type DataSource =
-  | { kind: "selection" }
-  | { kind: "table"; name: string }
-  | { kind: "name"; name: string };
+export type DataSource = { kind: "selection" } | { kind: "table"; name: string } | { kind: "name"; name: string };
 
 export interface SourceList {
   tables: string[];
@@ -63,7 +60,11 @@ export class ReadCancelled extends Error {
 }
 
 export const DEFAULT_RESPONSE_BUDGET = 3_000_000;
-const PAYLOAD_ERRORS = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge"]);
+const PAYLOAD_ERRORS = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "PayloadTooLarge",
+]);
 
 /** Tables and range names of the workbook, for the source picker (one request). */
 export async function listSources(context: Excel.RequestContext): Promise<SourceList> {
@@ -79,16 +80,23 @@ export async function listSources(context: Excel.RequestContext): Promise<Source
 }
 
 /** The ranges a source may refer to (picked after they are described) and their sheet. */
-function sourceRanges(context: Excel.RequestContext, source: DataSource): { ranges: Excel.Range[]; sheet: Excel.Worksheet } {
+function sourceRanges(
+  context: Excel.RequestContext,
+  source: DataSource,
+): { ranges: Excel.Range[]; sheet: Excel.Worksheet } {
   const workbook = context.workbook;
   if (source.kind === "table" || source.kind === "name") {
     const range =
-      source.kind === "table" ? workbook.tables.getItem(source.name).getRange() : workbook.names.getItem(source.name).getRange();
+      source.kind === "table"
+        ? workbook.tables.getItem(source.name).getRange()
+        : workbook.names.getItem(source.name).getRange();
     return { ranges: [range], sheet: range.worksheet };
   }
   // The selection, cut to the used range (a whole-column selection reads only the data), or,
   // for a single cell, the region around it (like Ctrl+A in a list).
   const selected = workbook.getSelectedRange();
+  // A navigation property (a proxy of the sheet), not a value: nothing to load.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const sheet = selected.worksheet;
   const used = sheet.getUsedRange(true);
   return { ranges: [selected, selected.getIntersectionOrNullObject(used), selected.getSurroundingRegion()], sheet };
@@ -152,9 +160,16 @@ export async function readSource(
   let widestRow = 0;
   while (next < rowCount) {
     const count = Math.min(rowsPerBlock, rowCount - next);
-    const block = described.sheet.getRangeByIndexes(described.rowIndex + next, described.columnIndex, count, columnCount);
+    const block = described.sheet.getRangeByIndexes(
+      described.rowIndex + next,
+      described.columnIndex,
+      count,
+      columnCount,
+    );
     block.load("values");
     try {
+      // One sync a block, on purpose: each block must stay under Excel on the web's 5 MB limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
     } catch (error) {
       syncs++;

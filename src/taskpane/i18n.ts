@@ -49,7 +49,10 @@ export const STRINGS = {
   mappingHint: t("Detected from the headers; correct any that are wrong.", "根据表头自动识别；如有错误请更正。"),
   notMapped: t("(none)", "（无）"),
   required: t("required", "必需"),
-  missingColumns: t("Missing required column: {columns}. Choose its header below.", "缺少必需的列：{columns}。请在下方选择对应的表头。"),
+  missingColumns: t(
+    "Missing required column: {columns}. Choose its header below.",
+    "缺少必需的列：{columns}。请在下方选择对应的表头。",
+  ),
   drugParts: t("added up: {headers}", "合计：{headers}"),
   // Weights
   weightsSection: t("Weights", "权重"),
@@ -64,10 +67,16 @@ export const STRINGS = {
   trimK: t("k", "k"),
   pLow: t("Low percentile (0–1)", "下限百分位（0–1）"),
   pHigh: t("High percentile (0–1)", "上限百分位（0–1）"),
-  yearWeights: t("Year weights, oldest first (blank: 1,2,7 for three years)", "年度权重，从早到晚（留空：三年时为 1,2,7）"),
+  yearWeights: t(
+    "Year weights, oldest first (blank: 1,2,7 for three years)",
+    "年度权重，从早到晚（留空：三年时为 1,2,7）",
+  ),
   weightTableSource: t("Weight table from", "权重表来源"),
   readWeightTable: t("Read weight table", "读取权重表"),
-  weightTableRead: t("{groups} groups with a weight read from {address}", "已从 {address} 读取 {groups} 个有权重的病组"),
+  weightTableRead: t(
+    "{groups} groups with a weight read from {address}",
+    "已从 {address} 读取 {groups} 个有权重的病组",
+  ),
   weightTableNeeded: t("Read the weight table first.", "请先读取权重表。"),
   weightTableHint: t(
     "Select the weight table (group code and weight columns, header optional), then read it.",
@@ -121,10 +130,16 @@ export const STRINGS = {
   // Result
   resultTitle: t("Report written", "报表已生成"),
   resultSheets: t("Sheets: {sheets}", "工作表：{sheets}"),
-  resultCases: t("{cases} cases in {groups} groups; hospital CMI {cmi}", "{groups} 个病组共 {cases} 例；医院 CMI {cmi}"),
+  resultCases: t(
+    "{cases} cases in {groups} groups; hospital CMI {cmi}",
+    "{groups} 个病组共 {cases} 例；医院 CMI {cmi}",
+  ),
   resultQuadrants: t("Groups per quadrant: {list}", "各象限病组数：{list}"),
   resultUnits: t("{units} {unit}s; incentive total {amount}", "{units} 个{unit}；激励金额合计 {amount}"),
-  resultRows: t("{read} rows read, {used} used, {skipped} left out", "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行"),
+  resultRows: t(
+    "{read} rows read, {used} used, {skipped} left out",
+    "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行",
+  ),
   resultSkipped: t("Left out: {list}", "跳过：{list}"),
   resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
   resultUndo: t("One Undo (Ctrl+Z) removes the whole report.", "按一次撤消（Ctrl+Z）即可撤消整个报表。"),
@@ -133,7 +148,10 @@ export const STRINGS = {
     "此版本 Excel 无法将报表合并为一步撤消；如需移除，请删除报表工作表。",
   ),
   resultReplaced: t("The earlier report was replaced.", "之前的报表已被替换。"),
-  resultSuffixed: t("A sheet of the same name is not a CaseMix report, so the report was written with a suffix.", "同名工作表不是 CaseMix 报表，因此报表以后缀写入。"),
+  resultSuffixed: t(
+    "A sheet of the same name is not a CaseMix report, so the report was written with a suffix.",
+    "同名工作表不是 CaseMix 报表，因此报表以后缀写入。",
+  ),
   // Validation
   notANumber: t("{field}: “{value}” is not a number", "{field}：“{value}” 不是数字"),
   notInRange: t("{field}: {value} must be between {min} and {max}", "{field}：{value} 应在 {min} 与 {max} 之间"),
@@ -144,7 +162,9 @@ export type StringKey = keyof typeof STRINGS;
 
 /** A string in the language, with `{name}` placeholders filled in. */
 export function tr(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 /** Names of the canonical columns shown in the mapping (DOMAIN.md glossary). */
@@ -178,5 +198,8 @@ export const COLUMN_LABELS: Record<ColumnName, Text> = {
 /** Formats a number for a message in the user's language. */
 export function formatNumber(lang: Lang, x: number, digits = 0): string {
   if (!Number.isFinite(x)) return "—";
-  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 }

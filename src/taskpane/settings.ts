@@ -60,7 +60,10 @@ export const DEFAULT_FORM: FormState = {
   yCut: "zero",
   yCutValue: "0",
   minCases: "5",
-  coefficients: Object.fromEntries(QUADRANTS.map((q) => [q, String(DEFAULT_COEFFICIENTS[q])])) as Record<Quadrant, string>,
+  coefficients: Object.fromEntries(QUADRANTS.map((q) => [q, String(DEFAULT_COEFFICIENTS[q])])) as Record<
+    Quadrant,
+    string
+  >,
   labels: { strategic: "", competitive: "", suitable: "", weak: "", unclassified: "" },
   moneyMode: "perPoint",
   perPoint: "1",
@@ -149,7 +152,10 @@ export function settingsFromForm(
     const yearWeights =
       form.yearWeights.trim() === ""
         ? undefined
-        : form.yearWeights.split(/[,，;；\s]+/).filter((s) => s !== "").map((s) => num("yearWeights", s, 0));
+        : form.yearWeights
+            .split(/[,，;；\s]+/)
+            .filter((s) => s !== "")
+            .map((s) => num("yearWeights", s, 0));
     weights = { source: "data", trim, yearWeights };
   }
   if (errors.length > 0) return { errors };

@@ -137,7 +137,13 @@ export function trendsSettingsFromForm(
     const name = tt(lang, field);
     if (v === undefined) errors.push(tt(lang, "notANumber", { field: name, value: text }));
     else if (v < 0 || (kind === "whole" ? !Number.isInteger(v) : v >= 1)) {
-      errors.push(tt(lang, "notInRange", { field: name, value: text, what: tt(lang, kind === "whole" ? "wholeNumber" : "fraction") }));
+      errors.push(
+        tt(lang, "notInRange", {
+          field: name,
+          value: text,
+          what: tt(lang, kind === "whole" ? "wholeNumber" : "fraction"),
+        }),
+      );
     }
     return v ?? NaN;
   };
@@ -154,10 +160,16 @@ export function trendsSettingsFromForm(
     errors,
     settings: {
       unit: form.unit,
-      weights: form.weightMode === "table" && weights ? { source: "table", table: weights.table, name: weights.name } : { source: "data" },
+      weights:
+        form.weightMode === "table" && weights
+          ? { source: "table", table: weights.table, name: weights.name }
+          : { source: "data" },
       before,
       after,
-      levels: form.levelMode === "benchmark" && benchmark ? { source: "benchmark", risk: benchmark.risk, name: benchmark.name } : { source: "data" },
+      levels:
+        form.levelMode === "benchmark" && benchmark
+          ? { source: "benchmark", risk: benchmark.risk, name: benchmark.name }
+          : { source: "data" },
       minCases,
       flagTolerance,
       topAdrgs,
@@ -202,7 +214,10 @@ export interface TrendsBuilt {
 /** The error for required columns the mapping leaves out, naming them in both languages. */
 function missingError(columns: readonly ColumnName[]): CaseMixError {
   const names = (lang: Lang) => columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
-  return new CaseMixError("value", { en: tt("en", "missingColumns", { columns: names("en") }), zh: tt("zh", "missingColumns", { columns: names("zh") }) });
+  return new CaseMixError("value", {
+    en: tt("en", "missingColumns", { columns: names("en") }),
+    zh: tt("zh", "missingColumns", { columns: names("zh") }),
+  });
 }
 
 /**
@@ -210,13 +225,18 @@ function missingError(columns: readonly ColumnName[]): CaseMixError {
  * same-named sheet, writes. Throws `ReadCancelled` (also when the user closes the question) or
  * `RenderCancelled` when cancelled, nothing written.
  */
-export async function buildTrends(pick: TrendsPick, settings: TrendsSettings, lang: Lang, deps: TrendsBuildDeps): Promise<TrendsBuilt> {
+export async function buildTrends(
+  pick: TrendsPick,
+  settings: TrendsSettings,
+  lang: Lang,
+  deps: TrendsBuildDeps,
+): Promise<TrendsBuilt> {
   const progress = deps.onProgress ?? (() => undefined);
   const cancelled = deps.isCancelled ?? (() => false);
   let syncs = 0;
   let data = pick.data;
   let detection = pick.data ? pick.detection : undefined;
-  const overrides = pick.data ? pick.overrides ?? {} : {};
+  const overrides = pick.data ? (pick.overrides ?? {}) : {};
   if (!data) {
     progress(tt(lang, "phaseReading", { done: 0, total: "…" }), 0);
     data = await deps.run((context) =>
@@ -224,7 +244,10 @@ export async function buildTrends(pick: TrendsPick, settings: TrendsSettings, la
         isCancelled: cancelled,
         yieldToUi: deps.yieldToUi,
         onProgress: (done, total) =>
-          progress(tt(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }), 0.4 * (total > 0 ? done / total : 1)),
+          progress(
+            tt(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }),
+            0.4 * (total > 0 ? done / total : 1),
+          ),
       }),
     );
     syncs += data.syncs;
@@ -236,12 +259,22 @@ export async function buildTrends(pick: TrendsPick, settings: TrendsSettings, la
   progress(tt(lang, "phaseComputing"), 0.42);
   await (deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0))))();
   const table = trendsCaseTable(data, detection, overrides, settings);
-  const report = computeTrendsReport(table, settings, { source: data.address, sheet: data.sheet, version: VERSION, time: deps.time });
+  const report = computeTrendsReport(table, settings, {
+    source: data.address,
+    sheet: data.sheet,
+    version: VERSION,
+    time: deps.time,
+  });
   const model = trendsWorkbook(report, lang);
   if (cancelled()) throw new ReadCancelled();
 
   progress(tt(lang, "phaseChecking"), 0.5);
-  const conflicts = await deps.run((context) => sheetConflicts(context, model.sheets.map((s) => s.name)));
+  const conflicts = await deps.run((context) =>
+    sheetConflicts(
+      context,
+      model.sheets.map((s) => s.name),
+    ),
+  );
   syncs += conflicts.existing.length > 0 ? 2 : 1;
   let policy: ExistingPolicy = "suffix";
   if (conflicts.existing.length > 0) {
@@ -261,7 +294,12 @@ export async function buildTrends(pick: TrendsPick, settings: TrendsSettings, la
 }
 
 /** The lines of the result summary shown after a build. */
-export function trendsSummaryLines(built: Pick<TrendsBuilt, "report" | "rendered">, lang: Lang, seconds: number, syncs: number): string[] {
+export function trendsSummaryLines(
+  built: Pick<TrendsBuilt, "report" | "rendered">,
+  lang: Lang,
+  seconds: number,
+  syncs: number,
+): string[] {
   const { report, rendered } = built;
   const sep = lang === "zh" ? "、" : ", ";
   const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, 2)}%` : "—");
@@ -270,7 +308,13 @@ export function trendsSummaryLines(built: Pick<TrendsBuilt, "report" | "rendered
   const d = report.decomposition;
   const c = report.curve;
   if (q.available) {
-    lines.push(tt(lang, "resultQuality", { rate: pct(q.overall.rate), deaths: formatNumber(lang, q.overall.deaths), cases: formatNumber(lang, q.overall.cases) }));
+    lines.push(
+      tt(lang, "resultQuality", {
+        rate: pct(q.overall.rate),
+        deaths: formatNumber(lang, q.overall.deaths),
+        cases: formatNumber(lang, q.overall.cases),
+      }),
+    );
   }
   if (d.available) {
     const o = d.overall;
@@ -298,7 +342,13 @@ export function trendsSummaryLines(built: Pick<TrendsBuilt, "report" | "rendered
   }
   for (const section of [q, d, c]) if (!section.available) lines.push(section.reason[lang]);
   const skipped = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
-  lines.push(tt(lang, "resultRows", { read: formatNumber(lang, report.rowsRead), used: formatNumber(lang, report.rowsUsed), skipped: formatNumber(lang, skipped) }));
+  lines.push(
+    tt(lang, "resultRows", {
+      read: formatNumber(lang, report.rowsRead),
+      used: formatNumber(lang, report.rowsUsed),
+      skipped: formatNumber(lang, skipped),
+    }),
+  );
   if (rendered.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
   if (rendered.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
   lines.push(tr(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));

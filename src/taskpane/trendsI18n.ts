@@ -24,20 +24,35 @@ export const TRENDS_STRINGS = {
   read: t("Read data and detect columns", "读取数据并识别列"),
   readAgain: t("Read again", "重新读取"),
   yearsFound: t("Years in the data: {years}", "数据中的年份：{years}"),
-  noYears: t("No year or discharge date column: the CMI change needs one.", "没有年度或出院日期列：CMI 变化分解需要该列。"),
-  noDied: t("No died column: low-risk mortality needs one (死亡, 是否死亡 or 离院方式).", "没有死亡列：低风险组死亡率需要该列（死亡、是否死亡或离院方式）。"),
+  noYears: t(
+    "No year or discharge date column: the CMI change needs one.",
+    "没有年度或出院日期列：CMI 变化分解需要该列。",
+  ),
+  noDied: t(
+    "No died column: low-risk mortality needs one (死亡, 是否死亡 or 离院方式).",
+    "没有死亡列：低风险组死亡率需要该列（死亡、是否死亡或离院方式）。",
+  ),
   // Weights and levels
   weightsHint: t("Weights give each case its relative weight, for the CMI.", "权重用于计算每个病例的相对权重和 CMI。"),
-  weightsFromData: t("Compute from the data (trimmed mean cost, ln(cost) ± 3 SD, years 1:2:7)", "由数据计算（去极值平均费用，对数费用 ± 3 倍标准差，年度 1:2:7）"),
+  weightsFromData: t(
+    "Compute from the data (trimmed mean cost, ln(cost) ± 3 SD, years 1:2:7)",
+    "由数据计算（去极值平均费用，对数费用 ± 3 倍标准差，年度 1:2:7）",
+  ),
   levelsSection: t("Mortality risk levels", "死亡风险等级"),
   levelsFromData: t("From the data itself (every year)", "由本数据计算（全部年份）"),
-  levelsFromBenchmark: t("From a benchmark (a region's cases: DRG group and died columns)", "由标杆数据计算（区域病例：DRG 组列和死亡列）"),
+  levelsFromBenchmark: t(
+    "From a benchmark (a region's cases: DRG group and died columns)",
+    "由标杆数据计算（区域病例：DRG 组列和死亡列）",
+  ),
   benchmarkHint: t(
     "Select the benchmark cases (DRG group and died columns, optionally 病例数 with deaths per row), then read them.",
     "请选中标杆病例数据（DRG 组列和死亡列，可含病例数列，此时死亡列为每行死亡人数），然后读取。",
   ),
   readBenchmark: t("Read benchmark", "读取标杆数据"),
-  benchmarkRead: t("{groups} groups, {withDeaths} with deaths, read from {address}", "已从 {address} 读取 {groups} 个病组，其中 {withDeaths} 个有死亡"),
+  benchmarkRead: t(
+    "{groups} groups, {withDeaths} with deaths, read from {address}",
+    "已从 {address} 读取 {groups} 个病组，其中 {withDeaths} 个有死亡",
+  ),
   benchmarkNeeded: t("Read the benchmark first.", "请先读取标杆数据。"),
   // Settings
   before: t("Compare from year", "对比前年份"),
@@ -46,7 +61,10 @@ export const TRENDS_STRINGS = {
   yearsHint: t("The curve uses the cases of the later year.", "曲线使用对比后年份的病例。"),
   unit: t("One row a", "核算单元"),
   minCases: t("Minimum cases of a unit on the curve", "进入曲线拟合的单元最少病例数"),
-  flagTolerance: t("Flag when actual / expected is off by more than (0.2 = 20%)", "实际 / 预期偏离超过以下比例时标记（0.2 = 20%）"),
+  flagTolerance: t(
+    "Flag when actual / expected is off by more than (0.2 = 20%)",
+    "实际 / 预期偏离超过以下比例时标记（0.2 = 20%）",
+  ),
   topAdrgs: t("ADRGs to list as top contributors", "列出贡献最大的 ADRG 数"),
   sameYears: t("Pick two different years.", "请选择两个不同的年份。"),
   // Build
@@ -56,14 +74,29 @@ export const TRENDS_STRINGS = {
   phaseChecking: t("Checking the sheets…", "正在检查工作表……"),
   phaseWriting: t("Writing the sheet… {percent}%", "正在写入工作表…… {percent}%"),
   failed: t("The trends sheet could not be built", "无法生成趋势与质量表"),
-  missingColumns: t("Missing required column: {columns}. Choose its header below.", "缺少必需的列：{columns}。请在下方选择对应的表头。"),
+  missingColumns: t(
+    "Missing required column: {columns}. Choose its header below.",
+    "缺少必需的列：{columns}。请在下方选择对应的表头。",
+  ),
   // Result
   resultTitle: t("Trends sheet written", "趋势与质量表已生成"),
   resultSheets: t("Sheet: {sheets}", "工作表：{sheets}"),
-  resultQuality: t("Low-risk mortality {rate} ({deaths} deaths in {cases} low-risk cases)", "低风险组死亡率 {rate}（低风险组 {cases} 例中死亡 {deaths} 例）"),
-  resultChange: t("CMI {before} → {after}: {cmiBefore} → {cmiAfter}; mix {mix}, severity {severity}", "CMI {before} → {after}：{cmiBefore} → {cmiAfter}；病组结构 {mix}，严重程度 {severity}"),
-  resultCurve: t("Curve: {model} (R² {r2}); {flagged} of {units} units flagged", "曲线：{model}（R² {r2}）；{units} 个单元中 {flagged} 个被标记"),
-  resultRows: t("{read} rows read, {used} used, {skipped} left out", "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行"),
+  resultQuality: t(
+    "Low-risk mortality {rate} ({deaths} deaths in {cases} low-risk cases)",
+    "低风险组死亡率 {rate}（低风险组 {cases} 例中死亡 {deaths} 例）",
+  ),
+  resultChange: t(
+    "CMI {before} → {after}: {cmiBefore} → {cmiAfter}; mix {mix}, severity {severity}",
+    "CMI {before} → {after}：{cmiBefore} → {cmiAfter}；病组结构 {mix}，严重程度 {severity}",
+  ),
+  resultCurve: t(
+    "Curve: {model} (R² {r2}); {flagged} of {units} units flagged",
+    "曲线：{model}（R² {r2}）；{units} 个单元中 {flagged} 个被标记",
+  ),
+  resultRows: t(
+    "{read} rows read, {used} used, {skipped} left out",
+    "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行",
+  ),
   resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
   // Validation
   notANumber: t("{field}: “{value}” is not a number", "{field}：“{value}” 不是数字"),
@@ -76,5 +109,7 @@ export type TrendsStringKey = keyof typeof TRENDS_STRINGS;
 
 /** A string of the view in the language, with `{name}` placeholders filled in. */
 export function tt(lang: Lang, key: TrendsStringKey, params: Record<string, string | number> = {}): string {
-  return TRENDS_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return TRENDS_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
