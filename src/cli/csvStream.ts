@@ -28,6 +28,9 @@ import type { Encoding } from "./readInput";
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
 const HEAD_ROWS = 32;
 
+/** A field's written form that is not a plain decimal stored as a number (see StreamCsvGrid.record). */
+const NOT_PLAIN = 255;
+
 /** Rows read before the columns are given room for the rest of the file (see `sizeColumns`). */
 const SAMPLE_ROWS = 1024;
 
@@ -181,52 +184,25 @@ class StreamColumn {
     } else this.pushText("");
   }
 
-  /** Stores field b[s, e) (q: it starts with a quote); dec decodes bytes of the file's encoding. */
-  pushField(b: Uint8Array, s: number, e: number, q: boolean, dec: Decode): void {
+  /**
+   * Stores field b[s, e) (q: it starts with a quote); dec decodes bytes of the file's encoding.
+   * `written` is the field's form as the record scan read it (NOT_PLAIN, or StreamColumn.fmt:
+   * 0 blank, else sign and decimals) and `value` its number.
+   */
+  pushField(b: Uint8Array, s: number, e: number, q: boolean, dec: Decode, value: number, written: number): void {
     if (this.numeric) {
-      if (!q && this.pushNumber(b, s, e)) return;
+      if (written !== NOT_PLAIN) {
+        if (this.length === this.cap) this.grow();
+        (this.nums as Float64Array)[this.length] = written === 0 ? NaN : value;
+        (this.fmt as Uint8Array)[this.length++] = written;
+        return;
+      }
       this.toText();
     }
     if (q) {
       const t = dec(b, s, e);
       this.pushText(unquote(t, 0, t.length));
     } else this.pushBytes(b, s, e, dec);
-  }
-
-  /** A plain decimal that prints back as written (<= 15 digits, no leading zero): stored as a number. */
-  private pushNumber(b: Uint8Array, s: number, e: number): boolean {
-    if (this.length === this.cap) this.grow();
-    const fmt = this.fmt as Uint8Array;
-    if (s === e) {
-      (this.nums as Float64Array)[this.length] = NaN;
-      fmt[this.length++] = 0;
-      return true;
-    }
-    let i = s;
-    let negative = false;
-    if (b[i] === 45) {
-      negative = true;
-      i++;
-    }
-    if (b[i] === 48 && i + 1 < e && b[i + 1] !== 46) return false; // 007, 00.5
-    let m = 0;
-    let digits = 0;
-    let scale = 0;
-    let dot = false;
-    for (; i < e; i++) {
-      const ch = b[i] - 48;
-      if (ch >= 0 && ch <= 9) {
-        m = m * 10 + ch;
-        digits++;
-        if (dot) scale++;
-      } else if (ch === -2 && !dot && digits > 0) dot = true;
-      else return false;
-    }
-    if (digits === 0 || digits > 15 || (dot && scale === 0)) return false;
-    const v = scale === 0 ? m : m / POW10[scale];
-    (this.nums as Float64Array)[this.length] = negative ? -v : v;
-    fmt[this.length++] = (negative ? 128 : 0) | (scale + 1);
-    return true;
   }
 
   // Text cells met as bytes: an open-addressing table from the bytes to the id, so that a value
@@ -444,6 +420,9 @@ export class StreamCsvGrid implements Grid {
   private fs = new Int32Array(64);
   private fe = new Int32Array(64);
   private fq = new Uint8Array(64);
+  /** Per field: its written form (NOT_PLAIN, or StreamColumn.fmt) and its number when plain. */
+  private fw = new Uint8Array(64);
+  private fv = new Float64Array(64);
   /** Rows kept as strings at the top: HEAD_ROWS, or 0 for a part of a file below its top. */
   private readonly headRows: number;
   /** Bytes this grid will be fed in all (0 unknown), and fed so far: for the columns' capacity. */
@@ -521,9 +500,25 @@ export class StreamCsvGrid implements Grid {
           break;
         }
       }
+      // The field's end, reading a plain decimal on the way: -?digits(.digits)?, at most 15
+      // digits, no leading zero (007, 00.5), so that it prints back as written.
+      let m = 0;
+      let digits = 0;
+      let decimals = -1;
+      let plain = q === 0;
+      const negative = plain && b[i] === 45;
+      if (negative) i++;
+      const first = i;
       while (i < n) {
         const e = b[i];
-        if (e === d || e === 10 || e === 13) break;
+        const c = e - 48;
+        if (c >= 0 && c <= 9) {
+          m = m * 10 + c;
+          digits++;
+          if (decimals >= 0) decimals++;
+        } else if (e === d || e === 10 || e === 13) break;
+        else if (e === 46 && decimals < 0 && digits > 0) decimals = 0;
+        else plain = false;
         i++;
       }
       if (i >= n && !final) return -1;
@@ -531,6 +526,20 @@ export class StreamCsvGrid implements Grid {
       this.fs[nf] = start;
       this.fe[nf] = i;
       this.fq[nf] = q;
+      if (i === start) this.fw[nf] = 0;
+      else if (
+        !plain ||
+        digits === 0 ||
+        digits > 15 ||
+        decimals === 0 ||
+        (b[first] === 48 && i > first + 1 && b[first + 1] !== 46)
+      )
+        this.fw[nf] = NOT_PLAIN;
+      else {
+        const v = decimals < 0 ? m : m / POW10[decimals];
+        this.fv[nf] = negative ? -v : v;
+        this.fw[nf] = (negative ? 128 : 0) | (decimals < 0 ? 1 : decimals + 1);
+      }
       nf++;
       if (i >= n) {
         this.commit(b, nf);
@@ -545,6 +554,7 @@ export class StreamCsvGrid implements Grid {
           this.fs[nf] = n;
           this.fe[nf] = n;
           this.fq[nf] = 0;
+          this.fw[nf] = 0;
           nf++;
           this.commit(b, nf);
           return n;
@@ -569,6 +579,12 @@ export class StreamCsvGrid implements Grid {
     const q = new Uint8Array(m);
     q.set(this.fq);
     this.fq = q;
+    const w = new Uint8Array(m);
+    w.set(this.fw);
+    this.fw = w;
+    const v = new Float64Array(m);
+    v.set(this.fv);
+    this.fv = v;
   }
 
   private commit(b: Uint8Array, nf: number): void {
@@ -584,7 +600,8 @@ export class StreamCsvGrid implements Grid {
     } else {
       const columns = this.columns;
       while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - this.headRows, 0, this.headRows));
-      for (let f = 0; f < nf; f++) columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec);
+      for (let f = 0; f < nf; f++)
+        columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec, this.fv[f], this.fw[f]);
       for (let f = nf; f < columns.length; f++) columns[f].pushBlank();
     }
     this.rowCount++;
