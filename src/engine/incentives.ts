@@ -17,7 +17,7 @@
  *                                    // 1 cent left, all fractions equal, all points equal:
  *                                    // the first unit gets it
  */
-import { Interned, normalizeCode } from "./codes";
+import { Interned } from "./codes";
 import { caseMix } from "./caseMix";
 import { SkippedRows } from "./grouping";
 import { CaseMixError } from "./text";
@@ -167,6 +167,26 @@ export interface UnitIncentiveResult {
   skipped: SkippedRows;
 }
 
+/** keyPoints[unit] += cases x point weight over the rows with a group, a weight, cases > 0 and a unit (closure-free). */
+function pointsByKey(
+  ids: Int32Array,
+  counts: Float64Array | undefined,
+  pointById: Float64Array,
+  keyIds: Int32Array,
+  keyPoints: Float64Array,
+): void {
+  for (let i = 0; i < ids.length; i++) {
+    const g = ids[i];
+    if (g < 0) continue;
+    const c = counts === undefined ? 1 : counts[i];
+    if (!(c > 0)) continue;
+    const w = pointById[g];
+    if (w !== w) continue;
+    const k = keyIds[i];
+    if (k >= 0) keyPoints[k] += c * w;
+  }
+}
+
 /**
  * Incentives by unit: cases, total weight, CMI, points and amount per department or doctor.
  * `weights` gives each group's RW and `coefficientOf` its quadrant's coefficient (groups it
@@ -182,24 +202,20 @@ export function unitIncentives(
   coefficientOf: ReadonlyMap<string, number>,
   money: IncentiveMoney,
 ): UnitIncentiveResult {
-  const pointWeights = new Float64Array(weights.codes.length);
-  weights.codes.forEach((code, i) => {
-    pointWeights[i] = weights.weights[i] * (coefficientOf.get(code) ?? 1);
-  });
-  const pointTable: WeightTable = {
-    codes: weights.codes,
-    weights: pointWeights,
-    index: weights.index,
-    weightOf: (code) => {
-      const at = weights.index.get(normalizeCode(code));
-      return at === undefined ? NaN : pointWeights[at];
-    },
-  };
   const mix = caseMix(input, weights, { missing: "exclude" });
-  const pts = caseMix(input, pointTable, { missing: "exclude" });
+  // Points per unit: the same rows as `mix` (a group with a weight, cases > 0, a unit), each
+  // case counting RW x its group's coefficient.
+  const { groups, counts, by } = input;
+  const pointById = Float64Array.from(groups.codes, (code) => {
+    const at = weights.index.get(code);
+    return at === undefined ? NaN : weights.weights[at] * (coefficientOf.get(code) ?? 1);
+  });
+  const keyPoints = new Float64Array(by.codes.length);
+  pointsByKey(groups.ids, counts, pointById, by.ids, keyPoints);
+  const keyId = new Map<string, number>();
+  by.codes.forEach((code, k) => keyId.set(code, k));
   const mixRows = mix.rows ?? [];
-  const ptsRows = pts.rows ?? [];
-  const points = Float64Array.from(ptsRows, (r) => r.totalWeight);
+  const points = Float64Array.from(mixRows, (r) => keyPoints[keyId.get(r.key) as number]);
   const amounts = incentiveAmounts(points, money);
   const rows: UnitIncentiveRow[] = mixRows.map((r, i) => ({
     key: r.key,
