@@ -39,22 +39,6 @@ export function layerParts(layer: MarginLayer): (keyof CostParts)[] {
   return parts;
 }
 
-/** Cost per row at a layer; a blank part counts as 0. Missing allocation columns are an error for the caller. */
-export function layerCost(parts: CostParts, layer: MarginLayer): Float64Array {
-  const names = layerParts(layer);
-  const n = parts.drug.length;
-  const out = new Float64Array(n);
-  for (const name of names) {
-    const column = parts[name];
-    if (!column) continue;
-    for (let i = 0; i < n; i++) {
-      const v = column[i];
-      if (v === v) out[i] += v;
-    }
-  }
-  return out;
-}
-
 /** Adds columns across, a blank cell (NaN) counting as 0: revenue = insurance + self-pay. */
 export function addAcross(columns: readonly Float64Array[]): Float64Array {
   const n = columns.length > 0 ? columns[0].length : 0;
@@ -69,10 +53,13 @@ export function addAcross(columns: readonly Float64Array[]): Float64Array {
 }
 
 export interface MarginInput {
-  /** Revenue per case (per-case average for aggregate rows). */
-  revenue: Float64Array;
-  /** Cost per case at the chosen layer. */
-  cost: Float64Array;
+  /**
+   * Revenue per case (per-case average for aggregate rows): a column, or columns added across
+   * (insurance + self-pay) as `addAcross` adds them, a blank (NaN) counting as 0.
+   */
+  revenue: Float64Array | readonly Float64Array[];
+  /** Cost per case at the chosen layer: a column, or the layer's columns (see `revenue`). */
+  cost: Float64Array | readonly Float64Array[];
   counts?: Float64Array;
   by?: Interned;
 }
@@ -93,30 +80,55 @@ export interface MarginResult {
   skipped: SkippedRows;
 }
 
-export function marginContribution(input: MarginInput): MarginResult {
-  const { revenue, cost, counts, by } = input;
-  const n = revenue.length;
-  const skipped = noSkips();
-  const nKeys = by ? by.codes.length : 0;
-  const keyRevenue = new Float64Array(nKeys);
-  const keyCost = new Float64Array(nKeys);
-  const keyCases = new Float64Array(nKeys);
-  const keyIds = by?.ids;
+/**
+ * The sums of marginContribution in one pass, closure-free: per row the revenue and cost
+ * (columns added across as addAcross does; one column taken as it is) times the cases. acc
+ * receives 0 revenue, 1 cost, 2 cases, 3 no-case rows, 4 empty-key rows.
+ */
+function marginKernel(
+  revenue: readonly Float64Array[],
+  cost: readonly Float64Array[],
+  counts: Float64Array | undefined,
+  keyIds: Int32Array | undefined,
+  keyRevenue: Float64Array,
+  keyCost: Float64Array,
+  keyCases: Float64Array,
+  acc: Float64Array,
+): void {
+  const n = revenue[0].length;
+  const oneRevenue = revenue.length === 1;
+  const oneCost = cost.length === 1;
   let totalRevenue = 0;
   let totalCost = 0;
   let cases = 0;
+  let noCases = 0;
+  let emptyKey = 0;
   for (let i = 0; i < n; i++) {
     const c = counts ? counts[i] : 1;
     if (!(c > 0)) {
-      skipped.noCases++;
+      noCases++;
       continue;
     }
-    const r = c * revenue[i];
-    const k = c * cost[i];
+    let rv = 0;
+    if (oneRevenue) rv = revenue[0][i];
+    else
+      for (let j = 0; j < revenue.length; j++) {
+        const v = revenue[j][i];
+        if (v === v) rv += v;
+      }
+    let kv = 0;
+    if (oneCost) kv = cost[0][i];
+    else
+      for (let j = 0; j < cost.length; j++) {
+        const v = cost[j][i];
+        if (v === v) kv += v;
+      }
+    const r = c * rv;
+    const k = c * kv;
     if (keyIds) {
       const key = keyIds[i];
       if (key < 0) {
-        skipped.emptyKey++;
+        emptyKey++;
         continue;
       }
       keyRevenue[key] += r;
@@ -127,6 +139,28 @@ export function marginContribution(input: MarginInput): MarginResult {
     totalCost += k;
     cases += c;
   }
+  acc[0] = totalRevenue;
+  acc[1] = totalCost;
+  acc[2] = cases;
+  acc[3] = noCases;
+  acc[4] = emptyKey;
+}
+
+export function marginContribution(input: MarginInput): MarginResult {
+  const { counts, by } = input;
+  const revenue = input.revenue instanceof Float64Array ? [input.revenue] : input.revenue;
+  const cost = input.cost instanceof Float64Array ? [input.cost] : input.cost;
+  const nKeys = by ? by.codes.length : 0;
+  const keyRevenue = new Float64Array(nKeys);
+  const keyCost = new Float64Array(nKeys);
+  const keyCases = new Float64Array(nKeys);
+  const acc = new Float64Array(5);
+  if (revenue.length > 0 && cost.length > 0)
+    marginKernel(revenue, cost, counts, by?.ids, keyRevenue, keyCost, keyCases, acc);
+  const [totalRevenue, totalCost, cases] = acc;
+  const skipped = noSkips();
+  skipped.noCases = acc[3];
+  skipped.emptyKey = acc[4];
   const row = (key: string, c: number, r: number, k: number): MarginRow => ({
     key,
     cases: c,

@@ -22,7 +22,7 @@ import { caseMix } from "../engine/caseMix";
 import { compareCodes, normalizeCode } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
 import { IncentiveMoney, unitIncentives } from "../engine/incentives";
-import { addAcross, layerCost, marginContribution, MarginLayer } from "../engine/margins";
+import { CostParts, layerParts, marginContribution, MarginLayer } from "../engine/margins";
 import {
   classifyQuadrants,
   Coefficients,
@@ -345,18 +345,20 @@ export function computeQuadrantReport(
   // 3. Groups: margins, RW, quadrants, points.
   const mix = caseMix({ groups: table.groups, counts: eff }, weights, { missing: "exclude" });
   const num = table.numbers;
-  const revenue = addAcross([num.insurancePaid as Float64Array, num.selfPay as Float64Array]);
-  const cost = layerCost(
-    {
-      drug: num.drugCost as Float64Array,
-      material: num.materialCost as Float64Array,
-      allocatedDirect: num.allocatedDirect,
-      allocatedAux: num.allocatedAux,
-      allocatedAdmin: num.allocatedAdmin,
-    },
-    settings.layer,
-  );
-  const margin = marginContribution({ revenue, cost, counts: eff, by: table.groups });
+  const parts: CostParts = {
+    drug: num.drugCost as Float64Array,
+    material: num.materialCost as Float64Array,
+    allocatedDirect: num.allocatedDirect,
+    allocatedAux: num.allocatedAux,
+    allocatedAdmin: num.allocatedAdmin,
+  };
+  // Revenue and the layer's cost added across inside the one pass (no per-row columns made).
+  const margin = marginContribution({
+    revenue: [num.insurancePaid as Float64Array, num.selfPay as Float64Array],
+    cost: layerParts(settings.layer).map((name) => parts[name] as Float64Array),
+    counts: eff,
+    by: table.groups,
+  });
   const marginRows = (margin.rows ?? []).slice().sort((a, b) => compareCodes(a.key, b.key));
   const idOf = new Map<string, number>();
   table.groups.codes.forEach((code, g) => idOf.set(code, g));

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { internCodes, normalizeKey } from "../../src/engine/codes";
-import { addAcross, layerCost, layerParts, marginContribution, MARGIN_LAYERS } from "../../src/engine/margins";
+import { addAcross, layerParts, marginContribution, MarginLayer, MARGIN_LAYERS } from "../../src/engine/margins";
 
 const keys = (values: unknown[]) => internCodes(values, normalizeKey);
 
@@ -13,7 +13,7 @@ describe("cost layers", () => {
     expect(MARGIN_LAYERS).toEqual(["marginal", "direct", "gross", "net"]);
   });
 
-  it("layerCost adds the parts, a blank part counting as 0", () => {
+  it("a layer's cost adds its parts, a blank part counting as 0", () => {
     const parts = {
       drug: Float64Array.of(3000, 100),
       material: Float64Array.of(2000, NaN),
@@ -22,10 +22,17 @@ describe("cost layers", () => {
       allocatedAdmin: Float64Array.of(250, 0.5),
     };
     // case 1: 3,000 + 2,000 = 5,000; + 1,000 = 6,000; + 500 = 6,500; + 250 = 6,750
-    expect(Array.from(layerCost(parts, "marginal"))).toEqual([5000, 100]);
-    expect(Array.from(layerCost(parts, "direct"))).toEqual([6000, 110]);
-    expect(Array.from(layerCost(parts, "gross"))).toEqual([6500, 111]);
-    expect(Array.from(layerCost(parts, "net"))).toEqual([6750, 111.5]);
+    // case 2: 100 + blank = 100; + 10 = 110; + 1 = 111; + 0.5 = 111.5
+    const costs = (layer: MarginLayer) =>
+      marginContribution({
+        revenue: Float64Array.of(0, 0),
+        cost: layerParts(layer).map((name) => parts[name]),
+        by: keys(["a", "b"]),
+      }).rows!.map((r) => r.cost);
+    expect(costs("marginal")).toEqual([5000, 100]);
+    expect(costs("direct")).toEqual([6000, 110]);
+    expect(costs("gross")).toEqual([6500, 111]);
+    expect(costs("net")).toEqual([6750, 111.5]);
   });
 
   it("addAcross adds columns, blanks as 0", () => {
@@ -108,6 +115,43 @@ describe("marginContribution", () => {
         const doubled = run([...rs].reverse().concat(rs));
         expect(doubled.overall.contribution).toBe(2 * base.overall.contribution);
         if (base.overall.revenue > 0) expect(doubled.overall.rate).toBeCloseTo(base.overall.rate, 12);
+      }),
+    );
+  });
+});
+
+describe("marginContribution over columns added across", () => {
+  it("gives what adding the columns first gives, blanks counting 0 (hand example, then property)", () => {
+    // revenue 8,000 + 2,000 and 5,000 + blank; cost 3,000 + 2,000 and blank + 1,000:
+    // revenue 10,000 + 5,000 = 15,000, cost 5,000 + 1,000 = 6,000, contribution 9,000, rate 0.6
+    const r = marginContribution({
+      revenue: [Float64Array.of(8000, 5000), Float64Array.of(2000, NaN)],
+      cost: [Float64Array.of(3000, NaN), Float64Array.of(2000, 1000)],
+    });
+    expect(r.overall).toEqual({ key: "", cases: 2, revenue: 15000, cost: 6000, contribution: 9000, rate: 0.6 });
+    const money = fc.oneof(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constant(NaN));
+    const rows = fc.array(
+      fc.tuple(money, money, money, money, money, fc.integer({ min: 0, max: 3 }), fc.constantFrom("x", "y", "")),
+      {
+        minLength: 1,
+        maxLength: 30,
+      },
+    );
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 1, max: 3 }), (rs, costColumns) => {
+        const col = (j: number) => Float64Array.from(rs, (x) => x[j] as number);
+        const revenue = [col(0), col(1)];
+        const cost = [col(2), col(3), col(4)].slice(0, costColumns);
+        const counts = Float64Array.from(rs, (x) => x[5]);
+        const by = keys(rs.map((x) => x[6]));
+        const across = marginContribution({ revenue, cost, counts, by });
+        const added = marginContribution({
+          revenue: addAcross(revenue),
+          cost: costColumns === 1 ? cost[0] : addAcross(cost),
+          counts,
+          by,
+        });
+        expect(across).toEqual(added);
       }),
     );
   });
