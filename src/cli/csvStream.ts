@@ -884,18 +884,19 @@ export function parseParallel(
   }
   cuts.push(size);
   if (cuts.length < 3) return undefined;
-  const parts = cuts.slice(1, -1).map((start, k) =>
-    runner({
-      path: file,
-      start,
-      end: cuts[k + 2],
-      final: k + 2 === cuts.length - 1,
-      kind,
-      check,
-      delimiter,
-      chunkSize: o.chunkSize,
-    }),
-  );
+  const parts: ReturnType<PartRunner>[] = [];
+  try {
+    for (let k = 1; k + 1 < cuts.length; k++) {
+      const final = k + 2 === cuts.length;
+      parts.push(
+        runner({ path: file, start: cuts[k], end: cuts[k + 1], final, kind, check, delimiter, chunkSize: o.chunkSize }),
+      );
+    }
+  } catch {
+    // A worker could not be started (a limit of the machine): one pass instead.
+    for (const p of parts) p.stop();
+    return undefined;
+  }
   try {
     const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
     let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, check, o.chunkSize, o.onRead);

@@ -420,6 +420,23 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     const file = write(Buffer.from("DRG,cost\rGB11,1\rGB13,2\r", "utf8"));
     expect(parallel(file, 2, 64)).toBeUndefined(); // no line feed
     expect(parallel(write(Buffer.from("DRG,cost\nGB11,1\n")), 1, 64)).toBeUndefined(); // one thread
+    // A worker that cannot be started: the ones started are stopped, and one pass reads the file
+    const big = write(Buffer.from(partsCsv(), "utf8"));
+    let started = 0;
+    let stopped = 0;
+    const failing: PartRunner = (job) => {
+      if (started++ === 1) throw new Error("ERR_WORKER_INIT_FAILED");
+      const r = inThread(job);
+      return { result: r.result, stop: () => stopped++ };
+    };
+    const fd = fs.openSync(big, "r");
+    try {
+      const size = fs.fstatSync(fd).size;
+      expect(parseParallel(big, fd, "utf-8", { skip: 0, size, check: true }, { threads: 4, chunkSize: 64, minBytes: 0, runner: failing })).toBeUndefined();
+    } finally {
+      fs.closeSync(fd);
+    }
+    expect([started, stopped]).toEqual([2, 1]);
   });
 
   it("names the header and the file row of a bad number past the first rows, as before", () => {
