@@ -26,7 +26,7 @@ import {
   GridOrigin,
 } from "../report/auditReport";
 import { writeXlsx } from "../report/xlsxRenderer";
-import { splitArgs, UsageError } from "./options";
+import { commandArgs, usage } from "./options";
 import { readInput } from "./readInput";
 
 export interface AuditCliOptions {
@@ -41,22 +41,9 @@ export interface AuditCliOptions {
 
 const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "lang", "largest", "tolerance", "help"]);
 
-function usage(en: string, zh: string): never {
-  throw new UsageError("value", { en, zh });
-}
-
 /** Parses the arguments after `casemix audit`; `defaultLang` is the language already chosen. */
 export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
-  const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
-  for (const name of options.keys()) {
-    if (!AUDIT_OPTIONS.has(name))
-      usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
-  }
-  const one = (name: string): string | undefined => {
-    const v = options.get(name);
-    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
-    return v?.[0];
-  };
+  const { positional, one } = commandArgs(argv, AUDIT_OPTIONS, new Set(["json", "help"]), "casemix --help");
   if (positional.length !== 1) {
     usage(
       positional.length === 0

@@ -43,8 +43,45 @@ export interface SampleOptions {
 
 export class UsageError extends CaseMixError {}
 
-function usage(en: string, zh: string): never {
+export function usage(en: string, zh: string): never {
   throw new UsageError("value", { en, zh });
+}
+
+/**
+ * The arguments of a command (see splitArgs), with `one(name)` for an option given at most
+ * once; an option not in `known` is a usage error that points at `help` ("casemix --help").
+ */
+export function commandArgs(
+  argv: readonly string[],
+  known: ReadonlySet<string>,
+  flags: ReadonlySet<string>,
+  help: string,
+): { positional: string[]; options: Map<string, string[]>; one: (name: string) => string | undefined } {
+  const { positional, options } = splitArgs(argv, flags);
+  for (const name of options.keys()) {
+    if (!known.has(name)) usage(`unknown option --${name}; see ${help}`, `未知选项 --${name}；请查看 ${help}`);
+  }
+  const one = (name: string): string | undefined => {
+    const v = options.get(name);
+    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
+    return v?.[0];
+  };
+  return { positional, options, one };
+}
+
+/** The one case file of `casemix <command> <cases.csv|cases.xlsx>`. */
+export function caseFileArg(positional: readonly string[], command: string): string {
+  if (positional.length !== 1) {
+    usage(
+      positional.length === 0
+        ? `give the case file: casemix ${command} <cases.csv|cases.xlsx>`
+        : `one case file only, got ${positional.join(", ")}`,
+      positional.length === 0
+        ? `请给出病例文件：casemix ${command} <cases.csv|cases.xlsx>`
+        : `只能给一个病例文件，收到 ${positional.join("、")}`,
+    );
+  }
+  return positional[0];
 }
 
 /** Splits argv into positionals and `--name value` / `--name=value` / `--flag` options. */
@@ -124,26 +161,8 @@ const FLAGS = new Set(["json", "help"]);
 
 /** Parses the options of `casemix report`; `lang` is the language already chosen. */
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
-  const { positional, options } = splitArgs(argv, FLAGS);
-  for (const name of options.keys()) {
-    if (!REPORT_OPTIONS.has(name))
-      usage(`unknown option --${name}; see casemix report --help`, `未知选项 --${name}；请查看 casemix report --help`);
-  }
-  const one = (name: string): string | undefined => {
-    const v = options.get(name);
-    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
-    return v?.[0];
-  };
-  if (positional.length !== 1) {
-    usage(
-      positional.length === 0
-        ? "give the case file: casemix report <cases.csv|cases.xlsx>"
-        : `one case file only, got ${positional.join(", ")}`,
-      positional.length === 0
-        ? "请给出病例文件：casemix report <cases.csv|cases.xlsx>"
-        : `只能给一个病例文件，收到 ${positional.join("、")}`,
-    );
-  }
+  const { positional, options, one } = commandArgs(argv, REPORT_OPTIONS, FLAGS, "casemix report --help");
+  const input = caseFileArg(positional, "report");
   const lang = one("lang") !== undefined ? choice("lang", one("lang") as string, ["zh", "en"] as const) : defaultLang;
 
   const pool = one("pool");
@@ -228,7 +247,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
 
   const yw = one("year-weights");
   return {
-    input: positional[0],
+    input,
     sheet: one("sheet"),
     out: one("out"),
     json: one("json") === "true",
@@ -253,13 +272,8 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
 const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "help"]);
 
 export function parseSampleArgs(argv: readonly string[], defaultLang: Lang): SampleOptions {
-  const { positional, options } = splitArgs(argv, new Set(["help"]));
-  for (const name of options.keys()) {
-    if (!SAMPLE_OPTIONS.has(name))
-      usage(`unknown option --${name}; see casemix sample --help`, `未知选项 --${name}；请查看 casemix sample --help`);
-  }
+  const { positional, one: get } = commandArgs(argv, SAMPLE_OPTIONS, new Set(["help"]), "casemix sample --help");
   if (positional.length > 0) usage(`unexpected ${positional.join(" ")}`, `多余的参数 ${positional.join(" ")}`);
-  const get = (n: string) => options.get(n)?.[0];
   const cases = number("cases", get("cases") ?? "24000", 1);
   return {
     out: get("out") ?? "samples/cases.csv",

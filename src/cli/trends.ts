@@ -27,7 +27,7 @@ import {
 } from "../report/trendsReport";
 import { writeXlsx } from "../report/xlsxRenderer";
 import { readWeightFile } from "./main";
-import { splitArgs, UsageError } from "./options";
+import { caseFileArg, commandArgs, usage } from "./options";
 import { Encoding, readInput } from "./readInput";
 
 export interface TrendsCliOptions {
@@ -67,10 +67,6 @@ const TRENDS_OPTIONS = new Set([
 ]);
 const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
 
-function usage(en: string, zh: string): never {
-  throw new UsageError("value", { en, zh });
-}
-
 function encodingOf(text: string): Encoding {
   if ((ENCODINGS as readonly string[]).includes(text)) return text as Encoding;
   return usage(
@@ -81,26 +77,8 @@ function encodingOf(text: string): Encoding {
 
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
-  const { positional, options } = splitArgs(argv, new Set(["json", "help"]));
-  for (const name of options.keys()) {
-    if (!TRENDS_OPTIONS.has(name))
-      usage(`unknown option --${name}; see casemix --help`, `未知选项 --${name}；请查看 casemix --help`);
-  }
-  const one = (name: string): string | undefined => {
-    const v = options.get(name);
-    if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
-    return v?.[0];
-  };
-  if (positional.length !== 1) {
-    usage(
-      positional.length === 0
-        ? "give the case file: casemix trends <cases.csv|cases.xlsx>"
-        : `one case file only, got ${positional.join(", ")}`,
-      positional.length === 0
-        ? "请给出病例文件：casemix trends <cases.csv|cases.xlsx>"
-        : `只能给一个病例文件，收到 ${positional.join("、")}`,
-    );
-  }
+  const { positional, options, one } = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "help"]), "casemix --help");
+  const input = caseFileArg(positional, "trends");
   const choice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const text = one(name);
     if (text === undefined) return fallback;
@@ -142,7 +120,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     .replace(/^utf8$/, "utf-8")
     .replace(/^(gbk|gb2312)$/, "gb18030");
   return {
-    input: positional[0],
+    input,
     sheet: one("sheet"),
     encoding: encodingText === undefined || encodingText === "auto" ? undefined : encodingOf(encodingText),
     mapping,
