@@ -23,6 +23,7 @@ import * as os from "os";
 import { join } from "path";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
 import type { Grid, IndexedCells } from "../engine/caseTable";
+import { CaseMixError } from "../engine/text";
 import type { Encoding } from "./readInput";
 
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
@@ -905,7 +906,10 @@ export function parseParallel(
       const result = parts[k].result();
       if (result.notUtf8) throw new NotUtf8();
       if (result.part === undefined || result.parsed === undefined)
-        throw new Error(`csv part ${k + 1}: ${result.error ?? "no result"}`);
+        throw new CaseMixError("value", {
+          en: `${file}: reading part ${k + 1} on a worker thread failed: ${result.error ?? "no result"}`,
+          zh: `${file}：在工作线程中读取第 ${k + 1} 部分失败：${result.error ?? "没有结果"}`,
+        });
       grid.appendPart(result.part);
       parsed = result.parsed;
     }

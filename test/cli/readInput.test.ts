@@ -18,6 +18,7 @@ import { readXlsxStream } from "../../src/cli/xlsxStream";
 import { Grid, gridFromColumns, readCaseTable } from "../../src/engine/caseTable";
 import { readNumberColumn } from "../../src/engine/input";
 import { internCodes, internIndexed, normalizeCode, normalizeKey } from "../../src/engine/codes";
+import { CaseMixError } from "../../src/engine/text";
 import { fiveGroupCsv } from "../report/fiveGroups";
 
 const FIXTURES = path.join(__dirname, "../fixtures/cli");
@@ -437,6 +438,23 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       fs.closeSync(fd);
     }
     expect([started, stopped]).toEqual([2, 1]);
+    // A part that fails (a read error in the worker) is a message in both languages, naming the file
+    const broken: PartRunner = () => ({ result: () => ({ error: "EIO: i/o error, read" }), stop: () => undefined });
+    const fd2 = fs.openSync(big, "r");
+    try {
+      const size = fs.fstatSync(fd2).size;
+      let error: unknown;
+      try {
+        parseParallel(big, fd2, "utf-8", { skip: 0, size, check: true }, { threads: 2, chunkSize: 64, minBytes: 0, runner: broken });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CaseMixError);
+      expect((error as CaseMixError).messageIn("en")).toBe(`${big}: reading part 1 on a worker thread failed: EIO: i/o error, read`);
+      expect((error as CaseMixError).messageIn("zh")).toBe(`${big}：在工作线程中读取第 1 部分失败：EIO: i/o error, read`);
+    } finally {
+      fs.closeSync(fd2);
+    }
   });
 
   it("names the header and the file row of a bad number past the first rows, as before", () => {
