@@ -79,6 +79,16 @@ describe("internCodes", () => {
   });
 });
 
+describe("internCodes: text and other cells kept apart", () => {
+  it("the number 11 and the text 11 are two raw cells of one code; names of Object's own members are plain codes", () => {
+    const cells = [11, "11", "__proto__", "constructor", "toString", "11", 11, "hasOwnProperty", "__proto__"];
+    const r = internCodes(cells, normalizeKey);
+    expect(r.codes).toEqual(["11", "__proto__", "constructor", "toString", "hasOwnProperty"]);
+    expect(Array.from(r.ids)).toEqual([0, 0, 1, 2, 3, 0, 0, 4, 1]);
+    expect(distinctCells(r)).toEqual([11, "11", "__proto__", "constructor", "toString", "hasOwnProperty"]);
+  });
+});
+
 describe("internIndexed", () => {
   it("interns distinct cells once and maps the rows (the module's example)", () => {
     const r = internIndexed({ rawIndex: Int32Array.of(0, 1, 0, 2), distinct: ["GB11", " gb11", ""] });
