@@ -49,6 +49,11 @@ export interface Grid {
    * `column()` gives `distinct[rawIndex[i]]` for row `from + i`.
    */
   codes?(column: number, from: number): IndexedCells | undefined;
+  /**
+   * Optional, for sources that keep only some columns: whether every cell of a row is blank,
+   * the columns left out included.
+   */
+  rowBlank?(row: number): boolean;
 }
 
 /** A column as its distinct cells and, per row, the index of its cell (see `Grid.codes`). */
@@ -341,17 +346,26 @@ function readYears(values: ArrayLike<unknown>, header: string, firstRow: number,
   return internCodes(out, normalizeKey);
 }
 
+/** Where a case table is in a grid: its header row, the mapping, and the grid columns it reads. */
+export interface CaseTablePlan {
+  headerIndex: number;
+  headers: string[];
+  mapping: ColumnMapping;
+  drugCostParts: number[];
+  /** Every grid column `readCaseTable` reads with these options (0-based). */
+  reads: number[];
+}
+
 /**
- * Reads a case table from a grid (or row arrays); see the module comment. Throws when no
- * header row names a DRG group column, when a required column is missing, and on the first
- * cell that is not a number in a numeric column (naming its header and row).
+ * Finds the header row and maps the columns as `readCaseTable` does (same errors: no header row
+ * naming the DRG group, a required column missing, a mapping naming no header), and lists the
+ * grid columns it will read. A reader can keep only those (the CSV stream, for wide exports).
  */
-export function readCaseTable(
+export function planCaseTable(
   source: Grid | readonly (readonly unknown[])[],
   options: CaseTableOptions = {},
-): CaseTable {
+): CaseTablePlan {
   const grid = Array.isArray(source) ? gridFromRows(source as unknown[][]) : (source as Grid);
-  const firstRow = options.firstRow ?? 1;
   let headerIndex = options.headerRow ?? findHeaderRow(grid);
   const mappingGiven = options.mapping?.drg !== undefined && options.mapping.drg !== null;
   if (headerIndex < 0) {
@@ -384,11 +398,50 @@ export function readCaseTable(
   const missing = (options.required ?? []).filter((c) => mapping[c] === undefined);
   if (missing.length > 0) throw missingColumnsError(missing, headers);
 
+  const reads = new Set<number>();
+  const read = (c: ColumnName) => {
+    if (isRead(mapping, options, c)) reads.add(mapping[c] as number);
+  };
+  reads.add(mapping.drg as number);
+  if (mapping.drgName !== undefined) reads.add(mapping.drgName);
+  for (const c of ["department", "doctor", "hospital", ...NUMERIC, "died"] as ColumnName[]) read(c);
+  if (isRead(mapping, options, "year")) read("year");
+  else if (readsDischargeDate(mapping, options)) reads.add(mapping.dischargeDate as number);
+  if (isRead(mapping, options, "drugCost"))
+    for (const c of drugCostParts.length > 0 ? drugCostParts : [mapping.drugCost as number]) reads.add(c);
+  return { headerIndex, headers, mapping, drugCostParts, reads: [...reads].sort((a, b) => a - b) };
+}
+
+/** A mapped column the options ask for (all mapped columns when they name none). */
+function isRead(mapping: ColumnMapping, options: CaseTableOptions, c: ColumnName): boolean {
+  return mapping[c] !== undefined && (options.columns === undefined || options.columns.includes(c));
+}
+
+/** The year comes from the discharge date when there is no year column and the options want it. */
+function readsDischargeDate(mapping: ColumnMapping, options: CaseTableOptions): boolean {
+  return (
+    mapping.dischargeDate !== undefined &&
+    (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))
+  );
+}
+
+/**
+ * Reads a case table from a grid (or row arrays); see the module comment. Throws when no
+ * header row names a DRG group column, when a required column is missing, and on the first
+ * cell that is not a number in a numeric column (naming its header and row).
+ */
+export function readCaseTable(
+  source: Grid | readonly (readonly unknown[])[],
+  options: CaseTableOptions = {},
+): CaseTable {
+  const grid = Array.isArray(source) ? gridFromRows(source as unknown[][]) : (source as Grid);
+  const firstRow = options.firstRow ?? 1;
+  const { headerIndex, headers, mapping, drugCostParts } = planCaseTable(grid, options);
+
   const from = headerIndex + 1;
   const n = Math.max(0, grid.rowCount - from);
   const dataRow = firstRow + from;
-  const wanted = (c: ColumnName) =>
-    mapping[c] !== undefined && (options.columns === undefined || options.columns.includes(c));
+  const wanted = (c: ColumnName) => isRead(mapping, options, c);
   const raw = (c: ColumnName) => grid.column(mapping[c] as number, from);
   const codesOf = (c: ColumnName, normalize: (value: unknown) => string): Interned => {
     const indexed = grid.codes?.(mapping[c] as number, from);
@@ -401,7 +454,8 @@ export function readCaseTable(
   for (let i = 0; i < n; i++) {
     if (groups.ids[i] >= 0) continue;
     let blank = true;
-    for (let c = 0; c < grid.columnCount && blank; c++) if (!isBlankCell(grid.cell(from + i, c))) blank = false;
+    if (grid.rowBlank) blank = grid.rowBlank(from + i);
+    else for (let c = 0; c < grid.columnCount && blank; c++) if (!isBlankCell(grid.cell(from + i, c))) blank = false;
     if (blank) blankRows++;
   }
 
@@ -438,11 +492,8 @@ export function readCaseTable(
     if (wanted(key)) table[key] = codesOf(key, normalizeKey);
   }
   if (wanted("year")) table.years = readYears(raw("year"), headers[mapping.year as number], dataRow, false);
-  else if (
-    mapping.dischargeDate !== undefined &&
-    (options.columns === undefined || options.columns.includes("year") || options.columns.includes("dischargeDate"))
-  ) {
-    table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate], dataRow, true);
+  else if (readsDischargeDate(mapping, options)) {
+    table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate as number], dataRow, true);
   }
   const readNumbers = (c: number, allowNegative: boolean): Float64Array =>
     grid.numbers?.(c, from, allowNegative) ??

@@ -1,16 +1,29 @@
+import * as fs from "fs";
+import * as path from "path";
 import {
   detectCaseColumns,
   findHeaderRow,
+  Grid,
   gridFromColumns,
   gridFromRows,
+  planCaseTable,
   readCaseTable,
   yearOfDate,
 } from "../../src/engine/caseTable";
+import { ColumnName } from "../../src/engine/columns";
 import { CaseMixError } from "../../src/engine/text";
 
 describe("detectCaseColumns", () => {
   it("maps exact headers, headers with a unit and headers containing a known word", () => {
-    const { columns } = detectCaseColumns(["病案号", "医保统筹支付", "住院总费用(元)", "个人自付金额", "出院科室", "DRG编码", "住院天数（天）"]);
+    const { columns } = detectCaseColumns([
+      "病案号",
+      "医保统筹支付",
+      "住院总费用(元)",
+      "个人自付金额",
+      "出院科室",
+      "DRG编码",
+      "住院天数（天）",
+    ]);
     expect(columns).toEqual({ insurancePaid: 1, totalCost: 2, selfPay: 3, department: 4, drg: 5, los: 6 });
   });
 
@@ -28,15 +41,31 @@ describe("detectCaseColumns", () => {
 
 describe("findHeaderRow", () => {
   it("skips title lines above the header", () => {
-    const grid = gridFromRows([["2024年出院病例明细"], ["导出时间：2024-05-01"], ["病案号", "DRG编码", "科室"], ["1", "GB11", "内科"]]);
+    const grid = gridFromRows([
+      ["2024年出院病例明细"],
+      ["导出时间：2024-05-01"],
+      ["病案号", "DRG编码", "科室"],
+      ["1", "GB11", "内科"],
+    ]);
     expect(findHeaderRow(grid)).toBe(2);
-    expect(findHeaderRow(gridFromRows([["a", "b"], ["1", "2"]]))).toBe(-1);
+    expect(
+      findHeaderRow(
+        gridFromRows([
+          ["a", "b"],
+          ["1", "2"],
+        ]),
+      ),
+    ).toBe(-1);
   });
 });
 
 describe("readCaseTable", () => {
   it("reads the module's example", () => {
-    const t = readCaseTable([["DRG编码", "住院总费用(元)"], ["GB11", "12,000"], ["", ""]]);
+    const t = readCaseTable([
+      ["DRG编码", "住院总费用(元)"],
+      ["GB11", "12,000"],
+      ["", ""],
+    ]);
     expect(t.groups.codes).toEqual(["GB11"]);
     expect(Array.from(t.numbers.totalCost as Float64Array)).toEqual([12000, NaN]);
     expect(t.skipped).toEqual({ blankRows: 1, emptyGroup: 0 });
@@ -46,7 +75,20 @@ describe("readCaseTable", () => {
 
   const rows = [
     ["出院病例"],
-    ["病案号", "出院科室", "主诊医师", "DRG编码", "DRG名称", "出院日期", "住院总费用", "医保统筹支付", "个人自付", "离院方式", "西药费", "中成药费"],
+    [
+      "病案号",
+      "出院科室",
+      "主诊医师",
+      "DRG编码",
+      "DRG名称",
+      "出院日期",
+      "住院总费用",
+      "医保统筹支付",
+      "个人自付",
+      "离院方式",
+      "西药费",
+      "中成药费",
+    ],
     ["1", "内科", "王伟", " gb11 ", "", "2023-12-31", "1,000.50", "800", "-20", "1", "10", "5"],
     ["2", "外科", "李娜", "GB11", "食管大手术", 45356, "2000", "1500", "300", "5", "", "7"],
     ["3", "", "", "", "", "2024/1/2", "10", "0", "0", "1", "", ""],
@@ -112,7 +154,12 @@ describe("readCaseTable", () => {
     expect(() => readCaseTable(rows, { required: ["drg", "materialCost", "allocatedDirect"] })).toThrow(
       /missing columns: materialCost \(耗材费, 卫生材料费, 医用耗材\); allocatedDirect/,
     );
-    expect(() => readCaseTable([["a", "b"], ["1", "2"]])).toThrow(/no header row naming the DRG group/);
+    expect(() =>
+      readCaseTable([
+        ["a", "b"],
+        ["1", "2"],
+      ]),
+    ).toThrow(/no header row naming the DRG group/);
   });
 
   it("reads a column-wise grid the same way", () => {
@@ -124,7 +171,11 @@ describe("readCaseTable", () => {
   });
 
   it("reads a case count for aggregated rows", () => {
-    const t = readCaseTable([["DRG组", "病例数", "死亡"], ["GB11", 10, 2], ["ES21", 5, 0]]);
+    const t = readCaseTable([
+      ["DRG组", "病例数", "死亡"],
+      ["GB11", 10, 2],
+      ["ES21", 5, 0],
+    ]);
     expect(Array.from(t.numbers.cases ?? [])).toEqual([10, 5]);
     expect(t.diedEncoding).toBe("count");
     expect(Array.from(t.deaths ?? [])).toEqual([2, 0]);
@@ -143,5 +194,76 @@ describe("yearOfDate", () => {
     expect(yearOfDate(new Date(Date.UTC(2022, 11, 31)))).toBe("2022");
     expect(yearOfDate("")).toBe("");
     expect(yearOfDate("soon")).toBeUndefined();
+  });
+});
+
+describe("planCaseTable: the columns readCaseTable reads", () => {
+  // The sample export: 17 columns, a blank row and a row without a group added at the end.
+  const text = fs.readFileSync(path.join(__dirname, "../../samples/cases.csv"), "utf8").replace(/^\uFEFF/, "");
+  const lines = text.trim().split(/\r?\n/).slice(0, 400);
+  const rows: string[][] = lines.map((l) => l.split(","));
+  const width = rows[0].length;
+  rows.push(new Array(width).fill(""));
+  rows.push(rows[5].map((v, c) => (c === rows[0].indexOf("DRG编码") ? "" : v)));
+  const grid = gridFromRows(rows);
+
+  /**
+   * The grid as a reader keeping only the planned columns has it: the first 32 rows whole (where
+   * the header is looked for), below them any other column read throws; blank rows from the whole row.
+   */
+  function only(reads: readonly number[]): Grid {
+    const kept = new Set(reads);
+    const check = (c: number) => {
+      if (!kept.has(c)) throw new Error(`column ${c} is read but not planned`);
+    };
+    return {
+      rowCount: grid.rowCount,
+      columnCount: grid.columnCount,
+      cell: (r, c) => {
+        if (r >= 32) check(c);
+        return grid.cell(r, c);
+      },
+      column: (c, from) => {
+        check(c);
+        return grid.column(c, from);
+      },
+      rowBlank: (r) => rows[r].every((v) => v.trim() === ""),
+    };
+  }
+
+  const choices: (readonly ColumnName[] | undefined)[] = [
+    undefined,
+    [
+      "drg",
+      "insurancePaid",
+      "selfPay",
+      "drugCost",
+      "materialCost",
+      "totalCost",
+      "department",
+      "drgName",
+      "cases",
+      "year",
+      "dischargeDate",
+    ],
+    ["drg", "died", "cases"],
+    ["drg", "year", "dischargeDate"],
+    ["drg", "cases", "hospital", "department"],
+    ["drg", "los", "doctor", "allocatedDirect", "allocatedAux", "allocatedAdmin"],
+  ];
+  it.each(choices.map((c) => [c?.join(" ") ?? "every mapped column", c]))("%s", (_, columns) => {
+    const options = { columns: columns as readonly ColumnName[] | undefined };
+    const plan = planCaseTable(grid, options);
+    expect(plan.reads.length).toBeLessThanOrEqual(width);
+    expect(readCaseTable(only(plan.reads), options)).toEqual(readCaseTable(grid, options));
+  });
+
+  it("leaves out what is not asked for, and keeps the parts of a split drug cost", () => {
+    const plan = planCaseTable(grid, { columns: ["drg", "died", "cases"] });
+    // DRG编码 (3), DRG名称 (4, group names are always read), 离院方式 (7)
+    expect(plan.reads).toEqual([3, 4, 7]);
+    const split = planCaseTable([["DRG编码", "西药费", "病案号", "中成药费"]], { columns: ["drg", "drugCost"] });
+    expect(split.drugCostParts).toEqual([1, 3]);
+    expect(split.reads).toEqual([0, 1, 3]);
   });
 });
