@@ -38,6 +38,37 @@ const SAMPLE_ROWS = 1024;
 const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
 
 /**
+ * Which columns a reader keeps below the head rows: their 0-based indices, or a function that
+ * chooses them from the head rows (the header is among them), undefined for all.
+ */
+export type KeepColumns = readonly number[] | ((head: Grid) => readonly number[] | undefined);
+
+/** The choice of columns to keep; every column when it fails (the reader of the table then says why). */
+function chosen(choose: (head: Grid) => readonly number[] | undefined, head: Grid): readonly number[] | undefined {
+  try {
+    return choose(head);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A field with nothing but spaces, tabs and quotes in it (a left-out field taken as blank). */
+function blankBytes(b: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = b[i];
+    if (c !== 32 && c !== 9 && c !== 34) return false;
+  }
+  return true;
+}
+
+/** A copy of a Uint8Array with room for at least `n` (doubling). */
+function grown(a: Uint8Array, n: number): Uint8Array {
+  const out = new Uint8Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
+}
+
+/**
  * The delimiter, from the first line of b[0, n): a tab when it has more tabs than commas, else
  * a comma; undefined while the line is not complete (and more bytes are to come).
  */
@@ -415,7 +446,13 @@ export class StreamCsvGrid implements Grid {
   columnCount = 0;
   delimiter = "";
   private readonly head: string[][] = [];
-  private readonly columns: StreamColumn[] = [];
+  /** The columns below the head rows; undefined for a column left out (see `keep`). */
+  private readonly columns: (StreamColumn | undefined)[] = [];
+  /** 1 for a column kept; undefined: every column is kept. */
+  private keepMask: Uint8Array | undefined;
+  private chooseKeep: ((head: Grid) => readonly number[] | undefined) | undefined;
+  /** Per row below the head rows, with columns left out: 1 when a left-out field is not blank. */
+  private dropped: Uint8Array | undefined;
   private d = -1;
   // The fields of the record being parsed.
   private fs = new Int32Array(64);
@@ -432,9 +469,11 @@ export class StreamCsvGrid implements Grid {
 
   constructor(
     private readonly dec: Decode,
-    options: { headRows?: number; expectedBytes?: number; delimiter?: string } = {},
+    options: { headRows?: number; expectedBytes?: number; delimiter?: string; keep?: KeepColumns } = {},
   ) {
     this.headRows = options.headRows ?? HEAD_ROWS;
+    if (typeof options.keep === "function") this.chooseKeep = options.keep;
+    else if (options.keep !== undefined) this.keepColumns(options.keep);
     this.expectedBytes = options.expectedBytes ?? 0;
     if (options.delimiter !== undefined) {
       this.delimiter = options.delimiter;
@@ -471,7 +510,40 @@ export class StreamCsvGrid implements Grid {
   private sizeColumns(fed: number): void {
     if (this.expectedBytes <= fed) return;
     const rows = Math.ceil((1.05 * this.expectedBytes * this.rowCount) / fed) - this.headRows;
-    for (const col of this.columns) col.reserve(rows);
+    for (const col of this.columns) col?.reserve(rows);
+    if (this.dropped && rows > this.dropped.length) this.dropped = grown(this.dropped, rows);
+  }
+
+  /** Keeps only these columns below the head rows (the others are scanned, not stored). */
+  private keepColumns(columns: readonly number[]): void {
+    const mask = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const c of columns) mask[c] = 1;
+    this.keepMask = mask;
+    this.dropped = new Uint8Array(1024);
+  }
+
+  private isKept(column: number): boolean {
+    return this.keepMask === undefined || (column < this.keepMask.length && this.keepMask[column] === 1);
+  }
+
+  /** The head rows as a Grid (for the choice of the columns to keep). */
+  headGrid(): Grid {
+    const head = this.head;
+    let columnCount = 0;
+    for (const row of head) columnCount = Math.max(columnCount, row.length);
+    return {
+      rowCount: head.length,
+      columnCount,
+      cell: (r, c) => head[r]?.[c] ?? "",
+      column: (c, from) => head.slice(from).map((row) => row[c] ?? ""),
+    };
+  }
+
+  /** A column left out: reading its cells below the head rows is a mistake of the caller's plan. */
+  private checkKept(column: number, row: number): void {
+    if (row < this.rowCount && row >= this.headRows && !this.isKept(column)) {
+      throw new Error(`csv: column ${column + 1} was left out while reading (not in the columns kept)`);
+    }
   }
 
   /** Parses and stores the record at i; returns the position after it, or -1 when it is not all in b[0, n) yet. */
@@ -599,36 +671,90 @@ export class StreamCsvGrid implements Grid {
       }
       this.head.push(row);
     } else {
+      if (this.chooseKeep !== undefined && this.rowCount === this.headRows) {
+        const keep = chosen(this.chooseKeep, this.headGrid());
+        this.chooseKeep = undefined;
+        if (keep !== undefined) this.keepColumns(keep);
+      }
       const columns = this.columns;
-      while (columns.length < nf) columns.push(new StreamColumn(this.rowCount - this.headRows, 0, this.headRows));
-      for (let f = 0; f < nf; f++)
-        columns[f].pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec, this.fv[f], this.fw[f]);
-      for (let f = nf; f < columns.length; f++) columns[f].pushBlank();
+      while (columns.length < nf) {
+        const f = columns.length;
+        columns.push(this.isKept(f) ? new StreamColumn(this.rowCount - this.headRows, 0, this.headRows) : undefined);
+      }
+      if (this.keepMask === undefined) {
+        for (let f = 0; f < nf; f++)
+          (columns[f] as StreamColumn).pushField(
+            b,
+            this.fs[f],
+            this.fe[f],
+            this.fq[f] === 1,
+            dec,
+            this.fv[f],
+            this.fw[f],
+          );
+        for (let f = nf; f < columns.length; f++) (columns[f] as StreamColumn).pushBlank();
+      } else {
+        let content = 0;
+        for (let f = 0; f < nf; f++) {
+          const col = columns[f];
+          if (col) col.pushField(b, this.fs[f], this.fe[f], this.fq[f] === 1, dec, this.fv[f], this.fw[f]);
+          else if (content === 0 && !blankBytes(b, this.fs[f], this.fe[f])) content = 1;
+        }
+        for (let f = nf; f < columns.length; f++) columns[f]?.pushBlank();
+        const at = this.rowCount - this.headRows;
+        let dropped = this.dropped as Uint8Array;
+        if (at >= dropped.length) dropped = this.dropped = grown(dropped, at + 1);
+        dropped[at] = content;
+      }
     }
     this.rowCount++;
   }
 
   /** The rows of a grid made with `headRows: 0`, to hand over to another thread. */
   part(): GridPart {
-    return { rowCount: this.rowCount, columnCount: this.columnCount, columns: this.columns.map((c) => c.part()) };
+    return {
+      rowCount: this.rowCount,
+      columnCount: this.columnCount,
+      columns: this.columns.map((c) => c?.part()),
+      dropped: this.dropped,
+    };
   }
 
   /** Appends the rows of a part of the file that follows the bytes fed so far. */
   appendPart(p: GridPart): void {
     const before = this.rowCount - this.headRows;
     for (let f = 0; f < Math.max(this.columns.length, p.columns.length); f++) {
-      if (f === this.columns.length) this.columns.push(new StreamColumn(before, before + p.rowCount, this.headRows));
+      if (f === this.columns.length)
+        this.columns.push(this.isKept(f) ? new StreamColumn(before, before + p.rowCount, this.headRows) : undefined);
       const col = this.columns[f];
-      if (f < p.columns.length) col.appendPart(p.columns[f]);
+      if (!col) continue;
+      const part = p.columns[f];
+      if (part) col.appendPart(part);
       else for (let i = 0; i < p.rowCount; i++) col.pushBlank();
+    }
+    if (this.dropped) {
+      const dropped =
+        before + p.rowCount > this.dropped.length ? grown(this.dropped, before + p.rowCount) : this.dropped;
+      if (p.dropped) dropped.set(p.dropped.subarray(0, p.rowCount), before);
+      this.dropped = dropped;
     }
     this.rowCount += p.rowCount;
     this.columnCount = Math.max(this.columnCount, p.columnCount);
   }
 
+  /** See Grid.rowBlank: the head row's cells, else the kept cells and whether a left-out field had content. */
+  rowBlank(row: number): boolean {
+    if (row >= this.rowCount) return true;
+    if (row < this.headRows) return this.head[row].every((v) => v.trim() === "");
+    if (this.dropped && this.dropped[row - this.headRows] === 1) return false;
+    for (const col of this.columns) if (col && col.text(row - this.headRows).trim() !== "") return false;
+    return true;
+  }
+
   cell(row: number, column: number): string {
     if (row >= this.rowCount) return "";
     if (row < this.headRows) return this.head[row][column] ?? "";
+    this.checkKept(column, row);
     const col = this.columns[column];
     return col ? col.text(row - this.headRows) : "";
   }
@@ -637,6 +763,7 @@ export class StreamCsvGrid implements Grid {
     const out = new Array<string>(Math.max(0, this.rowCount - from));
     let r = from;
     for (; r < this.rowCount && r < this.headRows; r++) out[r - from] = this.head[r][column] ?? "";
+    this.checkKept(column, r);
     const col = this.columns[column];
     for (; r < this.rowCount; r++) out[r - from] = col ? col.text(r - this.headRows) : "";
     return out;
@@ -644,6 +771,7 @@ export class StreamCsvGrid implements Grid {
 
   /** See Grid.codes: the head rows' cells, then the column's dictionary; undefined for a numeric column. */
   codes(column: number, from: number): IndexedCells | undefined {
+    this.checkKept(column, Math.max(from, this.headRows));
     const col = this.columns[column];
     const text = col?.textCells();
     if (from > this.headRows || (this.rowCount > this.headRows && text === undefined)) return undefined;
@@ -672,6 +800,7 @@ export class StreamCsvGrid implements Grid {
 
   /** See Grid.numbers; a numeric column's numbers are a view of the grid's own storage (not to be written to). */
   numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
+    this.checkKept(column, Math.max(from, this.headRows));
     const col = this.columns[column];
     if (col?.numeric)
       return col.numbersFrom(from, (r) => plainDecimal(this.head[r][column] ?? "", allowNegative), allowNegative);
@@ -695,7 +824,10 @@ export class StreamCsvGrid implements Grid {
 export interface GridPart {
   rowCount: number;
   columnCount: number;
-  columns: ColumnPart[];
+  /** undefined for a column left out. */
+  columns: (ColumnPart | undefined)[];
+  /** With columns left out: per row, 1 when a left-out field is not blank. */
+  dropped?: Uint8Array;
 }
 
 export interface StreamOptions {
@@ -706,6 +838,12 @@ export interface StreamOptions {
   progress?: boolean;
   /** Threads parsing parts of a large file at once (default: the cores, at most 4; 1 parses in this thread only). */
   threads?: number;
+  /**
+   * The columns to keep below the first 32 rows (the others are scanned, not stored: reading
+   * their cells there is an error), or a function that chooses them from those rows; all when
+   * undefined. A left-out field of spaces, tabs and quotes only counts as blank for rowBlank.
+   */
+  keep?: KeepColumns;
 }
 
 export class NotUtf8 extends Error {}
@@ -784,6 +922,8 @@ export interface PartJob {
   check: boolean;
   delimiter: string;
   chunkSize: number;
+  /** The columns kept (all when undefined). */
+  keep?: readonly number[];
 }
 
 /** A parsed part: its rows and the file offset after its last record; or what went wrong. */
@@ -802,6 +942,7 @@ export function parsePart(job: PartJob): PartResult {
       headRows: 0,
       expectedBytes: job.end - job.start,
       delimiter: job.delimiter,
+      keep: job.keep,
     });
     const parsed = parseBytes(fd, grid, job, job.check, job.chunkSize);
     return { part: grid.part(), parsed };
@@ -850,6 +991,8 @@ export interface ParallelOptions {
   /** How the parts after the first are parsed (default: worker threads, when compiled). */
   runner?: PartRunner;
   onRead?: (pos: number) => void;
+  /** The columns to keep (see StreamOptions.keep). */
+  keep?: KeepColumns;
 }
 
 /**
@@ -875,6 +1018,14 @@ export function parseParallel(
   const head = probe.subarray(0, fs.readSync(fd, probe, 0, probe.length, skip));
   const delimiter = head.indexOf(10) >= 0 ? delimiterOf(head, head.length, false) : undefined;
   if (delimiter === undefined) return undefined;
+  // The columns to keep, chosen from the head rows as one pass chooses them (the probe must hold them).
+  let keep = typeof o.keep === "function" ? undefined : o.keep;
+  if (typeof o.keep === "function") {
+    const top = new StreamCsvGrid(decoderOf(kind), { delimiter });
+    top.feed(head, head.length, head.length === size - skip);
+    if (top.rowCount <= HEAD_ROWS && head.length < size - skip) return undefined;
+    keep = chosen(o.keep, top.headGrid());
+  }
   // This thread's part is a little larger: a worker starts some 40 ms later (its own start-up).
   const shares = o.threads + MAIN_SHARE_BONUS;
   const cuts = [skip];
@@ -890,7 +1041,17 @@ export function parseParallel(
     for (let k = 1; k + 1 < cuts.length; k++) {
       const final = k + 2 === cuts.length;
       parts.push(
-        runner({ path: file, start: cuts[k], end: cuts[k + 1], final, kind, check, delimiter, chunkSize: o.chunkSize }),
+        runner({
+          path: file,
+          start: cuts[k],
+          end: cuts[k + 1],
+          final,
+          kind,
+          check,
+          delimiter,
+          chunkSize: o.chunkSize,
+          keep,
+        }),
       );
     }
   } catch {
@@ -899,7 +1060,7 @@ export function parseParallel(
     return undefined;
   }
   try {
-    const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
+    const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep });
     let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, check, o.chunkSize, o.onRead);
     for (let k = 0; k < parts.length; k++) {
       if (parsed !== cuts[k + 1] || grid.rowCount < HEAD_ROWS) break;
@@ -939,7 +1100,7 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
     const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
       const bar = progress ? new ProgressBar(path, size) : undefined;
       try {
-        if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar);
+        if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar, options.keep);
         const parallel = parseParallel(
           path,
           fd,
@@ -949,10 +1110,11 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
             threads,
             chunkSize,
             onRead: (pos) => bar?.update(skip + (pos - skip) * threads),
+            keep: options.keep,
           },
         );
         if (parallel) return parallel;
-        const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip });
+        const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep: options.keep });
         parseBytes(fd, grid, { start: skip, end: size, final: true }, check, chunkSize, (pos) => bar?.update(pos));
         return grid;
       } finally {
@@ -988,8 +1150,9 @@ function utf16Pass(
   skip: number,
   chunkSize: number,
   bar: ProgressBar | undefined,
+  keep: KeepColumns | undefined,
 ): StreamCsvGrid {
-  const grid = new StreamCsvGrid(decodeUtf8);
+  const grid = new StreamCsvGrid(decodeUtf8, { keep });
   const chunk = Buffer.allocUnsafe(chunkSize);
   const decoder = new TextDecoder(kind, { ignoreBOM: true });
   let pending: Buffer = Buffer.alloc(0);

@@ -10,7 +10,8 @@ const { job, port, done } = workerData as WorkerData;
 const result = parsePart(job);
 const transfer: ArrayBuffer[] = [];
 for (const c of result.part?.columns ?? [])
-  for (const a of [c.nums, c.fmt, c.ids]) if (a) transfer.push(a.buffer as ArrayBuffer);
+  for (const a of [c?.nums, c?.fmt, c?.ids]) if (a) transfer.push(a.buffer as ArrayBuffer);
+if (result.part?.dropped) transfer.push(result.part.dropped.buffer as ArrayBuffer);
 port.postMessage(result, transfer);
 port.close();
 Atomics.store(done, 0, 1);

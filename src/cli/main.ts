@@ -5,7 +5,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readCaseTable } from "../engine/caseTable";
 import { CaseMixError, Lang, langFromLocale } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";
 import { detectCaseColumns } from "../engine/caseTable";
@@ -19,7 +18,7 @@ import {
   requiredColumns,
 } from "../report/quadrantReport";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
-import { readInput } from "./readInput";
+import { readCaseFile, readInput } from "./readInput";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -92,12 +91,11 @@ export function settingsOf(o: ReportOptions, weights: WeightTable | undefined): 
 export async function buildReport(o: ReportOptions, time?: Date): Promise<QuadrantReport> {
   const weights = o.weights ? await readWeightFile(o.weights) : undefined;
   const settings = settingsOf(o, weights);
-  const input = await readInput(o.input, { sheet: o.sheet, encoding: o.encoding });
-  const table = readCaseTable(input.grid, {
-    mapping: o.mapping,
-    columns: reportColumns(settings),
-    required: requiredColumns(settings),
-  });
+  const { input, table } = await readCaseFile(
+    o.input,
+    { sheet: o.sheet, encoding: o.encoding },
+    { mapping: o.mapping, columns: reportColumns(settings), required: requiredColumns(settings) },
+  );
   if (o.year !== undefined) {
     if (o.year === "latest") {
       const years = table.years?.codes ?? [];

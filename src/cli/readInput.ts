@@ -10,10 +10,10 @@
  */
 import * as fs from "fs";
 import type * as ExcelJS from "exceljs";
-import { Grid, gridFromRows } from "../engine/caseTable";
+import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { readCsvStream, StreamOptions } from "./csvStream";
+import { KeepColumns, readCsvStream, StreamOptions } from "./csvStream";
 import { readXlsxStream } from "./xlsxStream";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
@@ -334,9 +334,23 @@ export async function readXlsx(path: string, sheet?: string): Promise<InputGrid>
 }
 
 /** Reads a CSV or .xlsx file by its extension. */
+/**
+ * A case table from a file: a CSV reader keeps only the columns the table reads (`planCaseTable`
+ * on the first rows), since hospital exports carry dozens of others (names, ID numbers, free text).
+ */
+export async function readCaseFile(
+  path: string,
+  options: { sheet?: string; encoding?: Encoding },
+  tableOptions: CaseTableOptions,
+): Promise<{ input: InputGrid; table: CaseTable }> {
+  const keep = (head: Grid) => planCaseTable(head, tableOptions).reads;
+  const input = await readInput(path, { ...options, keep });
+  return { input, table: readCaseTable(input.grid, tableOptions) };
+}
+
 export async function readInput(
   path: string,
-  options: { sheet?: string; encoding?: Encoding } = {},
+  options: { sheet?: string; encoding?: Encoding; keep?: KeepColumns } = {},
 ): Promise<InputGrid> {
   if (!fs.existsSync(path)) {
     throw new CaseMixError("value", { en: `${path}: no such file`, zh: `${path}：文件不存在` });
@@ -348,5 +362,5 @@ export async function readInput(
       zh: `${path}：不支持旧的 .xls 格式，请另存为 .xlsx 或 CSV`,
     });
   }
-  return readCsv(path, options.encoding);
+  return readCsv(path, options.encoding, { keep: options.keep });
 }

@@ -10,7 +10,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { readCaseTable } from "../engine/caseTable";
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
@@ -28,7 +27,7 @@ import {
 import { writeXlsx } from "../report/xlsxRenderer";
 import { readWeightFile } from "./main";
 import { caseFileArg, commandArgs, usage } from "./options";
-import { Encoding, readInput } from "./readInput";
+import { Encoding, readCaseFile } from "./readInput";
 
 export interface TrendsCliOptions {
   input: string;
@@ -143,8 +142,11 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
   const weights = o.weights !== undefined ? await readWeightFile(o.weights) : undefined;
   let levels: TrendsSettings["levels"] = { source: "data" };
   if (o.benchmark !== undefined) {
-    const bench = await readInput(o.benchmark);
-    const table = readCaseTable(bench.grid, { columns: ["drg", "died", "cases"], required: ["drg", "died"] });
+    const { table } = await readCaseFile(
+      o.benchmark,
+      {},
+      { columns: ["drg", "died", "cases"], required: ["drg", "died"] },
+    );
     levels = { source: "benchmark", name: o.benchmark, risk: benchmarkRisk(table) };
   }
   const settings: TrendsSettings = {
@@ -158,12 +160,11 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
     flagTolerance: o.flagTolerance,
     topAdrgs: o.topAdrgs,
   };
-  const input = await readInput(o.input, { sheet: o.sheet, encoding: o.encoding });
-  const table = readCaseTable(input.grid, {
-    mapping: o.mapping,
-    columns: trendsColumns(settings),
-    required: trendsRequiredColumns(settings),
-  });
+  const { input, table } = await readCaseFile(
+    o.input,
+    { sheet: o.sheet, encoding: o.encoding },
+    { mapping: o.mapping, columns: trendsColumns(settings), required: trendsRequiredColumns(settings) },
+  );
   return computeTrendsReport(table, settings, {
     source: o.input,
     sheet: input.sheet,

@@ -222,7 +222,8 @@ describe("streaming CSV reader (csvStream.ts)", () => {
           const cells = whole.column(c, from);
           expect(Array.from(indexed.rawIndex, (k) => indexed.distinct[k])).toEqual(cells);
           expect(indexed.distinct).toEqual([...new Set(cells)]);
-          for (const normalize of [normalizeCode, normalizeKey]) expect(internIndexed(indexed, normalize)).toEqual(internCodes(cells, normalize));
+          for (const normalize of [normalizeCode, normalizeKey])
+            expect(internIndexed(indexed, normalize)).toEqual(internCodes(cells, normalize));
         }
         for (const neg of [false, true]) {
           const a = stream.numbers?.(c, from, neg);
@@ -361,10 +362,22 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       stop: () => undefined,
     };
   };
-  function parallel(file: string, threads: number, chunkSize: number, kind: "utf-8" | "gb18030" = "utf-8", check = true): StreamCsvGrid | undefined {
+  function parallel(
+    file: string,
+    threads: number,
+    chunkSize: number,
+    kind: "utf-8" | "gb18030" = "utf-8",
+    check = true,
+  ): StreamCsvGrid | undefined {
     const fd = fs.openSync(file, "r");
     try {
-      return parseParallel(file, fd, kind, { skip: 0, size: fs.fstatSync(fd).size, check }, { threads, chunkSize, minBytes: 0, runner: inThread });
+      return parseParallel(
+        file,
+        fd,
+        kind,
+        { skip: 0, size: fs.fstatSync(fd).size, check },
+        { threads, chunkSize, minBytes: 0, runner: inThread },
+      );
     } finally {
       fs.closeSync(fd);
     }
@@ -381,7 +394,11 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       const name = i % 7 === 0 ? `"甲组, 伴""并发症""\n第二行"` : `乙组${i % 3}`;
       const code = i === 350 ? "A01" : i % 9 === 0 ? "" : `${100 + (i % 5)}`;
       const days = i === 3 ? "x" : i % 4 === 0 ? "-0" : `${i % 11}.5`;
-      lines.push(i === 200 ? `${i},外科` : `${i},${i % 2 ? "内科" : "外科"},GB1${i % 4},${name},${1000 + i * 0.25},${code},${days}`);
+      lines.push(
+        i === 200
+          ? `${i},外科`
+          : `${i},${i % 2 ? "内科" : "外科"},GB1${i % 4},${name},${1000 + i * 0.25},${code},${days}`,
+      );
     }
     lines.push("999,外科,GB11,乙组,9,101,1,extra");
     return lines.join("\n") + "\n";
@@ -433,7 +450,15 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     const fd = fs.openSync(big, "r");
     try {
       const size = fs.fstatSync(fd).size;
-      expect(parseParallel(big, fd, "utf-8", { skip: 0, size, check: true }, { threads: 4, chunkSize: 64, minBytes: 0, runner: failing })).toBeUndefined();
+      expect(
+        parseParallel(
+          big,
+          fd,
+          "utf-8",
+          { skip: 0, size, check: true },
+          { threads: 4, chunkSize: 64, minBytes: 0, runner: failing },
+        ),
+      ).toBeUndefined();
     } finally {
       fs.closeSync(fd);
     }
@@ -445,16 +470,94 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       const size = fs.fstatSync(fd2).size;
       let error: unknown;
       try {
-        parseParallel(big, fd2, "utf-8", { skip: 0, size, check: true }, { threads: 2, chunkSize: 64, minBytes: 0, runner: broken });
+        parseParallel(
+          big,
+          fd2,
+          "utf-8",
+          { skip: 0, size, check: true },
+          { threads: 2, chunkSize: 64, minBytes: 0, runner: broken },
+        );
       } catch (e) {
         error = e;
       }
       expect(error).toBeInstanceOf(CaseMixError);
-      expect((error as CaseMixError).messageIn("en")).toBe(`${big}: reading part 1 on a worker thread failed: EIO: i/o error, read`);
-      expect((error as CaseMixError).messageIn("zh")).toBe(`${big}：在工作线程中读取第 1 部分失败：EIO: i/o error, read`);
+      expect((error as CaseMixError).messageIn("en")).toBe(
+        `${big}: reading part 1 on a worker thread failed: EIO: i/o error, read`,
+      );
+      expect((error as CaseMixError).messageIn("zh")).toBe(
+        `${big}：在工作线程中读取第 1 部分失败：EIO: i/o error, read`,
+      );
     } finally {
       fs.closeSync(fd2);
     }
+  });
+
+  /** The kept columns read as in the whole grid, the others throw below row 32; rowBlank as the whole row. */
+  function expectKept(g: StreamCsvGrid, whole: CsvGrid, kept: readonly number[]): void {
+    expect(g.rowCount).toBe(whole.rowCount);
+    expect(g.columnCount).toBe(whole.columnCount);
+    for (let c = 0; c < whole.columnCount; c++) {
+      if (kept.includes(c)) {
+        expect(g.column(c, 1)).toEqual(whole.column(c, 1));
+        const expected = whole.numbers(c, 1, true);
+        if (expected) expect(g.numbers(c, 1, true)).toEqual(expected);
+      } else {
+        expect(g.cell(5, c)).toBe(whole.cell(5, c)); // a head row: whole
+        if (whole.rowCount > 40) expect(() => g.column(c, 1)).toThrow(/left out/);
+      }
+    }
+    for (let r = 0; r < whole.rowCount; r++) {
+      let blank = true;
+      for (let c = 0; c < whole.columnCount; c++) if (whole.cell(r, c).trim() !== "") blank = false;
+      expect([r, g.rowBlank(r)]).toEqual([r, blank]);
+    }
+  }
+
+  it("keeps only the columns asked for (or chosen from the first 32 rows), in one pass and in parts", () => {
+    // 400 rows; 病案号 (0), DRG名称 (3) and 床日 (6) left out; rows blank but for a left-out field
+    const lines = partsCsv().trimEnd().split("\n");
+    lines[120] = "999,,,乙组,,,";
+    lines[121] = ",,,,,,";
+    lines[122] = ',,,"  ",,,';
+    const text = lines.join("\n") + "\n";
+    const file = write(Buffer.from(text, "utf8"));
+    const whole = new CsvGrid(text);
+    const kept = [1, 2, 4, 5];
+    expectKept(readCsvStream(file, { keep: kept, chunkSize: 7, progress: false }).grid, whole, kept);
+    let seen: Grid | undefined;
+    const choose = (head: Grid) => {
+      seen = head;
+      return kept;
+    };
+    expectKept(readCsvStream(file, { keep: choose, progress: false }).grid, whole, kept);
+    expect(seen?.rowCount).toBe(32);
+    expect(seen?.cell(0, 2)).toBe("DRG编码");
+    for (const threads of [2, 3, 5]) {
+      const fd = fs.openSync(file, "r");
+      try {
+        const size = fs.fstatSync(fd).size;
+        for (const keep of [kept, choose]) {
+          const g = parseParallel(
+            file,
+            fd,
+            "utf-8",
+            { skip: 0, size, check: true },
+            { threads, chunkSize: 64, minBytes: 0, runner: inThread, keep },
+          );
+          expectKept(g as StreamCsvGrid, whole, kept);
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    // A choice that fails keeps every column (the reader of the table then says what is wrong)
+    const all = readCsvStream(file, {
+      keep: () => {
+        throw new Error("no header");
+      },
+      progress: false,
+    }).grid;
+    expectSameGrid(all, whole);
   });
 
   it("names the header and the file row of a bad number past the first rows, as before", () => {
