@@ -3,7 +3,15 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as fc from "fast-check";
-import { NotUtf8, parseParallel, parsePart, PartRunner, readCsvStream, StreamCsvGrid } from "../../src/cli/csvStream";
+import {
+  KeepColumns,
+  NotUtf8,
+  parseParallel,
+  parsePart,
+  PartRunner,
+  readCsvStream,
+  StreamCsvGrid,
+} from "../../src/cli/csvStream";
 import {
   CsvGrid,
   decodeText,
@@ -362,21 +370,21 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       stop: () => undefined,
     };
   };
+  /** parseParallel over a whole file, the parts parsed in this thread unless `o.runner` says otherwise. */
   function parallel(
     file: string,
     threads: number,
     chunkSize: number,
-    kind: "utf-8" | "gb18030" = "utf-8",
-    check = true,
+    o: { kind?: "utf-8" | "gb18030"; check?: boolean; runner?: PartRunner; keep?: KeepColumns } = {},
   ): StreamCsvGrid | undefined {
     const fd = fs.openSync(file, "r");
     try {
       return parseParallel(
         file,
         fd,
-        kind,
-        { skip: 0, size: fs.fstatSync(fd).size, check },
-        { threads, chunkSize, minBytes: 0, runner: inThread },
+        o.kind ?? "utf-8",
+        { skip: 0, size: fs.fstatSync(fd).size, check: o.check ?? true },
+        { threads, chunkSize, minBytes: 0, runner: o.runner ?? inThread, keep: o.keep },
       );
     } finally {
       fs.closeSync(fd);
@@ -430,8 +438,8 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     const file = write(bytes);
     const whole = new CsvGrid(decodeText(bytes).text);
     expect(() => parallel(file, 2, 64)).toThrow(NotUtf8);
-    expectSameGrid(parallel(file, 2, 64, "gb18030", false) as StreamCsvGrid, whole);
-    expectSameGrid(parallel(file, 3, 7, "gb18030", false) as StreamCsvGrid, whole);
+    expectSameGrid(parallel(file, 2, 64, { kind: "gb18030", check: false }) as StreamCsvGrid, whole);
+    expectSameGrid(parallel(file, 3, 7, { kind: "gb18030", check: false }) as StreamCsvGrid, whole);
   });
 
   it("in parts: left to one pass when there is nothing to cut", () => {
@@ -447,49 +455,21 @@ describe("streaming CSV reader (csvStream.ts)", () => {
       const r = inThread(job);
       return { result: r.result, stop: () => stopped++ };
     };
-    const fd = fs.openSync(big, "r");
-    try {
-      const size = fs.fstatSync(fd).size;
-      expect(
-        parseParallel(
-          big,
-          fd,
-          "utf-8",
-          { skip: 0, size, check: true },
-          { threads: 4, chunkSize: 64, minBytes: 0, runner: failing },
-        ),
-      ).toBeUndefined();
-    } finally {
-      fs.closeSync(fd);
-    }
+    expect(parallel(big, 4, 64, { runner: failing })).toBeUndefined();
     expect([started, stopped]).toEqual([2, 1]);
     // A part that fails (a read error in the worker) is a message in both languages, naming the file
     const broken: PartRunner = () => ({ result: () => ({ error: "EIO: i/o error, read" }), stop: () => undefined });
-    const fd2 = fs.openSync(big, "r");
+    let error: unknown;
     try {
-      const size = fs.fstatSync(fd2).size;
-      let error: unknown;
-      try {
-        parseParallel(
-          big,
-          fd2,
-          "utf-8",
-          { skip: 0, size, check: true },
-          { threads: 2, chunkSize: 64, minBytes: 0, runner: broken },
-        );
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(CaseMixError);
-      expect((error as CaseMixError).messageIn("en")).toBe(
-        `${big}: reading part 1 on a worker thread failed: EIO: i/o error, read`,
-      );
-      expect((error as CaseMixError).messageIn("zh")).toBe(
-        `${big}：在工作线程中读取第 1 部分失败：EIO: i/o error, read`,
-      );
-    } finally {
-      fs.closeSync(fd2);
+      parallel(big, 2, 64, { runner: broken });
+    } catch (e) {
+      error = e;
     }
+    expect(error).toBeInstanceOf(CaseMixError);
+    expect((error as CaseMixError).messageIn("en")).toBe(
+      `${big}: reading part 1 on a worker thread failed: EIO: i/o error, read`,
+    );
+    expect((error as CaseMixError).messageIn("zh")).toBe(`${big}：在工作线程中读取第 1 部分失败：EIO: i/o error, read`);
   });
 
   /** The kept columns read as in the whole grid, the others throw below row 32; rowBlank as the whole row. */
@@ -532,24 +512,9 @@ describe("streaming CSV reader (csvStream.ts)", () => {
     expectKept(readCsvStream(file, { keep: choose, progress: false }).grid, whole, kept);
     expect(seen?.rowCount).toBe(32);
     expect(seen?.cell(0, 2)).toBe("DRG编码");
-    for (const threads of [2, 3, 5]) {
-      const fd = fs.openSync(file, "r");
-      try {
-        const size = fs.fstatSync(fd).size;
-        for (const keep of [kept, choose]) {
-          const g = parseParallel(
-            file,
-            fd,
-            "utf-8",
-            { skip: 0, size, check: true },
-            { threads, chunkSize: 64, minBytes: 0, runner: inThread, keep },
-          );
-          expectKept(g as StreamCsvGrid, whole, kept);
-        }
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
+    for (const threads of [2, 3, 5])
+      for (const keep of [kept, choose])
+        expectKept(parallel(file, threads, 64, { keep }) as StreamCsvGrid, whole, kept);
     // A choice that fails keeps every column (the reader of the table then says what is wrong)
     const all = readCsvStream(file, {
       keep: () => {
