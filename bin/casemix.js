@@ -57,6 +57,11 @@ function build() {
 }
 
 if (stale()) build();
+// `casemix report x.csv --json | head`: the reader closing the pipe early is not an error.
+process.stdout.on("error", (e) => {
+  if (e && e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 require(entry)
   .main(process.argv.slice(2))
   .then(

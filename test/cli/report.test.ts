@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
@@ -199,6 +199,17 @@ describe("bin/casemix.js", () => {
     const r = spawnSync(process.execPath, [bin, "--version"], { encoding: "utf8", timeout: 120000 });
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toBe(packageVersion());
+  }, 150000);
+
+  it("exits quietly when the reader of its output closes the pipe early (| head)", async () => {
+    const bin = path.join(__dirname, "../../bin/casemix.js");
+    const child = spawn(process.execPath, [bin, "report", path.join(__dirname, "../../samples/cases.csv"), "--json"]);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   }, 150000);
 
   it("reads a large CSV in parts on worker threads: the report of reading it in one pass", async () => {
