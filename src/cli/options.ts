@@ -57,10 +57,9 @@ export function commandArgs(
   flags: ReadonlySet<string>,
   help: string,
 ): { positional: string[]; options: Map<string, string[]>; one: (name: string) => string | undefined } {
-  const { positional, options } = splitArgs(argv, flags);
-  for (const name of options.keys()) {
+  const { positional, options } = splitArgs(argv, flags, (name) => {
     if (!known.has(name)) usage(`unknown option --${name}; see ${help}`, `未知选项 --${name}；请查看 ${help}`);
-  }
+  });
   const one = (name: string): string | undefined => {
     const v = options.get(name);
     if (v && v.length > 1) usage(`--${name} is given ${v.length} times`, `--${name} 出现了 ${v.length} 次`);
@@ -88,6 +87,8 @@ export function caseFileArg(positional: readonly string[], command: string): str
 export function splitArgs(
   argv: readonly string[],
   flags: ReadonlySet<string>,
+  /** Called with each option name as it is met (before its value is taken): throws for an unknown one. */
+  check: (name: string) => void = () => undefined,
 ): { positional: string[]; options: Map<string, string[]> } {
   const positional: string[] = [];
   const options = new Map<string, string[]>();
@@ -100,6 +101,7 @@ export function splitArgs(
     if (a.startsWith("--")) {
       const eq = a.indexOf("=");
       const name = eq >= 0 ? a.slice(2, eq) : a.slice(2);
+      check(name);
       let value: string;
       if (eq >= 0) value = a.slice(eq + 1);
       else if (flags.has(name)) value = "true";

@@ -153,6 +153,9 @@ describe("casemix report options", () => {
     let r = await run(["report", GB_CSV, "--bogus", "1", "--lang", "en"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option --bogus");
+    // an unknown option last, with no value after it, is still named as unknown
+    r = await run(["report", GB_CSV, "--lang", "en", "--bogus"]);
+    expect([r.code, r.stderr]).toEqual([2, "casemix: unknown option --bogus; see casemix report --help\n"]);
     r = await run(["report", GB_CSV, "--x-cut", "high", "--lang", "zh"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--x-cut："high" 不是');
