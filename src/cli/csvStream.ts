@@ -41,10 +41,13 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
  * Which columns a reader keeps below the head rows: their 0-based indices, or a function that
  * chooses them from the head rows (the header is among them), undefined for all.
  */
-export type KeepColumns = readonly number[] | ((head: Grid) => readonly number[] | undefined);
+export type KeepColumns = readonly number[] | ChooseColumns;
+
+/** Chooses the columns to keep from the head rows (their cells as text). */
+export type ChooseColumns = (head: readonly (readonly string[])[]) => readonly number[] | undefined;
 
 /** The choice of columns to keep; every column when it fails (the reader of the table then says why). */
-function chosen(choose: (head: Grid) => readonly number[] | undefined, head: Grid): readonly number[] | undefined {
+function chosen(choose: ChooseColumns, head: readonly (readonly string[])[]): readonly number[] | undefined {
   try {
     return choose(head);
   } catch {
@@ -450,7 +453,7 @@ export class StreamCsvGrid implements Grid {
   private readonly columns: (StreamColumn | undefined)[] = [];
   /** 1 for a column kept; undefined: every column is kept. */
   private keepMask: Uint8Array | undefined;
-  private chooseKeep: ((head: Grid) => readonly number[] | undefined) | undefined;
+  private chooseKeep: ChooseColumns | undefined;
   /** Per row below the head rows, with columns left out: 1 when a left-out field is not blank. */
   private dropped: Uint8Array | undefined;
   private d = -1;
@@ -526,17 +529,9 @@ export class StreamCsvGrid implements Grid {
     return this.keepMask === undefined || (column < this.keepMask.length && this.keepMask[column] === 1);
   }
 
-  /** The head rows as a Grid (for the choice of the columns to keep). */
-  headGrid(): Grid {
-    const head = this.head;
-    let columnCount = 0;
-    for (const row of head) columnCount = Math.max(columnCount, row.length);
-    return {
-      rowCount: head.length,
-      columnCount,
-      cell: (r, c) => head[r]?.[c] ?? "",
-      column: (c, from) => head.slice(from).map((row) => row[c] ?? ""),
-    };
+  /** The head rows, their cells as text (for the choice of the columns to keep). */
+  headRowCells(): readonly (readonly string[])[] {
+    return this.head;
   }
 
   /** A column left out: reading its cells below the head rows is a mistake of the caller's plan. */
@@ -672,7 +667,7 @@ export class StreamCsvGrid implements Grid {
       this.head.push(row);
     } else {
       if (this.chooseKeep !== undefined && this.rowCount === this.headRows) {
-        const keep = chosen(this.chooseKeep, this.headGrid());
+        const keep = chosen(this.chooseKeep, this.head);
         this.chooseKeep = undefined;
         if (keep !== undefined) this.keepColumns(keep);
       }
@@ -1021,10 +1016,11 @@ export function parseParallel(
   // The columns to keep, chosen from the head rows as one pass chooses them (the probe must hold them).
   let keep = typeof o.keep === "function" ? undefined : o.keep;
   if (typeof o.keep === "function") {
-    const top = new StreamCsvGrid(decoderOf(kind), { delimiter });
+    // Nothing below the head rows is stored (keep none): only they are wanted here.
+    const top = new StreamCsvGrid(decoderOf(kind), { delimiter, keep: [] });
     top.feed(head, head.length, head.length === size - skip);
     if (top.rowCount <= HEAD_ROWS && head.length < size - skip) return undefined;
-    keep = chosen(o.keep, top.headGrid());
+    keep = chosen(o.keep, top.headRowCells());
   }
   // This thread's part is a little larger: a worker starts some 40 ms later (its own start-up).
   const shares = o.threads + MAIN_SHARE_BONUS;

@@ -343,7 +343,7 @@ export async function readCaseFile(
   options: { sheet?: string; encoding?: Encoding },
   tableOptions: CaseTableOptions,
 ): Promise<{ input: InputGrid; table: CaseTable }> {
-  const keep = (head: Grid) => planCaseTable(head, tableOptions).reads;
+  const keep = (head: readonly (readonly string[])[]) => planCaseTable(head, tableOptions).reads;
   const input = await readInput(path, { ...options, keep });
   return { input, table: readCaseTable(input.grid, tableOptions) };
 }
