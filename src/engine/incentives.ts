@@ -21,7 +21,7 @@ import { Interned } from "./codes";
 import { caseMix } from "./caseMix";
 import { SkippedRows } from "./grouping";
 import { CaseMixError } from "./text";
-import { WeightTable } from "./weightTable";
+import { WeightTable, weightsForCodes } from "./weightTable";
 
 export type IncentiveMoney = { mode: "perPoint"; moneyPerPoint: number } | { mode: "pool"; pool: number };
 
@@ -206,10 +206,8 @@ export function unitIncentives(
   // Points per unit: the same rows as `mix` (a group with a weight, cases > 0, a unit), each
   // case counting RW x its group's coefficient.
   const { groups, counts, by } = input;
-  const pointById = Float64Array.from(groups.codes, (code) => {
-    const at = weights.index.get(code);
-    return at === undefined ? NaN : weights.weights[at] * (coefficientOf.get(code) ?? 1);
-  });
+  const pointById = weightsForCodes(groups.codes, weights);
+  groups.codes.forEach((code, g) => (pointById[g] *= coefficientOf.get(code) ?? 1));
   const keyPoints = new Float64Array(by.codes.length);
   pointsByKey(groups.ids, counts, pointById, by.ids, keyPoints);
   const keyId = new Map<string, number>();
