@@ -374,27 +374,12 @@ export function internIndexed(
   cells: { rawIndex: Int32Array; distinct: readonly unknown[] },
   normalize: (value: unknown) => string = normalizeCode,
 ): Interned {
-  const { rawIndex, distinct } = cells;
-  const idOfRaw = new Int32Array(distinct.length);
-  const byCode = new Map<string, number>();
-  const codes: string[] = [];
-  for (let r = 0; r < distinct.length; r++) {
-    const code = normalize(distinct[r]);
-    let id = -1;
-    if (code !== "") {
-      const seen = byCode.get(code);
-      if (seen === undefined) {
-        id = codes.length;
-        codes.push(code);
-        byCode.set(code, id);
-      } else id = seen;
-    }
-    idOfRaw[r] = id;
-  }
-  const ids = new Int32Array(rawIndex.length);
-  const empty = remapIds(rawIndex, idOfRaw, ids);
-  const out: Interned = { ids, codes, empty };
-  rawCellsOf.set(out, distinct.slice());
+  const it = new Interning(normalize);
+  for (const raw of cells.distinct) it.add(raw);
+  const ids = new Int32Array(cells.rawIndex.length);
+  const empty = remapIds(cells.rawIndex, Int32Array.from(it.idOfRaw), ids);
+  const out: Interned = { ids, codes: it.codes, empty };
+  rawCellsOf.set(out, it.distinct);
   return out;
 }
 
