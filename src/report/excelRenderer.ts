@@ -4,17 +4,21 @@
  * Nothing is lost: the renderer only adds sheets. A sheet of the same name as a report sheet
  * is never touched unless it is an earlier CaseMix report (it carries our marker, a
  * sheet-scoped named item `CaseMix_Report`) and the caller asked to replace it; even then the
- * new sheet is written in full under a temporary name first, and the old one is deleted and
- * the new one renamed only in the last request, so a cancelled or failed build leaves the
- * earlier report as it was. Otherwise the whole report gets a suffix " (2)", " (3)", ...
+ * new sheet is written in full under a temporary name first, then one request moves the old
+ * sheets aside (spare names) and gives the new ones their names, and only a last request
+ * deletes the old ones. A request can fail after part of it was applied, so each step leaves
+ * at least one complete report: a failure while writing deletes only the new sheets, a
+ * failure at the swap or the delete deletes nothing and says where both reports are
+ * (`ReplaceIncomplete`). Otherwise the whole report gets a suffix " (2)", " (3)", ...
  *
  * Large data: cells are written in blocks of rows; a request (one `context.sync()`) carries
  * at most `requestBudget` bytes of cell data (default 4,000,000, under Excel on the web's
  * 5 MB request limit, leaving room for the formatting calls sent with it). The number of
  * `context.sync()` calls is therefore a constant (reading the sheet names, the markers of
- * same-named sheets, the last request) plus one per full request of cell data:
+ * same-named sheets, the last request, and when replacing the delete of the old sheets) plus
+ * one per request of cell data:
  *
- *     syncs = fixed (at most 3) + budgetSyncs,  budgetSyncs ~ bytes of cell data / requestBudget
+ *     syncs = fixed (at most 4) + budgetSyncs,  budgetSyncs ~ bytes of cell data / requestBudget
  *
  * Formats (number formats, fonts, conditional formats, column widths) are set on whole
  * column ranges, never per row, so their cost does not grow with the rows.
@@ -37,7 +41,7 @@ import {
   WorkbookModel,
   placeBlocks,
 } from "./model";
-import { Lang } from "../engine/text";
+import { CaseMixError, Lang } from "../engine/text";
 
 /* global Excel, Office */
 
@@ -353,20 +357,18 @@ export async function renderWorkbook(
   const conflict = wanted.some((n) => takenLower.has(n.toLowerCase()));
   const k = conflict && replaceable.size === 0 ? commonSuffix(wanted, taken) : 1;
 
-  // 2. Final names; with replacement the new sheets are written under temporary names.
+  // 2. Final names; with replacement the new sheets are written under temporary names and
+  //    the old ones get spare names to step aside to.
   const plans = wanted.map((name, i) => {
     const final = suffixedName(name, k);
     const old = replaceable.get(final.toLowerCase());
-    return { index: i, final, old, temp: "" };
+    return { index: i, final, old, temp: "", aside: "" };
   });
-  let tempCounter = 0;
+  const spare = spareNames(takenLower);
   for (const plan of plans) {
     if (plan.old === undefined) continue;
-    let temp: string;
-    do temp = `CaseMix tmp ${++tempCounter}`;
-    while (takenLower.has(temp.toLowerCase()));
-    takenLower.add(temp.toLowerCase());
-    plan.temp = temp;
+    plan.temp = spare("CaseMix tmp");
+    plan.aside = spare("CaseMix old");
   }
 
   const added: Excel.Worksheet[] = [];
@@ -390,17 +392,26 @@ export async function renderWorkbook(
       written.push(sheet);
       await drawSheet(sheet, sheetModel, model.lang, requests, options.stamp ?? "CaseMix");
     }
-    // 3. The last request: swap replaced reports, show the first sheet.
-    for (let i = 0; i < plans.length; i++) {
-      const plan = plans[i];
-      if (plan.old === undefined) continue;
-      context.workbook.worksheets.getItem(plan.old).delete();
-      written[i].name = plan.final;
-    }
-    if (written.length > 0) written[0].activate();
     requests.rowsDone = totalRows;
-    await context.sync();
-    counter.syncs++;
+    const replacing = plans.filter((p) => p.old !== undefined);
+    if (replacing.length > 0) {
+      // The new report is complete: from here on no failure may delete it.
+      await requests.sendIfAny();
+      added.length = 0;
+    }
+    // 3. The old sheets step aside and the new ones take their names; show the first sheet.
+    plans.forEach((plan, i) => {
+      if (plan.old === undefined) return;
+      context.workbook.worksheets.getItem(plan.old).name = plan.aside;
+      written[i].name = plan.final;
+    });
+    if (written.length > 0) written[0].activate();
+    await syncOrExplain(context, counter, replacing, "swap");
+    // 4. Only now, with the new report in place, the old one goes.
+    if (replacing.length > 0) {
+      for (const plan of replacing) context.workbook.worksheets.getItem(plan.aside).delete();
+      await syncOrExplain(context, counter, replacing, "delete");
+    }
     options.onProgress?.(1);
   } catch (error) {
     if (!(error instanceof RenderCancelled) && added.length > 0) {
@@ -419,6 +430,73 @@ export async function renderWorkbook(
     bytes: requests.total,
     suffixedInstead,
   };
+}
+
+/** Hands out names of the form "prefix N" not yet taken (case-insensitive), marking each taken. */
+function spareNames(takenLower: Set<string>): (prefix: string) => string {
+  const counters = new Map<string, number>();
+  return (prefix) => {
+    let name: string;
+    let n = counters.get(prefix) ?? 0;
+    do name = `${prefix} ${++n}`;
+    while (takenLower.has(name.toLowerCase()));
+    counters.set(prefix, n);
+    takenLower.add(name.toLowerCase());
+    return name;
+  };
+}
+
+interface ReplacePlan {
+  final: string;
+  temp: string;
+  aside: string;
+}
+
+/**
+ * A replacement that failed after the new report was complete: nothing was deleted at the
+ * swap, and at the delete the new report is in place. The message says where each report is.
+ */
+export class ReplaceIncomplete extends CaseMixError {
+  constructor(
+    readonly stage: "swap" | "delete",
+    plans: ReplacePlan[],
+    readonly cause: unknown,
+  ) {
+    const list = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
+    const temps = list(plans.map((p) => p.temp));
+    const finals = list(plans.map((p) => p.final));
+    const asides = list(plans.map((p) => p.aside));
+    super(
+      "value",
+      stage === "swap"
+        ? {
+            en: `The new report was written completely, but Excel failed while renaming the sheets, so nothing was deleted: the new report is under ${finals} or ${temps}, the earlier one under its old names or ${asides}. Delete the copy you do not need.`,
+            zh: `新报表已完整写入，但 Excel 在重命名工作表时出错，因此未删除任何内容：新报表位于 ${finals} 或 ${temps}，之前的报表位于原名称或 ${asides}。请删除不需要的一份。`,
+          }
+        : {
+            en: `The new report is in place under ${finals}. Excel failed while deleting the earlier report, which may still be there as ${asides}: delete those sheets if you no longer need them.`,
+            zh: `新报表已写入 ${finals}。Excel 在删除之前的报表时出错，之前的报表可能仍保留为 ${asides}：如不再需要，请手动删除这些工作表。`,
+          },
+    );
+    this.name = "ReplaceIncomplete";
+  }
+}
+
+/** Sends the request; when a replacement is under way, a failure becomes `ReplaceIncomplete`. */
+async function syncOrExplain(
+  context: Excel.RequestContext,
+  counter: { syncs: number },
+  replacing: ReplacePlan[],
+  stage: "swap" | "delete",
+): Promise<void> {
+  try {
+    await context.sync();
+  } catch (error) {
+    if (replacing.length === 0) throw error;
+    throw new ReplaceIncomplete(stage, replacing, error);
+  } finally {
+    counter.syncs++;
+  }
 }
 
 function tableRows(sheet: SheetModel): number {

@@ -118,8 +118,8 @@ export const STRINGS = {
   // Conflict dialog
   conflictTitle: t("Sheets of the same name exist", "已存在同名工作表"),
   conflictOurs: t(
-    "{sheets} already exist and are an earlier CaseMix report. Replace that report, or keep it and write the new one with the suffix “{suffix}”?",
-    "{sheets} 已存在，且是之前由 CaseMix 生成的报表。替换该报表，还是保留它并以后缀“{suffix}”写入新报表？",
+    "{sheets} already exist and are an earlier CaseMix report. Replace deletes those sheets, with anything you added to them (notes, formulas, charts), once the new report is complete. Replace that report, or keep it and write the new one with the suffix “{suffix}”?",
+    "{sheets} 已存在，且是之前由 CaseMix 生成的报表。“替换”会在新报表完整写入后删除这些工作表，连同您在其中添加的内容（批注、公式、图表）。替换该报表，还是保留它并以后缀“{suffix}”写入新报表？",
   ),
   conflictNotOurs: t(
     "{sheets} already exist and are not a CaseMix report; they will not be touched. The new report will be written with the suffix “{suffix}”.",

@@ -240,6 +240,7 @@ describe.each([
     await page.waitForSelector('[data-testid="replace"]', { timeout: 120_000 });
     const dialog = await page.innerText('[data-testid="conflict"]');
     expect(dialog).toContain(sheetNames[0]);
+    expect(dialog).toContain(lang === "zh" ? "删除这些工作表，连同您在其中添加的内容" : "Replace deletes those sheets, with anything you added");
     // Let the dialog finish fading in before the picture (the picture only; nothing is asserted on time).
     await page.waitForTimeout(800);
     await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-${lang}-replace.png`) });

@@ -48,6 +48,9 @@ export class MockWorkbook {
   tables: { name: string; sheet: string; row: number; column: number; rows: number; columns: number }[] = [];
   names: { name: string; sheet: string; row: number; column: number; rows: number; columns: number }[] = [];
   activeSheet?: MockSheet;
+  /** When set, the sync of this number (1 = the first) fails after its calls were applied, as a
+   * real batch can fail part way with the calls before the failing one already done. */
+  failSync?: number;
 
   charge(value: unknown): void {
     this.stats.current += bytesOf(value) + 16;
@@ -421,6 +424,7 @@ export function mockContext(book: MockWorkbook): Excel.RequestContext {
     book.stats.current = 0;
     book.stats.responses.push(book.stats.responseCurrent);
     book.stats.responseCurrent = 0;
+    if (book.stats.syncs === book.failSync) throw Object.assign(new Error("request failed"), { code: "GeneralException" });
     await librarySync();
     const pending = [...book.pending];
     book.pending.clear();

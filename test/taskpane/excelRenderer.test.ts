@@ -10,6 +10,7 @@ import {
   commonSuffix,
   excelCell,
   renderWorkbook,
+  ReplaceIncomplete,
   runExcel,
   sheetConflicts,
   suffixedName,
@@ -184,8 +185,56 @@ describe("nothing is lost", () => {
     expect(old.deleted).toBe(true);
     expect(book.live().map((s) => s.name)).toEqual(["病案首页", "四象限分析", "绩效激励", "参数"]);
     expect(book.sheet("四象限分析")!.written.length).toBeGreaterThan(80);
-    // Probe names, probe markers, the last request.
-    expect(result.syncs - result.budgetSyncs).toBe(3);
+    // Probe names, probe markers, the swap, the delete of the old sheets.
+    expect(result.syncs - result.budgetSyncs).toBe(4);
+  });
+
+  describe("a failing request while replacing leaves at least one complete report", () => {
+    // The syncs of a replacing render of 80 rows at the default budget: 1 names, 2 markers,
+    // 3 the cell data, 4 the swap, 5 the delete.
+    async function replaceFailingAt(failSync: number) {
+      const book = new MockWorkbook();
+      await render(50, book);
+      const old = book.sheet("四象限分析")!;
+      book.failSync = book.stats.syncs + failSync;
+      const error = await render(80, book, { existing: "replace" }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      const reports = book.live().filter((s) => s.name === "四象限分析" || /^CaseMix (tmp|old) /.test(s.name));
+      return { book, old, error, reports };
+    }
+    const complete = (rows: number) => (s: { written: unknown[][] }) => s.written.length > rows;
+
+    test("while writing: the new sheets go, the earlier report stays as it was", async () => {
+      const { book, old, error } = await replaceFailingAt(3);
+      expect(error).toBeInstanceOf(Error);
+      expect(error).not.toBeInstanceOf(ReplaceIncomplete);
+      expect(old.deleted).toBe(false);
+      expect(book.live().map((s) => s.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
+    });
+
+    test("at the swap: nothing is deleted and the message says where both reports are", async () => {
+      // Before: the old sheets were deleted in the same request, and the clean-up after the
+      // failure deleted the new ones too: no report was left.
+      const { book, old, error, reports } = await replaceFailingAt(4);
+      expect(error).toBeInstanceOf(ReplaceIncomplete);
+      expect((error as ReplaceIncomplete).stage).toBe("swap");
+      expect(old.deleted).toBe(false);
+      expect(reports.filter(complete(80))).toHaveLength(1);
+      expect(reports.filter((s) => s.written.length > 50 && !complete(80)(s))).toHaveLength(1);
+      expect(book.live()).toHaveLength(6);
+      expect((error as ReplaceIncomplete).messageIn("en")).toContain("“CaseMix old 1”");
+      expect((error as ReplaceIncomplete).messageIn("zh")).toContain("未删除任何内容");
+    });
+
+    test("at the delete: the new report is in place under its names", async () => {
+      const { book, error } = await replaceFailingAt(5);
+      expect(error).toBeInstanceOf(ReplaceIncomplete);
+      expect((error as ReplaceIncomplete).stage).toBe("delete");
+      expect(complete(80)(book.sheet("四象限分析")!)).toBe(true);
+      expect(book.sheet("参数")).toBeDefined();
+    });
   });
 
   test("suffix mode keeps the earlier report and writes a new one beside it", async () => {
