@@ -17,6 +17,7 @@ import {
   reportColumns,
   requiredColumns,
 } from "../report/quadrantReport";
+import { packageJson } from "./repository";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
 import { readCaseFile, readInput } from "./readInput";
 
@@ -32,14 +33,7 @@ const defaultIo: Io = {
 
 /** The version in package.json (the add-in's version, shown on the parameters sheet). */
 export function packageVersion(): string {
-  for (const rel of ["../../package.json", "../../../package.json"]) {
-    const p = path.join(__dirname, rel);
-    if (fs.existsSync(p)) {
-      const pkg = JSON.parse(fs.readFileSync(p, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "casemix" && pkg.version) return pkg.version;
-    }
-  }
-  return "unknown";
+  return packageJson()?.version || "unknown";
 }
 
 /** The language of messages: --lang, else the system's (zh for a Chinese locale). */

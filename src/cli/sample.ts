@@ -3,7 +3,7 @@
  * of a mid-sized general hospital over three years, with the columns and Chinese headers a
  * hospital information system writes, for the demo, the tests and the performance runs.
  *
- * - Groups: real CHS-DRG codes, names and weights (Harbin 2024 catalogue, shared/data), the
+ * - Groups: real CHS-DRG codes, names and weights (Harbin 2024 catalogue, data/), the
  *   groups with a weight only.
  * - 24 departments, each with the MDCs (first letter) and group types (second letter:
  *   A-J surgical, K-Q non-operating-room procedure, R-Z medical) it treats; doctors per
@@ -26,8 +26,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { CaseMixError } from "../engine/text";
 import { decodeText, parseCsvColumns } from "./readInput";
+import { dataFile } from "./repository";
 
-export const HARBIN_WEIGHTS = path.join(__dirname, "../../../shared/data/harbin_chsdrg_weights_2024.csv");
+export const HARBIN_WEIGHTS = dataFile("harbin_chsdrg_weights_2024.csv");
 
 export const SAMPLE_HEADERS = [
   "病案号",

@@ -11,10 +11,10 @@ import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
 import { parseAuditArgs } from "../../src/cli/audit";
 import { auditWeights } from "../../src/engine/weightAudit";
+import { dataFile } from "../../src/cli/repository";
 
-const DATA = path.join(__dirname, "../../../shared/data");
-const H2022 = path.join(DATA, "harbin_chsdrg_weights_2022.csv");
-const H2024 = path.join(DATA, "harbin_chsdrg_weights_2024.csv");
+const H2022 = dataFile("harbin_chsdrg_weights_2022.csv");
+const H2024 = dataFile("harbin_chsdrg_weights_2024.csv");
 const CASES = path.join(__dirname, "../../samples/cases.csv");
 
 async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

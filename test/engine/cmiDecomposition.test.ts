@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import * as fs from "fs";
-import * as path from "path";
 import { internCodes } from "../../src/engine/codes";
 import { adrgTerms, decomposeCmi } from "../../src/engine/cmiDecomposition";
 import { CaseMixError } from "../../src/engine/text";
 import { weightTable } from "../../src/engine/weightTable";
+import { dataFile } from "../../src/cli/repository";
 
 /** Both periods in one column set: period 0 then period 1. */
 function periods(before: string[], after: string[], byBefore?: string[], byAfter?: string[]) {
@@ -155,7 +155,7 @@ describe("decomposeCmi properties", () => {
 });
 
 describe("decomposeCmi on the Harbin 2024 weight table", () => {
-  const csv = fs.readFileSync(path.join(__dirname, "../../../shared/data/harbin_chsdrg_weights_2024.csv"), "utf8");
+  const csv = fs.readFileSync(dataFile("harbin_chsdrg_weights_2024.csv"), "utf8");
   const lines = csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(","));
   const harbin = weightTable(lines.map((l) => l[0]), lines.map((l) => l[4]));
   // ADRGs with both a x3 and a x1 group that have weights: upcoding moves cases from x3 to x1.

@@ -1,6 +1,5 @@
 import * as fc from "fast-check";
 import * as fs from "fs";
-import * as path from "path";
 import { internCodes, normalizeKey } from "../../src/engine/codes";
 import {
   auditTable,
@@ -15,12 +14,11 @@ import {
 } from "../../src/engine/weightAudit";
 import { CaseMixError } from "../../src/engine/text";
 import { loadCms } from "../helpers/cmsData";
-
-const DATA = path.join(__dirname, "../../../shared/data");
+import { dataFile } from "../../src/cli/repository";
 
 /** The Harbin catalogues: drg_code, adrg_code, severity_digit, drg_name, weight (no quoted commas). */
 function harbin(year: 2022 | 2024): { codes: string[]; weights: string[]; names: string[] } {
-  const lines = fs.readFileSync(path.join(DATA, `harbin_chsdrg_weights_${year}.csv`), "utf8").trim().split(/\r?\n/);
+  const lines = fs.readFileSync(dataFile(`harbin_chsdrg_weights_${year}.csv`), "utf8").trim().split(/\r?\n/);
   expect(lines[0]).toBe("drg_code,adrg_code,severity_digit,drg_name,weight");
   const rows = lines.slice(1).map((l) => l.split(","));
   return { codes: rows.map((r) => r[0]), weights: rows.map((r) => r[4]), names: rows.map((r) => r[3]) };

@@ -1,15 +1,15 @@
 /**
- * The US CMS "IPPS Provider Summary for the Top 100 DRGs, FY2011" file from the shared data
- * folder (see shared/data/SOURCES.md): 163,065 rows of provider x MS-DRG, with `Total
+ * The US CMS "IPPS Provider Summary for the Top 100 DRGs, FY2011" file from the repository's data
+ * folder (see data/SOURCES.md): 163,065 rows of provider x MS-DRG, with `Total
  * Discharges` as the case count and money columns as per-discharge averages. Read once with
  * Node's zlib and a small CSV parser (quoted fields, doubled quotes, commas inside quotes),
  * then cached.
  */
 import * as fs from "fs";
-import * as path from "path";
 import * as zlib from "zlib";
+import { dataFile } from "../../src/cli/repository";
 
-export const CMS_FILE = path.join(__dirname, "../../../shared/data/ipps_fy2011_top100_drg_provider_summary.csv.gz");
+export const CMS_FILE = dataFile("ipps_fy2011_top100_drg_provider_summary.csv.gz");
 
 export interface CmsData {
   drg: string[];

@@ -5,7 +5,6 @@
  */
 import * as fc from "fast-check";
 import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { gridFromRows } from "../../src/engine/caseTable";
@@ -23,13 +22,13 @@ import {
 } from "../../src/report/auditReport";
 import { BarChartModel, KeyValueBlock, placeBlocks, TableBlock } from "../../src/report/model";
 import { renderXlsx } from "../../src/report/xlsxRenderer";
+import { dataFile } from "../../src/cli/repository";
 
-const DATA = path.join(__dirname, "../../../shared/data");
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
 const CONTEXT = { version: "9.9.9", time: TIME };
 
 function csvRows(file: string): string[][] {
-  return fs.readFileSync(path.join(DATA, file), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
+  return fs.readFileSync(dataFile(file), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
 }
 
 const table = (rows: unknown[][], source = "t.csv", firstRow = 1) => auditTableFromGrid(gridFromRows(rows), { source, firstRow });

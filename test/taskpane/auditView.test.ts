@@ -5,7 +5,6 @@
  * the form; and the view itself rendered once in each language.
  */
 import * as fs from "fs";
-import * as path from "path";
 import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { CaseMixError } from "../../src/engine/text";
@@ -25,12 +24,12 @@ import {
 import { ReadCancelled } from "../../src/taskpane/excelData";
 import { MockRange, MockSheet, MockWorkbook, mockContext } from "./excelMock";
 import { excelRows, sampleRows } from "./excelLike";
+import { dataFile } from "../../src/cli/repository";
 
-const DATA = path.join(__dirname, "../../../shared/data");
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
 const noPause = () => Promise.resolve();
 
-const harbin = (year: number) => excelRows(fs.readFileSync(path.join(DATA, `harbin_chsdrg_weights_${year}.csv`), "utf8"));
+const harbin = (year: number) => excelRows(fs.readFileSync(dataFile(`harbin_chsdrg_weights_${year}.csv`), "utf8"));
 
 /** A workbook with the 2022 table as an Excel table, the 2024 table as a named range and cases selected. */
 function auditBook(cases = 3000): MockWorkbook {

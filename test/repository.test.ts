@@ -1,0 +1,154 @@
+/**
+ * The repository stands on its own: no code, test, script, benchmark or doc of it reads or names
+ * a path outside it (a folder beside the clone, a machine's home or work folder). A fresh clone
+ * has nothing there, so such a path is an ENOENT for everyone else.
+ *
+ * This file is left out of the scan: its examples are the paths the scan must flag.
+ */
+import { execFileSync } from "child_process";
+import * as crypto from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { dataFile, repositoryRoot } from "../src/cli/repository";
+import { outsidePaths, runFolders, Tree } from "./helpers/outsidePaths";
+
+const ROOT = repositoryRoot()!;
+const SELF = path.relative(ROOT, __filename).split(path.sep).join("/");
+
+/** The scanned part of the repository: sources, tests, scripts, docs and configs. */
+const SCANNED = [
+  /^(src|test|bench|scripts|bin|\.ci|docs)\//,
+  /^[^/]+\.md$/,
+  /^[^/]+\.config\.m?js$/,
+  /^package\.json$/,
+  /^tsconfig[^/]*\.json$/,
+];
+const BINARY = /\.(png|jpe?g|gif|ico|xlsx|gz|zip|pdf)$/i;
+
+/**
+ * Lines that name an outside path today and are being replaced on another branch. Each entry
+ * must still match (the last test), so it is deleted once its line is gone.
+ */
+const PENDING = [
+  { file: "README.md", text: "../shared/DOMAIN.md", why: "the docs branch replaces it with docs/methods.md" },
+];
+
+/** Git's files, and new ones not yet added (so a path is caught before it is committed). */
+function trackedFiles(): string[] {
+  const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  return out.split("\0").filter((f) => f !== "" && fs.existsSync(path.join(ROOT, f)));
+}
+
+const tracked = trackedFiles();
+const tree: Tree = { files: tracked };
+const scan = (file: string, text: string) => outsidePaths(file, text, tree).map((f) => f.resolved);
+
+describe("paths that leave the repository", () => {
+  it("flags a folder beside the clone, joined to __dirname or named in a doc", () => {
+    expect(scan("test/cli/x.test.ts", 'const D = path.join(__dirname, "../../../shared/data");')).toEqual([
+      "../shared/data",
+    ]);
+    expect(scan("test/x.ts", 'path.resolve(__dirname, "..", "..", "shared")')).toEqual(["../shared"]);
+    expect(scan("test/x.ts", "path.join(__dirname, `../../shared/${name}`)")).toEqual(["../shared"]);
+    expect(scan("README.md", "    npx casemix audit ../shared/data/a.csv --out a.xlsx")).toEqual([
+      "../shared/data/a.csv",
+    ]);
+    expect(scan("docs/methods.md", "see `../shared/DOMAIN.md`")).toEqual(["../shared/DOMAIN.md"]);
+    expect(scan("docs/methods.md", "see [the guide](../../guide.md)")).toEqual(["../guide.md"]);
+    expect(scan("package.json", '"demo": "node bin/casemix.js report ../cases.csv"')).toEqual(["../cases.csv"]);
+    expect(scan("test/cli/x.test.ts", 'run(["audit", "../outside.csv"])')).toEqual(["../outside.csv"]);
+  });
+
+  it("flags an import above the root and a machine's own folders", () => {
+    expect(scan("test/x.ts", 'import { a } from "../../shared/a";')).toEqual(["../shared/a"]);
+    expect(scan("src/cli/x.ts", 'const f = "/work/shared/data/a.csv";')).toEqual(["/work/shared/data/a.csv"]);
+    expect(scan("README.md", "--out /tmp/cases.csv and ~/cases.csv")).toEqual(["/tmp/cases.csv", "~/cases.csv"]);
+    expect(scan("test/x.ts", 'const w = "C:\\\\Users\\\\me\\\\a.csv";')).toHaveLength(1);
+  });
+
+  it("judges __dirname from where the code runs: src from src/ and build/, bench only from build/", () => {
+    expect(runFolders("src/cli/sample.ts")).toEqual(["src/cli", "build/cli", "build/src/cli"]);
+    expect(runFolders("bench/run.ts")).toEqual(["build/bench"]);
+    expect(scan("bench/run.ts", 'const REPO = path.resolve(__dirname, "..", "..");')).toEqual([]);
+    expect(scan("test/run.ts", 'const REPO = path.resolve(__dirname, "..", "..");')).toEqual([".."]);
+    expect(scan("src/cli/x.ts", 'path.join(__dirname, "../../data", name)')).toEqual([]);
+    expect(scan("src/cli/x.ts", 'path.join(__dirname, "../../../package.json")')).toEqual(["../package.json"]);
+  });
+
+  it("passes the paths inside: imports, tracked files, zip-internal and built names, configs", () => {
+    const inside = [
+      [
+        "test/cli/x.test.ts",
+        'import { main } from "../../src/cli/main";\nconst C = path.join(__dirname, "../../samples/cases.csv");',
+      ],
+      ["test/functions/x.test.ts", '} from "../../src/functions/excel";'],
+      ["src/report/x.ts", "const t = `../drawings/drawing${id}.xml`;"],
+      ["bench/tsconfig.json", '{ "extends": "../tsconfig.json", "outDir": "../build", "rootDir": ".." }'],
+      ["src/cli/x.ts", '// a fixed number of "..", and ... an ellipsis, a..b, https://example.org/home/x'],
+      [".ci/run", 'cd "$(dirname "$0")/.."'],
+      ["README.md", "[the guide](docs/methods.md), `npx casemix audit data/a.csv`, xl/_rels/workbook.xml.rels"],
+    ];
+    for (const [file, text] of inside) expect({ file, found: scan(file, text) }).toEqual({ file, found: [] });
+  });
+
+  it("reports the line of each path", () => {
+    const found = outsidePaths("README.md", "a\nb ../x\nc\n/home/me", tree);
+    expect(found.map((f) => [f.line, f.text])).toEqual([
+      [2, "../x"],
+      [4, "/home/me"],
+    ]);
+  });
+});
+
+describe("the repository's own files", () => {
+  const files = tracked.filter((f) => f !== SELF && SCANNED.some((r) => r.test(f)) && !BINARY.test(f));
+  const findings = files.flatMap((f) => outsidePaths(f, fs.readFileSync(path.join(ROOT, f), "utf8"), tree));
+  const pending = (f: { file: string; text: string }) => PENDING.some((p) => p.file === f.file && p.text === f.text);
+
+  it("are scanned: sources, tests, bench, scripts, bin, CI, docs and configs", () => {
+    for (const f of [
+      "src/cli/sample.ts",
+      "test/helpers/cmsData.ts",
+      "bin/casemix.js",
+      ".ci/run",
+      "README.md",
+      "package.json",
+    ]) {
+      expect(files).toContain(f);
+    }
+    expect(files).not.toContain(SELF);
+  });
+
+  it("name no path outside the repository", () => {
+    const outside = findings.filter((f) => !pending(f)).map((f) => `${f.file}:${f.line}: ${f.text} -> ${f.resolved}`);
+    expect(outside).toEqual([]);
+  });
+
+  it("still have every pending line (delete the entry once its line is replaced)", () => {
+    for (const p of PENDING) {
+      const found = findings.some((f) => f.file === p.file && f.text === p.text);
+      expect({ ...p, found }).toEqual({ ...p, found: true });
+    }
+  });
+});
+
+describe("the data folder", () => {
+  it("holds the shipped tables, tracked by git, as data/SOURCES.md lists them (name and SHA-256)", () => {
+    const sources = fs.readFileSync(dataFile("SOURCES.md"), "utf8");
+    for (const f of [
+      "harbin_chsdrg_weights_2022.csv",
+      "harbin_chsdrg_weights_2024.csv",
+      "ipps_fy2011_top100_drg_provider_summary.csv.gz",
+    ]) {
+      expect(tracked).toContain(`data/${f}`);
+      const sha = crypto
+        .createHash("sha256")
+        .update(fs.readFileSync(dataFile(f)))
+        .digest("hex");
+      expect(sources).toMatch(new RegExp("`" + f.replace(/\./g, "\\.") + "`[^\n]*`" + sha + "`"));
+    }
+  });
+});
