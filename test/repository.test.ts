@@ -25,14 +25,6 @@ const SCANNED = [
 ];
 const BINARY = /\.(png|jpe?g|gif|ico|xlsx|gz|zip|pdf)$/i;
 
-/**
- * Lines that name an outside path today and are being replaced on another branch. Each entry
- * must still match (the last test), so it is deleted once its line is gone.
- */
-const PENDING = [
-  { file: "README.md", text: "../shared/DOMAIN.md", why: "the docs branch replaces it with docs/methods.md" },
-];
-
 /** Git's files, and new ones not yet added (so a path is caught before it is committed). */
 function trackedFiles(): string[] {
   const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
@@ -106,7 +98,6 @@ describe("paths that leave the repository", () => {
 describe("the repository's own files", () => {
   const files = tracked.filter((f) => f !== SELF && SCANNED.some((r) => r.test(f)) && !BINARY.test(f));
   const findings = files.flatMap((f) => outsidePaths(f, fs.readFileSync(path.join(ROOT, f), "utf8"), tree));
-  const pending = (f: { file: string; text: string }) => PENDING.some((p) => p.file === f.file && p.text === f.text);
 
   it("are scanned: sources, tests, bench, scripts, bin, CI, docs and configs", () => {
     for (const f of [
@@ -123,32 +114,7 @@ describe("the repository's own files", () => {
   });
 
   it("name no path outside the repository", () => {
-    const outside = findings.filter((f) => !pending(f)).map((f) => `${f.file}:${f.line}: ${f.text} -> ${f.resolved}`);
+    const outside = findings.map((f) => `${f.file}:${f.line}: ${f.text} -> ${f.resolved}`);
     expect(outside).toEqual([]);
-  });
-
-  it("still have every pending line (delete the entry once its line is replaced)", () => {
-    for (const p of PENDING) {
-      const found = findings.some((f) => f.file === p.file && f.text === p.text);
-      expect({ ...p, found }).toEqual({ ...p, found: true });
-    }
-  });
-});
-
-describe("the data folder", () => {
-  it("holds the shipped tables, tracked by git, as data/SOURCES.md lists them (name and SHA-256)", () => {
-    const sources = fs.readFileSync(dataFile("SOURCES.md"), "utf8");
-    for (const f of [
-      "harbin_chsdrg_weights_2022.csv",
-      "harbin_chsdrg_weights_2024.csv",
-      "ipps_fy2011_top100_drg_provider_summary.csv.gz",
-    ]) {
-      expect(tracked).toContain(`data/${f}`);
-      const sha = crypto
-        .createHash("sha256")
-        .update(fs.readFileSync(dataFile(f)))
-        .digest("hex");
-      expect(sources).toMatch(new RegExp("`" + f.replace(/\./g, "\\.") + "`[^\n]*`" + sha + "`"));
-    }
   });
 });
