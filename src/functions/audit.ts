@@ -5,11 +5,12 @@
  * The tables are columns side by side: `groups` (codes), `weights` (the base table), and for
  * the adjusted table an `adjusted` column on the same rows (a group in one table only has a
  * blank cell in the other). `volume` is a range of one or two columns: one column = one row
- * a case (its group code); two columns = group code and case count (one row a group, or a
- * department x group, repeated codes are added). A header row is skipped everywhere.
+ * a case (its group code), or the case count of each row of the table (numbers that are not
+ * the table's codes, on the same rows); two columns = group code and case count (one row a
+ * group, or a department x group, repeated codes are added). A header row is skipped everywhere.
  */
 import { internCodes, normalizeCode } from "../engine/codes";
-import { readNumberColumn } from "../engine/input";
+import { cellNumber, isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
 import {
   auditTable,
@@ -24,26 +25,86 @@ import {
 import { alignRows, AlignedColumn, column, columns, isOmitted, numberArg } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
 
-/** The volume argument: one column of case rows, or group code + case count. */
-function readVolume(arg: unknown): VolumeInput | undefined {
+/**
+ * The volume argument: one column of case rows, one column of case counts on the rows of
+ * the table, or group code + case count. A column is the group of each case when its cells
+ * are group codes of the table; a column of numbers that are not (all) codes of the table is
+ * the cases of each row of `groups` and must line up with it (its header row, if any, beside
+ * the table's). Either reading must find cases of the table's groups, or it is an error: a
+ * volume that matches nothing would give totals of 0.
+ */
+function readVolume(arg: unknown, tables: Tables): VolumeInput | undefined {
   if (isOmitted(arg)) return undefined;
   const cols = columns(arg, "volume");
   if (cols.length < 1 || cols.length > 2) {
     throw new CaseMixError("value", {
-      en: `volume must have 1 column (the group of each case) or 2 (group code, case count); it has ${cols.length}`,
-      zh: `volume 应为 1 列（每个病例的病组编码）或 2 列（病组编码、病例数）；当前有 ${cols.length} 列`,
+      en: `volume must have 1 column (the group of each case, or the cases of each row of groups) or 2 (group code, case count); it has ${cols.length}`,
+      zh: `volume 应为 1 列（每个病例的病组编码，或 groups 每行的病例数）或 2 列（病组编码、病例数）；当前有 ${cols.length} 列`,
     });
   }
   const codes: AlignedColumn = { name: "volume", cells: cols[0] };
-  if (cols.length === 1) {
-    const aligned = alignRows([codes], []);
-    return { groups: internCodes(aligned.codes[0]) };
+  const known = new Set(Array.from(tables.base.codes, normalizeCode));
+  let volume: VolumeInput;
+  if (cols.length === 2) {
+    const aligned = alignRows([codes], [{ name: "volume", cells: cols[1] }]);
+    volume = {
+      groups: internCodes(aligned.codes[0]),
+      counts: readNumberColumn(aligned.numbers[0], "volume", { firstRow: aligned.firstRow }),
+    };
+  } else {
+    volume = countsPerRow(cols[0], tables.base, known) ?? { groups: internCodes(alignRows([codes], []).codes[0]) };
   }
-  const aligned = alignRows([codes], [{ name: "volume", cells: cols[1] }]);
+  checkVolumeMatches(volume, known);
+  return volume;
+}
+
+/** A one-column volume of numbers that are not all group codes of the table: the cases of each row of the table. */
+function countsPerRow(cells: unknown[], base: TableInput, known: Set<string>): VolumeInput | undefined {
+  const header = isTextCell(cells[0]);
+  const data = header ? cells.slice(1) : cells;
+  let numbers = 0;
+  let allCodes = true;
+  for (const cell of data) {
+    if (isBlankCell(cell)) continue;
+    const n = cellNumber(cell);
+    if (n === undefined || Number.isNaN(n)) return undefined; // text: group codes
+    numbers++;
+    if (!known.has(normalizeCode(cell))) allCodes = false;
+  }
+  if (numbers === 0 || allCodes) return undefined;
+  const rows = base.codes.length;
+  if (data.length !== rows) {
+    throw new CaseMixError("value", {
+      en: `volume: a column of numbers is read as the cases of each row of groups, but it has ${data.length} rows and groups has ${rows}; give it on the same rows as groups, or give the group of each case (one column) or group code and case count (two columns)`,
+      zh: `volume：一列数字按 groups 每行的病例数读取，但它有 ${data.length} 行，而 groups 有 ${rows} 行；请与 groups 同行提供，或提供每个病例的病组编码（一列），或病组编码和病例数（两列）`,
+    });
+  }
   return {
-    groups: internCodes(aligned.codes[0]),
-    counts: readNumberColumn(aligned.numbers[0], "volume", { firstRow: aligned.firstRow }),
+    groups: internCodes(base.codes),
+    counts: readNumberColumn(data, "volume", { firstRow: header ? 2 : 1 }),
   };
+}
+
+/** A volume none of whose cases is in a group of the table reads as nothing: say so instead of totals of 0. */
+function checkVolumeMatches(volume: VolumeInput, known: Set<string>): void {
+  const { groups, counts } = volume;
+  const withCases = new Set<number>();
+  for (let i = 0; i < groups.ids.length; i++) {
+    const g = groups.ids[i];
+    if (g >= 0 && (!counts || counts[i] > 0)) withCases.add(g);
+  }
+  for (const g of withCases) if (known.has(groups.codes[g])) return;
+  const first = groups.codes[withCases.values().next().value ?? -1];
+  throw new CaseMixError("value", {
+    en:
+      withCases.size === 0
+        ? "volume has no cases: every row is blank or has a count of 0"
+        : `volume: none of its ${withCases.size} group codes (such as ${first}) is in groups, so no case would count; give the group of each case, or the cases of each row of groups on the same rows`,
+    zh:
+      withCases.size === 0
+        ? "volume 中没有病例：所有行都为空或病例数为 0"
+        : `volume：其 ${withCases.size} 个病组编码（如 ${first}）都不在 groups 中，没有病例可计；请提供每个病例的病组编码，或与 groups 同行的每行病例数`,
+  });
 }
 
 interface Tables {
@@ -85,7 +146,7 @@ function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: 
     tables,
     base: auditTable(tables.base, "weights"),
     adjusted: auditTable(tables.adjusted!, "adjusted"),
-    volume: readVolume(volume),
+    volume: readVolume(volume, tables),
   };
 }
 
@@ -95,7 +156,7 @@ function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: 
  * @param groups Group code of each row of the table (CHS-DRG codes such as GB11, or MS-DRG definitions such as "193 - SIMPLE PNEUMONIA & PLEURISY W MCC"; a header row is skipped).
  * @param weights The weight of each group in the base (published or current) table; a blank cell is a group without a weight.
  * @param [adjusted] Optional: the adjusted weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once in the total weight.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once in the total weight.
  * @param [names] Optional: the group names, on the same rows (MS-DRG families are read from the words W MCC, W CC, W/O CC/MCC).
  * @param [largest_changes] Optional: how many of the largest relative changes to list (default 10; 0 for none).
  * @returns One row a finding: kind, ADRG or family, groups, weights, detail.
@@ -112,7 +173,7 @@ export function weightAudit(
     const largest = numberArg(largest_changes, "largest_changes", 10, { min: 0, integer: true });
     const tables = readTables(groups, weights, adjusted, names);
     const result = auditWeights(
-      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume) },
+      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume, tables) },
       { largestChanges: largest },
     );
     const lang = currentLanguage();
@@ -127,7 +188,7 @@ export function weightAudit(
  * @param groups Group code of each row of the table (a header row is skipped).
  * @param weights The base weight of each group.
  * @param adjusted The adjusted weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once.
  * @returns One row: total before, total after, relative change, restoring factor.
  */
 export function weightNeutrality(groups: any[][], weights: any[][], adjusted: any[][], volume?: any[][]): any[][] {
@@ -151,7 +212,7 @@ export function weightNeutrality(groups: any[][], weights: any[][], adjusted: an
  * @param groups Group code of each row of the table (a header row is skipped).
  * @param adjusted The adjusted weight of each group.
  * @param weights The base weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once.
  * @returns The rescaled adjusted weights, one per row of groups.
  */
 export function weightRescale(groups: any[][], adjusted: any[][], weights: any[][], volume?: any[][]): any[][] {
