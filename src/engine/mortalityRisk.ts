@@ -86,11 +86,6 @@ export function isDiedValue(raw: unknown): boolean {
   return readCell(raw).kind !== "bad";
 }
 
-/** True when a header names a discharge-way column (离院方式). */
-export function isDischargeWayHeader(header: unknown): boolean {
-  return diedKindOfHeader(header) === "dischargeWay";
-}
-
 /** The kind a header names: 离院方式 (and 出院方式, LYFS) discharge way; 是否死亡, 死亡, died a flag. */
 export function diedKindOfHeader(header: unknown): DiedKind | undefined {
   const key = headerKey(header);

@@ -299,4 +299,25 @@ describe("died encoding, level tables and counts (issue 16, items 5 and 11)", ()
       }),
     );
   });
+
+  test("property: RISK_LEVEL's spill as levels gives what its benchmark gives", () => {
+    const group = fc.constantFrom("A1", "A2", "A3", "A4", "A5");
+    const spec = fc.tuple(group, fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }));
+    const specs = fc
+      .array(spec, { minLength: 1, maxLength: 6 })
+      .map((xs) => xs.map(([g, n, d]) => [g, n, Math.min(n, d)] as [string, number, number]));
+    fc.assert(
+      fc.property(specs, specs, (benchSpec, unitSpec) => {
+        const bench = cases(benchSpec);
+        const unit = cases(unitSpec);
+        const g = col("DRG编码", ...unit.groups);
+        const d = col("是否死亡", ...unit.died);
+        const bg = col("DRG编码", ...bench.groups);
+        const bd = col("是否死亡", ...bench.died);
+        const spill = riskLevel(bg, bd);
+        const fromSpill = lowRiskMortality(g, d, undefined, undefined, undefined, spill);
+        expect(fromSpill).toEqual(lowRiskMortality(g, d, undefined, bg, bd));
+      }),
+    );
+  });
 });
