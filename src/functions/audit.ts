@@ -10,7 +10,7 @@
  * group, or a department x group, repeated codes are added). A header row is skipped everywhere.
  */
 import { internCodes, normalizeCode } from "../engine/codes";
-import { cellNumber, isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
+import { readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
 import {
   auditTable,
@@ -22,18 +22,27 @@ import {
   TableInput,
   VolumeInput,
 } from "../engine/weightAudit";
+import { checkVolumeMatches, countsPerRow } from "./volume";
 import { alignRows, AlignedColumn, column, columns, isOmitted, numberArg } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
 
 /**
- * The volume argument: one column of case rows, one column of case counts on the rows of
- * the table, or group code + case count. A column is the group of each case when its cells
- * are group codes of the table; a column of numbers that are not (all) codes of the table is
- * the cases of each row of `groups` and must line up with it (its header row, if any, beside
- * the table's). Either reading must find cases of the table's groups, or it is an error: a
- * volume that matches nothing would give totals of 0.
+ * The volume argument, read against the table: one column of case rows, one column of case
+ * counts on the rows of the table (`countsPerRow`), or group code + case count; a volume that
+ * matches no group of the table is an error (`checkVolumeMatches`), not totals of 0.
  */
 function readVolume(arg: unknown, tables: Tables): VolumeInput | undefined {
+  if (isOmitted(arg)) return undefined;
+  const known = new Set(Array.from(tables.base.codes, normalizeCode));
+  const cols = columns(arg, "volume");
+  const volume =
+    (cols.length === 1 ? countsPerRow(cols[0], tables.base.codes, known) : undefined) ?? readVolumeColumns(arg);
+  if (volume) checkVolumeMatches(volume, known);
+  return volume;
+}
+
+/** The volume argument: one column of case rows, or group code + case count. */
+function readVolumeColumns(arg: unknown): VolumeInput | undefined {
   if (isOmitted(arg)) return undefined;
   const cols = columns(arg, "volume");
   if (cols.length < 1 || cols.length > 2) {
@@ -43,68 +52,15 @@ function readVolume(arg: unknown, tables: Tables): VolumeInput | undefined {
     });
   }
   const codes: AlignedColumn = { name: "volume", cells: cols[0] };
-  const known = new Set(Array.from(tables.base.codes, normalizeCode));
-  let volume: VolumeInput;
-  if (cols.length === 2) {
-    const aligned = alignRows([codes], [{ name: "volume", cells: cols[1] }]);
-    volume = {
-      groups: internCodes(aligned.codes[0]),
-      counts: readNumberColumn(aligned.numbers[0], "volume", { firstRow: aligned.firstRow }),
-    };
-  } else {
-    volume = countsPerRow(cols[0], tables.base, known) ?? { groups: internCodes(alignRows([codes], []).codes[0]) };
+  if (cols.length === 1) {
+    const aligned = alignRows([codes], []);
+    return { groups: internCodes(aligned.codes[0]) };
   }
-  checkVolumeMatches(volume, known);
-  return volume;
-}
-
-/** A one-column volume of numbers that are not all group codes of the table: the cases of each row of the table. */
-function countsPerRow(cells: unknown[], base: TableInput, known: Set<string>): VolumeInput | undefined {
-  const header = isTextCell(cells[0]);
-  const data = header ? cells.slice(1) : cells;
-  let numbers = 0;
-  let allCodes = true;
-  for (const cell of data) {
-    if (isBlankCell(cell)) continue;
-    const n = cellNumber(cell);
-    if (n === undefined || Number.isNaN(n)) return undefined; // text: group codes
-    numbers++;
-    if (!known.has(normalizeCode(cell))) allCodes = false;
-  }
-  if (numbers === 0 || allCodes) return undefined;
-  const rows = base.codes.length;
-  if (data.length !== rows) {
-    throw new CaseMixError("value", {
-      en: `volume: a column of numbers is read as the cases of each row of groups, but it has ${data.length} rows and groups has ${rows}; give it on the same rows as groups, or give the group of each case (one column) or group code and case count (two columns)`,
-      zh: `volume：一列数字按 groups 每行的病例数读取，但它有 ${data.length} 行，而 groups 有 ${rows} 行；请与 groups 同行提供，或提供每个病例的病组编码（一列），或病组编码和病例数（两列）`,
-    });
-  }
+  const aligned = alignRows([codes], [{ name: "volume", cells: cols[1] }]);
   return {
-    groups: internCodes(base.codes),
-    counts: readNumberColumn(data, "volume", { firstRow: header ? 2 : 1 }),
+    groups: internCodes(aligned.codes[0]),
+    counts: readNumberColumn(aligned.numbers[0], "volume", { firstRow: aligned.firstRow }),
   };
-}
-
-/** A volume none of whose cases is in a group of the table reads as nothing: say so instead of totals of 0. */
-function checkVolumeMatches(volume: VolumeInput, known: Set<string>): void {
-  const { groups, counts } = volume;
-  const withCases = new Set<number>();
-  for (let i = 0; i < groups.ids.length; i++) {
-    const g = groups.ids[i];
-    if (g >= 0 && (!counts || counts[i] > 0)) withCases.add(g);
-  }
-  for (const g of withCases) if (known.has(groups.codes[g])) return;
-  const first = groups.codes[withCases.values().next().value ?? -1];
-  throw new CaseMixError("value", {
-    en:
-      withCases.size === 0
-        ? "volume has no cases: every row is blank or has a count of 0"
-        : `volume: none of its ${withCases.size} group codes (such as ${first}) is in groups, so no case would count; give the group of each case, or the cases of each row of groups on the same rows`,
-    zh:
-      withCases.size === 0
-        ? "volume 中没有病例：所有行都为空或病例数为 0"
-        : `volume：其 ${withCases.size} 个病组编码（如 ${first}）都不在 groups 中，没有病例可计；请提供每个病例的病组编码，或与 groups 同行的每行病例数`,
-  });
 }
 
 interface Tables {
