@@ -13,6 +13,7 @@ import * as path from "path";
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
+import { DiedKind } from "../engine/mortalityRisk";
 import {
   benchmarkRisk,
   computeTrendsReport,
@@ -141,6 +142,8 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
 export async function buildTrends(o: TrendsCliOptions, version: string, time?: Date): Promise<TrendsReport> {
   const weights = o.weights !== undefined ? await readWeightFile(o.weights) : undefined;
   let levels: TrendsSettings["levels"] = { source: "data" };
+  // The benchmark's died encoding settles a data died column of only 1s (one decision per run).
+  let benchmarkDied: DiedKind | undefined;
   if (o.benchmark !== undefined) {
     const { table } = await readCaseFile(
       o.benchmark,
@@ -148,6 +151,7 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
       { columns: ["drg", "died", "cases"], required: ["drg", "died"] },
     );
     levels = { source: "benchmark", name: o.benchmark, risk: benchmarkRisk(table) };
+    if (table.diedEncoding !== "count") benchmarkDied = table.diedEncoding;
   }
   const settings: TrendsSettings = {
     ...DEFAULT_TRENDS_SETTINGS,
@@ -163,7 +167,12 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
   const { input, table } = await readCaseFile(
     o.input,
     { sheet: o.sheet, encoding: o.encoding },
-    { mapping: o.mapping, columns: trendsColumns(settings), required: trendsRequiredColumns(settings) },
+    {
+      mapping: o.mapping,
+      columns: trendsColumns(settings),
+      required: trendsRequiredColumns(settings),
+      died: benchmarkDied ? { alongside: [benchmarkDied] } : undefined,
+    },
   );
   return computeTrendsReport(table, settings, {
     source: o.input,

@@ -15,6 +15,9 @@
  *   negative (refunds); costs, days and counts may not.
  * - The year comes from a year column, or else from the discharge date (`2024-03-05`,
  *   `2024/3/5`, `20240305`, an Excel date serial or a Date).
+ * - The died column is read with `readDied` (mortalityRisk.ts), the rule of the custom
+ *   functions: its header (离院方式 or 是否死亡) or its values decide flag or discharge way,
+ *   and a column of only 1s that neither decides is an error unless `died` settles it.
  * - Rows are counted: blank rows (every cell blank) and rows with an empty group are reported
  *   so that no row disappears silently.
  *
@@ -25,7 +28,7 @@ import { internCodes, Interned, internIndexed, normalizeCode, normalizeKey } fro
 import { ColumnName, detectColumns, HEADER_WORDS, headerKey, matchHeader } from "./columns";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
-import { DiedEncoding, readDied } from "./mortalityRisk";
+import { DiedDecision, DiedEncoding, readDied } from "./mortalityRisk";
 import { CaseMixError, quoteCell } from "./text";
 
 /** A rectangular block of cells, read by row or by column. */
@@ -223,6 +226,8 @@ export interface CaseTableOptions {
   columns?: readonly ColumnName[];
   /** Columns that must be present: their absence is an error naming all of them. */
   required?: readonly ColumnName[];
+  /** How the died column is read when its header and values leave it open (`decideDiedKinds`). */
+  died?: DiedDecision;
 }
 
 export interface CaseTableSkips {
@@ -513,6 +518,7 @@ export function readCaseTable(
       firstRow: dataRow,
       header: headers[mapping.died as number],
       counts: table.numbers.cases,
+      ...options.died,
     });
     table.deaths = died.deaths;
     table.diedEncoding = died.encoding;

@@ -58,7 +58,7 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
   cases: ["病例数", "例数", "出院人数", "Total Discharges", "cases"],
   totalCost: ["住院总费用", "总费用", "费用", "Total Cost", "Average Total Payments", "cost"],
   los: ["住院天数", "实际住院天数", "LOS", "Length of Stay"],
-  died: ["死亡", "是否死亡", "离院方式", "Died", "Death"],
+  died: ["死亡", "是否死亡", "离院方式", "出院方式", "LYFS", "Died", "Death"],
   insurancePaid: ["医保结算", "医保支付", "统筹支付", "基金支付", "医保基金结算", "Insurance Paid"],
   selfPay: ["自付", "自费", "个人支付", "个人自付", "患者自付", "Self Pay"],
   drugCost: ["药品费", "西药费", "中成药费", "中草药费", "Drug Cost"],

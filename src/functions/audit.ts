@@ -5,8 +5,9 @@
  * The tables are columns side by side: `groups` (codes), `weights` (the base table), and for
  * the adjusted table an `adjusted` column on the same rows (a group in one table only has a
  * blank cell in the other). `volume` is a range of one or two columns: one column = one row
- * a case (its group code); two columns = group code and case count (one row a group, or a
- * department x group, repeated codes are added). A header row is skipped everywhere.
+ * a case (its group code), or the case count of each row of the table (numbers that are not
+ * the table's codes, on the same rows); two columns = group code and case count (one row a
+ * group, or a department x group, repeated codes are added). A header row is skipped everywhere.
  */
 import { internCodes, normalizeCode } from "../engine/codes";
 import { readNumberColumn } from "../engine/input";
@@ -21,17 +22,33 @@ import {
   TableInput,
   VolumeInput,
 } from "../engine/weightAudit";
+import { checkVolumeMatches, countsPerRow } from "./volume";
 import { alignRows, AlignedColumn, column, columns, isOmitted, numberArg } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
 
+/**
+ * The volume argument, read against the table: one column of case rows, one column of case
+ * counts on the rows of the table (`countsPerRow`), or group code + case count; a volume that
+ * matches no group of the table is an error (`checkVolumeMatches`), not totals of 0.
+ */
+function readVolume(arg: unknown, tables: Tables): VolumeInput | undefined {
+  if (isOmitted(arg)) return undefined;
+  const known = new Set(Array.from(tables.base.codes, normalizeCode));
+  const cols = columns(arg, "volume");
+  const volume =
+    (cols.length === 1 ? countsPerRow(cols[0], tables.base.codes, known) : undefined) ?? readVolumeColumns(arg);
+  if (volume) checkVolumeMatches(volume, known);
+  return volume;
+}
+
 /** The volume argument: one column of case rows, or group code + case count. */
-function readVolume(arg: unknown): VolumeInput | undefined {
+function readVolumeColumns(arg: unknown): VolumeInput | undefined {
   if (isOmitted(arg)) return undefined;
   const cols = columns(arg, "volume");
   if (cols.length < 1 || cols.length > 2) {
     throw new CaseMixError("value", {
-      en: `volume must have 1 column (the group of each case) or 2 (group code, case count); it has ${cols.length}`,
-      zh: `volume 应为 1 列（每个病例的病组编码）或 2 列（病组编码、病例数）；当前有 ${cols.length} 列`,
+      en: `volume must have 1 column (the group of each case, or the cases of each row of groups) or 2 (group code, case count); it has ${cols.length}`,
+      zh: `volume 应为 1 列（每个病例的病组编码，或 groups 每行的病例数）或 2 列（病组编码、病例数）；当前有 ${cols.length} 列`,
     });
   }
   const codes: AlignedColumn = { name: "volume", cells: cols[0] };
@@ -85,7 +102,7 @@ function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: 
     tables,
     base: auditTable(tables.base, "weights"),
     adjusted: auditTable(tables.adjusted!, "adjusted"),
-    volume: readVolume(volume),
+    volume: readVolume(volume, tables),
   };
 }
 
@@ -95,7 +112,7 @@ function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: 
  * @param groups Group code of each row of the table (CHS-DRG codes such as GB11, or MS-DRG definitions such as "193 - SIMPLE PNEUMONIA & PLEURISY W MCC"; a header row is skipped).
  * @param weights The weight of each group in the base (published or current) table; a blank cell is a group without a weight.
  * @param [adjusted] Optional: the adjusted weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once in the total weight.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once in the total weight.
  * @param [names] Optional: the group names, on the same rows (MS-DRG families are read from the words W MCC, W CC, W/O CC/MCC).
  * @param [largest_changes] Optional: how many of the largest relative changes to list (default 10; 0 for none).
  * @returns One row a finding: kind, ADRG or family, groups, weights, detail.
@@ -112,7 +129,7 @@ export function weightAudit(
     const largest = numberArg(largest_changes, "largest_changes", 10, { min: 0, integer: true });
     const tables = readTables(groups, weights, adjusted, names);
     const result = auditWeights(
-      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume) },
+      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume, tables) },
       { largestChanges: largest },
     );
     const lang = currentLanguage();
@@ -127,7 +144,7 @@ export function weightAudit(
  * @param groups Group code of each row of the table (a header row is skipped).
  * @param weights The base weight of each group.
  * @param adjusted The adjusted weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once.
  * @returns One row: total before, total after, relative change, restoring factor.
  */
 export function weightNeutrality(groups: any[][], weights: any[][], adjusted: any[][], volume?: any[][]): any[][] {
@@ -151,7 +168,7 @@ export function weightNeutrality(groups: any[][], weights: any[][], adjusted: an
  * @param groups Group code of each row of the table (a header row is skipped).
  * @param adjusted The adjusted weight of each group.
  * @param weights The base weight of each group, on the same rows.
- * @param [volume] Optional case volume: one column with the group of each case, or two columns, group code and case count. Without it, each group counts once.
+ * @param [volume] Optional case volume: one column with the group of each case, one column with the cases of each row of groups (on the same rows), or two columns, group code and case count. Without it, each group counts once.
  * @returns The rescaled adjusted weights, one per row of groups.
  */
 export function weightRescale(groups: any[][], adjusted: any[][], weights: any[][], volume?: any[][]): any[][] {

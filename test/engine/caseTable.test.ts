@@ -267,3 +267,34 @@ describe("planCaseTable: the columns readCaseTable reads", () => {
     expect(split.reads).toEqual([0, 1, 3]);
   });
 });
+
+describe("readCaseTable: the died column, with the rule of the custom functions (issue 16, item 5)", () => {
+  const table = (header: string, ...died: unknown[]) => [["DRG编码", header], ...died.map((d) => ["GB11", d])];
+
+  it("a 离院方式 column of only 1s: nobody died; a 是否死亡 column of only 1s: everybody died", () => {
+    // a department's fill-down of 离院方式 = 1 (discharged on medical advice): 0 of 3 died
+    const way = readCaseTable(table("离院方式", 1, 1, 1), { columns: ["drg", "died"] });
+    expect([way.diedEncoding, Array.from(way.deaths ?? [])]).toEqual(["dischargeWay", [0, 0, 0]]);
+    const flag = readCaseTable(table("是否死亡", 1, 1, 1), { columns: ["drg", "died"] });
+    expect([flag.diedEncoding, Array.from(flag.deaths ?? [])]).toEqual(["flag", [1, 1, 1]]);
+    // 出院方式 and LYFS (the pinyin initials) are discharge-way headers too
+    expect(readCaseTable(table("LYFS", 1, 5), { columns: ["drg", "died"] }).diedEncoding).toBe("dischargeWay");
+    expect(readCaseTable(table("出院方式", 1, 1), { columns: ["drg", "died"] }).diedEncoding).toBe("dischargeWay");
+  });
+
+  it("a column mapped by hand whose header says nothing: only 1s is an error naming it, unless the call decides", () => {
+    const rows = table("结局", 1, 1);
+    const options = { columns: ["drg", "died"] as ColumnName[], mapping: { died: "结局" } };
+    let e: CaseMixError | undefined;
+    try {
+      readCaseTable(rows, options);
+    } catch (err) {
+      e = err as CaseMixError;
+    }
+    expect(e?.text.en).toMatch(/^结局: every value is 1, .*; name the column 是否死亡 \(a died flag\) or 离院方式/);
+    // the kind given, or the encoding of a benchmark read in the same run, settles it
+    expect(Array.from(readCaseTable(rows, { ...options, died: { kind: "flag" } }).deaths ?? [])).toEqual([1, 1]);
+    const settled = readCaseTable(rows, { ...options, died: { alongside: ["dischargeWay"] } });
+    expect(Array.from(settled.deaths ?? [])).toEqual([0, 0]);
+  });
+});

@@ -1,12 +1,15 @@
 import fc from "fast-check";
 import { internCodes } from "../../src/engine/codes";
 import {
+  decideDiedKinds,
   isDiedValue,
   lowRiskMortality,
   readDied,
+  readDiedColumns,
   riskLevelOfZ,
   riskLevels,
 } from "../../src/engine/mortalityRisk";
+import { levelsFromList, levelsFromTable, riskLevelOfCell } from "../../src/engine/riskLevelTable";
 import { CaseMixError } from "../../src/engine/text";
 
 function failure(f: () => unknown): CaseMixError {
@@ -231,5 +234,151 @@ describe("lowRiskMortality", () => {
     const r = lowRiskMortality({ groups, deaths }, riskLevels({ groups, deaths }));
     // A1 is level 1: 100 cases, 1 death
     expect(r.overall).toEqual({ key: "", cases: 100, deaths: 1, rate: 0.01 });
+  });
+});
+
+describe("the died encoding, decided once per call (issue 16, item 5)", () => {
+  it("a headerless column of only 1s is an error asking for the encoding, not 100% mortality", () => {
+    // five GB11 cases, 离院方式 filled down as 1 (discharged on medical advice): before the
+    // fix this read as a died flag, 5 deaths out of 5
+    const e = failure(() => readDied([1, 1, 1, 1, 1], { kindOption: "died_kind" }));
+    expect(e.kind).toBe("value");
+    expect(e.text.en).toBe(
+      'died: every value is 1, which is a death as a died flag (100% mortality) but discharge on medical advice as a discharge-way code (离院方式, no death); give died_kind ("flag" or "discharge_way"), or include the column\'s header (是否死亡 or 离院方式) in the range',
+    );
+    expect(e.text.zh).toMatch(
+      /^died：所有值都是 1，按死亡标志读为死亡（死亡率 100%），按离院方式代码读为医嘱离院（无死亡），无法判断；请提供 died_kind/,
+    );
+    // blanks do not settle it (survivors of a 是否死亡 column are often left blank, and so is padding)
+    expect(failure(() => readDied([1, null, "", 1], { argName: "离院", firstRow: 2 })).text.en).toMatch(
+      /^离院: every value is 1, .*; name the column 是否死亡 \(a died flag\) or 离院方式 \(a discharge-way code\)$/,
+    );
+  });
+
+  it("the kind, when given, overrides the header and the values", () => {
+    expect(Array.from(readDied([1, 1, 1], { kind: "flag" }).deaths)).toEqual([1, 1, 1]);
+    const way = readDied([1, 1, 1], { kind: "dischargeWay", header: "是否死亡" });
+    expect(way.encoding).toBe("dischargeWay");
+    expect(Array.from(way.deaths)).toEqual([0, 0, 0]);
+    // a flag column read as discharge way still rejects what is no discharge-way code
+    expect(failure(() => readDied([1, 7], { kind: "dischargeWay" })).text.en).toMatch(
+      /^died row 2: "7" is not a discharge-way code/,
+    );
+  });
+
+  it("headers: 离院方式, 出院方式, LYFS say discharge way; 是否死亡, 死亡, died say flag", () => {
+    for (const header of ["离院方式", "离院方式代码", "出院方式", "lyfs", "Discharge Way"]) {
+      expect(readDied([1, 1], { header }).encoding).toBe("dischargeWay");
+    }
+    for (const header of ["是否死亡", "死亡", "Died", "death flag"]) {
+      expect(readDied([1, 1], { header }).encoding).toBe("flag");
+    }
+    // a discharge-way code still makes a column headed 死亡 a discharge-way column (5 died, 1 not)
+    expect(Array.from(readDied([1, 5], { header: "死亡" }).deaths)).toEqual([0, 1]);
+  });
+
+  it("0 beside 1, or a flag word, says flag; a discharge-way name says discharge way", () => {
+    expect(readDied([1, 0, 1]).encoding).toBe("flag");
+    expect(Array.from(readDied([1, "否", 1]).deaths)).toEqual([1, 0, 1]);
+    expect(Array.from(readDied([1, "医嘱离院", "死亡"]).deaths)).toEqual([0, 0, 1]);
+    // no 1 at all reads the same either way
+    expect(Array.from(readDied([0, null, "否"]).deaths)).toEqual([0, 0, 0]);
+  });
+
+  it("the data's and the benchmark's columns are decided together", () => {
+    // data: 1, 1 (all on medical advice); benchmark: 1, 5, 2 holds discharge-way codes, so the
+    // data is discharge way too: 0 deaths (was 2 of 2)
+    const [data, bench] = readDiedColumns([
+      { values: [1, 1], argName: "died" },
+      { values: [1, 5, 2], argName: "benchmark_died" },
+    ]);
+    expect(data.encoding).toBe("dischargeWay");
+    expect(Array.from(data.deaths)).toEqual([0, 0]);
+    expect(Array.from(bench.deaths)).toEqual([0, 1, 0]);
+    // a benchmark of 0/1 flags makes the data a flag column: both died
+    expect(Array.from(readDiedColumns([{ values: [1, 1] }, { values: [0, 1, 0] }])[0].deaths)).toEqual([1, 1]);
+    // a benchmark headed 是否死亡 too
+    expect(readDiedColumns([{ values: [1] }, { values: [1], header: "是否死亡" }])[0].encoding).toBe("flag");
+    // two columns of only 1s: nothing decides; the message names the column
+    expect(
+      failure(() => readDiedColumns([{ values: [0, 0] }, { values: [1], argName: "benchmark_died" }])).text.en,
+    ).toMatch(/^benchmark_died: every value is 1/);
+    // columns that decide for themselves keep their own reading
+    const [flags, ways] = readDiedColumns([{ values: [1, 0] }, { values: [1, 5] }]);
+    expect([flags.encoding, ways.encoding]).toEqual(["flag", "dischargeWay"]);
+    // a column read earlier in the same call (the command line's benchmark file) settles it as well
+    expect(readDied([1, 1], { alongside: ["dischargeWay"] }).encoding).toBe("dischargeWay");
+    expect(decideDiedKinds([{ values: [1] }, { values: [2] }])).toEqual(["dischargeWay", "dischargeWay"]);
+    // a count column (with counts) is outside the decision
+    const [counted, ones] = readDiedColumns([
+      { values: [3], counts: [10] },
+      { values: [1], header: "离院方式" },
+    ]);
+    expect([counted.encoding, Array.from(counted.deaths), ones.encoding]).toEqual(["count", [3], "dischargeWay"]);
+  });
+
+  it("property: the rule, on any column of 0, 1, 2, 5, 9, blank, 是, 否", () => {
+    const cell = fc.constantFrom<unknown>(0, 1, 2, 5, 9, null, "是", "否");
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 30 }), (cells) => {
+        const has = (v: unknown) => cells.includes(v);
+        const count = (v: unknown) => cells.filter((c) => c === v).length;
+        const way = has(2) || has(5) || has(9);
+        const flag = has("是") || has("否") || (has(0) && has(1));
+        if (!way && !flag && has(1)) {
+          expect(failure(() => readDied(cells)).text.en).toMatch(/every value is 1/);
+          return;
+        }
+        const r = readDied(cells);
+        expect(r.encoding).toBe(way ? "dischargeWay" : "flag");
+        // discharge way: 5 and 是 are deaths; flag: 1 and 是
+        const deaths = Array.from(r.deaths).reduce((a, b) => a + b, 0);
+        expect(deaths).toBe(count("是") + (way ? count(5) : count(1)));
+      }),
+    );
+  });
+});
+
+describe("riskLevelOfCell", () => {
+  it("reads 0..4, 1级, level 1 and the level words of published tables", () => {
+    expect(
+      [0, 1, 4, "3", "1级", "Level 2", "低风险", "低风险组", "中低风险", "中高", "高风险", "high"].map(riskLevelOfCell),
+    ).toEqual([0, 1, 4, 3, 1, 2, 1, 1, 2, 3, 4, 4]);
+    expect([5, 1.5, -1, "风险等级", "", null, true].map(riskLevelOfCell)).toEqual(Array(7).fill(undefined));
+  });
+});
+
+describe("levelsFromTable and levelsFromList stand in for computed levels", () => {
+  // cases: GB11 x 4 (1 died), ES21 x 2 (1 died), ZZ19 x 1 (0 died)
+  const groups = internCodes(["GB11", "GB11", "GB11", "GB11", "ES21", "ES21", "ZZ19"]);
+  const deaths = Float64Array.of(1, 0, 0, 0, 1, 0, 0);
+
+  it("a table: GB11 level 1, ES21 level 3 -> 1 / 4; ZZ19 has no level", () => {
+    // low-risk: GB11 only, 4 cases 1 death = 0.25; ZZ19's 1 case is not in the table
+    const levels = levelsFromTable([" gb11 ", "ES21", "", "FR25"], ["低风险", 3, 1, ""]);
+    expect(Array.from(levels.level)).toEqual([1, 3]);
+    const r = lowRiskMortality({ groups, deaths }, levels);
+    expect(r.overall).toEqual({ key: "", cases: 4, deaths: 1, rate: 0.25 });
+    expect(r.casesWithoutLevel).toBe(1);
+  });
+
+  it("a list of the low-risk groups: unlisted groups are known not to be low-risk", () => {
+    // GB11 and ES21 listed: 6 cases 2 deaths = 1/3; ZZ19 is not low-risk, not "without level"
+    const r = lowRiskMortality({ groups, deaths }, levelsFromList(["GB11", "es21", "GB11", null]));
+    expect(r.overall.cases).toBe(6);
+    expect(r.overall.deaths).toBe(2);
+    expect(r.overall.rate).toBeCloseTo(1 / 3, 15);
+    expect(r.casesWithoutLevel).toBe(0);
+  });
+
+  it("a bad level or a group listed with two levels is an error naming the row", () => {
+    expect(failure(() => levelsFromTable(["GB11", "ES21"], [1, "x"], { firstRow: 2 })).text.en).toBe(
+      'levels row 3: "x" is not a risk level (0 to 4, or 低风险, 中低风险, 中高风险, 高风险)',
+    );
+    expect(failure(() => levelsFromTable(["GB11", "gb11"], [1, 2])).text.zh).toBe(
+      "levels 第 2 行：GB11 的等级为 2，而第 1 行为 1",
+    );
+    // the same level twice is fine
+    expect(levelsFromTable(["GB11", "gb11"], [1, "1级"]).index.size).toBe(1);
   });
 });

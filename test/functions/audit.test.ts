@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import * as fs from "fs";
 import * as path from "path";
 import { weightAudit, weightNeutrality, weightRescale } from "../../src/functions/audit";
@@ -95,7 +96,7 @@ describe("WEIGHT_AUDIT", () => {
       message: 'weights row 3: "abc" is not a number',
     });
     expect(thrown(() => weightAudit(groups, weights, adjusted, [["GB11", 1, 2]])).message).toBe(
-      "volume must have 1 column (the group of each case) or 2 (group code, case count); it has 3",
+      "volume must have 1 column (the group of each case, or the cases of each row of groups) or 2 (group code, case count); it has 3",
     );
     expect(thrown(() => weightAudit(groups, weights, adjusted, [["GB11", 1], ["GB13", "x"]])).message).toBe(
       'volume row 2: "x" is not a number',
@@ -212,5 +213,77 @@ describe("zh-CN metadata", () => {
     }
     expect(ids.sort()).toEqual(Object.keys(locale).sort());
     expect(ids).toHaveLength(3);
+  });
+});
+
+describe("WEIGHT_NEUTRALITY: a one-column count volume on the rows of the table (issue 16, item 7)", () => {
+  // base 2 / 1.5 / 1, adjusted 2.4 / 1.5 / 0.8, cases 10 / 20 / 30 on the same rows:
+  // before 10 x 2 + 20 x 1.5 + 30 x 1 = 80, after 24 + 30 + 24 = 78, change -2 / 80 = -0.025,
+  // factor 80 / 78 = 1.025641 (before the fix the counts read as group codes "10", "20", "30":
+  // totals 0, then #DIV/0!)
+  const groups = col("DRG编码", "GB11", "GB13", "GB15");
+  const weights = col("权重", 2, 1.5, 1);
+  const adjusted = col("调整后权重", 2.4, 1.5, 0.8);
+  const expectNeutrality = (out: unknown[][], expected: number[]) => {
+    expect(out).toHaveLength(1);
+    (out[0] as number[]).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 12));
+  };
+
+  test("with the header rows, and without", () => {
+    expectNeutrality(weightNeutrality(groups, weights, adjusted, col("病例数", 10, 20, 30)), [80, 78, -0.025, 80 / 78]);
+    const bare = (c: unknown[][]) => c.slice(1);
+    expectNeutrality(weightNeutrality(bare(groups), bare(weights), bare(adjusted), col(10, 20, 30)), [80, 78, -0.025, 80 / 78]);
+    // a blank count is a row without cases
+    expectNeutrality(weightNeutrality(groups, weights, adjusted, col("病例数", 10, "", 30)), [50, 48, -0.04, 50 / 48]);
+  });
+
+  test("WEIGHT_RESCALE and WEIGHT_AUDIT read it the same way", () => {
+    setLanguage("zh");
+    const out = weightRescale(groups, adjusted, weights, col("病例数", 10, 20, 30));
+    expect(out[0]).toEqual(["还原后权重"]);
+    [2.4, 1.5, 0.8].forEach((w, i) => expect(out[i + 1][0]).toBeCloseTo((w * 80) / 78, 12));
+    setLanguage("en");
+    expect(weightAudit(groups, weights, adjusted, col("病例数", 10, 20, 30))[0][3]).toBe("80 → 78");
+  });
+
+  test("numbers that are group codes of the table (MS-DRG) are still the group of each case", () => {
+    // 193 twice, 194 once: before 2 x 1.2 + 1.3 = 3.7, after 2 x 1.3 + 1.3 = 3.9
+    const out = weightNeutrality(col(193, 194), col(1.2, 1.3), col(1.3, 1.3), col(193, 193, 194));
+    expectNeutrality(out, [3.7, 3.9, 0.2 / 3.7, 3.7 / 3.9]);
+  });
+
+  test("a volume read neither way is an error naming volume, in both languages", () => {
+    setLanguage("en");
+    const short = () => weightNeutrality(groups, weights, adjusted, col("病例数", 10, 20));
+    expect(thrown(short)).toEqual({
+      code: "#VALUE!",
+      message:
+        "volume: a column of numbers is read as the cases of each row of groups, but it has 2 rows and groups has 3; give it on the same rows as groups, or give the group of each case (one column) or group code and case count (two columns)",
+    });
+    const unknown = () => weightNeutrality(groups, weights, adjusted, col("XX11", "XX13", "XX11"));
+    expect(thrown(unknown).message).toBe(
+      "volume: none of its 2 group codes (such as XX11) is in groups, so no case would count; give the group of each case, or the cases of each row of groups on the same rows",
+    );
+    expect(thrown(() => weightNeutrality(groups, weights, adjusted, col("病例数", 0, 0, 0))).message).toBe(
+      "volume has no cases: every row is blank or has a count of 0",
+    );
+    setLanguage("zh");
+    expect(thrown(short).message).toMatch(/^volume：一列数字按 groups 每行的病例数读取，但它有 2 行，而 groups 有 3 行/);
+    expect(thrown(unknown).message).toMatch(/^volume：其 2 个病组编码（如 XX11）都不在 groups 中/);
+  });
+
+  test("property: counts on the rows = group code + count = one row a case", () => {
+    fc.assert(
+      fc.property(fc.tuple(fc.integer({ min: 1, max: 20 }), fc.nat(20), fc.nat(20)), (counts) => {
+        const codes = ["GB11", "GB13", "GB15"];
+        const caseRows = codes.flatMap((c, i) => Array<string>(counts[i]).fill(c));
+        const perRow = weightNeutrality(groups, weights, adjusted, col("病例数", ...counts));
+        const twoColumns = weightNeutrality(groups, weights, adjusted, codes.map((c, i) => [c, counts[i]]));
+        const byCase = weightNeutrality(groups, weights, adjusted, col(...caseRows));
+        for (const other of [twoColumns, byCase]) {
+          (perRow[0] as number[]).forEach((v, i) => expect(v).toBeCloseTo((other[0] as number[])[i], 10));
+        }
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { setLanguage } from "../../src/functions/excel";
 import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
 
@@ -65,8 +66,8 @@ describe("RISK_LEVEL", () => {
     // with the header 离院方式, a column of only 1s is read as discharge way: nobody died
     const allOnes = riskLevel(col("病组", "GA", "GA"), col("离院方式", 1, 1));
     expect(allOnes).toEqual([["GA", 2, 0, 0, "", 0]]);
-    // the same column without header is a died flag: both died
-    expect(riskLevel(col("GA", "GA"), col(1, 1))[0].slice(0, 3)).toEqual(["GA", 2, 2]);
+    // with the header 是否死亡 it is a died flag: both died (a headerless column of only 1s is an error, below)
+    expect(riskLevel(col("DRG编码", "GA", "GA"), col("是否死亡", 1, 1))[0].slice(0, 3)).toEqual(["GA", 2, 2]);
   });
 
   test("TRUE/FALSE, 是/否, 死亡 and coded text", () => {
@@ -146,5 +147,177 @@ describe("LOW_RISK_MORTALITY", () => {
     expect(lowRiskMortality(col("A5", "A5"), col(1, 0), undefined, col(...region.groups), col(...region.died))).toEqual([
       [{ code: "#DIV/0!" }],
     ]);
+  });
+});
+
+describe("died encoding, level tables and counts (issue 16, items 5 and 11)", () => {
+  // Region: M = 0.01, 0.02, 0.05, 0.1, 0.4 for GB11, A2..A5 (100 cases each): GB11 is the only
+  // level-1 group (z = -1.157). Written as 离院方式: 5 died, 1 on medical advice, one 2 per group.
+  const region = cases(
+    [
+      ["GB11", 100, 1],
+      ["A2", 100, 2],
+      ["A3", 100, 5],
+      ["A4", 100, 10],
+      ["A5", 100, 40],
+    ],
+    [5, 1],
+  );
+  region.died[99] = 2;
+  const five = col("GB11", "GB11", "GB11", "GB11", "GB11");
+  const allOnes = col(1, 1, 1, 1, 1);
+
+  test("five GB11 cases all 离院方式 = 1 with a 离院方式 benchmark: 0 / 5, not 5 / 5", () => {
+    // the benchmark holds codes 2 and 5, so the data's 1s are discharges on medical advice:
+    // level-1 cases 5, deaths 0 -> 0 (before the fix the data read as a flag: 5 / 5 = 1)
+    expect(lowRiskMortality(five, allOnes, undefined, col(...region.groups), col(...region.died))).toEqual([[0]]);
+  });
+
+  test("the data alone, all 1s without a header: #VALUE! asking for died_kind, in both languages", () => {
+    setLanguage("en");
+    const e = thrown(() => lowRiskMortality(five, allOnes));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toMatch(/^died: every value is 1, .*; give died_kind \("flag" or "discharge_way"\), or include/);
+    setLanguage("zh");
+    expect(thrown(() => riskLevel(five, allOnes)).message).toMatch(/^died：所有值都是 1，.*请提供 died_kind/);
+  });
+
+  test("died_kind decides: with GB11 listed as low-risk, discharge_way 0 / 5 = 0, flag 5 / 5 = 1", () => {
+    const list = col("DRG编码", "GB11");
+    expect(lowRiskMortality(five, allOnes, undefined, undefined, undefined, list, undefined, "discharge_way")).toEqual([
+      [0],
+    ]);
+    expect(lowRiskMortality(five, allOnes, undefined, undefined, undefined, list, undefined, "FLAG")).toEqual([[1]]);
+    // RISK_LEVEL: two GA cases read as flags, both died
+    expect(riskLevel(col("GA", "GA"), col(1, 1), undefined, undefined, "flag")[0].slice(0, 3)).toEqual(["GA", 2, 2]);
+    setLanguage("en");
+    expect(thrown(() => riskLevel(col("GA"), col(1), undefined, undefined, "death")).message).toBe(
+      'died_kind: "death" is not one of flag, discharge_way',
+    );
+  });
+
+  // Flag region of the tests above: A1 the only level-1 group.
+  const flags = cases([
+    ["A1", 100, 1],
+    ["A2", 100, 2],
+    ["A3", 100, 5],
+    ["A4", 100, 10],
+    ["A5", 100, 40],
+  ]);
+  // unit: A1 x 4 (1 died), A5 x 3 (2 died): level-1 cases 4, deaths 1 -> 0.25
+  const unit = cases([
+    ["A1", 4, 1],
+    ["A5", 3, 2],
+  ]);
+
+  test("levels: RISK_LEVEL's spill, a published table with words, or a low-risk list give 0.25", () => {
+    const spill = riskLevel(col(...flags.groups), col(...flags.died));
+    // z = -1.157, -0.674, -0.035, 0.449, 1.416 (ln M mean -2.946, SD 1.434): levels 1, 2, 2, 3, 4
+    expect(spill.map((r) => r[5])).toEqual([1, 2, 2, 3, 4]);
+    const low = (levels: unknown[][]) =>
+      lowRiskMortality(col(...unit.groups), col(...unit.died), undefined, undefined, undefined, levels);
+    expect(low(spill)).toEqual([[0.25]]);
+    expect(
+      low([
+        ["DRG编码", "风险等级"],
+        ["A1", "低风险"],
+        ["A5", "高风险"],
+      ]),
+    ).toEqual([[0.25]]);
+    expect(low(col("A1"))).toEqual([[0.25]]);
+    // A5 listed as well: 7 cases, 3 deaths
+    expect(low(col("A1", "A5"))[0][0]).toBeCloseTo(3 / 7, 15);
+  });
+
+  test("levels errors: a bad level names the row; levels and a benchmark are one or the other", () => {
+    setLanguage("en");
+    const bad = () =>
+      lowRiskMortality(col("A1"), col(0), undefined, undefined, undefined, [
+        ["病组", "等级"],
+        ["A1", "低"],
+        ["A2", "x"],
+      ]);
+    expect(thrown(bad).message).toBe(
+      'levels row 3: "x" is not a risk level (0 to 4, or 低风险, 中低风险, 中高风险, 高风险)',
+    );
+    const both = () => lowRiskMortality(col("A1"), col(0), undefined, col("A1"), col(0), col("A1"));
+    expect(thrown(both).message).toBe("levels and benchmark_groups both give the risk levels: give one of them");
+    setLanguage("zh");
+    expect(thrown(both).message).toBe("levels 与 benchmark_groups 都用于确定风险等级，只能提供其中之一");
+  });
+
+  test("counts: aggregated rows, died the deaths of each row", () => {
+    // A1 one row of 4 cases (1 death), A5 one row of 3 (2 deaths): 1 / 4 against the region
+    const bench = [undefined, col(...flags.groups), col(...flags.died)] as const;
+    const out = lowRiskMortality(
+      col("DRG编码", "A1", "A5"),
+      col("死亡人数", 1, 2),
+      ...bench,
+      undefined,
+      col("病例数", 4, 3),
+    );
+    expect(out).toEqual([[0.25]]);
+    // by department: 内科 A1 2 cases 1 death -> 0.5; 外科 A1 2 cases 0 deaths + A5 -> 0
+    const byDept = lowRiskMortality(
+      col("A1", "A1", "A5"),
+      col(1, 0, 2),
+      col("内科", "外科", "外科"),
+      bench[1],
+      bench[2],
+      undefined,
+      col(2, 2, 3),
+    );
+    expect(byDept).toEqual([
+      ["内科", 2, 1, 0.5],
+      ["外科", 2, 0, 0],
+    ]);
+  });
+
+  test("property: aggregated rows with counts give what their case rows give", () => {
+    const row = fc
+      .tuple(fc.constantFrom("A1", "A2", "A5"), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 5 }))
+      .map(([g, n, d]) => [g, n, Math.min(n, d)] as [string, number, number]);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 8 }), (rows) => {
+        const expanded = cases(rows);
+        const bench = [col(...flags.groups), col(...flags.died)] as const;
+        const byCase = lowRiskMortality(
+          col("DRG编码", ...expanded.groups),
+          col("是否死亡", ...expanded.died),
+          undefined,
+          ...bench,
+        );
+        const aggregated = lowRiskMortality(
+          col(...rows.map((r) => r[0])),
+          col(...rows.map((r) => r[2])),
+          undefined,
+          ...bench,
+          undefined,
+          col(...rows.map((r) => r[1])),
+        );
+        expect(aggregated).toEqual(byCase);
+      }),
+    );
+  });
+
+  test("property: RISK_LEVEL's spill as levels gives what its benchmark gives", () => {
+    const group = fc.constantFrom("A1", "A2", "A3", "A4", "A5");
+    const spec = fc.tuple(group, fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 30 }));
+    const specs = fc
+      .array(spec, { minLength: 1, maxLength: 6 })
+      .map((xs) => xs.map(([g, n, d]) => [g, n, Math.min(n, d)] as [string, number, number]));
+    fc.assert(
+      fc.property(specs, specs, (benchSpec, unitSpec) => {
+        const bench = cases(benchSpec);
+        const unit = cases(unitSpec);
+        const g = col("DRG编码", ...unit.groups);
+        const d = col("是否死亡", ...unit.died);
+        const bg = col("DRG编码", ...bench.groups);
+        const bd = col("是否死亡", ...bench.died);
+        const spill = riskLevel(bg, bd);
+        const fromSpill = lowRiskMortality(g, d, undefined, undefined, undefined, spill);
+        expect(fromSpill).toEqual(lowRiskMortality(g, d, undefined, bg, bd));
+      }),
+    );
   });
 });
