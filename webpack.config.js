@@ -6,9 +6,19 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { LocalizedMetadataPlugin } = require("./scripts/localizedMetadata");
+const { DeploymentError, ManifestPlugin, deploymentSettings } = require("./scripts/deployment");
+const { version } = require("./package.json");
 
-const urlDev = "https://localhost:3000/";
-const urlProd = "https://localhost:3000/"; // Replace with the deployment address before publishing.
+/** The address and Office.js source of this build (ADDIN_BASE_URL, OFFICE_JS); see scripts/deployment.js. */
+function buildSettings() {
+  try {
+    return deploymentSettings(process.env, version);
+  } catch (error) {
+    if (!(error instanceof DeploymentError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 
 /** Every file under src/functions that declares custom functions feeds the metadata generator. */
 const functionFiles = fs
@@ -24,8 +34,19 @@ async function getHttpsOptions() {
 }
 
 module.exports = async (env, options) => {
-  const dev = options.mode === "development";
   const serving = process.argv.includes("serve");
+  const settings = buildSettings();
+  const officeJsCopy =
+    settings.officeJs.kind === "local"
+      ? [
+          {
+            from: "node_modules/@microsoft/office-js/dist",
+            to: "office-js",
+            globOptions: { ignore: ["**/*.debug.js"] },
+          },
+          { from: "node_modules/@microsoft/office-js/LICENSE.md", to: "office-js/LICENSE.md" },
+        ]
+      : [];
   return {
     devtool: "source-map",
     entry: {
@@ -35,6 +56,7 @@ module.exports = async (env, options) => {
     },
     output: {
       path: path.resolve(__dirname, "dist"),
+      filename: settings.hashed ? "[name].[contenthash:8].js" : "[name].js",
       clean: true,
     },
     resolve: {
@@ -65,30 +87,33 @@ module.exports = async (env, options) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        officeJs: settings.officeJs.src,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        officeJs: settings.officeJs.src,
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*", to: "assets/[name][ext][query]" },
-          {
-            from: "manifest*.xml",
-            to: "[name]" + "[ext]",
-            transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
-            },
-          },
-        ],
+        patterns: [{ from: "assets/*", to: "assets/[name][ext][query]" }, ...officeJsCopy],
+      }),
+      new ManifestPlugin({
+        files: fs
+          .readdirSync(__dirname)
+          .filter((name) => /^manifest.*\.xml$/.test(name))
+          .map((name) => path.join(__dirname, name)),
+        settings,
       }),
     ],
     performance: { hints: false },
     devServer: serving
       ? {
           headers: { "Access-Control-Allow-Origin": "*" },
-          server: { type: "https", options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions() },
+          server: {
+            type: "https",
+            options: env.WEBPACK_BUILD || options.https !== undefined ? options.https : await getHttpsOptions(),
+          },
           port: process.env.npm_package_config_dev_server_port || 3000,
         }
       : undefined,

@@ -43,7 +43,7 @@ import {
 } from "./model";
 import { CaseMixError, Lang } from "../engine/text";
 
-/* global Excel, Office */
+/* global Excel */
 
 /** The sheet-scoped named item that marks a sheet as a CaseMix report. */
 export const REPORT_MARKER = "CaseMix_Report";
@@ -69,6 +69,21 @@ export interface RenderOptions {
   stamp?: string;
   /** Lets the page repaint between requests (default: a zero-delay timer). */
   yieldToUi?: () => Promise<void>;
+  /** Filled with the sheet names this render plans, so a failed run can be rolled back by name. */
+  journal?: RenderJournal;
+}
+
+/** The names one render gives its sheets: final, temporary and (for replaced sheets) aside. */
+export interface SheetPlan {
+  final: string;
+  /** Set when an earlier report of the final name is replaced: the new sheet is written here. */
+  temp: string;
+  /** Set with `temp`: where the earlier sheet steps aside before it is deleted. */
+  aside: string;
+}
+
+export interface RenderJournal {
+  plans: SheetPlan[];
 }
 
 export interface RenderedSheet {
@@ -370,6 +385,7 @@ export async function renderWorkbook(
     plan.temp = spare("CaseMix tmp");
     plan.aside = spare("CaseMix old");
   }
+  if (options.journal) options.journal.plans = plans.map(({ final, temp, aside }) => ({ final, temp, aside }));
 
   const added: Excel.Worksheet[] = [];
   const cleanUp = async () => {
@@ -446,12 +462,6 @@ function spareNames(takenLower: Set<string>): (prefix: string) => string {
   };
 }
 
-interface ReplacePlan {
-  final: string;
-  temp: string;
-  aside: string;
-}
-
 /**
  * A replacement that failed after the new report was complete: nothing was deleted at the
  * swap, and at the delete the new report is in place. The message says where each report is.
@@ -459,7 +469,7 @@ interface ReplacePlan {
 export class ReplaceIncomplete extends CaseMixError {
   constructor(
     readonly stage: "swap" | "delete",
-    plans: ReplacePlan[],
+    plans: SheetPlan[],
     readonly cause: unknown,
   ) {
     const list = (names: string[]) => names.map((n) => `“${n}”`).join(", ");
@@ -486,7 +496,7 @@ export class ReplaceIncomplete extends CaseMixError {
 async function syncOrExplain(
   context: Excel.RequestContext,
   counter: { syncs: number },
-  replacing: ReplacePlan[],
+  replacing: SheetPlan[],
   stage: "swap" | "delete",
 ): Promise<void> {
   try {
@@ -1094,48 +1104,4 @@ function niceBound(x: number, up: boolean): number {
   if (x === 0) return 0;
   const step = Math.pow(10, Math.floor(Math.log10(Math.abs(x))) - 1);
   return (up ? Math.ceil(x / step) : Math.floor(x / step)) * step;
-}
-
-// ---------------------------------------------------------------------------------------
-// Running inside Excel
-
-/** True when the host supports the given ExcelApi requirement set (assumed outside Office). */
-export function excelApiSupported(version: string): boolean {
-  try {
-    if (typeof Office !== "undefined" && Office.context?.requirements) {
-      return Office.context.requirements.isSetSupported("ExcelApi", version);
-    }
-  } catch {
-    return false;
-  }
-  return false;
-}
-
-/**
- * Runs `batch` in `Excel.run`, with all its requests merged into one undo group where the
- * host supports it (ExcelApi 1.20, `mergeUndoGroup`). If the host refuses to group a call
- * (error `UndoNotSupported`), the batch runs again without the group; `grouped` says which.
- */
-export async function runExcel<T>(
-  batch: (context: Excel.RequestContext) => Promise<T>,
-): Promise<{ value: T; grouped: boolean }> {
-  if (excelApiSupported("1.20")) {
-    try {
-      const value = await Excel.run({ mergeUndoGroup: true }, batch);
-      return { value, grouped: true };
-    } catch (error) {
-      if ((error as { code?: string })?.code !== "UndoNotSupported") throw error;
-    }
-  }
-  const value = await Excel.run(batch);
-  return { value, grouped: false };
-}
-
-/** Renders a model into the open workbook in one undo group where supported. */
-export async function renderIntoWorkbook(
-  model: WorkbookModel,
-  options: RenderOptions = {},
-): Promise<RenderResult & { grouped: boolean }> {
-  const { value, grouped } = await runExcel((context) => renderWorkbook(context, model, options));
-  return { ...value, grouped };
 }

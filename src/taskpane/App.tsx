@@ -37,7 +37,8 @@ import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { Lang } from "../engine/text";
 import { TrimMethod, TRIM_METHODS } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
-import { ExistingPolicy, RenderCancelled, columnLetters, renderIntoWorkbook, sheetConflicts } from "../report/excelRenderer";
+import { ExistingPolicy, RenderCancelled, columnLetters, sheetConflicts } from "../report/excelRenderer";
+import { renderIntoWorkbook } from "../report/excelRun";
 import { CONTRIBUTION_LABELS, quadrantLabel } from "../report/i18n";
 import { UnitChoice } from "../report/quadrantReport";
 import {

@@ -36,7 +36,8 @@ import {
 } from "@fluentui/react-components";
 import { Lang } from "../engine/text";
 import { AUDIT_LABELS, AuditTableSource, AuditVolumeSource } from "../report/auditReport";
-import { ExistingPolicy, RenderCancelled, renderIntoWorkbook } from "../report/excelRenderer";
+import { ExistingPolicy, RenderCancelled } from "../report/excelRenderer";
+import { renderIntoWorkbook } from "../report/excelRun";
 import {
   AuditForm,
   AuditPicks,

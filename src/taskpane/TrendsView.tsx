@@ -37,7 +37,8 @@ import {
 import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
-import { ExistingPolicy, RenderCancelled, columnLetters, renderIntoWorkbook } from "../report/excelRenderer";
+import { ExistingPolicy, RenderCancelled, columnLetters } from "../report/excelRenderer";
+import { renderIntoWorkbook } from "../report/excelRun";
 import { TrendsUnit } from "../report/trendsReport";
 import { Detection, Overrides, VERSION, detectColumns, errorText, mappingWith, weightTableOf } from "./build";
 import { DataSource, ReadCancelled, SourceData, SourceList, listSources, readSource } from "./excelData";

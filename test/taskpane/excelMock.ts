@@ -51,6 +51,12 @@ export class MockWorkbook {
   /** When set, the sync of this number (1 = the first) fails after its calls were applied, as a
    * real batch can fail part way with the calls before the failing one already done. */
   failSync?: number;
+  /** The error code of that failure (default GeneralException). */
+  failCode?: string;
+  /** When true, deleting a sheet is refused as some hosts refuse it inside an undo group: the
+   * sheet stays and the next sync fails with UndoNotSupported. */
+  refuseDeletes = false;
+  refused = false;
 
   charge(value: unknown): void {
     this.stats.current += bytesOf(value) + 16;
@@ -233,6 +239,10 @@ export class MockSheet {
 
   delete(): void {
     this.book.charge("delete");
+    if (this.book.refuseDeletes) {
+      this.book.refused = true;
+      return;
+    }
     this.deleted = true;
   }
 
@@ -424,7 +434,13 @@ export function mockContext(book: MockWorkbook): Excel.RequestContext {
     book.stats.current = 0;
     book.stats.responses.push(book.stats.responseCurrent);
     book.stats.responseCurrent = 0;
-    if (book.stats.syncs === book.failSync) throw Object.assign(new Error("request failed"), { code: "GeneralException" });
+    if (book.refused) {
+      book.refused = false;
+      throw Object.assign(new Error("not in an undo group"), { code: "UndoNotSupported" });
+    }
+    if (book.stats.syncs === book.failSync) {
+      throw Object.assign(new Error("request failed"), { code: book.failCode ?? "GeneralException" });
+    }
     await librarySync();
     const pending = [...book.pending];
     book.pending.clear();

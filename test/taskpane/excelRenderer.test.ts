@@ -11,10 +11,10 @@ import {
   excelCell,
   renderWorkbook,
   ReplaceIncomplete,
-  runExcel,
   sheetConflicts,
   suffixedName,
 } from "../../src/report/excelRenderer";
+import { renderIntoWorkbook, runExcel } from "../../src/report/excelRun";
 import { placeBlocks } from "../../src/report/model";
 import { MockWorkbook, mockContext } from "./excelMock";
 import { syntheticModel } from "./syntheticModel";
@@ -275,19 +275,80 @@ describe("undo group", () => {
     expect(seen[0]).toEqual({ mergeUndoGroup: true });
   });
 
-  test("falls back to a plain run when the host cannot group a call", async () => {
+  test("waits while the user edits a cell where ExcelApi 1.11 is supported", async () => {
+    const seen: unknown[] = [];
+    g.Office = { context: { requirements: { isSetSupported: (_s: string, v: string) => ["1.7", "1.11"].includes(v) } } };
+    g.Excel = { run: async (...args: any[]) => (seen.push(args[0]), args[args.length - 1]("ctx")) };
+    expect((await runExcel(async () => 3)).grouped).toBe(false);
+    expect(seen).toEqual([{ delayForCellEdit: true }]);
+  });
+
+  test("falls back to a run without the group when the host cannot group a call", async () => {
     const seen: unknown[] = [];
     g.Office = { context: { requirements: { isSetSupported: () => true } } };
     g.Excel = {
       run: async (...args: any[]) => {
-        seen.push(args.length === 2 ? args[0] : "plain");
-        if (args.length === 2) throw Object.assign(new Error("undo"), { code: "UndoNotSupported" });
-        return args[0]("ctx");
+        seen.push(args[0]);
+        if (args[0].mergeUndoGroup) throw Object.assign(new Error("undo"), { code: "UndoNotSupported" });
+        return args[1]("ctx");
       },
     };
     const { grouped } = await runExcel(async () => 1);
     expect(grouped).toBe(false);
-    expect(seen).toEqual([{ mergeUndoGroup: true }, "plain"]);
+    expect(seen).toEqual([{ mergeUndoGroup: true, delayForCellEdit: true }, { delayForCellEdit: true }]);
+  });
+
+  describe("the host refuses the group part way: the second run starts clean", () => {
+    // A user's sheet, an earlier report of 50 rows, and a new report of 80 rows to write.
+    function setUp(refuse = true) {
+      const book = new MockWorkbook();
+      book.addSheet("病案首页", [["DRG编码"], ["GB11"]]);
+      g.Office = { context: { requirements: { isSetSupported: () => true } } };
+      g.Excel = {
+        run: async (...args: any[]) => {
+          // Inside the group this host refuses to delete sheets, as some platforms do.
+          book.refuseDeletes = refuse && args.length === 2 && args[0].mergeUndoGroup === true;
+          return args[args.length - 1](mockContext(book));
+        },
+      };
+      return book;
+    }
+    async function build(book: MockWorkbook, rows: number, existing: "replace" | "suffix") {
+      return renderIntoWorkbook(syntheticModel(rows), { yieldToUi: noPause, existing });
+    }
+    const REPORT = ["四象限分析", "绩效激励", "参数"];
+
+    for (const existing of ["replace", "suffix"] as const) {
+      test(`${existing}: at every request of the grouped run`, async () => {
+        // The requests of a grouped run that nothing refuses.
+        const probe = setUp(false);
+        await build(probe, 50, existing);
+        const before = probe.stats.syncs;
+        await build(probe, 80, existing);
+        const requests = probe.stats.syncs - before;
+        expect(requests).toBeGreaterThanOrEqual(existing === "replace" ? 5 : 2);
+        for (let k = 1; k <= requests; k++) {
+          const book = setUp();
+          await build(book, 50, existing);
+          const old = book.live().map((s) => s.name);
+          book.failSync = book.stats.syncs + k;
+          book.failCode = "UndoNotSupported";
+          const result = await build(book, 80, existing);
+          expect({ k, grouped: result.grouped }).toEqual({ k, grouped: false });
+          const names = book.live().map((s) => s.name);
+          expect(names.filter((n) => /^CaseMix (tmp|old) /.test(n))).toEqual([]);
+          expect(book.sheet("病案首页")!.written).toEqual([]);
+          if (existing === "replace") {
+            expect(names).toEqual(["病案首页", ...REPORT]);
+            expect(book.sheet("四象限分析")!.written.length).toBeGreaterThan(80);
+          } else {
+            // The earlier report stays; the new one is there once, with the suffix.
+            expect(names).toEqual([...old, ...REPORT.map((n) => `${n} (2)`)]);
+            expect(book.sheet("四象限分析 (2)")!.written.length).toBeGreaterThan(80);
+          }
+        }
+      });
+    }
   });
 
   test("older hosts run without the option", async () => {
