@@ -71,6 +71,24 @@ describe("deploymentSettings", () => {
   });
 });
 
+describe("the manifest's requirements", () => {
+  test("declares the sets the add-in cannot work without: SharedRuntime 1.1 and ExcelApi 1.9", async () => {
+    const xml = await parseStringPromise(MANIFEST);
+    const sets = xml.OfficeApp.Requirements[0].Sets[0].Set.map((s: any) => [s.$.Name, s.$.MinVersion]);
+    expect(sets).toEqual([
+      ["SharedRuntime", "1.1"],
+      ["ExcelApi", "1.9"],
+    ]);
+  });
+
+  test("newer ExcelApi sets are only used behind isSetSupported", () => {
+    const run = fs.readFileSync(path.join(ROOT, "src/report/excelRun.ts"), "utf8");
+    const guarded = [...run.matchAll(/excelApiSupported\("([\d.]+)"\)/g)].map((m) => Number(m[1].split(".")[1]));
+    expect(guarded.length).toBeGreaterThan(0);
+    for (const minor of guarded) expect(minor).toBeGreaterThan(9);
+  });
+});
+
 describe("rewriteManifest", () => {
   const out = deployment.rewriteManifest(MANIFEST, {
     baseUrl: BASE,
