@@ -8,12 +8,13 @@
  * first line has more tabs than commas. CSV files are read streaming (csvStream.ts): in chunks,
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
-import * as fs from "fs";
 import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
 import { KeepColumns, readCsvStream, StreamOptions } from "./csvStream";
+import { checkInputFile, fileError } from "./fileErrors";
+import { noSuchSheet } from "./xlsxCheck";
 import { readXlsxStream } from "./xlsxStream";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
@@ -311,16 +312,7 @@ export async function readXlsx(path: string, sheet?: string): Promise<InputGrid>
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name);
-    throw new CaseMixError("value", {
-      en:
-        sheet === undefined
-          ? `${path} has no worksheet`
-          : `${path} has no sheet "${sheet}"; its sheets: ${names.join(", ")}`,
-      zh:
-        sheet === undefined
-          ? `${path} 中没有工作表`
-          : `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.join("、")}`,
-    });
+    throw noSuchSheet(path, sheet, names);
   }
   const rows: unknown[][] = [];
   const last = ws.rowCount;
@@ -352,9 +344,7 @@ export async function readInput(
   path: string,
   options: { sheet?: string; encoding?: Encoding; keep?: KeepColumns } = {},
 ): Promise<InputGrid> {
-  if (!fs.existsSync(path)) {
-    throw new CaseMixError("value", { en: `${path}: no such file`, zh: `${path}：文件不存在` });
-  }
+  const size = checkInputFile(path);
   if (/\.xlsx$|\.xlsm$/i.test(path)) return readXlsxStream(path, options.sheet);
   if (/\.xls$/i.test(path)) {
     throw new CaseMixError("value", {
@@ -362,5 +352,11 @@ export async function readInput(
       zh: `${path}：不支持旧的 .xls 格式，请另存为 .xlsx 或 CSV`,
     });
   }
-  return readCsv(path, options.encoding, { keep: options.keep });
+  if (size === 0)
+    throw new CaseMixError("value", { en: `${path} is empty (0 bytes)`, zh: `${path} 是空文件（0 字节）` });
+  try {
+    return readCsv(path, options.encoding, { keep: options.keep });
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
 }
