@@ -20,16 +20,19 @@ import {
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
 import { fileError } from "./fileErrors";
 import { checkOutput, writeAtomically } from "./output";
-import { readCaseFile, readInput } from "./readInput";
+import { readCaseFile, readInput, showReadNotes } from "./readInput";
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal: notes on reading (the encoding chosen) are shown there. */
+  tty?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  tty: process.stderr.isTTY === true,
 };
 
 /** The version in package.json (the add-in's version, shown on the parameters sheet). */
@@ -155,6 +158,7 @@ async function runReport(argv: readonly string[], lang: Lang, io: Io): Promise<n
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const lang = systemLang(argv);
   const [command, ...rest] = argv;
+  showReadNotes(io.tty ? (note) => io.stderr(`casemix: ${note[lang]}\n`) : undefined);
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.stdout(HELP[lang]);
