@@ -4,9 +4,10 @@
  * that memory holds the columns and their dictionaries, never the file's text nor a string per
  * row and field.
  *
- * - Encoding as `decodeText` (readInput.ts): a byte-order mark; else UTF-8 when every byte of
- *   the file is valid UTF-8 (read as UTF-8 and, at the first invalid byte, read again from the
- *   start as GB18030); else GB18030.
+ * - Encoding: a byte-order mark; else decided once for the whole file from its bytes before it is
+ *   parsed (encoding.ts: UTF-8 when every byte is valid UTF-8, else GB18030, with errors for a
+ *   cut or damaged UTF-8 file), so that every part read on a worker thread reads it alike.
+ * - A quoted field never closed is an error naming its line (not the rest of the file as one cell).
  * - Parsing as `CsvGrid` (RFC 4180 with the same edge rules), the delimiter from the first line.
  * - Storage: the first HEAD_ROWS rows (titles and the header) as strings; below them each
  *   column is numeric (a Float64Array, with each cell's sign and decimals so its text comes back
@@ -17,7 +18,6 @@
  *
  *     readCsvStream("cases.csv").grid.numbers(8, 1, false)  // Float64Array of 住院总费用
  */
-import { isUtf8 } from "buffer";
 import * as fs from "fs";
 import * as os from "os";
 import { join } from "path";
@@ -884,8 +884,6 @@ export interface StreamOptions {
   keep?: KeepColumns;
 }
 
-export class NotUtf8 extends Error {}
-
 /**
  * A quoted field whose closing quote never comes: the rest of the file would be one cell. `at`
  * is the offset of its opening quote (in the bytes fed, then in the file), `row` its 0-based row.
@@ -913,14 +911,12 @@ export function decoderOf(kind: ByteEncoding): Decode {
 /**
  * Feeds bytes [start, end) of the file to the grid in chunks; with `final` the last record
  * may end at `end` without a line break, else it waits for bytes past `end` and is left out.
- * Returns the file offset after the last record parsed. With `check`, NotUtf8 when the bytes
- * of those records are not valid UTF-8.
+ * Returns the file offset after the last record parsed (the encoding was decided before: encoding.ts).
  */
 export function parseBytes(
   fd: number,
   grid: StreamCsvGrid,
   range: { start: number; end: number; final: boolean },
-  check: boolean,
   chunkSize: number,
   onRead?: (pos: number) => void,
 ): number {
@@ -936,7 +932,6 @@ export function parseBytes(
     } catch (e) {
       throw e instanceof UnterminatedQuote ? new UnterminatedQuote(parsed + e.at, e.row) : e;
     }
-    if (check && !isUtf8(buf.subarray(0, used))) throw new NotUtf8();
     buf.copy(buf, 0, used, len);
     len -= used;
     parsed += used;
@@ -975,7 +970,6 @@ export interface PartJob {
   end: number;
   final: boolean;
   kind: ByteEncoding;
-  check: boolean;
   delimiter: string;
   chunkSize: number;
   /** The columns kept (all when undefined). */
@@ -986,7 +980,6 @@ export interface PartJob {
 export interface PartResult {
   part?: GridPart;
   parsed?: number;
-  notUtf8?: boolean;
   /** A quoted field not closed by the end of the part (see parsePart). */
   unterminated?: boolean;
   error?: string;
@@ -1002,10 +995,9 @@ export function parsePart(job: PartJob): PartResult {
       delimiter: job.delimiter,
       keep: job.keep,
     });
-    const parsed = parseBytes(fd, grid, job, job.check, job.chunkSize);
+    const parsed = parseBytes(fd, grid, job, job.chunkSize);
     return { part: grid.part(), parsed };
   } catch (e) {
-    if (e instanceof NotUtf8) return { notUtf8: true };
     // Genuine only when the part starts at a record boundary: the reading thread parses it again.
     if (e instanceof UnterminatedQuote) return { unterminated: true };
     return { error: e instanceof Error ? e.message : String(e) };
@@ -1068,10 +1060,10 @@ export function parseParallel(
   file: string,
   fd: number,
   kind: ByteEncoding,
-  range: { skip: number; size: number; check: boolean },
+  range: { skip: number; size: number },
   o: ParallelOptions,
 ): StreamCsvGrid | undefined {
-  const { skip, size, check } = range;
+  const { skip, size } = range;
   const runner = o.runner ?? (fs.existsSync(WORKER_SCRIPT) ? inWorker : undefined);
   if (o.threads < 2 || size - skip < (o.minBytes ?? PARALLEL_MIN_BYTES) || !runner) return undefined;
   const probe = Buffer.allocUnsafe(Math.min(1 << 20, size - skip));
@@ -1108,7 +1100,6 @@ export function parseParallel(
           end: cuts[k + 1],
           final,
           kind,
-          check,
           delimiter,
           chunkSize: o.chunkSize,
           keep,
@@ -1122,11 +1113,10 @@ export function parseParallel(
   }
   try {
     const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep });
-    let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, check, o.chunkSize, o.onRead);
+    let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, o.chunkSize, o.onRead);
     for (let k = 0; k < parts.length; k++) {
       if (parsed !== cuts[k + 1] || grid.rowCount < HEAD_ROWS) break;
       const result = parts[k].result();
-      if (result.notUtf8) throw new NotUtf8();
       if (result.unterminated) break;
       if (result.part === undefined || result.parsed === undefined)
         throw new CaseMixError("value", {
@@ -1136,7 +1126,7 @@ export function parseParallel(
       grid.appendPart(result.part);
       parsed = result.parsed;
     }
-    if (parsed < size) parseBytes(fd, grid, { start: parsed, end: size, final: true }, check, o.chunkSize);
+    if (parsed < size) parseBytes(fd, grid, { start: parsed, end: size, final: true }, o.chunkSize);
     return grid;
   } finally {
     for (const p of parts) p.stop();
@@ -1160,11 +1150,10 @@ export function readCsvStream(
     const head = Buffer.allocUnsafe(Math.min(size, 64 << 10));
     checkDelimiter(path, head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)));
     /**
-     * One pass over the file from byte `skip`: UTF-8 (checked when `check`: NotUtf8 at the first
-     * invalid byte) or GB18030 bytes are parsed as they are, in parts at once when the file is
-     * large; UTF-16 is decoded (streaming) and parsed as UTF-8.
+     * One pass over the file from byte `skip`: UTF-8 or GB18030 bytes are parsed as they are, in
+     * parts at once when the file is large; UTF-16 is decoded (streaming) and parsed as UTF-8.
      */
-    const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
+    const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number): StreamCsvGrid => {
       const bar = progress ? new ProgressBar(path, size) : undefined;
       try {
         if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar, options.keep);
@@ -1172,7 +1161,7 @@ export function readCsvStream(
           path,
           fd,
           kind,
-          { skip, size, check },
+          { skip, size },
           {
             threads,
             chunkSize,
@@ -1182,7 +1171,7 @@ export function readCsvStream(
         );
         if (parallel) return parallel;
         const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep: options.keep });
-        parseBytes(fd, grid, { start: skip, end: size, final: true }, check, chunkSize, (pos) => bar?.update(pos));
+        parseBytes(fd, grid, { start: skip, end: size, final: true }, chunkSize, (pos) => bar?.update(pos));
         return grid;
       } finally {
         bar?.done();
@@ -1191,7 +1180,7 @@ export function readCsvStream(
     const read = (kind: Encoding, skip: number, reason: Text) => {
       const parsed = kind === "utf-8-bom" ? "utf-8" : kind;
       try {
-        return { grid: pass(parsed, skip, false), encoding: kind, reason };
+        return { grid: pass(parsed, skip), encoding: kind, reason };
       } catch (e) {
         if (!(e instanceof UnterminatedQuote)) throw e;
         throw unterminatedQuoteError(path, fd, e, parsed === "utf-8" || parsed === "gb18030");
