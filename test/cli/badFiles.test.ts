@@ -8,6 +8,7 @@ import * as path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { untilStalled } from "../../src/cli/xlsxCheck";
 import { fiveGroupRows, WEIGHT_CSV } from "../report/fiveGroups";
 
 const BIN = path.join(__dirname, "../../bin/casemix.js");
@@ -92,6 +93,20 @@ describe("an .xlsx that is not a whole workbook", () => {
     }
   });
 
+  it("damaged inside (whole length, bytes changed in the cells): a message naming the sheet and row reached", async () => {
+    const bytes = Buffer.from(xlsx);
+    for (let i = Math.floor(bytes.length * 0.4); i < Math.floor(bytes.length * 0.4) + 200; i++) bytes[i] ^= 0x5a;
+    fs.writeFileSync(file("damaged.xlsx"), bytes);
+    const r = await both(["report", file("damaged.xlsx"), "--json"]);
+    expect(r.code).toBe(1);
+    expect(r.en).toMatch(
+      /damaged\.xlsx could not be read completely: the workbook is damaged \(.+\).*; open and save it again in Excel, or get it again\n$/,
+    );
+    expect(r.zh).toMatch(
+      /damaged\.xlsx 无法完整读取：工作簿已损坏（.+）.*；请在 Excel 中打开后重新保存，或重新获取该文件\n$/,
+    );
+  });
+
   it("as a separate process: a cut inside the cells exits 1 with the message, not 0 in silence", () => {
     const at = Math.floor(xlsx.length / 2);
     fs.writeFileSync(file("cut-mid.xlsx"), xlsx.subarray(0, at));
@@ -103,6 +118,16 @@ describe("an .xlsx that is not a whole workbook", () => {
     expect(r.stderr.replace(/^casemix: compiling.*\n/, "")).toMatch(/^casemix: .* is cut short \(\d+ bytes\)/);
     expect(r.status).toBe(1);
   });
+});
+
+it("a read that stops waiting for data that never comes is an error, not a silent exit 0", async () => {
+  const never = untilStalled(new Promise<void>(() => undefined));
+  // What Node does when nothing is left to do: without the guard the process would exit with 0.
+  process.emit("beforeExit", 0);
+  await expect(never).rejects.toThrow("the reader stopped before the end of the data");
+  const done = untilStalled(Promise.resolve(7));
+  await expect(done).resolves.toBe(7);
+  expect(process.listenerCount("beforeExit")).toBe(0);
 });
 
 describe("paths that are not readable files", () => {
