@@ -10,7 +10,6 @@
  * case file (one row a case) or a group + count table, with optional hospital, hospital level
  * and department columns.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { Lang } from "../engine/text";
 import { FINDING_KINDS, FINDING_LABELS } from "../engine/weightAudit";
@@ -27,6 +26,7 @@ import {
 } from "../report/auditReport";
 import { writeXlsx } from "../report/xlsxRenderer";
 import { commandArgs, usage } from "./options";
+import { checkOutput, writeAtomically } from "./output";
 import { readInput } from "./readInput";
 
 export interface AuditCliOptions {
@@ -35,15 +35,17 @@ export interface AuditCliOptions {
   volume?: string;
   json: boolean;
   out?: string;
+  /** Replace an existing --out file. */
+  force: boolean;
   lang: Lang;
   settings: AuditSettings;
 }
 
-const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "lang", "largest", "tolerance", "help"]);
+const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "force", "lang", "largest", "tolerance", "help"]);
 
 /** Parses the arguments after `casemix audit`; `defaultLang` is the language already chosen. */
 export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
-  const { positional, one } = commandArgs(argv, AUDIT_OPTIONS, new Set(["json", "help"]), "casemix --help");
+  const { positional, one } = commandArgs(argv, AUDIT_OPTIONS, new Set(["json", "force", "help"]), "casemix --help");
   if (positional.length !== 1) {
     usage(
       positional.length === 0
@@ -75,6 +77,7 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
     volume: one("volume"),
     json: one("json") === "true",
     out: one("out"),
+    force: one("force") === "true",
     lang: (langText as Lang | undefined) ?? defaultLang,
     settings: {
       largestChanges: number("largest", DEFAULT_AUDIT_SETTINGS.largestChanges, true),
@@ -142,13 +145,10 @@ export async function runAudit(
   version: string,
 ): Promise<number> {
   const o = parseAuditArgs(argv, lang);
-  const report = await buildAudit(o, version);
   const out = o.out ?? (o.json ? undefined : "audit.xlsx");
-  if (out) {
-    const dir = path.dirname(out);
-    if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
-    await writeXlsx(auditWorkbook(report, o.lang), out);
-  }
+  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.adjusted, o.volume] });
+  const report = await buildAudit(o, version);
+  if (out) await writeAtomically(out, (tmp) => writeXlsx(auditWorkbook(report, o.lang), tmp));
   if (o.json) io.stdout(JSON.stringify(auditJson(report, o.lang), null, 2) + "\n");
   else io.stderr(auditSummary(report, out, o.lang));
   return 0;

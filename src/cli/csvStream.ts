@@ -4,9 +4,10 @@
  * that memory holds the columns and their dictionaries, never the file's text nor a string per
  * row and field.
  *
- * - Encoding as `decodeText` (readInput.ts): a byte-order mark; else UTF-8 when every byte of
- *   the file is valid UTF-8 (read as UTF-8 and, at the first invalid byte, read again from the
- *   start as GB18030); else GB18030.
+ * - Encoding: a byte-order mark; else decided once for the whole file from its bytes before it is
+ *   parsed (encoding.ts: UTF-8 when every byte is valid UTF-8, else GB18030, with errors for a
+ *   cut or damaged UTF-8 file), so that every part read on a worker thread reads it alike.
+ * - A quoted field never closed is an error naming its line (not the rest of the file as one cell).
  * - Parsing as `CsvGrid` (RFC 4180 with the same edge rules), the delimiter from the first line.
  * - Storage: the first HEAD_ROWS rows (titles and the header) as strings; below them each
  *   column is numeric (a Float64Array, with each cell's sign and decimals so its text comes back
@@ -17,13 +18,13 @@
  *
  *     readCsvStream("cases.csv").grid.numbers(8, 1, false)  // Float64Array of 住院总费用
  */
-import { isUtf8 } from "buffer";
 import * as fs from "fs";
 import * as os from "os";
 import { join } from "path";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
 import type { Grid, IndexedCells } from "../engine/caseTable";
-import { CaseMixError } from "../engine/text";
+import { CaseMixError, Text } from "../engine/text";
+import { decideEncoding, lineAt } from "./encoding";
 import type { Encoding } from "./readInput";
 
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
@@ -64,6 +65,13 @@ function blankBytes(b: Uint8Array, s: number, e: number): boolean {
   return true;
 }
 
+/** A copy of a Uint16Array with room for at least `n` (doubling). */
+function grownWidths(a: Uint16Array, n: number): Uint16Array {
+  const out = new Uint16Array(Math.max(n, a.length * 2));
+  out.set(a);
+  return out;
+}
+
 /** A copy of a Uint8Array with room for at least `n` (doubling). */
 function grown(a: Uint8Array, n: number): Uint8Array {
   const out = new Uint8Array(Math.max(n, a.length * 2));
@@ -86,6 +94,27 @@ function delimiterOf(b: Uint8Array, n: number, final: boolean): string | undefin
     else if (b[i] === 44) commas++;
   }
   return tabs > commas ? "\t" : ",";
+}
+
+/**
+ * Refuses a file separated by semicolons (Excel's CSV where the decimal mark is a comma): none
+ * of its first 32 lines has a comma or a tab, and one has a semicolon. Read as commas, each line
+ * would be one cell and the header never found.
+ */
+export function checkDelimiter(path: string, head: Uint8Array): void {
+  let semicolons = 0;
+  let lines = 0;
+  for (let i = 0; i < head.length && lines < HEAD_ROWS; i++) {
+    const c = head[i];
+    if (c === 44 || c === 9) return;
+    if (c === 59) semicolons++;
+    else if (c === 10) lines++;
+  }
+  if (semicolons > 0)
+    throw new CaseMixError("value", {
+      en: `${path}: its columns are separated by semicolons (;), not commas or tabs; save it again as CSV with commas (or as .xlsx)`,
+      zh: `${path}：各列以分号（;）分隔，而不是逗号或制表符；请重新另存为以逗号分隔的 CSV（或 .xlsx）`,
+    });
 }
 
 /** The cells of one column of a part of a file, as a worker hands them over (see `parseParallel`). */
@@ -456,6 +485,8 @@ export class StreamCsvGrid implements Grid {
   private chooseKeep: ChooseColumns | undefined;
   /** Per row below the head rows, with columns left out: 1 when a left-out field is not blank. */
   private dropped: Uint8Array | undefined;
+  /** Per row below the head rows: its number of fields (at most 65,535), for rows shorter than the header. */
+  private widths: Uint16Array = new Uint16Array(1024);
   private d = -1;
   // The fields of the record being parsed.
   private fs = new Int32Array(64);
@@ -515,6 +546,7 @@ export class StreamCsvGrid implements Grid {
     const rows = Math.ceil((1.05 * this.expectedBytes * this.rowCount) / fed) - this.headRows;
     for (const col of this.columns) col?.reserve(rows);
     if (this.dropped && rows > this.dropped.length) this.dropped = grown(this.dropped, rows);
+    if (rows > this.widths.length) this.widths = grownWidths(this.widths, rows);
   }
 
   /** Keeps only these columns below the head rows (the others are scanned, not stored). */
@@ -556,8 +588,7 @@ export class StreamCsvGrid implements Grid {
           while (k < n && b[k] !== 34) k++;
           if (k >= n) {
             if (!final) return -1;
-            i = n;
-            break;
+            throw new UnterminatedQuote(start, this.rowCount);
           }
           if (k + 1 >= n && !final) return -1;
           if (k + 1 < n && b[k + 1] === 34) {
@@ -666,6 +697,9 @@ export class StreamCsvGrid implements Grid {
       }
       this.head.push(row);
     } else {
+      const at = this.rowCount - this.headRows;
+      if (at >= this.widths.length) this.widths = grownWidths(this.widths, at + 1);
+      this.widths[at] = Math.min(nf, 0xffff);
       if (this.chooseKeep !== undefined && this.rowCount === this.headRows) {
         const keep = chosen(this.chooseKeep, this.head);
         this.chooseKeep = undefined;
@@ -696,7 +730,6 @@ export class StreamCsvGrid implements Grid {
           else if (content === 0 && !blankBytes(b, this.fs[f], this.fe[f])) content = 1;
         }
         for (let f = nf; f < columns.length; f++) columns[f]?.pushBlank();
-        const at = this.rowCount - this.headRows;
         let dropped = this.dropped as Uint8Array;
         if (at >= dropped.length) dropped = this.dropped = grown(dropped, at + 1);
         dropped[at] = content;
@@ -712,6 +745,7 @@ export class StreamCsvGrid implements Grid {
       columnCount: this.columnCount,
       columns: this.columns.map((c) => c?.part()),
       dropped: this.dropped,
+      widths: this.widths,
     };
   }
 
@@ -733,8 +767,15 @@ export class StreamCsvGrid implements Grid {
       if (p.dropped) dropped.set(p.dropped.subarray(0, p.rowCount), before);
       this.dropped = dropped;
     }
+    if (before + p.rowCount > this.widths.length) this.widths = grownWidths(this.widths, before + p.rowCount);
+    this.widths.set(p.widths.subarray(0, p.rowCount), before);
     this.rowCount += p.rowCount;
     this.columnCount = Math.max(this.columnCount, p.columnCount);
+  }
+
+  /** The number of fields row `row` has in the file (at most 65,535). */
+  fieldCount(row: number): number {
+    return row < this.headRows ? this.head[row].length : this.widths[row - this.headRows];
   }
 
   /** See Grid.rowBlank: the head row's cells, else the kept cells and whether a left-out field had content. */
@@ -823,6 +864,8 @@ export interface GridPart {
   columns: (ColumnPart | undefined)[];
   /** With columns left out: per row, 1 when a left-out field is not blank. */
   dropped?: Uint8Array;
+  /** Per row: its number of fields (see StreamCsvGrid.fieldCount). */
+  widths: Uint16Array;
 }
 
 export interface StreamOptions {
@@ -841,7 +884,18 @@ export interface StreamOptions {
   keep?: KeepColumns;
 }
 
-export class NotUtf8 extends Error {}
+/**
+ * A quoted field whose closing quote never comes: the rest of the file would be one cell. `at`
+ * is the offset of its opening quote (in the bytes fed, then in the file), `row` its 0-based row.
+ */
+export class UnterminatedQuote extends Error {
+  constructor(
+    readonly at: number,
+    readonly row: number,
+  ) {
+    super("unterminated quoted field");
+  }
+}
 
 const decodeUtf8: Decode = (b, s, e) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("utf8", s, e);
 const GB18030 = new TextDecoder("gb18030", { ignoreBOM: true });
@@ -857,14 +911,12 @@ export function decoderOf(kind: ByteEncoding): Decode {
 /**
  * Feeds bytes [start, end) of the file to the grid in chunks; with `final` the last record
  * may end at `end` without a line break, else it waits for bytes past `end` and is left out.
- * Returns the file offset after the last record parsed. With `check`, NotUtf8 when the bytes
- * of those records are not valid UTF-8.
+ * Returns the file offset after the last record parsed (the encoding was decided before: encoding.ts).
  */
 export function parseBytes(
   fd: number,
   grid: StreamCsvGrid,
   range: { start: number; end: number; final: boolean },
-  check: boolean,
   chunkSize: number,
   onRead?: (pos: number) => void,
 ): number {
@@ -874,8 +926,12 @@ export function parseBytes(
   let pos = range.start;
   let parsed = range.start;
   const parse = (final: boolean) => {
-    const used = grid.feed(buf, len, final);
-    if (check && !isUtf8(buf.subarray(0, used))) throw new NotUtf8();
+    let used: number;
+    try {
+      used = grid.feed(buf, len, final);
+    } catch (e) {
+      throw e instanceof UnterminatedQuote ? new UnterminatedQuote(parsed + e.at, e.row) : e;
+    }
     buf.copy(buf, 0, used, len);
     len -= used;
     parsed += used;
@@ -914,7 +970,6 @@ export interface PartJob {
   end: number;
   final: boolean;
   kind: ByteEncoding;
-  check: boolean;
   delimiter: string;
   chunkSize: number;
   /** The columns kept (all when undefined). */
@@ -925,7 +980,8 @@ export interface PartJob {
 export interface PartResult {
   part?: GridPart;
   parsed?: number;
-  notUtf8?: boolean;
+  /** A quoted field not closed by the end of the part (see parsePart). */
+  unterminated?: boolean;
   error?: string;
 }
 
@@ -939,10 +995,11 @@ export function parsePart(job: PartJob): PartResult {
       delimiter: job.delimiter,
       keep: job.keep,
     });
-    const parsed = parseBytes(fd, grid, job, job.check, job.chunkSize);
+    const parsed = parseBytes(fd, grid, job, job.chunkSize);
     return { part: grid.part(), parsed };
   } catch (e) {
-    if (e instanceof NotUtf8) return { notUtf8: true };
+    // Genuine only when the part starts at a record boundary: the reading thread parses it again.
+    if (e instanceof UnterminatedQuote) return { unterminated: true };
     return { error: e instanceof Error ? e.message : String(e) };
   } finally {
     fs.closeSync(fd);
@@ -1003,10 +1060,10 @@ export function parseParallel(
   file: string,
   fd: number,
   kind: ByteEncoding,
-  range: { skip: number; size: number; check: boolean },
+  range: { skip: number; size: number },
   o: ParallelOptions,
 ): StreamCsvGrid | undefined {
-  const { skip, size, check } = range;
+  const { skip, size } = range;
   const runner = o.runner ?? (fs.existsSync(WORKER_SCRIPT) ? inWorker : undefined);
   if (o.threads < 2 || size - skip < (o.minBytes ?? PARALLEL_MIN_BYTES) || !runner) return undefined;
   const probe = Buffer.allocUnsafe(Math.min(1 << 20, size - skip));
@@ -1043,7 +1100,6 @@ export function parseParallel(
           end: cuts[k + 1],
           final,
           kind,
-          check,
           delimiter,
           chunkSize: o.chunkSize,
           keep,
@@ -1057,11 +1113,11 @@ export function parseParallel(
   }
   try {
     const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep });
-    let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, check, o.chunkSize, o.onRead);
+    let parsed = parseBytes(fd, grid, { start: skip, end: cuts[1], final: false }, o.chunkSize, o.onRead);
     for (let k = 0; k < parts.length; k++) {
       if (parsed !== cuts[k + 1] || grid.rowCount < HEAD_ROWS) break;
       const result = parts[k].result();
-      if (result.notUtf8) throw new NotUtf8();
+      if (result.unterminated) break;
       if (result.part === undefined || result.parsed === undefined)
         throw new CaseMixError("value", {
           en: `${file}: reading part ${k + 1} on a worker thread failed: ${result.error ?? "no result"}`,
@@ -1070,7 +1126,7 @@ export function parseParallel(
       grid.appendPart(result.part);
       parsed = result.parsed;
     }
-    if (parsed < size) parseBytes(fd, grid, { start: parsed, end: size, final: true }, check, o.chunkSize);
+    if (parsed < size) parseBytes(fd, grid, { start: parsed, end: size, final: true }, o.chunkSize);
     return grid;
   } finally {
     for (const p of parts) p.stop();
@@ -1078,7 +1134,10 @@ export function parseParallel(
 }
 
 /** Reads a CSV file in chunks into a StreamCsvGrid; see the module comment. */
-export function readCsvStream(path: string, options: StreamOptions = {}): { grid: StreamCsvGrid; encoding: Encoding } {
+export function readCsvStream(
+  path: string,
+  options: StreamOptions = {},
+): { grid: StreamCsvGrid; encoding: Encoding; reason: Text } {
   const chunkSize = Math.max(1, options.chunkSize ?? 1 << 20);
   const progress = options.progress ?? process.stderr.isTTY === true;
   const threads = Math.max(1, Math.min(4, options.threads ?? os.availableParallelism()));
@@ -1088,12 +1147,13 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
     const start = Buffer.alloc(4);
     const b = start.subarray(0, fs.readSync(fd, start, 0, 4, 0));
     const utf8Bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+    const head = Buffer.allocUnsafe(Math.min(size, 64 << 10));
+    checkDelimiter(path, head.subarray(0, fs.readSync(fd, head, 0, head.length, 0)));
     /**
-     * One pass over the file from byte `skip`: UTF-8 (checked when `check`: NotUtf8 at the first
-     * invalid byte) or GB18030 bytes are parsed as they are, in parts at once when the file is
-     * large; UTF-16 is decoded (streaming) and parsed as UTF-8.
+     * One pass over the file from byte `skip`: UTF-8 or GB18030 bytes are parsed as they are, in
+     * parts at once when the file is large; UTF-16 is decoded (streaming) and parsed as UTF-8.
      */
-    const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number, check: boolean): StreamCsvGrid => {
+    const pass = (kind: ByteEncoding | "utf-16le" | "utf-16be", skip: number): StreamCsvGrid => {
       const bar = progress ? new ProgressBar(path, size) : undefined;
       try {
         if (kind === "utf-16le" || kind === "utf-16be") return utf16Pass(fd, kind, skip, chunkSize, bar, options.keep);
@@ -1101,7 +1161,7 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
           path,
           fd,
           kind,
-          { skip, size, check },
+          { skip, size },
           {
             threads,
             chunkSize,
@@ -1111,32 +1171,55 @@ export function readCsvStream(path: string, options: StreamOptions = {}): { grid
         );
         if (parallel) return parallel;
         const grid = new StreamCsvGrid(decoderOf(kind), { expectedBytes: size - skip, keep: options.keep });
-        parseBytes(fd, grid, { start: skip, end: size, final: true }, check, chunkSize, (pos) => bar?.update(pos));
+        parseBytes(fd, grid, { start: skip, end: size, final: true }, chunkSize, (pos) => bar?.update(pos));
         return grid;
       } finally {
         bar?.done();
       }
     };
+    const read = (kind: Encoding, skip: number, reason: Text) => {
+      const parsed = kind === "utf-8-bom" ? "utf-8" : kind;
+      try {
+        return { grid: pass(parsed, skip), encoding: kind, reason };
+      } catch (e) {
+        if (!(e instanceof UnterminatedQuote)) throw e;
+        throw unterminatedQuoteError(path, fd, e, parsed === "utf-8" || parsed === "gb18030");
+      }
+    };
     const forced = options.encoding;
+    const given = { en: "given by --encoding", zh: "由 --encoding 指定" };
+    const bom = { en: "byte-order mark", zh: "字节顺序标记" };
     if (forced === "utf-8" || forced === "utf-8-bom")
-      return { grid: pass("utf-8", forced === "utf-8-bom" || utf8Bom ? 3 : 0, false), encoding: forced };
+      return read(forced, forced === "utf-8-bom" || utf8Bom ? 3 : 0, given);
     if (forced === "gb18030") {
       const gbBom = b[0] === 0x84 && b[1] === 0x31 && b[2] === 0x95 && b[3] === 0x33;
-      return { grid: pass("gb18030", gbBom ? 4 : 0, false), encoding: forced };
+      return read(forced, gbBom ? 4 : 0, given);
     }
-    if (forced) return { grid: pass(forced, 0, false), encoding: forced };
-    if (utf8Bom) return { grid: pass("utf-8", 3, false), encoding: "utf-8-bom" };
-    if (b[0] === 0xff && b[1] === 0xfe) return { grid: pass("utf-16le", 2, false), encoding: "utf-16le" };
-    if (b[0] === 0xfe && b[1] === 0xff) return { grid: pass("utf-16be", 2, false), encoding: "utf-16be" };
-    try {
-      return { grid: pass("utf-8", 0, true), encoding: "utf-8" };
-    } catch (e) {
-      if (!(e instanceof NotUtf8)) throw e;
-      return { grid: pass("gb18030", 0, false), encoding: "gb18030" };
-    }
+    if (forced) return read(forced, 0, given);
+    if (utf8Bom) return read("utf-8-bom", 3, bom);
+    if (b[0] === 0xff && b[1] === 0xfe) return read("utf-16le", 2, bom);
+    if (b[0] === 0xfe && b[1] === 0xff) return read("utf-16be", 2, bom);
+    const decision = decideEncoding(fd, size, path);
+    return read(decision.encoding, 0, decision.reason);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The message for a quoted field never closed; `bytes`: its offset is one in the file (not in UTF-16 re-encoded). */
+function unterminatedQuoteError(path: string, fd: number, e: UnterminatedQuote, bytes: boolean): CaseMixError {
+  const size = fs.fstatSync(fd).size;
+  const where = bytes
+    ? {
+        en: `line ${lineAt(fd, e.at)} (row ${e.row + 1}, byte ${e.at + 1})`,
+        zh: `第 ${lineAt(fd, e.at)} 行（第 ${e.row + 1} 条记录，第 ${e.at + 1} 字节）`,
+      }
+    : { en: `row ${e.row + 1}`, zh: `第 ${e.row + 1} 条记录` };
+  const rest = bytes ? size - e.at : undefined;
+  return new CaseMixError("value", {
+    en: `${path}: ${where.en}: a quoted field opens there (") and is never closed, so the rest of the file${rest === undefined ? "" : ` (${rest} bytes)`} would be read as one cell; close the quote, or double it ("") where it is part of the text`,
+    zh: `${path}：${where.zh}：此处有一个以引号（"）开始的字段，但引号始终没有闭合，文件其余部分${rest === undefined ? "" : `（${rest} 字节）`}都会被读成一个单元格；请补上闭合引号，或将文本中的引号写成两个（""）`,
+  });
 }
 
 /** A UTF-16 file from byte `skip`, decoded streaming and parsed as UTF-8. */

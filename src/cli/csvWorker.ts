@@ -12,6 +12,7 @@ const transfer: ArrayBuffer[] = [];
 for (const c of result.part?.columns ?? [])
   for (const a of [c?.nums, c?.fmt, c?.ids]) if (a) transfer.push(a.buffer as ArrayBuffer);
 if (result.part?.dropped) transfer.push(result.part.dropped.buffer as ArrayBuffer);
+if (result.part?.widths) transfer.push(result.part.widths.buffer as ArrayBuffer);
 port.postMessage(result, transfer);
 port.close();
 Atomics.store(done, 0, 1);

@@ -19,16 +19,21 @@ import {
 } from "../report/quadrantReport";
 import { packageJson } from "./repository";
 import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
-import { readCaseFile, readInput } from "./readInput";
+import { fileError } from "./fileErrors";
+import { checkOutput, writeAtomically } from "./output";
+import { readCaseFile, readInput, showReadNotes } from "./readInput";
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal: notes on reading (the encoding chosen) are shown there. */
+  tty?: boolean;
 }
 
 const defaultIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  tty: process.stderr.isTTY === true,
 };
 
 /** The version in package.json (the add-in's version, shown on the parameters sheet). */
@@ -131,13 +136,12 @@ function summary(report: QuadrantReport, out: string | undefined, lang: Lang): s
 
 async function runReport(argv: readonly string[], lang: Lang, io: Io): Promise<number> {
   const o = parseReportArgs(argv, lang);
-  const report = await buildReport(o);
   const out = o.out ?? (o.json ? undefined : "report.xlsx");
+  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.weights] });
+  const report = await buildReport(o);
   if (out) {
-    const dir = path.dirname(out);
-    if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
     const { writeXlsx } = await import("../report/xlsxRenderer");
-    await writeXlsx(quadrantWorkbook(report, o.lang), out);
+    await writeAtomically(out, (tmp) => writeXlsx(quadrantWorkbook(report, o.lang), tmp));
   }
   if (o.json) io.stdout(JSON.stringify(quadrantJson(report), null, 2) + "\n");
   else io.stderr(summary(report, out, o.lang));
@@ -148,6 +152,7 @@ async function runReport(argv: readonly string[], lang: Lang, io: Io): Promise<n
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const lang = systemLang(argv);
   const [command, ...rest] = argv;
+  showReadNotes(io.tty ? (note) => io.stderr(`casemix: ${note[lang]}\n`) : undefined);
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.stdout(HELP[lang]);
@@ -168,7 +173,12 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     if (command === "sample") {
       const o = parseSampleArgs(rest, lang);
       const { HARBIN_WEIGHTS, writeSample } = await import("./sample");
-      const r = writeSample(o.out, { cases: o.cases, seed: o.seed, weightsFile: o.weights ?? HARBIN_WEIGHTS });
+      const r = await writeSample(o.out, {
+        cases: o.cases,
+        seed: o.seed,
+        weightsFile: o.weights ?? HARBIN_WEIGHTS,
+        force: o.force,
+      });
       io.stderr(
         o.lang === "zh"
           ? `已写出 ${o.out}：${r.cases} 例，${r.departments} 个科室，${r.doctors} 名医师，${r.groups} 个病组，${r.bytes} 字节\n`
@@ -181,12 +191,31 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       zh: `未知命令“${command}”；请使用 casemix report <文件> 或 casemix --help`,
     });
   } catch (e) {
-    if (e instanceof CaseMixError) {
-      io.stderr(`casemix: ${e.messageIn(lang)}\n`);
-      return e instanceof UsageError ? 2 : 1;
-    }
-    throw e;
+    io.stderr(`casemix: ${asMessage(e).messageIn(lang)}\n`);
+    return e instanceof UsageError ? 2 : 1;
   }
+}
+
+/**
+ * Any failure as a message: ours as they are, a file-system one naming its file, anything else
+ * (a bug) by its text, without a stack trace (CASEMIX_DEBUG=1 prints it).
+ */
+function asMessage(e: unknown): CaseMixError {
+  if (e instanceof CaseMixError) return e;
+  if (process.env.CASEMIX_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  const path = (e as { path?: unknown } | undefined)?.path;
+  if (typeof path === "string")
+    return fileError(e, path, (e as { syscall?: string }).syscall === "open" ? "read" : "write");
+  const text = e instanceof Error ? e.message : String(e);
+  if (e instanceof RangeError && /allocation|memory|Invalid (array|string) length/i.test(text))
+    return new CaseMixError("value", {
+      en: `out of memory (${text}); the input is too large for this machine`,
+      zh: `内存不足（${text}）；输入数据对本机而言过大`,
+    });
+  return new CaseMixError("value", {
+    en: `internal error: ${text} (please report it; CASEMIX_DEBUG=1 shows where)`,
+    zh: `内部错误：${text}（请报告此问题；设置 CASEMIX_DEBUG=1 可显示出错位置）`,
+  });
 }
 
 if (require.main === module) {
@@ -195,7 +224,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`casemix: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`casemix: ${asMessage(e).messageIn(systemLang(process.argv.slice(2)))}\n`);
       process.exitCode = 1;
     },
   );

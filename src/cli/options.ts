@@ -31,10 +31,13 @@ export interface ReportOptions {
   yearWeights?: number[];
   mapping: Partial<Record<ColumnName, string | number>>;
   encoding?: Encoding;
+  /** Replace an existing --out file. */
+  force: boolean;
 }
 
 export interface SampleOptions {
   out: string;
+  force: boolean;
   cases: number;
   seed: number;
   weights?: string;
@@ -157,9 +160,10 @@ const REPORT_OPTIONS = new Set([
   "year-weights",
   "map",
   "encoding",
+  "force",
   "help",
 ]);
-const FLAGS = new Set(["json", "help"]);
+const FLAGS = new Set(["json", "force", "help"]);
 
 /** Parses the options of `casemix report`; `lang` is the language already chosen. */
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
@@ -268,18 +272,39 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     yearWeights: yw === undefined ? undefined : numberList("year-weights", yw),
     mapping,
     encoding,
+    force: one("force") === "true",
   };
 }
 
-const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "help"]);
+const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "force", "help"]);
+
+/** The most cases `casemix sample` writes (some 1.9 GB of CSV). */
+export const MAX_SAMPLE_CASES = 10_000_000;
+
+/** A whole number written in digits (thousands separated by , or _ allowed), from `min` to `max`. */
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+  const v = /^\d{1,3}([,_]?\d{3})*$|^\d+$/.test(text.trim()) ? Number(text.replace(/[,_]/g, "")) : NaN;
+  if (!(v >= min && v <= max)) {
+    usage(
+      `--${name}: "${text}" is not a whole number from ${min.toLocaleString("en")} to ${max.toLocaleString("en")} (written in digits)`,
+      `--${name}："${text}" 不是 ${min.toLocaleString("en")} 到 ${max.toLocaleString("en")} 之间的整数（请用数字书写）`,
+    );
+  }
+  return v;
+}
 
 export function parseSampleArgs(argv: readonly string[], defaultLang: Lang): SampleOptions {
-  const { positional, one: get } = commandArgs(argv, SAMPLE_OPTIONS, new Set(["help"]), "casemix sample --help");
+  const { positional, one: get } = commandArgs(
+    argv,
+    SAMPLE_OPTIONS,
+    new Set(["force", "help"]),
+    "casemix sample --help",
+  );
   if (positional.length > 0) usage(`unexpected ${positional.join(" ")}`, `多余的参数 ${positional.join(" ")}`);
-  const cases = number("cases", get("cases") ?? "24000", 1);
   return {
     out: get("out") ?? "samples/cases.csv",
-    cases: Math.floor(cases),
+    force: get("force") === "true",
+    cases: wholeNumber("cases", get("cases") ?? "24000", 1, MAX_SAMPLE_CASES),
     seed: Math.floor(number("seed", get("seed") ?? "20240101")),
     weights: get("weights"),
     lang: get("lang") !== undefined ? choice("lang", get("lang") as string, ["zh", "en"] as const) : defaultLang,
@@ -296,13 +321,15 @@ Usage:
   casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [options]
                                                      low-risk mortality, CMI change, CMI-cost curve
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
-                                                     write the generated sample case file
+                 [--force]                           write the generated sample case file (at most
+                                                     10,000,000 cases; --force replaces an existing file)
   casemix --help                                     this text
 
 Report options:
   --sheet NAME              sheet of an .xlsx input (default: the first)
   --out FILE                write the report workbook here (default report.xlsx; with --json only
-                            when --out is given)
+                            when --out is given); an existing file is not replaced without --force
+  --force                   replace an existing --out file (never an input file, nor a read-only one)
   --json                    print the report as JSON: { groups, units, parameters }
   --lang zh|en              language of the report and messages (default: the system's)
   --weights FILE            weight table (CSV or .xlsx: group code, weight); default: compute the
@@ -323,7 +350,9 @@ Report options:
   --unit department|doctor|both   who is paid (default department)
   --map column=header       correct the column mapping (repeatable), e.g. --map department=科室名称;
                             header "#3" means the third column
-  --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto)
+  --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto: a byte-order mark,
+                            else UTF-8 when the whole file is valid UTF-8, else GB18030; the choice
+                            and its reason are shown when stderr is a terminal)
 
 Audit options (weight tables: code and weight columns by header, e.g. drg_code/weight or
 DRG编码/权重, names when present; volume: a case file or a group + count table, with optional
@@ -332,6 +361,7 @@ DRG编码/权重, names when present; volume: a case file or a group + count tab
   --volume FILE             case volume for the totals (default: each group counts once)
   --out FILE                write the audit workbook here (default audit.xlsx; with --json only
                             when --out is given)
+  --force                   replace an existing --out file (as for report)
   --json                    print the audit as JSON: { findings, neutrality, largestChanges,
                             units, parameters }
   --largest N               largest relative changes listed (default 10)
@@ -346,7 +376,7 @@ Trends options (one sheet 趋势与质量 / Trends and Quality):
   --min-cases N             units with fewer cases are not fitted (default 5)
   --flag X                  flag actual / expected outside 1 ± X (default 0.2)
   --top N                   ADRGs listed as top contributors (default 10)
-  --out FILE, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
                             --json prints { quality, decomposition, curve, parameters }
 
 Examples:
@@ -364,12 +394,14 @@ Examples:
   casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [选项]
                                                  低风险组死亡率、CMI 变化分解、CMI 与费用曲线
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
-                                                 生成示例病例文件
+                 [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
   casemix --help                                 显示本说明
 
 报告选项：
   --sheet 名称              .xlsx 输入文件的工作表（默认第一个）
-  --out 文件                报告工作簿的输出路径（默认 report.xlsx；使用 --json 时仅在给出 --out 时写出）
+  --out 文件                报告工作簿的输出路径（默认 report.xlsx；使用 --json 时仅在给出 --out 时写出）；
+                            已存在的文件不会被覆盖，除非加 --force
+  --force                   覆盖已存在的 --out 文件（输入文件和只读文件除外）
   --json                    以 JSON 输出报告：{ groups, units, parameters }
   --lang zh|en              报告和提示的语言（默认跟随系统）
   --weights 文件            权重表（CSV 或 .xlsx：病组编码、权重）；默认由数据计算权重
@@ -388,13 +420,15 @@ Examples:
   --per-point 金额          每点金额（默认 1）
   --unit department|doctor|both   核算单元：科室（默认）、医师或两者
   --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
-  --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别）
+  --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别：有字节顺序标记时按标记，
+                            否则整个文件是合法 UTF-8 时为 UTF-8，否则为 GB18030；在终端中会显示识别结果及依据）
 
 审核选项（权重表按表头识别编码列和权重列，如 drg_code/weight 或 DRG编码/权重，有名称列时一并读取；
 病例量为病例明细或“病组 + 病例数”汇总表，可含 医院 / 医院等级 / 科室 列，用于计算各单位得失）：
   --adjusted 文件           调整后权重表：总权重中性、变化最大的病组、仅见于一张表的病组
   --volume 文件             用于计算总权重的病例量（默认每个病组按 1 例计）
   --out 文件                审核工作簿的输出路径（默认 audit.xlsx；使用 --json 时仅在给出 --out 时写出）
+  --force                   覆盖已存在的 --out 文件（同 report）
   --json                    以 JSON 输出审核结果：{ findings, neutrality, largestChanges, units, parameters }
   --largest N               列出相对变化最大的 N 个病组（默认 10）
   --tolerance X             总权重相对变化不超过 X 时不列为问题（默认 0.001）
@@ -408,7 +442,7 @@ Examples:
   --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
   --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
   --top N                   列出贡献最大的 N 个 ADRG（默认 10）
-  --out 文件、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
                             --json 输出 { quality, decomposition, curve, parameters }
 
 示例：

@@ -8,12 +8,13 @@
  * first line has more tabs than commas. CSV files are read streaming (csvStream.ts): in chunks,
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
-import * as fs from "fs";
 import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
-import { CaseMixError } from "../engine/text";
+import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { KeepColumns, readCsvStream, StreamOptions } from "./csvStream";
+import { KeepColumns, readCsvStream, StreamCsvGrid, StreamOptions } from "./csvStream";
+import { checkInputFile, fileError } from "./fileErrors";
+import { noSuchSheet } from "./xlsxCheck";
 import { readXlsxStream } from "./xlsxStream";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
@@ -60,6 +61,8 @@ export class CsvGrid implements Grid {
   private readonly ends: Int32Array;
   /** 1 when the field begins with a quote and must be unquoted. */
   private readonly quoted: Uint8Array;
+  /** The 0-based row of a quoted field never closed (read to the end of the text), or -1. */
+  readonly unterminatedRow: number = -1;
 
   constructor(
     private readonly text: string,
@@ -123,6 +126,7 @@ export class CsvGrid implements Grid {
         for (;;) {
           const k = text.indexOf('"', i);
           if (k < 0) {
+            this.unterminatedRow = rows;
             i = n;
             break;
           }
@@ -287,8 +291,26 @@ export interface InputGrid {
  * parsed into typed columns, with a progress bar on stderr when it is a terminal.
  */
 export function readCsv(path: string, encoding?: Encoding, options: Omit<StreamOptions, "encoding"> = {}): InputGrid {
-  const { grid, encoding: found } = readCsvStream(path, { ...options, encoding });
+  const { grid, encoding: found, reason } = readCsvStream(path, { ...options, encoding });
+  const name = ENCODING_NAMES[found];
+  showNote?.({ en: `${path}: read as ${name} (${reason.en})`, zh: `${path}：按 ${name} 读取（${reason.zh}）` });
   return { grid, encoding: found };
+}
+
+const ENCODING_NAMES: Record<Encoding, string> = {
+  "utf-8": "UTF-8",
+  "utf-8-bom": "UTF-8",
+  "utf-16le": "UTF-16 LE",
+  "utf-16be": "UTF-16 BE",
+  gb18030: "GB18030",
+};
+
+/** Where notes on reading go (the encoding of each CSV and why); none by default. */
+let showNote: ((note: Text) => void) | undefined;
+
+/** Sends the notes on reading to `show` (the command line: to stderr, when it is a terminal). */
+export function showReadNotes(show: ((note: Text) => void) | undefined): void {
+  showNote = show;
 }
 
 /** The plain value of an ExcelJS cell value: formula results, rich text, hyperlinks, errors. */
@@ -311,16 +333,7 @@ export async function readXlsx(path: string, sheet?: string): Promise<InputGrid>
   const ws = sheet === undefined ? wb.worksheets[0] : wb.getWorksheet(sheet);
   if (!ws) {
     const names = wb.worksheets.map((w) => w.name);
-    throw new CaseMixError("value", {
-      en:
-        sheet === undefined
-          ? `${path} has no worksheet`
-          : `${path} has no sheet "${sheet}"; its sheets: ${names.join(", ")}`,
-      zh:
-        sheet === undefined
-          ? `${path} 中没有工作表`
-          : `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.join("、")}`,
-    });
+    throw noSuchSheet(path, sheet, names);
   }
   const rows: unknown[][] = [];
   const last = ws.rowCount;
@@ -345,16 +358,44 @@ export async function readCaseFile(
 ): Promise<{ input: InputGrid; table: CaseTable }> {
   const keep = (head: readonly (readonly string[])[]) => planCaseTable(head, tableOptions).reads;
   const input = await readInput(path, { ...options, keep });
-  return { input, table: readCaseTable(input.grid, tableOptions) };
+  const table = readCaseTable(input.grid, tableOptions);
+  if (input.grid instanceof StreamCsvGrid)
+    checkShortRows(path, input.grid, table, planCaseTable(input.grid, tableOptions).reads);
+  return { input, table };
+}
+
+/**
+ * A CSV row with fewer fields than the header that lacks a column the table reads is an error:
+ * such a row was cut (or shifted by a line break in an unquoted field), and its missing money
+ * would count as blank. A row short only of columns not read changes nothing and passes.
+ */
+export function checkShortRows(path: string, grid: StreamCsvGrid, table: CaseTable, reads: readonly number[]): void {
+  const header = table.headerRowNumber - 1;
+  const width = grid.fieldCount(header);
+  const needed = Math.max(...reads) + 1;
+  let first = -1;
+  let count = 0;
+  for (let r = header + 1; r < grid.rowCount; r++) {
+    const w = grid.fieldCount(r);
+    if (w >= width || w >= needed || grid.rowBlank(r)) continue;
+    if (first < 0) first = r;
+    count++;
+  }
+  if (first < 0) return;
+  const w = grid.fieldCount(first);
+  const missing = reads.filter((c) => c >= w).map((c) => table.headers[c] || `#${c + 1}`);
+  const others = count > 1 ? { en: ` (${count} rows like it)`, zh: `（共 ${count} 行如此）` } : { en: "", zh: "" };
+  throw new CaseMixError("value", {
+    en: `${path}: row ${first + 1} has ${w} fields where the header (row ${header + 1}) has ${width}, so it has no ${missing.join(", ")}${others.en}; the row was cut short or a field holds a line break without quotes: fix the row (or add the missing commas)`,
+    zh: `${path}：第 ${first + 1} 行只有 ${w} 个字段，而表头（第 ${header + 1} 行）有 ${width} 个，缺少 ${missing.join("、")}${others.zh}；该行不完整，或某个字段含有未加引号的换行：请修正该行（或补上缺少的逗号）`,
+  });
 }
 
 export async function readInput(
   path: string,
   options: { sheet?: string; encoding?: Encoding; keep?: KeepColumns } = {},
 ): Promise<InputGrid> {
-  if (!fs.existsSync(path)) {
-    throw new CaseMixError("value", { en: `${path}: no such file`, zh: `${path}：文件不存在` });
-  }
+  const size = checkInputFile(path);
   if (/\.xlsx$|\.xlsm$/i.test(path)) return readXlsxStream(path, options.sheet);
   if (/\.xls$/i.test(path)) {
     throw new CaseMixError("value", {
@@ -362,5 +403,11 @@ export async function readInput(
       zh: `${path}：不支持旧的 .xls 格式，请另存为 .xlsx 或 CSV`,
     });
   }
-  return readCsv(path, options.encoding, { keep: options.keep });
+  if (size === 0)
+    throw new CaseMixError("value", { en: `${path} is empty (0 bytes)`, zh: `${path} 是空文件（0 字节）` });
+  try {
+    return readCsv(path, options.encoding, { keep: options.keep });
+  } catch (e) {
+    throw fileError(e, path, "read");
+  }
 }

@@ -25,6 +25,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { CaseMixError } from "../engine/text";
+import { checkOutput, writeAtomically } from "./output";
 import { decodeText, parseCsvColumns } from "./readInput";
 import { dataFile } from "./repository";
 
@@ -49,16 +50,30 @@ export const SAMPLE_HEADERS = [
   "分摊管理费用",
 ];
 
-/** A small, fast, seedable generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
+/** A small, fast, seedable generator (mulberry32) whose state can be saved and restored. */
+export class Mulberry32 {
+  private a: number;
+  constructor(seed: number) {
+    this.a = seed >>> 0;
+  }
+  readonly next = (): number => {
+    this.a = (this.a + 0x6d2b79f5) >>> 0;
+    let t = this.a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  get state(): number {
+    return this.a;
+  }
+  set state(a: number) {
+    this.a = a >>> 0;
+  }
+}
+
+/** The generator as a function (mulberry32). */
+export function rng(seed: number): () => number {
+  return new Mulberry32(seed).next;
 }
 
 function normal(random: () => number): number {
@@ -264,17 +279,30 @@ export interface SampleResult {
   groups: number;
 }
 
-/** Generates the sample as CSV text (UTF-8 with BOM when written); see the module comment. */
-export function generateSample(catalogue: Group[], options: { cases: number; seed: number }): SampleResult {
-  const random = rng(options.seed);
-  const rate = 12252.7;
-  const years = [2022, 2023, 2024];
-  const yearShare = cumulate([0.31, 0.33, 0.36]);
-  const inflation = [0.96, 0.98, 1.0];
-  const paymentYear = [0.96, 0.98, 1.0];
-  const base = 12000;
+type SampleDepartment = {
+  name: string;
+  groups: Group[];
+  groupPick: Float64Array;
+  doctors: string[];
+  doctorPick: Float64Array;
+  efficiency: number;
+  surgical: boolean;
+};
 
-  // Departments: their groups (with popularity), doctors, efficiency.
+type GroupLevel = { level: number; drug: number; material: number };
+
+const YEARS = [2022, 2023, 2024];
+const YEAR_SHARE = cumulate([0.31, 0.33, 0.36]);
+const INFLATION = [0.96, 0.98, 1.0];
+const PAYMENT_YEAR = [0.96, 0.98, 1.0];
+const RATE = 12252.7;
+const BASE_CHARGES = 12000;
+
+/** Departments (their groups with popularity, doctors, efficiency) and each group's cost level, drawn first. */
+function drawHospital(
+  catalogue: Group[],
+  random: () => number,
+): { depts: SampleDepartment[]; deptPick: Float64Array; groupLevel: Map<string, GroupLevel> } {
   const usedNames = new Set<string>();
   const depts = DEPARTMENTS.map((d) => {
     const groups: Group[] = [];
@@ -314,8 +342,7 @@ export function generateSample(catalogue: Group[], options: { cases: number; see
     };
   });
   const deptPick = cumulate(DEPARTMENTS.map((d) => d.size));
-  // A persistent cost level and cost structure per group.
-  const groupLevel = new Map<string, { level: number; drug: number; material: number }>();
+  const groupLevel = new Map<string, GroupLevel>();
   for (const g of catalogue) {
     const type = g.code[1];
     const surgical = type >= "A" && type <= "J";
@@ -330,95 +357,172 @@ export function generateSample(catalogue: Group[], options: { cases: number; see
       material: material * lognormal(random, 0.2),
     });
   }
+  return { depts, deptPick, groupLevel };
+}
 
+/** One case's draws, in the order the generator makes them (the file depends on that order). */
+interface DrawnCase {
+  dept: SampleDepartment;
+  group: Group;
+  doctor: string;
+  year: number;
+  dayOfYear: number;
+  money: number[];
+  los: number;
+  way: number;
+}
+
+function drawCase(h: ReturnType<typeof drawHospital>, random: () => number): DrawnCase {
+  const d = h.depts[pick(h.deptPick, random)];
+  const g = d.groups[pick(d.groupPick, random)];
+  const doctor = d.doctors[pick(d.doctorPick, random)];
+  const y = pick(YEAR_SHARE, random);
+  const dayOfYear = Math.floor(random() * 365);
+  const level = h.groupLevel.get(g.code) as GroupLevel;
+
+  let charges = BASE_CHARGES * g.weight * d.efficiency * level.level * INFLATION[y] * lognormal(random, 0.32);
+  if (random() < 0.02) charges *= 2.2 + random() * 2.5;
+  charges = Math.max(300, charges);
+  const payment = g.weight * RATE * PAYMENT_YEAR[y];
+  const ratio = charges / payment;
+  let paid = payment;
+  if (ratio > 2) paid = payment * (1 + 0.8 * (ratio - 2));
+  else if (ratio < 0.4) paid = charges;
+  const selfPay = charges * (0.1 + 0.25 * random());
+  const insurance = Math.max(0, paid - selfPay);
+
+  const drug = Math.min(0.8, level.drug * lognormal(random, 0.15)) * charges;
+  const material = Math.min(0.85 - drug / charges, level.material * lognormal(random, 0.2)) * charges;
+  const direct = charges * 0.27 * lognormal(random, 0.08);
+  const aux = charges * 0.08 * lognormal(random, 0.08);
+  const admin = charges * 0.065 * lognormal(random, 0.05);
+
+  const los = Math.max(
+    1,
+    Math.round((2 + 4.5 * Math.pow(g.weight, 0.55) + (d.surgical ? 1 : 0)) * lognormal(random, 0.35)),
+  );
+  const digit = g.code[3];
+  const pDeath =
+    (g.code[0] === "A" ? 0.08 : 0.0015) +
+    (digit === "1" ? 0.025 : digit === "3" ? 0.006 : 0.001) * Math.min(2, g.weight);
+  let way = 1;
+  if (random() < pDeath) way = 5;
+  else {
+    const u = random();
+    way = u < 0.9 ? 1 : u < 0.94 ? 2 : u < 0.95 ? 3 : u < 0.985 ? 4 : 9;
+  }
+  return {
+    dept: d,
+    group: g,
+    doctor,
+    year: y,
+    dayOfYear,
+    money: [charges, insurance, selfPay, drug, material, direct, aux, admin],
+    los,
+    way,
+  };
+}
+
+/** The CSV line of a case; `seq` is its number within its year, in the order the cases are drawn. */
+function caseLine(c: DrawnCase, seq: number): string {
+  const date = new Date(Date.UTC(YEARS[c.year], 0, 1 + c.dayOfYear));
+  return [
+    `${YEARS[c.year]}${String(seq).padStart(6, "0")}`,
+    c.dept.name,
+    c.doctor,
+    c.group.code,
+    csvField(c.group.name),
+    date.toISOString().slice(0, 10),
+    String(c.los),
+    String(c.way),
+    ...c.money.map(money),
+  ].join(",");
+}
+
+/** Discharge days the cases are sorted by: year x 366 + day of the year. */
+const DAYS = YEARS.length * 366;
+
+/**
+ * Generates the sample (see the module comment) line by line into `emit`, in discharge order
+ * (by day, then in the order drawn), in memory of 14 bytes a case rather than the text: a first
+ * pass draws every case and keeps only where its draws start (the generator's state), its day
+ * and its number in its year; the second sorts those by day and draws each case again there.
+ */
+export function streamSample(
+  catalogue: Group[],
+  options: { cases: number; seed: number },
+  emit: (text: string) => void,
+): Omit<SampleResult, "text"> {
+  const random = new Mulberry32(options.seed);
+  const hospital = drawHospital(catalogue, random.next);
   const n = options.cases;
-  const rows: { key: number; line: string }[] = [];
+  const states = new Uint32Array(n);
+  const days = new Uint16Array(n);
+  const seqs = new Uint32Array(n);
+  const perDay = new Int32Array(DAYS + 1);
   const seqByYear = [0, 0, 0];
   const groupsUsed = new Set<string>();
   for (let i = 0; i < n; i++) {
-    const d = depts[pick(deptPick, random)];
-    const g = d.groups[pick(d.groupPick, random)];
-    groupsUsed.add(g.code);
-    const doctor = d.doctors[pick(d.doctorPick, random)];
-    const y = pick(yearShare, random);
-    const dayOfYear = Math.floor(random() * 365);
-    const date = new Date(Date.UTC(years[y], 0, 1 + dayOfYear));
-    const level = groupLevel.get(g.code) as { level: number; drug: number; material: number };
-
-    let charges = base * g.weight * d.efficiency * level.level * inflation[y] * lognormal(random, 0.32);
-    if (random() < 0.02) charges *= 2.2 + random() * 2.5;
-    charges = Math.max(300, charges);
-    const payment = g.weight * rate * paymentYear[y];
-    const ratio = charges / payment;
-    let paid = payment;
-    if (ratio > 2) paid = payment * (1 + 0.8 * (ratio - 2));
-    else if (ratio < 0.4) paid = charges;
-    const selfPay = charges * (0.1 + 0.25 * random());
-    const insurance = Math.max(0, paid - selfPay);
-
-    const drug = Math.min(0.8, level.drug * lognormal(random, 0.15)) * charges;
-    const material = Math.min(0.85 - drug / charges, level.material * lognormal(random, 0.2)) * charges;
-    const direct = charges * 0.27 * lognormal(random, 0.08);
-    const aux = charges * 0.08 * lognormal(random, 0.08);
-    const admin = charges * 0.065 * lognormal(random, 0.05);
-
-    const los = Math.max(
-      1,
-      Math.round((2 + 4.5 * Math.pow(g.weight, 0.55) + (d.surgical ? 1 : 0)) * lognormal(random, 0.35)),
-    );
-    const digit = g.code[3];
-    const pDeath =
-      (g.code[0] === "A" ? 0.08 : 0.0015) +
-      (digit === "1" ? 0.025 : digit === "3" ? 0.006 : 0.001) * Math.min(2, g.weight);
-    let way = 1;
-    if (random() < pDeath) way = 5;
-    else {
-      const u = random();
-      way = u < 0.9 ? 1 : u < 0.94 ? 2 : u < 0.95 ? 3 : u < 0.985 ? 4 : 9;
-    }
-    const seq = ++seqByYear[y];
-    const caseNo = `${years[y]}${String(seq).padStart(6, "0")}`;
-    const iso = date.toISOString().slice(0, 10);
-    const line = [
-      caseNo,
-      d.name,
-      doctor,
-      g.code,
-      csvField(g.name),
-      iso,
-      String(los),
-      String(way),
-      money(charges),
-      money(insurance),
-      money(selfPay),
-      money(drug),
-      money(material),
-      money(direct),
-      money(aux),
-      money(admin),
-    ].join(",");
-    rows.push({ key: (y * 366 + dayOfYear) * (n + 1) + i, line });
+    states[i] = random.state;
+    const c = drawCase(hospital, random.next);
+    groupsUsed.add(c.group.code);
+    seqs[i] = ++seqByYear[c.year];
+    days[i] = c.year * 366 + c.dayOfYear;
+    perDay[days[i] + 1]++;
   }
-  rows.sort((a, b) => a.key - b.key);
-  const text = SAMPLE_HEADERS.join(",") + "\r\n" + rows.map((r) => r.line).join("\r\n") + "\r\n";
+  for (let k = 1; k <= DAYS; k++) perDay[k] += perDay[k - 1];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[perDay[days[i]]++] = i;
+  emit(SAMPLE_HEADERS.join(",") + "\r\n");
+  for (let k = 0; k < n; k++) {
+    const i = order[k];
+    random.state = states[i];
+    emit(caseLine(drawCase(hospital, random.next), seqs[i]) + "\r\n");
+  }
   return {
-    text,
     cases: n,
-    departments: depts.length,
-    doctors: depts.reduce((a, d) => a + d.doctors.length, 0),
+    departments: hospital.depts.length,
+    doctors: hospital.depts.reduce((a, d) => a + d.doctors.length, 0),
     groups: groupsUsed.size,
   };
 }
 
-/** Writes the sample file (UTF-8 with a BOM, so that Excel opens it right). */
-export function writeSample(
+/** The sample as CSV text (UTF-8 with BOM when written); see `streamSample`. */
+export function generateSample(catalogue: Group[], options: { cases: number; seed: number }): SampleResult {
+  const parts: string[] = [];
+  const r = streamSample(catalogue, options, (t) => parts.push(t));
+  return { text: parts.join(""), ...r };
+}
+
+/** Writes the sample file (UTF-8 with a BOM, so that Excel opens it right) in 1 MiB pieces, to a temporary file renamed at the end. */
+export async function writeSample(
   out: string,
-  options: { cases: number; seed: number; weightsFile: string },
-): Omit<SampleResult, "text"> & { bytes: number } {
-  const r = generateSample(readCatalogue(options.weightsFile), options);
-  const dir = path.dirname(out);
-  if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
-  const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(r.text, "utf8")]);
-  fs.writeFileSync(out, bytes);
-  return { cases: r.cases, departments: r.departments, doctors: r.doctors, groups: r.groups, bytes: bytes.length };
+  options: { cases: number; seed: number; weightsFile: string; force: boolean },
+): Promise<Omit<SampleResult, "text"> & { bytes: number }> {
+  checkOutput(out, { force: options.force, inputs: [options.weightsFile] });
+  const catalogue = readCatalogue(options.weightsFile);
+  let r: Omit<SampleResult, "text"> | undefined;
+  let bytes = 0;
+  await writeAtomically(out, (tmp) => {
+    const fd = fs.openSync(tmp, "w");
+    try {
+      const buf = Buffer.allocUnsafe(1 << 20);
+      let used = 0;
+      const flush = () => {
+        fs.writeSync(fd, buf, 0, used);
+        bytes += used;
+        used = 0;
+      };
+      buf.set([0xef, 0xbb, 0xbf]);
+      used = 3;
+      r = streamSample(catalogue, options, (text) => {
+        if (used + text.length * 3 > buf.length) flush();
+        used += buf.write(text, used, "utf8");
+      });
+      flush();
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+  return { ...(r as Omit<SampleResult, "text">), bytes };
 }

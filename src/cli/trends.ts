@@ -8,8 +8,6 @@
  * --min-cases N, --flag X (actual / expected outside 1 +- X is flagged), --top N (ADRGs
  * listed), --sheet, --encoding and --map column=header as for `casemix report`.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
@@ -28,6 +26,7 @@ import {
 import { writeXlsx } from "../report/xlsxRenderer";
 import { readWeightFile } from "./main";
 import { caseFileArg, commandArgs, usage } from "./options";
+import { checkOutput, writeAtomically } from "./output";
 import { Encoding, readCaseFile } from "./readInput";
 
 export interface TrendsCliOptions {
@@ -45,6 +44,8 @@ export interface TrendsCliOptions {
   topAdrgs: number;
   json: boolean;
   out?: string;
+  /** Replace an existing --out file. */
+  force: boolean;
   lang: Lang;
 }
 
@@ -62,6 +63,7 @@ const TRENDS_OPTIONS = new Set([
   "map",
   "json",
   "out",
+  "force",
   "lang",
   "help",
 ]);
@@ -77,7 +79,12 @@ function encodingOf(text: string): Encoding {
 
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
-  const { positional, options, one } = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "help"]), "casemix --help");
+  const { positional, options, one } = commandArgs(
+    argv,
+    TRENDS_OPTIONS,
+    new Set(["json", "force", "help"]),
+    "casemix --help",
+  );
   const input = caseFileArg(positional, "trends");
   const choice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const text = one(name);
@@ -134,6 +141,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     topAdrgs: number("top", DEFAULT_TRENDS_SETTINGS.topAdrgs, true),
     json: one("json") === "true",
     out: one("out"),
+    force: one("force") === "true",
     lang: choice("lang", defaultLang, ["zh", "en"] as const),
   };
 }
@@ -233,13 +241,10 @@ export async function runTrends(
   version: string,
 ): Promise<number> {
   const o = parseTrendsArgs(argv, lang);
-  const report = await buildTrends(o, version);
   const out = o.out ?? (o.json ? undefined : "trends.xlsx");
-  if (out) {
-    const dir = path.dirname(out);
-    if (dir && !fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true });
-    await writeXlsx(trendsWorkbook(report, o.lang), out);
-  }
+  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.weights, o.benchmark] });
+  const report = await buildTrends(o, version);
+  if (out) await writeAtomically(out, (tmp) => writeXlsx(trendsWorkbook(report, o.lang), tmp));
   if (o.json) io.stdout(JSON.stringify(trendsJson(report, o.lang), null, 2) + "\n");
   else io.stderr(trendsSummary(report, out, o.lang));
   return 0;

@@ -9,9 +9,9 @@
  */
 import type * as ExcelJS from "exceljs";
 import type { Grid } from "../engine/caseTable";
-import { CaseMixError } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
 import { plainCellValue } from "./readInput";
+import { checkXlsxFile, damaged, noSuchSheet, untilStalled } from "./xlsxCheck";
 
 const UNDEFINED = 0;
 const NULL = 1;
@@ -111,6 +111,27 @@ export class XlsxGrid implements Grid {
 
 /** Reads a sheet of an .xlsx file (the named one, else the first) streaming; errors as `readXlsx`. */
 export async function readXlsxStream(path: string, sheet?: string): Promise<{ grid: XlsxGrid; sheet: string }> {
+  checkXlsxFile(path);
+  const progress = { sheet: "", row: 0 };
+  let found: { grid: XlsxGrid; sheet: string } | undefined;
+  let names: string[];
+  try {
+    ({ found, names } = await untilStalled(readSheets(path, sheet, progress)));
+  } catch (e) {
+    throw damaged(path, progress, e);
+  }
+  if (!found) {
+    throw noSuchSheet(path, sheet, names);
+  }
+  return found;
+}
+
+/** The sheets of the workbook: the wanted one's cells, and every sheet's name; `progress` says how far it got. */
+async function readSheets(
+  path: string,
+  sheet: string | undefined,
+  progress: { sheet: string; row: number },
+): Promise<{ found?: { grid: XlsxGrid; sheet: string }; names: string[] }> {
   const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -124,9 +145,12 @@ export async function readXlsxStream(path: string, sheet?: string): Promise<{ gr
     const w = ws as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; id: number };
     const name = w.name ?? `Sheet${w.id}`;
     names.push(name);
+    progress.sheet = name;
+    progress.row = 0;
     const wanted = !found && (sheet === undefined || name === sheet);
     const grid = new XlsxGrid();
     for await (const row of w) {
+      progress.row = row.number;
       if (!wanted) continue;
       while (grid.rowCount < row.number - 1) grid.push([]);
       const values = row.values as ExcelJS.CellValue[];
@@ -136,17 +160,5 @@ export async function readXlsxStream(path: string, sheet?: string): Promise<{ gr
     }
     if (wanted) found = { grid, sheet: name };
   }
-  if (!found) {
-    throw new CaseMixError("value", {
-      en:
-        sheet === undefined
-          ? `${path} has no worksheet`
-          : `${path} has no sheet "${sheet}"; its sheets: ${names.join(", ")}`,
-      zh:
-        sheet === undefined
-          ? `${path} 中没有工作表`
-          : `${path} 中没有名为“${sheet}”的工作表；现有工作表：${names.join("、")}`,
-    });
-  }
-  return found;
+  return { found, names };
 }

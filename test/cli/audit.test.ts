@@ -188,6 +188,7 @@ describe("casemix audit options and errors", () => {
       volume: "c.csv",
       json: true,
       out: undefined,
+      force: false,
       lang: "en",
       settings: { largestChanges: 5, neutralityTolerance: 0.01 },
     });
