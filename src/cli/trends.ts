@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { lookupWord } from "../engine/lookup";
 import { Lang } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
 import {
@@ -105,7 +106,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
   for (const m of options.get("map") ?? []) {
     const eq = m.indexOf("=");
     const column = m.slice(0, eq).trim() as ColumnName;
-    if (eq <= 0 || !(column in HEADER_WORDS)) {
+    if (eq <= 0 || lookupWord(HEADER_WORDS, column) === undefined) {
       usage(
         `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
         `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,
