@@ -216,6 +216,6 @@ export function benchmarkGap(cmi: any[][], benchmark_cmi: number, rate: number, 
         values[i] !== values[i] || n !== n ? [""] : [numberCell(engine.benchmarkGap(values[i], benchmark, money, n))],
       );
     }
-    return rows;
+    return nonEmpty(rows);
   }) as any[][];
 }

@@ -167,7 +167,7 @@ export function expectedCost(cmi: any[][], x: any[][], y: any[][], model?: strin
     const rows: unknown[][] = [];
     if (header) rows.push([currentLanguage() === "zh" ? "预期费用" : "expected cost"]);
     for (const v of values) rows.push([v !== v ? "" : predict(v)]);
-    return rows;
+    return nonEmpty(rows);
   }) as any[][];
 }
 
