@@ -3,6 +3,7 @@
  * and Chinese. Every setting of the taskpane has an option.
  */
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { lookupWord } from "../engine/lookup";
 import { IncentiveMoney } from "../engine/incentives";
 import { MARGIN_LAYERS, MarginLayer } from "../engine/margins";
 import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCutRule } from "../engine/quadrants";
@@ -228,7 +229,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   for (const m of options.get("map") ?? []) {
     const eq = m.indexOf("=");
     const column = m.slice(0, eq).trim() as ColumnName;
-    if (eq <= 0 || !(column in HEADER_WORDS)) {
+    if (eq <= 0 || lookupWord(HEADER_WORDS, column) === undefined) {
       usage(
         `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
         `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,

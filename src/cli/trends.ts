@@ -9,6 +9,7 @@
  * listed), --sheet, --encoding and --map column=header as for `casemix report`.
  */
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { lookupWord } from "../engine/lookup";
 import { Lang } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
 import { DiedKind } from "../engine/mortalityRisk";
@@ -113,7 +114,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
   for (const m of options.get("map") ?? []) {
     const eq = m.indexOf("=");
     const column = m.slice(0, eq).trim() as ColumnName;
-    if (eq <= 0 || !(column in HEADER_WORDS)) {
+    if (eq <= 0 || lookupWord(HEADER_WORDS, column) === undefined) {
       usage(
         `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
         `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,

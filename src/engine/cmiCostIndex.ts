@@ -39,6 +39,8 @@ export interface CmiCostResult {
   overall: CmiCostRow;
   rows?: CmiCostRow[];
   excludedCases: number;
+  /** The groups without a weight whose cases were excluded, in order of first appearance. */
+  missingCodes: string[];
   skipped: SkippedRows;
 }
 
@@ -55,7 +57,7 @@ export function cmiCostIndex(
     });
   }
   const { groups, costs, counts, by } = input;
-  const { weightById, missingCases } = caseWeights(groups, table, {
+  const { weightById, missingCases, missingCodes } = caseWeights(groups, table, {
     counts,
     missing: options.missing,
     argName: options.tableName,
@@ -82,18 +84,19 @@ export function cmiCostIndex(
       skipped.emptyGroup++;
       continue;
     }
-    const cost = costs[i];
-    if (cost !== cost) {
-      skipped.missingValue++;
-      continue;
-    }
     const c = counts ? counts[i] : 1;
     if (!(c > 0)) {
       skipped.noCases++;
       continue;
     }
+    // Cases of a group without a weight are counted once, by caseWeights, as excluded.
     const w = weightById[g];
     if (w !== w) continue;
+    const cost = costs[i];
+    if (cost !== cost) {
+      skipped.missingValue++;
+      continue;
+    }
     const perPoint = (c * cost) / w;
     if (keyIds) {
       const k = keyIds[i];
@@ -116,5 +119,5 @@ export function cmiCostIndex(
     rows = [];
     for (const k of sortedOrder(by.codes)) if (keyCases[k] > 0) rows.push(row(by.codes[k], keySum[k], keyCases[k]));
   }
-  return { overall: row("", total, cases), rows, excludedCases: missingCases, skipped };
+  return { overall: row("", total, cases), rows, excludedCases: missingCases, missingCodes, skipped };
 }

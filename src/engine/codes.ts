@@ -2,7 +2,10 @@
  * Group codes (DRG, DIP, ADRG) and other keys: normalization and interning.
  *
  * Codes are compared after trimming spaces and upper-casing, with full-width letters and
- * digits folded to ASCII (`ｇｂ１１ ` and `GB11` are one group). Interning maps each
+ * digits folded to ASCII (`ｇｂ１１ ` and `GB11` are one group). Characters that cannot be
+ * seen are dropped (`GB11\u0000` from a C string, a zero-width space pasted from a web page,
+ * a byte-order mark: all `GB11`), so that no two groups look the same in a spill; tabs and line
+ * breaks count as spaces. Keys (departments, doctors) are cleaned the same way. Interning maps each
  * distinct code to a small integer once, so the hot loops of every indicator work on
  * `Int32Array`s instead of strings.
  *
@@ -31,6 +34,20 @@ function foldFullWidth(s: string): string {
 }
 
 /**
+ * C0 and C1 control characters (NUL, tab, line breaks, ESC...), DEL, zero-width spaces and
+ * joiners, the word joiner and the byte-order mark: nothing a user can see in a cell.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
+const WHITESPACE_CONTROL = /[\t\n\v\f\r]/g;
+
+/** Drops invisible characters; tabs and line breaks become spaces (trimmed by the caller). */
+function dropInvisible(s: string): string {
+  if (!INVISIBLE.test(s)) return s;
+  return s.replace(WHITESPACE_CONTROL, " ").replace(INVISIBLE_ALL, "");
+}
+
+/**
  * The canonical form of a code cell, or "" when the cell is empty. Excel hands an empty
  * cell over as null, "" or 0, so the number 0 counts as empty too.
  */
@@ -38,7 +55,7 @@ export function normalizeCode(value: unknown): string {
   if (value === null || value === undefined || value === 0 || value === false) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value !== "string") return value instanceof Error ? "" : String(value).trim().toUpperCase();
-  return foldFullWidth(value).trim().toUpperCase();
+  return dropInvisible(foldFullWidth(value)).trim().toUpperCase();
 }
 
 /**
@@ -49,7 +66,7 @@ export function normalizeKey(value: unknown): string {
   if (value === null || value === undefined || value === false) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value !== "string") return String(value).trim();
-  return foldFullWidth(value).trim();
+  return dropInvisible(foldFullWidth(value)).trim();
 }
 
 export interface Interned {

@@ -24,6 +24,7 @@
  *     fitCurve([1, 2, 3], [3, 5, 7.5], "linear").coefficients  // [0.6667, 2.25]
  */
 import { leastSquares } from "./leastSquares";
+import { lookupWord } from "./lookup";
 import { CaseMixError, Text } from "./text";
 
 export type CurveModel =
@@ -82,7 +83,7 @@ export function parseCurveModel(word: string): CurveModel | undefined {
   for (const m of CURVE_MODELS) {
     if (m === key || CURVE_MODEL_NAMES[m].zh.toLowerCase() === key) return m;
   }
-  return ALIASES[key];
+  return lookupWord(ALIASES, key);
 }
 
 interface ModelSpec {

@@ -63,6 +63,7 @@ export function readNumberColumn(
   const allowNegative = options.allowNegative ?? false;
   const n = values.length;
   const out = new Float64Array(n);
+  let size = 0;
   for (let i = 0; i < n; i++) {
     const raw = values[i];
     let v: number | undefined;
@@ -71,8 +72,22 @@ export function readNumberColumn(
     if (v === undefined) throw notANumber(argName, i + firstRow, raw);
     if (v < 0 && !allowNegative) throw negativeNumber(argName, i + firstRow, v);
     out[i] = v;
+    if (v === v) size += v < 0 ? -v : v;
   }
+  if (size === Infinity) throw sumTooLarge(argName);
   return out;
+}
+
+/**
+ * The error for a column whose numbers add up to more than a double holds (about 1.8e308):
+ * every sum and mean over it would be Infinity, and a weight divided by it 0. Costs, days and
+ * counts that large are not data, so the column is refused as out of range (#NUM!).
+ */
+export function sumTooLarge(argName: string): CaseMixError {
+  return new CaseMixError("num", {
+    en: `${argName}: the numbers add up to more than 1.8e308, the largest number Excel holds; sums and means over them cannot be computed`,
+    zh: `${argName}：这些数之和超过 1.8e308（Excel 能表示的最大数），无法求和或求平均`,
+  });
 }
 
 /**
@@ -87,6 +102,28 @@ export function isErrorValue(value: unknown): boolean {
     return typeof code === "string" && code.startsWith("#");
   }
   return false;
+}
+
+/**
+ * `isErrorValue` with the cheap tests first, for loops over every cell of a column: only
+ * objects and text holding "#" can be error values.
+ */
+export function mayBeErrorValue(v: unknown): boolean {
+  const suspect = typeof v === "object" ? v !== null : typeof v === "string" && v.indexOf("#") >= 0;
+  return suspect && isErrorValue(v);
+}
+
+/**
+ * Throws #VALUE! naming the argument and the row at the first Excel error value in a column
+ * of codes or keys: a #N/A left by a failed lookup is not a group or a unit, and taking it as
+ * one would show a label such as "#N/A" or "[object Object]" beside real numbers. Every reader
+ * of codes and keys calls this (or `mayBeErrorValue` on the distinct cells, then this).
+ */
+export function checkNoErrorValues(cells: ArrayLike<unknown>, argName: string, firstRow: number): void {
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (mayBeErrorValue(v)) throw errorValueInCell(argName, i + firstRow, v);
+  }
 }
 
 /** How an error value is quoted in a message: its code (`"#N/A"`), not the object. */

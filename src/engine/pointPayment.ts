@@ -24,6 +24,7 @@
 import { Interned } from "./codes";
 import { SkippedRows, noSkips } from "./grouping";
 import { cellNumber } from "./input";
+import { lookupWord } from "./lookup";
 import { CaseMixError } from "./text";
 import { caseWeights, MissingWeightRule, WeightTable } from "./weightTable";
 
@@ -113,7 +114,7 @@ export function paymentRules(entries: readonly [string, unknown][], argName = "r
   };
   for (const [rawKey, value] of entries) {
     const keyText = String(rawKey).trim();
-    const key = RULE_KEYS[keyText.toLowerCase().replace(/[\s_]/g, "")];
+    const key = lookupWord(RULE_KEYS, keyText.toLowerCase().replace(/[\s_]/g, ""));
     if (key === undefined) {
       throw ruleError(
         argName,

@@ -539,6 +539,13 @@ export function relativeWeights(input: WeightInput, options: WeightOptions = {})
     });
   }
   const allCaseMean = allNum / allDen;
+  if (allCaseMean === Infinity) {
+    // Costs times counts beyond a double: every weight would be a finite mean over Infinity, 0.
+    throw new CaseMixError("num", {
+      en: "no weights: the costs times the case counts add up to more than 1.8e308, the largest number Excel holds",
+      zh: "无法计算权重：费用乘以病例数之和超过 1.8e308（Excel 能表示的最大数）",
+    });
+  }
   if (!(allCaseMean !== 0 && allCaseMean === allCaseMean)) {
     throw new CaseMixError("div0", {
       en:

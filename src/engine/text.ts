@@ -57,3 +57,13 @@ export function quoteCell(value: unknown): string {
   if (s.length > 40) s = s.slice(0, 37) + "...";
   return `"${s}"`;
 }
+
+/**
+ * A count with its English noun in the singular or the plural: "1 case", "2 cases". Chinese
+ * messages need no such helper (例, 个病组 do not change with the number).
+ *
+ *     countOf(1, "family", "families")  // "1 family"
+ */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

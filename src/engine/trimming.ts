@@ -20,6 +20,7 @@
  *     trimBounds([10, 12, 13, 14, 100], undefined, { method: "iqr" })
  *     // Q1 = 12, Q3 = 14, IQR = 2: { low: 9, high: 17 }, so 100 is trimmed
  */
+import { lookupWord } from "./lookup";
 import { quantileSorted } from "./statistics";
 import { CaseMixError } from "./text";
 
@@ -132,7 +133,7 @@ export function parseTrimMethod(value: unknown, argName = "trim"): TrimMethod {
     .trim()
     .toLowerCase()
     .replace(/[\s_-]/g, "");
-  const hit = METHOD_WORDS[s];
+  const hit = lookupWord(METHOD_WORDS, s);
   if (hit !== undefined) return hit;
   throw new CaseMixError("value", {
     en: `${argName}: "${String(value)}" is not one of ${TRIM_METHODS.join(", ")}`,

@@ -28,7 +28,8 @@ import { compareCodes, Interned, normalizeCode, normalizeKey } from "./codes";
 import { compareKeys, noSkips, SkippedRows } from "./grouping";
 import { cellNumber, notANumber } from "./input";
 import { Severity, severityLabel, severityOf } from "./severityOrder";
-import { CaseMixError, Lang, Text } from "./text";
+import { CaseMixError, countOf, Lang, Text } from "./text";
+import { listedTwice } from "./weightTable";
 
 export type FindingKind =
   | "neutrality"
@@ -247,10 +248,7 @@ export function auditTable(input: TableInput, defaultName = "weights"): AuditTab
     if (seen !== undefined) {
       const prev = weights[seen];
       if (prev === w || (prev !== prev && w !== w)) continue;
-      throw new CaseMixError("value", {
-        en: `${argName} row ${i + firstRow}: ${code} is listed twice with different weights (${prev} and ${w})`,
-        zh: `${argName} 第 ${i + firstRow} 行：${code} 重复出现且权重不同（${prev} 与 ${w}）`,
-      });
+      throw listedTwice(argName, i + firstRow, code, { en: "weight", zh: "权重" }, prev, w);
     }
     index.set(code, codes.length);
     codes.push(code);
@@ -510,9 +508,9 @@ export function noFindingsRow(result: AuditResult, lang: Lang): [string, string,
   const c = result.checked;
   const n = result.neutrality;
   const en =
-    `${c.baseGroups} groups` +
+    countOf(c.baseGroups, "group") +
     (c.adjustedGroups !== undefined ? ` (adjusted table: ${c.adjustedGroups})` : "") +
-    `, ${c.families} families checked: severity order respected, every weight present and positive` +
+    `, ${countOf(c.families, "family", "families")} checked: severity order respected, every weight present and positive` +
     (n ? `, total weight ${fmtPercent(n.relativeChange)}, within tolerance` : "");
   const zh =
     `已检查 ${c.baseGroups} 个病组` +
@@ -537,7 +535,7 @@ function levelLabel(s: Severity): Text {
 }
 
 function casesText(cases: number | undefined): Text {
-  return cases === undefined ? { en: "", zh: "" } : { en: `; ${cases} cases`, zh: `；${cases} 例` };
+  return cases === undefined ? { en: "", zh: "" } : { en: `; ${countOf(cases, "case")}`, zh: `；${cases} 例` };
 }
 
 interface FamilyCount {
@@ -770,7 +768,7 @@ export function auditWeights(input: AuditInput, options: AuditOptions = {}): Aud
         c.cases === undefined
           ? { en: "", zh: "" }
           : {
-              en: `; ${c.cases} cases, total weight ${c.change * c.cases >= 0 ? "+" : ""}${fmtTotal(c.change * c.cases)}`,
+              en: `; ${countOf(c.cases, "case")}, total weight ${c.change * c.cases >= 0 ? "+" : ""}${fmtTotal(c.change * c.cases)}`,
               zh: `；${c.cases} 例，总权重 ${c.change * c.cases >= 0 ? "+" : ""}${fmtTotal(c.change * c.cases)}`,
             };
       changeFindings.push({
@@ -820,17 +818,17 @@ export function auditWeights(input: AuditInput, options: AuditOptions = {}): Aud
 function neutralityFinding(n: Neutrality): Finding {
   const byCases = n.weighting === "cases";
   const over: Text = byCases
-    ? { en: `over ${n.casesCovered} cases`, zh: `按 ${n.casesCovered} 例计算，` }
+    ? { en: `over ${countOf(n.casesCovered, "case")}`, zh: `按 ${n.casesCovered} 例计算，` }
     : { en: "with each group counted once (no volume given)", zh: "未提供病例量，每个病组按 1 例计，" };
   const left: Text =
     n.casesWithoutWeight > 0
       ? byCases
         ? {
-            en: `; ${n.casesWithoutWeight} cases in ${n.groupsWithoutWeight.length} groups not weighed in both tables are left out`,
+            en: `; ${countOf(n.casesWithoutWeight, "case")} in ${countOf(n.groupsWithoutWeight.length, "group")} not weighed in both tables ${n.casesWithoutWeight === 1 ? "is" : "are"} left out`,
             zh: `；${n.groupsWithoutWeight.length} 个病组的 ${n.casesWithoutWeight} 例在两表中不都有权重，未计入`,
           }
         : {
-            en: `; ${n.groupsWithoutWeight.length} groups not weighed in both tables are left out`,
+            en: `; ${countOf(n.groupsWithoutWeight.length, "group")} not weighed in both tables ${n.groupsWithoutWeight.length === 1 ? "is" : "are"} left out`,
             zh: `；${n.groupsWithoutWeight.length} 个病组在两表中不都有权重，未计入`,
           }
       : { en: "", zh: "" };

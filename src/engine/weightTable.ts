@@ -7,8 +7,8 @@
  *     table.weightOf("gb11")  // 2.1
  */
 import { normalizeCode } from "./codes";
-import { cellNumber, isTextCell, notANumber } from "./input";
-import { CaseMixError } from "./text";
+import { cellNumber, errorValueInCell, isTextCell, mayBeErrorValue, notANumber } from "./input";
+import { CaseMixError, countOf } from "./text";
 
 export interface WeightTable {
   codes: string[];
@@ -45,6 +45,7 @@ export function weightTable(
   const outWeights: number[] = [];
   const index = new Map<string, number>();
   for (let i = start; i < n; i++) {
+    if (mayBeErrorValue(codes[i])) throw errorValueInCell(argName, i + firstRow, codes[i]);
     const code = normalizeCode(codes[i]);
     if (code === "") continue;
     const w = cellNumber(weights[i]);
@@ -59,10 +60,7 @@ export function weightTable(
     if (seen !== undefined) {
       const prev = outWeights[seen];
       if (prev === w || (Number.isNaN(prev) && Number.isNaN(w))) continue;
-      throw new CaseMixError("value", {
-        en: `${argName} row ${i + firstRow}: ${code} is listed twice with different ${word.en}s (${prev} and ${w})`,
-        zh: `${argName} 第 ${i + firstRow} 行：${code} 重复出现且${word.zh}不同（${prev} 与 ${w}）`,
-      });
+      throw listedTwice(argName, i + firstRow, code, word, prev, w);
     }
     index.set(code, outCodes.length);
     outCodes.push(code);
@@ -80,6 +78,26 @@ export function weightTable(
   return table;
 }
 
+/**
+ * The error for a code listed twice with different values; a blank value (NaN) is named as
+ * blank, not as "NaN": `GB11 is listed twice with different weights (blank and 1)`.
+ */
+export function listedTwice(
+  argName: string,
+  row: number,
+  code: string,
+  word: { en: string; zh: string },
+  first: number,
+  second: number,
+): CaseMixError {
+  const en = (v: number) => (v === v ? String(v) : "blank");
+  const zh = (v: number) => (v === v ? String(v) : "空白");
+  return new CaseMixError("value", {
+    en: `${argName} row ${row}: ${code} is listed twice with different ${word.en}s (${en(first)} and ${en(second)})`,
+    zh: `${argName} 第 ${row} 行：${code} 重复出现且${word.zh}不同（${zh(first)} 与 ${zh(second)}）`,
+  });
+}
+
 /** Weights for a list of interned codes, NaN where the table has none. */
 export function weightsForCodes(codes: readonly string[], table: WeightTable): Float64Array {
   const out = new Float64Array(codes.length);
@@ -88,6 +106,17 @@ export function weightsForCodes(codes: readonly string[], table: WeightTable): F
     out[i] = at === undefined ? NaN : table.weights[at];
   }
   return out;
+}
+
+/**
+ * Weights times case counts beyond a double: the total weight, and every CMI or mean weight
+ * over it, would be Infinity (or NaN), so the calculation is refused as out of range (#NUM!).
+ */
+function totalWeightTooLarge(argName: string): CaseMixError {
+  return new CaseMixError("num", {
+    en: `${argName}: the weights times the case counts add up to more than 1.8e308, the largest number Excel holds`,
+    zh: `${argName}：权重乘以病例数之和超过 1.8e308（Excel 能表示的最大数）`,
+  });
 }
 
 export type MissingWeightRule = "error" | "exclude";
@@ -117,15 +146,22 @@ export function caseWeights(
   const { ids } = groups;
   const counts = options.counts;
   let missingCases = 0;
+  let totalWeight = 0;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
-    if (id < 0 || weightById[id] === weightById[id]) continue;
+    if (id < 0) continue;
     const n = counts ? counts[i] : 1;
     if (!(n > 0)) continue;
+    const w = weightById[id];
+    if (w === w) {
+      totalWeight += n * w;
+      continue;
+    }
     missingById[id] += n;
     missingCases += n;
     if (firstRow[id] < 0) firstRow[id] = i;
   }
+  if (totalWeight === Infinity) throw totalWeightTooLarge(options.argName ?? "weight_table");
   const missingIds: number[] = [];
   for (let id = 0; id < groups.codes.length; id++) if (firstRow[id] >= 0) missingIds.push(id);
   missingIds.sort((a, b) => firstRow[a] - firstRow[b]);
@@ -138,9 +174,9 @@ export function caseWeights(
     const others = missingCodes.length - 1;
     throw new CaseMixError("na", {
       en:
-        `${code} has no weight in ${argName} (${affected} case${affected === 1 ? "" : "s"})` +
+        `${code} has no weight in ${argName} (${countOf(affected, "case")})` +
         (others > 0
-          ? `; ${others} more group${others === 1 ? "" : "s"} without a weight, ${missingCases} cases in all`
+          ? `; ${countOf(others, "more group", "more groups")} without a weight, ${countOf(missingCases, "case")} in all`
           : "") +
         `; add the weights or set missing to "exclude"`,
       zh:

@@ -10,7 +10,7 @@
  * group, or a department x group, repeated codes are added). A header row is skipped everywhere.
  */
 import { internCodes, normalizeCode } from "../engine/codes";
-import { readNumberColumn } from "../engine/input";
+import { checkNoErrorValues, readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
 import {
   auditTable,
@@ -24,7 +24,7 @@ import {
 } from "../engine/weightAudit";
 import { checkVolumeMatches, countsPerRow } from "./volume";
 import { alignRows, AlignedColumn, column, columns, isOmitted, numberArg } from "./args";
-import { currentLanguage, guard, numberCell } from "./excel";
+import { currentLanguage, excelError, guard, numberCell } from "./excel";
 
 /**
  * The volume argument, read against the table: one column of case rows, one column of case
@@ -54,9 +54,11 @@ function readVolumeColumns(arg: unknown): VolumeInput | undefined {
   const codes: AlignedColumn = { name: "volume", cells: cols[0] };
   if (cols.length === 1) {
     const aligned = alignRows([codes], []);
+    checkNoErrorValues(aligned.codes[0], "volume", aligned.firstRow);
     return { groups: internCodes(aligned.codes[0]) };
   }
   const aligned = alignRows([codes], [{ name: "volume", cells: cols[1] }]);
+  checkNoErrorValues(aligned.codes[0], "volume", aligned.firstRow);
   return {
     groups: internCodes(aligned.codes[0]),
     counts: readNumberColumn(aligned.numbers[0], "volume", { firstRow: aligned.firstRow }),
@@ -80,6 +82,7 @@ function readTables(groups: unknown, weights: unknown, adjusted: unknown, names:
   const hasAdjusted = !isOmitted(adjusted);
   if (hasAdjusted) numeric.push({ name: "adjusted", cells: column(adjusted, "adjusted") });
   const aligned = alignRows(codeColumns, numeric);
+  aligned.codes.forEach((cells, j) => checkNoErrorValues(cells, codeColumns[j].name, aligned.firstRow));
   const codes = aligned.codes[0];
   const nameCells = hasNames ? aligned.codes[1] : undefined;
   const { firstRow } = aligned;
@@ -151,12 +154,16 @@ export function weightNeutrality(groups: any[][], weights: any[][], adjusted: an
   return guard(() => {
     const pair = readPair(groups, weights, adjusted, volume);
     const n = tableNeutrality(pair.base, pair.adjusted, pair.volume);
+    // Totals beyond a double are out of range (#NUM!), and so is any ratio of them (after /
+    // before of Infinity reads -1 or 0); a ratio over a total of 0 is #DIV/0!.
+    const inRange = Number.isFinite(n.totalBefore) && Number.isFinite(n.totalAfter);
+    const ratio = (v: number) => (inRange ? numberCell(v) : excelError("num"));
     return [
       [
-        numberCell(n.totalBefore),
-        numberCell(n.totalAfter),
-        numberCell(n.relativeChange),
-        numberCell(n.restoringFactor),
+        numberCell(n.totalBefore, "num"),
+        numberCell(n.totalAfter, "num"),
+        ratio(n.relativeChange),
+        ratio(n.restoringFactor),
       ],
     ];
   }) as any[][];

@@ -6,8 +6,8 @@ import { caseMix, CaseMixResult, CaseMixRow } from "../engine/caseMix";
 import { CaseMixError } from "../engine/text";
 import { weightTable } from "../engine/weightTable";
 import { isOmitted, nonEmpty, optionArg } from "./args";
-import { currentLanguage, guard, numberCell } from "./excel";
-import { readCaseArgs, readTableArg, skippedNote } from "./inputs";
+import { currentLanguage, guard, meanCell, numberCell } from "./excel";
+import { missingWeightPart, readCaseArgs, readTableArg, skippedNote } from "./inputs";
 
 type Measure = "cmi" | "totalWeight" | "groupCount";
 
@@ -49,8 +49,8 @@ function run(
   const cell = (row: CaseMixRow, key: keyof CaseMixRow) => {
     if (measure === "groupCount" && isOmitted(weightTableArg) && key !== "groupCount" && key !== "cases") return "";
     if (key === "key") return row.key;
-    // CMI of no case is #DIV/0!; a count or total too large for a double is #NUM!.
-    return numberCell(row[key] as number, key === "cmi" ? "div0" : "num");
+    // CMI of no case is #DIV/0!; a count, total or CMI too large for a double is #NUM!.
+    return key === "cmi" ? meanCell(row.cmi) : numberCell(row[key] as number, "num");
   };
   if (!result.rows) return [[cell(result.overall, measure)]];
   const order = COLUMN_ORDER[measure];
@@ -62,14 +62,7 @@ function run(
     order.length + 1,
     lang,
     undefined,
-    result.excludedCases > 0
-      ? [
-          {
-            en: `${result.excludedCases} cases in groups without a weight (${result.missingCodes.slice(0, 3).join(", ")}${result.missingCodes.length > 3 ? ", ..." : ""})`,
-            zh: `${result.excludedCases} 例所属病组没有权重（${result.missingCodes.slice(0, 3).join("、")}${result.missingCodes.length > 3 ? "等" : ""}）`,
-          },
-        ]
-      : [],
+    missingWeightPart(result.excludedCases, result.missingCodes),
   );
   if (note) rows.push(note);
   return nonEmpty(rows);

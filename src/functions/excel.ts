@@ -67,6 +67,16 @@ export function numberCell(value: number, whenInvalid: ErrorKind = "div0"): numb
 }
 
 /**
+ * A mean or ratio as a cell: NaN (nothing to divide by, 0 / 0) is #DIV/0!, and an infinity,
+ * which only a sum beyond a double gives (the divisors are case counts or sums of them), is
+ * #NUM!: a number out of range, not a division by zero.
+ */
+export function meanCell(value: number): number | ExcelError {
+  if (Number.isFinite(value)) return value;
+  return excelError(value === value ? "num" : "div0");
+}
+
+/**
  * Runs an adapter body: engine errors become Excel errors with the message in the user's
  * language; anything unexpected becomes #VALUE! with its message rather than a crash.
  */

@@ -7,14 +7,15 @@ import { distinctCells, internCodes, internColumn, Interned, normalizeKey } from
 import { matchHeader } from "../engine/columns";
 import { SkippedRows } from "../engine/grouping";
 import {
+  checkNoErrorValues,
   checkSameLength,
-  errorValueInCell,
   isBlankCell,
-  isErrorValue,
   isTextCell,
+  mayBeErrorValue,
   readNumberColumn,
+  sumTooLarge,
 } from "../engine/input";
-import { Lang, CaseMixError } from "../engine/text";
+import { Lang, CaseMixError, countOf, Text } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";
 import { alignRows, AlignedColumn, column, columns, isOmitted } from "./args";
 
@@ -43,24 +44,6 @@ export interface CaseColumns {
   firstRow: number;
   /** Rows blank in every argument: range padding (whole-column references), not data. */
   paddingRows: number;
-}
-
-/**
- * Throws #VALUE! naming the argument and the row at the first Excel error value in a column
- * of codes or keys: a #N/A left by a failed lookup is not an empty group, and skipping it
- * silently would hide broken data.
- */
-export function checkNoErrorValues(cells: readonly unknown[], argName: string, firstRow: number): void {
-  for (let i = 0; i < cells.length; i++) {
-    const v = cells[i];
-    if (mayBeErrorValue(v)) throw errorValueInCell(argName, i + firstRow, v);
-  }
-}
-
-/** An Excel error value: an error object, or text such as "#N/A" (cheap tests first). */
-function mayBeErrorValue(v: unknown): boolean {
-  const suspect = typeof v === "object" ? v !== null : typeof v === "string" && v.indexOf("#") >= 0;
-  return suspect && isErrorValue(v);
 }
 
 /**
@@ -193,12 +176,16 @@ function readNumberRange(
 ): Float64Array {
   const n = range.length - start;
   const out = new Float64Array(n);
+  let size = 0;
   for (let i = 0; i < n; i++) {
     const row = range[i + start];
     const raw = Array.isArray(row) ? row[0] : row;
     if (typeof raw === "number" && raw - raw === 0 && (raw >= 0 || allowNegative)) out[i] = raw;
     else out[i] = readNumberColumn([raw], argName, { firstRow: i + firstRow, allowNegative })[0];
+    const v = out[i];
+    if (v === v) size += v < 0 ? -v : v;
   }
+  if (size === Infinity) throw sumTooLarge(argName);
   return out;
 }
 
@@ -256,6 +243,24 @@ export function readTableArg(arg: unknown, argName: string): WeightTable {
     });
   }
   return weightTable(cols[0], cols[1], { argName });
+}
+
+/**
+ * The part of a skipped note for cases left out because their group has no weight (missing =
+ * "exclude"), naming the first three groups; none when no case was left out.
+ *
+ *     missingWeightPart(1, ["FR23"])  // [{ en: "1 case in groups without a weight (FR23)", ... }]
+ */
+export function missingWeightPart(excludedCases: number, missingCodes: readonly string[]): Text[] {
+  if (!(excludedCases > 0)) return [];
+  const first = missingCodes.slice(0, 3);
+  const more = missingCodes.length > 3;
+  return [
+    {
+      en: `${countOf(excludedCases, "case")} in groups without a weight (${first.join(", ")}${more ? ", ..." : ""})`,
+      zh: `${excludedCases} 例所属病组没有权重（${first.join("、")}${more ? "等" : ""}）`,
+    },
+  ];
 }
 
 /**

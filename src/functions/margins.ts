@@ -7,9 +7,9 @@ import { cmiCostIndex } from "../engine/cmiCostIndex";
 import { addAcross, marginContribution } from "../engine/margins";
 import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, numberArg, optionArg } from "./args";
-import { readNumberColumn } from "../engine/input";
+import { checkNoErrorValues, readNumberColumn } from "../engine/input";
 import { currentLanguage, guard, numberCell } from "./excel";
-import { checkNoErrorValues, dataRows, readCaseArgs, readTableArg, skippedNote } from "./inputs";
+import { dataRows, missingWeightPart, readCaseArgs, readTableArg, skippedNote } from "./inputs";
 
 /** The values of the given rows. */
 function pick(values: Float64Array, rows: Int32Array): Float64Array {
@@ -136,7 +136,14 @@ export function cmiCostIndexFunction(
       numberCell(row.contributionIndex),
       numberCell(row.cases, "num"),
     ]);
-    const note = skippedNote(r.skipped, input.paddingRows, 4, currentLanguage(), { en: "cost", zh: "成本" });
+    const note = skippedNote(
+      r.skipped,
+      input.paddingRows,
+      4,
+      currentLanguage(),
+      { en: "cost", zh: "成本" },
+      missingWeightPart(r.excludedCases, r.missingCodes),
+    );
     if (note) rows.push(note);
     return nonEmpty(rows);
   }) as any[][];

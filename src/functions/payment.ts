@@ -161,7 +161,8 @@ export function pointValue(fund: number, total_points: any[][]): any[][] {
     });
     let total = 0;
     for (const v of values) if (v === v) total += v;
-    return [[numberCell(engine.pointValue(money, total))]];
+    // No points is a division by zero; a fund too large for its points is out of range.
+    return [[numberCell(engine.pointValue(money, total), total > 0 ? "num" : "div0")]];
   }) as any[][];
 }
 
@@ -215,6 +216,6 @@ export function benchmarkGap(cmi: any[][], benchmark_cmi: number, rate: number, 
         values[i] !== values[i] || n !== n ? [""] : [numberCell(engine.benchmarkGap(values[i], benchmark, money, n))],
       );
     }
-    return rows;
+    return nonEmpty(rows);
   }) as any[][];
 }

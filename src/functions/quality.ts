@@ -3,7 +3,14 @@
  * (低风险组死亡率). Thin adapters: Excel arguments -> engine `mortalityRisk` -> cells.
  */
 import { internCodes, Interned, normalizeCode, normalizeKey } from "../engine/codes";
-import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
+import {
+  checkNoErrorValues,
+  errorValueInCell,
+  isBlankCell,
+  isTextCell,
+  mayBeErrorValue,
+  readNumberColumn,
+} from "../engine/input";
 import * as engine from "../engine/mortalityRisk";
 import { DiedColumn, DiedKind, GroupRisk, isDiedValue, readDiedColumns, riskLevels } from "../engine/mortalityRisk";
 import { levelsFromList, levelsFromTable, riskLevelOfCell, RiskLookup } from "../engine/riskLevelTable";
@@ -55,6 +62,8 @@ function readMortalityCells(
     };
   }
   const { firstRow } = aligned;
+  checkNoErrorValues(aligned.codes[0], names.groups, firstRow);
+  if (hasBy) checkNoErrorValues(aligned.codes[2], "by", firstRow);
   const counts = hasCounts ? readNumberColumn(aligned.numbers[0], "counts", { firstRow }) : undefined;
   const [groupCells, diedCells] = aligned.codes;
   let paddingRows = 0;
@@ -136,9 +145,14 @@ export function riskLevel(
     const risk = levelsOf(input);
     if (!isOmitted(lookup)) {
       const lang = currentLanguage();
-      const cells = Array.isArray(lookup) ? (lookup as unknown[][]) : [[lookup]];
+      const cells = (Array.isArray(lookup) ? (lookup as unknown[]) : [lookup]).map((row) =>
+        Array.isArray(row) ? row : [row],
+      );
+      cells.forEach((row, r) => {
+        for (const c of row) if (mayBeErrorValue(c)) throw errorValueInCell("lookup", r + 1, c);
+      });
       return cells.map((row) =>
-        (Array.isArray(row) ? row : [row]).map((code) => {
+        row.map((code) => {
           if (isBlankCell(code)) return "";
           const at = risk.index.get(normalizeCode(code));
           if (at !== undefined) return risk.level[at];

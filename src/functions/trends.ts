@@ -16,11 +16,11 @@ import {
   parseCurveModel,
   predictCurve,
 } from "../engine/curveFit";
-import { isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
+import { checkNoErrorValues, isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import { CaseMixError, Lang } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, nonEmpty, optionArg, scalar } from "./args";
-import { currentLanguage, excelError, guard, numberCell } from "./excel";
-import { readTableArg, skippedNote } from "./inputs";
+import { currentLanguage, excelError, guard, meanCell, numberCell } from "./excel";
+import { missingWeightPart, readTableArg, skippedNote } from "./inputs";
 
 // ---------------------------------------------------------------------------------------
 // Curve model
@@ -167,7 +167,7 @@ export function expectedCost(cmi: any[][], x: any[][], y: any[][], model?: strin
     const rows: unknown[][] = [];
     if (header) rows.push([currentLanguage() === "zh" ? "预期费用" : "expected cost"]);
     for (const v of values) rows.push([v !== v ? "" : predict(v)]);
-    return rows;
+    return nonEmpty(rows);
   }) as any[][];
 }
 
@@ -190,6 +190,7 @@ function readPeriod(arg: unknown, argName: string): { groups: unknown[]; units?:
     cells,
   }));
   const aligned = alignRows(codeColumns, []);
+  aligned.codes.forEach((cells, j) => checkNoErrorValues(cells, codeColumns[j].name, aligned.firstRow));
   return { groups: aligned.codes[0], units: aligned.codes[1] };
 }
 
@@ -240,7 +241,7 @@ export function cmiDecompose(
     const units = view === "unit" ? internCodes([...before.units!, ...after.units!], normalizeKey) : undefined;
     const result = decomposeCmi({ groups, period, by: units }, table, { missing: rule });
     const lang = currentLanguage();
-    const blankIfNaN = (v: number) => (v !== v ? "" : numberCell(v));
+    const blankIfNaN = (v: number) => (v !== v ? "" : meanCell(v));
     const undefinedCell = (v: number) => numberCell(v, "na");
 
     // Padding: rows blank in every column of a period's range.
@@ -301,22 +302,13 @@ export function cmiDecompose(
         undefinedCell(r.severity),
       ]);
     }
-    const excluded = result.excludedCases;
-    const codes = result.missingCodes;
     const note = skippedNote(
       result.skipped,
       padding,
       width,
       lang,
       undefined,
-      excluded > 0
-        ? [
-            {
-              en: `${excluded} cases in groups without a weight (${codes.slice(0, 3).join(", ")}${codes.length > 3 ? ", ..." : ""})`,
-              zh: `${excluded} 例所属病组没有权重（${codes.slice(0, 3).join("、")}${codes.length > 3 ? "等" : ""}）`,
-            },
-          ]
-        : [],
+      missingWeightPart(result.excludedCases, result.missingCodes),
     );
     if (note) rows.push(note);
     return nonEmpty(rows);

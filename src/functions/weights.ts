@@ -9,7 +9,8 @@ import { standardizedWeights } from "../engine/standardizedWeights";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { isOmitted, numberArg, numberListArg, optionArg, nonEmpty, column, scalar } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
-import { checkNoErrorValues, readCaseArgs, skippedNote } from "./inputs";
+import { readCaseArgs, skippedNote } from "./inputs";
+import { checkNoErrorValues } from "../engine/input";
 import { CaseMixError } from "../engine/text";
 
 const TRIM_METHODS: readonly TrimMethod[] = ["logsd", "sd", "iqr", "percentile", "none"];

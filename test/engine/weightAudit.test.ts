@@ -249,7 +249,7 @@ describe("neutrality", () => {
     expect(nf.size).toBeCloseTo(-0.025, 15);
     expect(nf.cases).toBe(60);
     expect(nf.detail.en).toBe(
-      "total weight over 60 cases: 80 before, 78 after (-2.50%); multiply the adjusted weights by 1.025641 to restore it; 5 cases in 1 groups not weighed in both tables are left out",
+      "total weight over 60 cases: 80 before, 78 after (-2.50%); multiply the adjusted weights by 1.025641 to restore it; 5 cases in 1 group not weighed in both tables are left out",
     );
     expect(nf.detail.zh).toBe(
       "按 60 例计算，调整前总权重 80，调整后 78（-2.50%）；调整后权重乘以 1.025641 可还原总权重；1 个病组的 5 例在两表中不都有权重，未计入",
@@ -389,7 +389,7 @@ describe("auditWeights: findings", () => {
     });
     expect(d("onlyInBase", "DD19").en).toBe("DD19 (1.5 in the base table) is not in the adjusted table; 0 cases");
     expect(d("missingWeight", "EE19")).toEqual({
-      en: "EE19 is listed without a weight in both tables; 1 cases",
+      en: "EE19 is listed without a weight in both tables; 1 case",
       zh: "EE19 在两张表中都列出但没有权重；1 例",
     });
     expect(d("nonPositiveWeight", "BB19").zh).toBe("BB19 在调整前权重表中的权重为 0，权重应大于 0；0 例");
@@ -449,7 +449,7 @@ describe("auditWeights: findings", () => {
       "",
       "",
       "",
-      "3 groups (adjusted table: 3), 1 families checked: severity order respected, every weight present and positive, total weight 0.00%, within tolerance",
+      "3 groups (adjusted table: 3), 1 family checked: severity order respected, every weight present and positive, total weight 0.00%, within tolerance",
     ]);
     expect(noFindingsRow(r, "zh")[0]).toBe("未发现问题");
     expect(noFindingsRow(r, "zh")[4]).toContain("已检查 3 个病组（调整后表 3 个）、1 个核心组/病组族");
