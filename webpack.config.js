@@ -67,7 +67,8 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: false, compilerOptions: { module: "es2020" } } },
+          // `--env transpileOnly`: the test build (npm test type-checks the project with tsc first).
+          use: { loader: "ts-loader", options: { transpileOnly: Boolean(env && env.transpileOnly), compilerOptions: { module: "es2020" } } },
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,

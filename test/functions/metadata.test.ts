@@ -1,7 +1,9 @@
 /**
  * The custom-function metadata as built: dist/functions.json (generated from the JSDoc tags)
- * and dist/functions.zh-CN.json (the same with Chinese descriptions). `npm test` builds first;
- * when running jest alone, run `npx webpack --mode production` before.
+ * and dist/functions.zh-CN.json (the same with Chinese descriptions). jest builds dist/ first
+ * when it is missing or stale (scripts/testSequencer.js).
+ *
+ * @needs dist
  */
 import * as fs from "fs";
 import * as path from "path";
