@@ -72,7 +72,7 @@ function compile() {
     .getProgram()
     .getSourceFiles()
     .map((f) => path.resolve(f.fileName))
-    .filter((f) => !path.relative(ROOT, f).startsWith("..") && !f.split(path.sep).includes("node_modules"));
+    .filter((f) => f.startsWith(ROOT + path.sep) && !f.split(path.sep).includes("node_modules"));
   const { rootDir, outDir } = parsed.options;
   const missing = sources
     .filter((f) => /\.tsx?$/.test(f) && !/\.d\.ts$/.test(f))

@@ -1,6 +1,8 @@
 /**
  * Files that cannot be read completely, and outputs that must not be overwritten: a message
  * naming the file (both languages) and a non-zero exit, never a stack trace or a silent exit 0.
+ *
+ * @needs cli (some cases run the compiled bin/casemix.js)
  */
 import * as fs from "fs";
 import * as os from "os";

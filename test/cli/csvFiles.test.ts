@@ -2,6 +2,8 @@
  * CSV files that cannot be read as they are: a quote never closed, a cut or damaged UTF-8
  * file, rows shorter than the header, semicolons. Each is an error naming the file and the
  * line or byte (both languages, exit 1), never a report of part of the data.
+ *
+ * @needs cli (some cases run the compiled bin/casemix.js)
  */
 import * as fs from "fs";
 import * as os from "os";
