@@ -11,7 +11,7 @@
  * and department columns.
  */
 import * as path from "path";
-import { Lang } from "../engine/text";
+import { Lang, countOf } from "../engine/text";
 import { FINDING_KINDS, FINDING_LABELS } from "../engine/weightAudit";
 import {
   AuditReport,
@@ -123,9 +123,9 @@ export function auditSummary(report: AuditReport, out: string | undefined, lang:
   text += zh
     ? `已检查 ${r.checked.baseGroups} 个病组` +
       (r.checked.adjustedGroups !== undefined ? `（调整后 ${r.checked.adjustedGroups} 个）` : "")
-    : `${r.checked.baseGroups} groups checked` +
+    : `${countOf(r.checked.baseGroups, "group")} checked` +
       (r.checked.adjustedGroups !== undefined ? ` (adjusted: ${r.checked.adjustedGroups})` : "");
-  text += zh ? `；发现 ${r.findings.length} 项` : `; ${r.findings.length} findings`;
+  text += zh ? `；发现 ${r.findings.length} 项` : `; ${countOf(r.findings.length, "finding")}`;
   if (kinds.length > 0) text += zh ? `：${kinds.join("、")}` : `: ${kinds.join(", ")}`;
   const n = r.neutrality;
   if (n && Number.isFinite(n.relativeChange)) {

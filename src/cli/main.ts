@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CaseMixError, Lang, langFromLocale } from "../engine/text";
+import { CaseMixError, Lang, countOf, langFromLocale } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";
 import { detectCaseColumns } from "../engine/caseTable";
 import {
@@ -127,9 +127,9 @@ function summary(report: QuadrantReport, out: string | undefined, lang: Lang): s
   }
   return (
     (out ? `Wrote ${out}\n` : "") +
-    `Read ${report.rowsRead} rows, used ${report.rowsUsed}` +
+    `Read ${countOf(report.rowsRead, "row")}, used ${report.rowsUsed}` +
     (skipped ? ` (reasons for the others on the Parameters sheet)` : "") +
-    `; ${h.cases} cases, ${report.groups.length} groups, CMI ${h.cmi.toFixed(4)}; ` +
+    `; ${countOf(h.cases, "case")}, ${countOf(report.groups.length, "group")}, CMI ${h.cmi.toFixed(4)}; ` +
     `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n`
   );
 }

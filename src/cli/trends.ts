@@ -10,7 +10,7 @@
  */
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { lookupWord } from "../engine/lookup";
-import { Lang } from "../engine/text";
+import { Lang, countOf } from "../engine/text";
 import { CURVE_MODEL_NAMES } from "../engine/curveFit";
 import { DiedKind } from "../engine/mortalityRisk";
 import {
@@ -204,7 +204,7 @@ export function trendsSummary(report: TrendsReport, out: string | undefined, lan
   parts.push(
     zh
       ? `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行`
-      : `Read ${report.rowsRead} rows, used ${report.rowsUsed}`,
+      : `Read ${countOf(report.rowsRead, "row")}, used ${report.rowsUsed}`,
   );
   if (q.available) {
     parts.push(

@@ -15,7 +15,7 @@ import { headerKey } from "./columns";
 import { SkippedRows, noSkips, sortedOrder } from "./grouping";
 import { cellNumber, isBlankCell } from "./input";
 import type { RiskLookup } from "./riskLevelTable";
-import { CaseMixError, quoteCell } from "./text";
+import { CaseMixError, countOf, quoteCell } from "./text";
 
 // ---------------------------------------------------------------------------------------
 // Reading the died column
@@ -251,7 +251,7 @@ function readDeathCounts(column: DiedColumn, counts: ArrayLike<number>): Float64
     const c = counts[i];
     if (c === c && v > c) {
       throw new CaseMixError("value", {
-        en: `${argName} row ${i + firstRow}: ${v} deaths but the row has only ${c} cases`,
+        en: `${argName} row ${i + firstRow}: ${v} deaths but the row has only ${countOf(c, "case")}`,
         zh: `${argName} 第 ${i + firstRow} 行：死亡 ${v} 例，但该行只有 ${c} 例`,
       });
     }

@@ -3,6 +3,7 @@
  */
 import { auditWeights, noFindingsRow } from "../../src/engine/weightAudit";
 import { countOf } from "../../src/engine/text";
+import { readDiedColumns } from "../../src/engine/mortalityRisk";
 import { weightTable } from "../../src/engine/weightTable";
 
 it("countOf picks the singular for exactly 1", () => {
@@ -30,4 +31,11 @@ it("the audit's row for no findings: 1 group, 1 family", () => {
   );
   const one = auditWeights({ base: { codes: ["GB11"], weights: [1.5] } });
   expect(noFindingsRow(one, "en")[4]).toMatch(/^1 group, 0 families checked/);
+});
+
+it("more deaths than cases on an aggregated row: only 1 case (it said 1 cases)", () => {
+  // Row 2 counts one case and says 2 deaths.
+  expect(() => readDiedColumns([{ values: [0, 2], counts: [3, 1] }])).toThrow(
+    "died row 2: 2 deaths but the row has only 1 case",
+  );
 });
