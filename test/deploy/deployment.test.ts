@@ -130,13 +130,23 @@ describe("a webpack run through ManifestPlugin", () => {
     try {
       fs.writeFileSync(path.join(dir, "entry.js"), "console.log('CaseMix');\n");
       fs.copyFileSync(path.join(ROOT, "manifest.xml"), path.join(dir, "manifest.xml"));
-      const settings = deployment.deploymentSettings({ ADDIN_BASE_URL: BASE }, "0.1.0");
+      const settings = deployment.deploymentSettings({ ADDIN_BASE_URL: BASE, OFFICE_JS: "china" }, "0.1.0");
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const HtmlWebpackPlugin = require("html-webpack-plugin");
       const compiler = webpack({
         mode: "production",
         context: dir,
         entry: { taskpane: "./entry.js" },
         output: { path: path.join(dir, "dist"), filename: "[name].[contenthash:8].js" },
-        plugins: [new deployment.ManifestPlugin({ files: [path.join(dir, "manifest.xml")], settings })],
+        plugins: [
+          new HtmlWebpackPlugin({
+            filename: "taskpane.html",
+            template: path.join(ROOT, "src/taskpane/taskpane.html"),
+            chunks: ["taskpane"],
+            officeJs: settings.officeJs.src,
+          }),
+          new deployment.ManifestPlugin({ files: [path.join(dir, "manifest.xml")], settings }),
+        ],
       });
       const stats = await new Promise<any>((resolve, reject) =>
         compiler.run((err: Error | null, result: any) => (err ? reject(err) : resolve(result))),
@@ -148,6 +158,11 @@ describe("a webpack run through ManifestPlugin", () => {
       const manifest = fs.readFileSync(path.join(dir, "dist/manifest.xml"), "utf8");
       expect(manifest).toContain(`DefaultValue="${BASE}${script}"`);
       expect(manifest).not.toContain("localhost");
+      // The page loads the same hashed script, and Office.js from the chosen CDN.
+      const page = fs.readFileSync(path.join(dir, "dist/taskpane.html"), "utf8");
+      expect(page).toMatch(new RegExp(`<script[^>]*src="?${script!.replace(/\./g, "\\.")}"?`));
+      expect(page).toContain(deployment.OFFICE_JS_SOURCES.china);
+      expect(page).not.toContain("appsforoffice.microsoft.com");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
