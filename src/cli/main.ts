@@ -3,7 +3,6 @@
  * as the taskpane (same engine, same workbook model) into an .xlsx file or JSON;
  * `casemix sample` writes the generated sample case file.
  */
-import * as fs from "fs";
 import * as path from "path";
 import { CaseMixError, Lang, countOf, langFromLocale } from "../engine/text";
 import { weightTable, WeightTable } from "../engine/weightTable";

@@ -37,7 +37,10 @@ function foldFullWidth(s: string): string {
  * C0 and C1 control characters (NUL, tab, line breaks, ESC...), DEL, zero-width spaces and
  * joiners, the word joiner and the byte-order mark: nothing a user can see in a cell.
  */
+// Control characters are exactly what these two patterns look for.
+// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/;
+// eslint-disable-next-line no-control-regex
 const INVISIBLE_ALL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]/g;
 const WHITESPACE_CONTROL = /[\t\n\v\f\r]/g;
 
