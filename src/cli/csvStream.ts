@@ -25,7 +25,7 @@ import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worke
 import type { Grid, IndexedCells } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { decideEncoding, lineAt } from "./encoding";
-import type { Encoding } from "./readInput";
+import type { Encoding } from "./encoding";
 
 /** Rows kept as strings at the top (the header row is searched among the first 30). */
 const HEAD_ROWS = 32;

@@ -13,11 +13,14 @@ import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCas
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
 import { KeepColumns, readCsvStream, StreamCsvGrid, StreamOptions } from "./csvStream";
+import { Encoding } from "./encoding";
 import { checkInputFile, fileError } from "./fileErrors";
 import { noSuchSheet } from "./xlsxCheck";
+import { plainCellValue } from "./xlsxCellValue";
 import { readXlsxStream } from "./xlsxStream";
 
-export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+export type { Encoding } from "./encoding";
+export { plainCellValue } from "./xlsxCellValue";
 
 /**
  * Decodes the bytes of a text file; see the module comment.
@@ -311,19 +314,6 @@ let showNote: ((note: Text) => void) | undefined;
 /** Sends the notes on reading to `show` (the command line: to stderr, when it is a terminal). */
 export function showReadNotes(show: ((note: Text) => void) | undefined): void {
   showNote = show;
-}
-
-/** The plain value of an ExcelJS cell value: formula results, rich text, hyperlinks, errors. */
-export function plainCellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as unknown as Record<string, unknown>;
-  if ("result" in o) return plainCellValue(o.result as ExcelJS.CellValue);
-  if ("formula" in o || "sharedFormula" in o) return null;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("text" in o) return plainCellValue(o.text as ExcelJS.CellValue);
-  if ("error" in o) return String(o.error);
-  return String(v);
 }
 
 /** Reads a sheet of an .xlsx file (the named one, else the first) into a grid, whole (readInput streams it: xlsxStream.ts). */
