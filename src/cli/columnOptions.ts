@@ -5,7 +5,7 @@
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { lookupWord } from "../engine/lookup";
 import { choice, usage } from "./args";
-import { Encoding, ENCODINGS } from "./encoding";
+import { Encoding, ENCODINGS } from "./csv/encoding";
 
 export type ColumnMapping = Partial<Record<ColumnName, string | number>>;
 

@@ -5,21 +5,23 @@
  * Encoding of a CSV: a byte-order mark says it (UTF-8, UTF-16 LE/BE: Excel's "Unicode text");
  * else text that is valid UTF-8 is UTF-8; else it is GB18030 (a superset of GBK and GB2312,
  * what Excel on Chinese Windows writes as "ANSI"). The delimiter is a comma, or a tab when the
- * first line has more tabs than commas. CSV files are read streaming (csvStream.ts): in chunks,
+ * first line has more tabs than commas. CSV files are read streaming (csv/readCsvFile.ts): in chunks,
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
 import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { KeepColumns, readCsvStream, StreamCsvGrid, StreamOptions } from "./csvStream";
-import { Encoding } from "./encoding";
+import type { KeepColumns } from "./csv/headRows";
+import { readCsvStream, StreamOptions } from "./csv/readCsvFile";
+import { StreamCsvGrid } from "./csv/streamGrid";
+import { Encoding } from "./csv/encoding";
 import { checkInputFile, fileError } from "./fileErrors";
 import { noSuchSheet } from "./xlsxCheck";
 import { plainCellValue } from "./xlsxCellValue";
 import { readXlsxStream } from "./xlsxStream";
 
-export type { Encoding } from "./encoding";
+export type { Encoding } from "./csv/encoding";
 export { plainCellValue } from "./xlsxCellValue";
 
 /**
@@ -290,7 +292,7 @@ export interface InputGrid {
 }
 
 /**
- * Reads a CSV file into a grid, streaming (csvStream.ts): chunks of the file are decoded and
+ * Reads a CSV file into a grid, streaming (csv/readCsvFile.ts): chunks of the file are decoded and
  * parsed into typed columns, with a progress bar on stderr when it is a terminal.
  */
 export function readCsv(path: string, encoding?: Encoding, options: Omit<StreamOptions, "encoding"> = {}): InputGrid {

@@ -22,7 +22,7 @@ import {
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
-import { Encoding } from "../encoding";
+import { Encoding } from "../csv/encoding";
 import { readCaseFile } from "../readInput";
 import { readWeightFile } from "../weightFile";
 
