@@ -12,6 +12,7 @@ import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
+import { plainDecimalAt } from "./csv/cellText";
 import type { KeepColumns } from "./csv/headRows";
 import { readCsvStream, StreamOptions } from "./csv/readCsvFile";
 import { StreamCsvGrid } from "./csv/streamGrid";
@@ -226,48 +227,13 @@ export class CsvGrid implements Grid {
         continue;
       }
       if (this.quoted[f]) return undefined;
-      let i = this.starts[f];
-      const e = this.ends[f];
-      if (i === e) {
-        out[r - from] = NaN;
-        continue;
-      }
-      let negative = false;
-      if (text.charCodeAt(i) === 45 /* - */) {
-        negative = true;
-        i++;
-      }
-      let m = 0;
-      let digits = 0;
-      let scale = 0;
-      let dot = false;
-      for (; i < e; i++) {
-        const ch = text.charCodeAt(i) - 48;
-        if (ch >= 0 && ch <= 9) {
-          m = m * 10 + ch;
-          digits++;
-          if (dot) scale++;
-        } else if (ch === -2 /* . */ && !dot && digits > 0) dot = true;
-        else return undefined;
-      }
-      if (digits === 0 || (dot && scale === 0)) return undefined;
-      let v =
-        digits <= 15
-          ? scale === 0
-            ? m
-            : m / POW10[scale]
-          : Number(text.slice(this.starts[f] + (negative ? 1 : 0), e));
-      if (negative) {
-        if (!allowNegative && v !== 0) return undefined;
-        v = -v;
-      }
+      const v = plainDecimalAt(text, this.starts[f], this.ends[f], allowNegative);
+      if (v === undefined) return undefined;
       out[r - from] = v;
     }
     return out;
   }
 }
-
-const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
 
 /**
  * Splits CSV text into columns (see CsvGrid for the rules).

@@ -46,11 +46,15 @@ export function unquote(t: string, s: number, e: number): string {
  * `-?d+(.d+)?` (negative only when allowed; -0 always), else undefined.
  */
 export function plainDecimal(s: string, allowNegative: boolean): number | undefined {
-  const e = s.length;
-  if (e === 0) return NaN;
-  let i = 0;
+  return plainDecimalAt(s, 0, s.length, allowNegative);
+}
+
+/** plainDecimal of text[start, end), without cutting it out (CsvGrid reads its cells in place). */
+export function plainDecimalAt(text: string, start: number, end: number, allowNegative: boolean): number | undefined {
+  if (end === start) return NaN;
+  let i = start;
   let negative = false;
-  if (s.charCodeAt(0) === 45) {
+  if (text.charCodeAt(i) === 45 /* - */) {
     negative = true;
     i++;
   }
@@ -58,17 +62,17 @@ export function plainDecimal(s: string, allowNegative: boolean): number | undefi
   let digits = 0;
   let scale = 0;
   let dot = false;
-  for (; i < e; i++) {
-    const ch = s.charCodeAt(i) - 48;
+  for (; i < end; i++) {
+    const ch = text.charCodeAt(i) - 48;
     if (ch >= 0 && ch <= 9) {
       m = m * 10 + ch;
       digits++;
       if (dot) scale++;
-    } else if (ch === -2 && !dot && digits > 0) dot = true;
+    } else if (ch === -2 /* . */ && !dot && digits > 0) dot = true;
     else return undefined;
   }
   if (digits === 0 || (dot && scale === 0)) return undefined;
-  let v = digits <= 15 ? (scale === 0 ? m : m / POW10[scale]) : Number(s.slice(negative ? 1 : 0));
+  let v = digits <= 15 ? (scale === 0 ? m : m / POW10[scale]) : Number(text.slice(start + (negative ? 1 : 0), end));
   if (negative) {
     if (!allowNegative && v !== 0) return undefined;
     v = -v;
