@@ -23,7 +23,6 @@
  * The same seed gives the same file byte for byte.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { CaseMixError } from "../engine/text";
 import { checkOutput, writeAtomically } from "./output";
 import { decodeText, parseCsvColumns } from "./readInput";
