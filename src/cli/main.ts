@@ -3,31 +3,23 @@
  * as the taskpane (same engine, same workbook model) into an .xlsx file or JSON;
  * `casemix sample` writes the generated sample case file.
  */
-import * as path from "path";
-import { CaseMixError, Lang, countOf, langFromLocale } from "../engine/text";
-import { weightTable, WeightTable } from "../engine/weightTable";
-import { detectCaseColumns } from "../engine/caseTable";
-import {
-  computeQuadrantReport,
-  quadrantJson,
-  quadrantWorkbook,
-  QuadrantReport,
-  QuadrantSettings,
-  reportColumns,
-  requiredColumns,
-} from "../report/quadrantReport";
-import { packageJson } from "./repository";
-import { HELP, parseReportArgs, parseSampleArgs, ReportOptions, UsageError } from "./options";
+import { CaseMixError, Lang, langFromLocale } from "../engine/text";
+import { UsageError } from "./args";
+import { Command, Io } from "./commandRunner";
 import { fileError } from "./fileErrors";
-import { checkOutput, writeAtomically } from "./output";
-import { readCaseFile, readInput, showReadNotes } from "./readInput";
+import { HELP } from "./help";
+import { showReadNotes } from "./readInput";
+import { packageJson } from "./repository";
 
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** stderr is a terminal: notes on reading (the encoding chosen) are shown there. */
-  tty?: boolean;
-}
+export type { Io } from "./commandRunner";
+
+/** The commands; each loads its own modules when run (`report` on a CSV starts without the others). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  report: async () => (await import("./commands/report")).runReport,
+  audit: async () => (await import("./commands/audit")).runAudit,
+  trends: async () => (await import("./commands/trends")).runTrends,
+  sample: async () => (await import("./commands/sample")).runSample,
+};
 
 const defaultIo: Io = {
   stdout: (t) => process.stdout.write(t),
@@ -51,102 +43,6 @@ function systemLang(argv: readonly string[]): Lang {
   return langFromLocale(env && env !== "C" && env !== "POSIX" ? env : Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
-/** Reads a weight table file: the code column (DRG header or the first) and the weight column (权重/weight or the second). */
-export async function readWeightFile(file: string): Promise<WeightTable> {
-  const { grid } = await readInput(file);
-  const headers: unknown[] = [];
-  for (let c = 0; c < grid.columnCount; c++) headers.push(grid.cell(0, c));
-  const { columns } = detectCaseColumns(headers);
-  const codeCol = columns.drg ?? 0;
-  const weightCol = columns.weight ?? (codeCol === 1 ? 0 : 1);
-  if (grid.columnCount < 2) {
-    throw new CaseMixError("value", {
-      en: `${file}: a weight table needs two columns, group code and weight`,
-      zh: `${file}：权重表需要两列：病组编码和权重`,
-    });
-  }
-  return weightTable(grid.column(codeCol, 0), grid.column(weightCol, 0), { argName: path.basename(file) });
-}
-
-/** Settings of the report from the options. */
-export function settingsOf(o: ReportOptions, weights: WeightTable | undefined): QuadrantSettings {
-  return {
-    layer: o.layer,
-    xCut: o.xCut,
-    yCut: o.yCut,
-    minCases: o.minCases,
-    coefficients: o.coefficients,
-    labels: o.labels,
-    money: o.money,
-    unit: o.unit,
-    weights: weights
-      ? { source: "table", table: weights, name: o.weights as string }
-      : { source: "data", trim: o.trim, yearWeights: o.yearWeights },
-  };
-}
-
-/** Builds the report for the options (without writing anything). */
-export async function buildReport(o: ReportOptions, time?: Date): Promise<QuadrantReport> {
-  const weights = o.weights ? await readWeightFile(o.weights) : undefined;
-  const settings = settingsOf(o, weights);
-  const { input, table } = await readCaseFile(
-    o.input,
-    { sheet: o.sheet, encoding: o.encoding },
-    { mapping: o.mapping, columns: reportColumns(settings), required: requiredColumns(settings) },
-  );
-  if (o.year !== undefined) {
-    if (o.year === "latest") {
-      const years = table.years?.codes ?? [];
-      settings.year = years.length
-        ? years.slice().sort((a, b) => Number(a) - Number(b) || (a < b ? -1 : 1))[years.length - 1]
-        : "latest";
-    } else settings.year = o.year;
-  }
-  return computeQuadrantReport(table, settings, {
-    source: o.input,
-    sheet: input.sheet,
-    encoding: input.encoding,
-    version: packageVersion(),
-    time,
-  });
-}
-
-function summary(report: QuadrantReport, out: string | undefined, lang: Lang): string {
-  const h = report.hospital;
-  const q = report.quadrantCounts;
-  const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
-  if (lang === "zh") {
-    return (
-      (out ? `已写出 ${out}\n` : "") +
-      `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行` +
-      (skipped ? `（跳过原因见“参数”表）` : "") +
-      `；病例 ${h.cases}，病组 ${report.groups.length}，CMI ${h.cmi.toFixed(4)}；` +
-      `战略 ${q.strategic}、竞争 ${q.competitive}、适宜 ${q.suitable}、劣势 ${q.weak}、未分类 ${q.unclassified}\n`
-    );
-  }
-  return (
-    (out ? `Wrote ${out}\n` : "") +
-    `Read ${countOf(report.rowsRead, "row")}, used ${report.rowsUsed}` +
-    (skipped ? ` (reasons for the others on the Parameters sheet)` : "") +
-    `; ${countOf(h.cases, "case")}, ${countOf(report.groups.length, "group")}, CMI ${h.cmi.toFixed(4)}; ` +
-    `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n`
-  );
-}
-
-async function runReport(argv: readonly string[], lang: Lang, io: Io): Promise<number> {
-  const o = parseReportArgs(argv, lang);
-  const out = o.out ?? (o.json ? undefined : "report.xlsx");
-  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.weights] });
-  const report = await buildReport(o);
-  if (out) {
-    const { writeXlsx } = await import("../report/xlsxRenderer");
-    await writeAtomically(out, (tmp) => writeXlsx(quadrantWorkbook(report, o.lang), tmp));
-  }
-  if (o.json) io.stdout(JSON.stringify(quadrantJson(report), null, 2) + "\n");
-  else io.stderr(summary(report, out, o.lang));
-  return 0;
-}
-
 /** Runs the command line; returns the exit code (0 ok, 1 a data error, 2 a usage error). */
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   const lang = systemLang(argv);
@@ -165,26 +61,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       io.stdout(HELP[lang]);
       return 0;
     }
-    if (command === "report") return await runReport(rest, lang, io);
-    // Each command loads its own modules: `report` on a CSV starts without the others.
-    if (command === "audit") return await (await import("./audit")).runAudit(rest, lang, io, packageVersion());
-    if (command === "trends") return await (await import("./trends")).runTrends(rest, lang, io, packageVersion());
-    if (command === "sample") {
-      const o = parseSampleArgs(rest, lang);
-      const { HARBIN_WEIGHTS, writeSample } = await import("./sample");
-      const r = await writeSample(o.out, {
-        cases: o.cases,
-        seed: o.seed,
-        weightsFile: o.weights ?? HARBIN_WEIGHTS,
-        force: o.force,
-      });
-      io.stderr(
-        o.lang === "zh"
-          ? `已写出 ${o.out}：${r.cases} 例，${r.departments} 个科室，${r.doctors} 名医师，${r.groups} 个病组，${r.bytes} 字节\n`
-          : `Wrote ${o.out}: ${r.cases} cases, ${r.departments} departments, ${r.doctors} doctors, ${r.groups} groups, ${r.bytes} bytes\n`,
-      );
-      return 0;
-    }
+    const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (load) return await (await load())(rest, { lang, io, version: packageVersion() });
     throw new UsageError("value", {
       en: `unknown command "${command}"; use casemix report <file> or casemix --help`,
       zh: `未知命令“${command}”；请使用 casemix report <文件> 或 casemix --help`,

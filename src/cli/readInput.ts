@@ -5,19 +5,25 @@
  * Encoding of a CSV: a byte-order mark says it (UTF-8, UTF-16 LE/BE: Excel's "Unicode text");
  * else text that is valid UTF-8 is UTF-8; else it is GB18030 (a superset of GBK and GB2312,
  * what Excel on Chinese Windows writes as "ANSI"). The delimiter is a comma, or a tab when the
- * first line has more tabs than commas. CSV files are read streaming (csvStream.ts): in chunks,
+ * first line has more tabs than commas. CSV files are read streaming (csv/readCsvFile.ts): in chunks,
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
 import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { KeepColumns, readCsvStream, StreamCsvGrid, StreamOptions } from "./csvStream";
+import { plainDecimalAt } from "./csv/cellText";
+import type { KeepColumns } from "./csv/headRows";
+import { readCsvStream, StreamOptions } from "./csv/readCsvFile";
+import { StreamCsvGrid } from "./csv/streamGrid";
+import { Encoding } from "./csv/encoding";
 import { checkInputFile, fileError } from "./fileErrors";
 import { noSuchSheet } from "./xlsxCheck";
+import { plainCellValue } from "./xlsxCellValue";
 import { readXlsxStream } from "./xlsxStream";
 
-export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+export type { Encoding } from "./csv/encoding";
+export { plainCellValue } from "./xlsxCellValue";
 
 /**
  * Decodes the bytes of a text file; see the module comment.
@@ -221,48 +227,13 @@ export class CsvGrid implements Grid {
         continue;
       }
       if (this.quoted[f]) return undefined;
-      let i = this.starts[f];
-      const e = this.ends[f];
-      if (i === e) {
-        out[r - from] = NaN;
-        continue;
-      }
-      let negative = false;
-      if (text.charCodeAt(i) === 45 /* - */) {
-        negative = true;
-        i++;
-      }
-      let m = 0;
-      let digits = 0;
-      let scale = 0;
-      let dot = false;
-      for (; i < e; i++) {
-        const ch = text.charCodeAt(i) - 48;
-        if (ch >= 0 && ch <= 9) {
-          m = m * 10 + ch;
-          digits++;
-          if (dot) scale++;
-        } else if (ch === -2 /* . */ && !dot && digits > 0) dot = true;
-        else return undefined;
-      }
-      if (digits === 0 || (dot && scale === 0)) return undefined;
-      let v =
-        digits <= 15
-          ? scale === 0
-            ? m
-            : m / POW10[scale]
-          : Number(text.slice(this.starts[f] + (negative ? 1 : 0), e));
-      if (negative) {
-        if (!allowNegative && v !== 0) return undefined;
-        v = -v;
-      }
+      const v = plainDecimalAt(text, this.starts[f], this.ends[f], allowNegative);
+      if (v === undefined) return undefined;
       out[r - from] = v;
     }
     return out;
   }
 }
-
-const POW10 = Array.from({ length: 23 }, (_, k) => Math.pow(10, k));
 
 /**
  * Splits CSV text into columns (see CsvGrid for the rules).
@@ -287,7 +258,7 @@ export interface InputGrid {
 }
 
 /**
- * Reads a CSV file into a grid, streaming (csvStream.ts): chunks of the file are decoded and
+ * Reads a CSV file into a grid, streaming (csv/readCsvFile.ts): chunks of the file are decoded and
  * parsed into typed columns, with a progress bar on stderr when it is a terminal.
  */
 export function readCsv(path: string, encoding?: Encoding, options: Omit<StreamOptions, "encoding"> = {}): InputGrid {
@@ -311,19 +282,6 @@ let showNote: ((note: Text) => void) | undefined;
 /** Sends the notes on reading to `show` (the command line: to stderr, when it is a terminal). */
 export function showReadNotes(show: ((note: Text) => void) | undefined): void {
   showNote = show;
-}
-
-/** The plain value of an ExcelJS cell value: formula results, rich text, hyperlinks, errors. */
-export function plainCellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as unknown as Record<string, unknown>;
-  if ("result" in o) return plainCellValue(o.result as ExcelJS.CellValue);
-  if ("formula" in o || "sharedFormula" in o) return null;
-  if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("text" in o) return plainCellValue(o.text as ExcelJS.CellValue);
-  if ("error" in o) return String(o.error);
-  return String(v);
 }
 
 /** Reads a sheet of an .xlsx file (the named one, else the first) into a grid, whole (readInput streams it: xlsxStream.ts). */

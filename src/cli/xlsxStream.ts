@@ -10,7 +10,7 @@
 import type * as ExcelJS from "exceljs";
 import type { Grid } from "../engine/caseTable";
 import { excelJS } from "../report/lazyModules";
-import { plainCellValue } from "./readInput";
+import { plainCellValue } from "./xlsxCellValue";
 import { checkXlsxFile, damaged, noSuchSheet, untilStalled } from "./xlsxCheck";
 
 const UNDEFINED = 0;

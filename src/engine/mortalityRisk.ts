@@ -14,7 +14,7 @@ import { Interned } from "./codes";
 import { headerKey } from "./columns";
 import { SkippedRows, noSkips, sortedOrder } from "./grouping";
 import { cellNumber, isBlankCell } from "./input";
-import type { RiskLookup } from "./riskLevelTable";
+import type { RiskLevel, RiskLookup } from "./riskLevelTable";
 import { CaseMixError, countOf, quoteCell } from "./text";
 
 // ---------------------------------------------------------------------------------------
@@ -332,7 +332,8 @@ export function readDied(
 // Risk levels
 // ---------------------------------------------------------------------------------------
 
-export type RiskLevel = 0 | 1 | 2 | 3 | 4;
+// RiskLevel is defined with the level tables (riskLevelTable.ts), which this module reads.
+export type { RiskLevel } from "./riskLevelTable";
 
 /** Tolerance on the cut points, so that z = 1 computed as 0.9999999999999998 is still 1. */
 const CUT_TOLERANCE = 1e-12;

@@ -9,8 +9,10 @@
 import { normalizeCode } from "./codes";
 import { headerKey } from "./columns";
 import { isBlankCell } from "./input";
-import type { RiskLevel } from "./mortalityRisk";
 import { CaseMixError, quoteCell } from "./text";
+
+/** A mortality risk level, 0 to 4 (riskLevelOfZ in mortalityRisk.ts gives 1 to 4 from a z score). */
+export type RiskLevel = 0 | 1 | 2 | 3 | 4;
 
 /** The level of each group, as `lowRiskMortality` reads it (a `GroupRisk` is one). */
 export interface RiskLookup {

@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
-import { parseAuditArgs } from "../../src/cli/audit";
+import { parseAuditArgs } from "../../src/cli/commands/audit";
 import { auditWeights } from "../../src/engine/weightAudit";
 import { dataFile } from "../../src/cli/repository";
 

@@ -90,6 +90,31 @@ describe("a quoted field never closed", () => {
     );
     expect(r.status).toBe(1);
   });
+
+  it("in the compiled command line, a large file is parsed on worker threads started from csv/worker.js", () => {
+    // The reader falls back to one pass when the worker script is missing, so the report alone
+    // cannot tell: count the workers the compiled reader starts, and the script they run.
+    const lines = sampleLines(24000);
+    const body = lines.slice(1);
+    const file = write("big-workers.csv", [lines[0], ...body, ...body, ...body].join("\r\n") + "\r\n");
+    expect(fs.statSync(file).size).toBeGreaterThan(8 << 20);
+    const build = path.join(__dirname, "../../build/cli");
+    const script = `
+      const threads = require("worker_threads");
+      const Original = threads.Worker;
+      const started = [];
+      threads.Worker = class extends Original { constructor(f, o) { super(f, o); started.push(f); } };
+      require(${JSON.stringify(path.join(build, "main.js"))})
+        .main(["report", ${JSON.stringify(file)}, "--json", "--lang", "en"], { stdout: () => {}, stderr: (t) => process.stderr.write(t) })
+        .then((code) => process.stdout.write(JSON.stringify({ code, started })));`;
+    const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", timeout: 180000 });
+    expect(r.stderr).toBe("");
+    const { code, started } = JSON.parse(r.stdout);
+    expect(code).toBe(0);
+    expect(started.length).toBeGreaterThan(0);
+    for (const f of started) expect(f).toBe(path.join(build, "csv", "worker.js"));
+    expect(fs.existsSync(path.join(build, "csv", "worker.js"))).toBe(true);
+  });
 });
 
 describe("the encoding, decided once per file from its bytes", () => {

@@ -3,8 +3,8 @@
  * (__proto__, constructor, toString) is refused like any other unknown column. Before, `column
  * in HEADER_WORDS` accepted them and `--map __proto__=...` went through silently.
  */
-import { parseReportArgs } from "../../src/cli/options";
-import { parseTrendsArgs } from "../../src/cli/trends";
+import { parseReportArgs } from "../../src/cli/commands/report";
+import { parseTrendsArgs } from "../../src/cli/commands/trends";
 
 describe.each(["__proto__", "constructor", "toString", "hasOwnProperty"])("--map %s=...", (name) => {
   it("is refused by casemix report and casemix trends", () => {

@@ -3,14 +3,11 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import * as fc from "fast-check";
-import {
-  KeepColumns,
-  parseParallel,
-  parsePart,
-  PartRunner,
-  readCsvStream,
-  StreamCsvGrid,
-} from "../../src/cli/csvStream";
+import type { KeepColumns } from "../../src/cli/csv/headRows";
+import { parseParallel, PartRunner } from "../../src/cli/csv/parallel";
+import { parsePart } from "../../src/cli/csv/part";
+import { readCsvStream } from "../../src/cli/csv/readCsvFile";
+import { StreamCsvGrid } from "../../src/cli/csv/streamGrid";
 import {
   CsvGrid,
   decodeText,
@@ -204,7 +201,7 @@ describe("reading files", () => {
   });
 });
 
-describe("streaming CSV reader (csvStream.ts)", () => {
+describe("streaming CSV reader (csv/readCsvFile.ts)", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-stream-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   let fileNo = 0;

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
-import { parseReportArgs } from "../../src/cli/options";
+import { parseReportArgs } from "../../src/cli/commands/report";
 import { QUADRANT_LABELS } from "../../src/report/i18n";
 import { fiveGroupCsv } from "../report/fiveGroups";
 

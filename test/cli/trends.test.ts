@@ -8,7 +8,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
-import { parseTrendsArgs } from "../../src/cli/trends";
+import { parseTrendsArgs } from "../../src/cli/commands/trends";
 
 const SAMPLE = path.join(__dirname, "../../samples/cases.csv");
 

@@ -13,9 +13,14 @@
  */
 import { isUtf8 } from "buffer";
 import * as fs from "fs";
-import { CaseMixError, Text } from "../engine/text";
+import { CaseMixError, Text } from "../../engine/text";
 
 /** UTF-8 characters of two bytes or more before an invalid byte that make the file UTF-8, damaged. */
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+/** The encodings a CSV can be read in (--encoding). */
+export const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
+
 const UTF8_EVIDENCE = 8;
 
 /** Bytes at the top of the file whose lines must decode (the header is among them). */

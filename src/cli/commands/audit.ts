@@ -11,8 +11,8 @@
  * and department columns.
  */
 import * as path from "path";
-import { Lang, countOf } from "../engine/text";
-import { FINDING_KINDS, FINDING_LABELS } from "../engine/weightAudit";
+import { Lang, countOf } from "../../engine/text";
+import { FINDING_KINDS, FINDING_LABELS } from "../../engine/weightAudit";
 import {
   AuditReport,
   AuditSettings,
@@ -23,21 +23,15 @@ import {
   computeAuditReport,
   DEFAULT_AUDIT_SETTINGS,
   GridOrigin,
-} from "../report/auditReport";
-import { writeXlsx } from "../report/xlsxRenderer";
-import { commandArgs, usage } from "./options";
-import { checkOutput, writeAtomically } from "./output";
-import { readInput } from "./readInput";
+} from "../../report/auditReport";
+import { commandArgs, langOption, nonNegativeOption, usage } from "../args";
+import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
+import { readInput } from "../readInput";
 
-export interface AuditCliOptions {
+export interface AuditCliOptions extends ReportCommandOptions {
   input: string;
   adjusted?: string;
   volume?: string;
-  json: boolean;
-  out?: string;
-  /** Replace an existing --out file. */
-  force: boolean;
-  lang: Lang;
   settings: AuditSettings;
 }
 
@@ -45,7 +39,8 @@ const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "force", "la
 
 /** Parses the arguments after `casemix audit`; `defaultLang` is the language already chosen. */
 export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
-  const { positional, one } = commandArgs(argv, AUDIT_OPTIONS, new Set(["json", "force", "help"]), "casemix --help");
+  const args = commandArgs(argv, AUDIT_OPTIONS, new Set(["json", "force", "help"]), "casemix --help");
+  const { positional, one } = args;
   if (positional.length !== 1) {
     usage(
       positional.length === 0
@@ -56,21 +51,9 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
         : `只能给一个权重表（另一个请放在 --adjusted 之后），收到 ${positional.join("、")}`,
     );
   }
-  const langText = one("lang");
-  if (langText !== undefined && langText !== "zh" && langText !== "en")
-    usage(`--lang: "${langText}" is not one of zh, en`, `--lang："${langText}" 不是 zh、en 之一`);
-  const number = (name: string, fallback: number, integer: boolean): number => {
-    const text = one(name);
-    if (text === undefined) return fallback;
-    const v = Number(text);
-    if (text.trim() === "" || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v))) {
-      usage(
-        `--${name}: "${text}" is not ${integer ? "a whole number" : "a number"} of 0 or more`,
-        `--${name}："${text}" 不是大于或等于 0 的${integer ? "整数" : "数"}`,
-      );
-    }
-    return v;
-  };
+  const lang = langOption(one("lang"), defaultLang);
+  const number = (name: string, fallback: number, integer: boolean): number =>
+    nonNegativeOption(args, name, fallback, integer);
   return {
     input: positional[0],
     adjusted: one("adjusted"),
@@ -78,7 +61,7 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
     json: one("json") === "true",
     out: one("out"),
     force: one("force") === "true",
-    lang: (langText as Lang | undefined) ?? defaultLang,
+    lang,
     settings: {
       largestChanges: number("largest", DEFAULT_AUDIT_SETTINGS.largestChanges, true),
       neutralityTolerance: number("tolerance", DEFAULT_AUDIT_SETTINGS.neutralityTolerance, false),
@@ -137,19 +120,15 @@ export function auditSummary(report: AuditReport, out: string | undefined, lang:
   return text + "\n";
 }
 
+const AUDIT: ReportCommand<AuditCliOptions, AuditReport> = {
+  parse: parseAuditArgs,
+  defaultOut: "audit.xlsx",
+  inputs: (o) => [o.input, o.adjusted, o.volume],
+  build: (o, version) => buildAudit(o, version),
+  workbook: auditWorkbook,
+  json: auditJson,
+  summary: auditSummary,
+};
+
 /** `casemix audit ...`: returns the exit code (0 also when there are findings). */
-export async function runAudit(
-  argv: readonly string[],
-  lang: Lang,
-  io: { stdout: (text: string) => void; stderr: (text: string) => void },
-  version: string,
-): Promise<number> {
-  const o = parseAuditArgs(argv, lang);
-  const out = o.out ?? (o.json ? undefined : "audit.xlsx");
-  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.adjusted, o.volume] });
-  const report = await buildAudit(o, version);
-  if (out) await writeAtomically(out, (tmp) => writeXlsx(auditWorkbook(report, o.lang), tmp));
-  if (o.json) io.stdout(JSON.stringify(auditJson(report, o.lang), null, 2) + "\n");
-  else io.stderr(auditSummary(report, out, o.lang));
-  return 0;
-}
+export const runAudit: Command = (argv, context) => runReportCommand(AUDIT, argv, context);

@@ -8,11 +8,9 @@
  * --min-cases N, --flag X (actual / expected outside 1 +- X is flagged), --top N (ADRGs
  * listed), --sheet, --encoding and --map column=header as for `casemix report`.
  */
-import { ColumnName, HEADER_WORDS } from "../engine/columns";
-import { lookupWord } from "../engine/lookup";
-import { Lang, countOf } from "../engine/text";
-import { CURVE_MODEL_NAMES } from "../engine/curveFit";
-import { DiedKind } from "../engine/mortalityRisk";
+import { CURVE_MODEL_NAMES } from "../../engine/curveFit";
+import { DiedKind } from "../../engine/mortalityRisk";
+import { Lang, countOf } from "../../engine/text";
 import {
   benchmarkRisk,
   computeTrendsReport,
@@ -23,18 +21,19 @@ import {
   trendsJson,
   trendsRequiredColumns,
   trendsWorkbook,
-} from "../report/trendsReport";
-import { writeXlsx } from "../report/xlsxRenderer";
-import { readWeightFile } from "./main";
-import { caseFileArg, commandArgs, usage } from "./options";
-import { checkOutput, writeAtomically } from "./output";
-import { Encoding, readCaseFile } from "./readInput";
+} from "../../report/trendsReport";
+import { caseFileArg, choice, commandArgs, nonNegativeOption } from "../args";
+import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
+import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
+import { Encoding } from "../csv/encoding";
+import { readCaseFile } from "../readInput";
+import { readWeightFile } from "../weightFile";
 
-export interface TrendsCliOptions {
+export interface TrendsCliOptions extends ReportCommandOptions {
   input: string;
   sheet?: string;
   encoding?: Encoding;
-  mapping: Partial<Record<ColumnName, string | number>>;
+  mapping: ColumnMapping;
   before?: string;
   after?: string;
   unit: TrendsSettings["unit"];
@@ -43,11 +42,6 @@ export interface TrendsCliOptions {
   minCases: number;
   flagTolerance: number;
   topAdrgs: number;
-  json: boolean;
-  out?: string;
-  /** Replace an existing --out file. */
-  force: boolean;
-  lang: Lang;
 }
 
 const TRENDS_OPTIONS = new Set([
@@ -68,73 +62,27 @@ const TRENDS_OPTIONS = new Set([
   "lang",
   "help",
 ]);
-const ENCODINGS: readonly Encoding[] = ["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030"];
-
-function encodingOf(text: string): Encoding {
-  if ((ENCODINGS as readonly string[]).includes(text)) return text as Encoding;
-  return usage(
-    `--encoding: "${text}" is not one of auto, ${ENCODINGS.join(", ")}`,
-    `--encoding："${text}" 不是 auto、${ENCODINGS.join("、")} 之一`,
-  );
-}
-
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
-  const { positional, options, one } = commandArgs(
-    argv,
-    TRENDS_OPTIONS,
-    new Set(["json", "force", "help"]),
-    "casemix --help",
-  );
+  const args = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "force", "help"]), "casemix --help");
+  const { positional, options, one } = args;
   const input = caseFileArg(positional, "trends");
-  const choice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+  const optionalChoice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
     const text = one(name);
-    if (text === undefined) return fallback;
-    if ((allowed as readonly string[]).includes(text)) return text as T;
-    return usage(
-      `--${name}: "${text}" is not one of ${allowed.join(", ")}`,
-      `--${name}："${text}" 不是 ${allowed.join("、")} 之一`,
-    );
+    return text === undefined ? fallback : choice(name, text, allowed);
   };
-  const number = (name: string, fallback: number, integer: boolean, below = Infinity): number => {
-    const text = one(name);
-    if (text === undefined) return fallback;
-    const v = Number(text);
-    if (text.trim() === "" || !Number.isFinite(v) || v < 0 || v >= below || (integer && !Number.isInteger(v))) {
-      const range = below === Infinity ? "" : ` below ${below}`;
-      const rangeZh = below === Infinity ? "" : `且小于 ${below} `;
-      usage(
-        `--${name}: "${text}" is not ${integer ? "a whole number" : "a number"} of 0 or more${range}`,
-        `--${name}："${text}" 不是大于或等于 0 ${rangeZh}的${integer ? "整数" : "数"}`,
-      );
-    }
-    return v;
-  };
-  const mapping: Partial<Record<ColumnName, string | number>> = {};
-  for (const m of options.get("map") ?? []) {
-    const eq = m.indexOf("=");
-    const column = m.slice(0, eq).trim() as ColumnName;
-    if (eq <= 0 || lookupWord(HEADER_WORDS, column) === undefined) {
-      usage(
-        `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
-        `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,
-      );
-    }
-    const header = m.slice(eq + 1).trim();
-    mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
-  }
-  const encodingText = one("encoding")
-    ?.toLowerCase()
-    .replace(/^utf8$/, "utf-8")
-    .replace(/^(gbk|gb2312)$/, "gb18030");
+  const number = (name: string, fallback: number, integer: boolean, below = Infinity): number =>
+    nonNegativeOption(args, name, fallback, integer, below);
+  const mapping = parseMapOptions(options.get("map") ?? []);
+  const encoding = encodingOption(one("encoding"), "trends");
   return {
     input,
     sheet: one("sheet"),
-    encoding: encodingText === undefined || encodingText === "auto" ? undefined : encodingOf(encodingText),
+    encoding,
     mapping,
     before: one("before"),
     after: one("after"),
-    unit: choice("unit", "department", ["department", "doctor"] as const),
+    unit: optionalChoice("unit", "department", ["department", "doctor"] as const),
     weights: one("weights"),
     benchmark: one("benchmark"),
     minCases: number("min-cases", DEFAULT_TRENDS_SETTINGS.minCases, true),
@@ -143,7 +91,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     json: one("json") === "true",
     out: one("out"),
     force: one("force") === "true",
-    lang: choice("lang", defaultLang, ["zh", "en"] as const),
+    lang: optionalChoice("lang", defaultLang, ["zh", "en"] as const),
   };
 }
 
@@ -234,19 +182,15 @@ export function trendsSummary(report: TrendsReport, out: string | undefined, lan
   return (out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "") + parts.join(zh ? "；" : "; ") + "\n";
 }
 
+const TRENDS: ReportCommand<TrendsCliOptions, TrendsReport> = {
+  parse: parseTrendsArgs,
+  defaultOut: "trends.xlsx",
+  inputs: (o) => [o.input, o.weights, o.benchmark],
+  build: (o, version) => buildTrends(o, version),
+  workbook: trendsWorkbook,
+  json: trendsJson,
+  summary: trendsSummary,
+};
+
 /** `casemix trends ...`: returns the exit code. */
-export async function runTrends(
-  argv: readonly string[],
-  lang: Lang,
-  io: { stdout: (text: string) => void; stderr: (text: string) => void },
-  version: string,
-): Promise<number> {
-  const o = parseTrendsArgs(argv, lang);
-  const out = o.out ?? (o.json ? undefined : "trends.xlsx");
-  if (out) checkOutput(out, { force: o.force, inputs: [o.input, o.weights, o.benchmark] });
-  const report = await buildTrends(o, version);
-  if (out) await writeAtomically(out, (tmp) => writeXlsx(trendsWorkbook(report, o.lang), tmp));
-  if (o.json) io.stdout(JSON.stringify(trendsJson(report, o.lang), null, 2) + "\n");
-  else io.stderr(trendsSummary(report, out, o.lang));
-  return 0;
-}
+export const runTrends: Command = (argv, context) => runReportCommand(TRENDS, argv, context);

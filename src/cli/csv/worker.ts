@@ -1,10 +1,10 @@
 /**
- * A worker thread of the CSV reader (csvStream.ts `parseParallel`): parses its part of the
+ * A worker thread of the CSV reader (parallel.ts `parseParallel`): parses its part of the
  * file and posts the columns back (their arrays transferred, not copied), then sets the flag
  * the reading thread waits on.
  */
 import { workerData } from "worker_threads";
-import { parsePart, WorkerData } from "./csvStream";
+import { parsePart, WorkerData } from "./part";
 
 const { job, port, done } = workerData as WorkerData;
 const result = parsePart(job);

@@ -1,0 +1,53 @@
+/**
+ * The options that say how to read a case file, shared by `report` and `trends`: `--map
+ * column=header` (or `column=#N` for the N-th column) and `--encoding`.
+ */
+import { ColumnName, HEADER_WORDS } from "../engine/columns";
+import { lookupWord } from "../engine/lookup";
+import { choice, usage } from "./args";
+import { Encoding, ENCODINGS } from "./csv/encoding";
+
+export type ColumnMapping = Partial<Record<ColumnName, string | number>>;
+
+/** The --map options: a column name of HEADER_WORDS, `=`, and a header or `#N` (1-based). */
+export function parseMapOptions(values: readonly string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  for (const m of values) {
+    const eq = m.indexOf("=");
+    const column = m.slice(0, eq).trim() as ColumnName;
+    if (eq <= 0 || lookupWord(HEADER_WORDS, column) === undefined) {
+      usage(
+        `--map: "${m}" is not column=header; columns: ${Object.keys(HEADER_WORDS).join(", ")}`,
+        `--map："${m}" 应为 列名=表头；列名有：${Object.keys(HEADER_WORDS).join("、")}`,
+      );
+    }
+    const header = m.slice(eq + 1).trim();
+    mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
+  }
+  return mapping;
+}
+
+/** utf8 for utf-8, gbk and gb2312 for gb18030 (its superset), any case. */
+function encodingAlias(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^utf8$/, "utf-8")
+    .replace(/^(gbk|gb2312)$/, "gb18030");
+}
+
+/**
+ * --encoding: undefined for auto (detect), else one of ENCODINGS or an alias of one.
+ * `report` takes "auto" as written and lists the encodings; `trends` takes any case of
+ * "auto" and lists it too: both kept as released (their messages are part of the interface).
+ */
+export function encodingOption(text: string | undefined, style: "report" | "trends"): Encoding | undefined {
+  if (style === "report")
+    return text === undefined || text === "auto" ? undefined : choice("encoding", encodingAlias(text), ENCODINGS);
+  const name = text === undefined ? undefined : encodingAlias(text);
+  if (name === undefined || name === "auto") return undefined;
+  if ((ENCODINGS as readonly string[]).includes(name)) return name as Encoding;
+  return usage(
+    `--encoding: "${name}" is not one of auto, ${ENCODINGS.join(", ")}`,
+    `--encoding："${name}" 不是 auto、${ENCODINGS.join("、")} 之一`,
+  );
+}

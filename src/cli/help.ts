@@ -1,0 +1,144 @@
+/** `casemix --help`: the usage of every command, in English and Chinese. */
+import { Lang } from "../engine/text";
+
+export const HELP: Record<Lang, string> = {
+  en: `CaseMix command line: DRG four-quadrant analysis and incentive report, without Excel.
+
+Usage:
+  casemix report <cases.csv|cases.xlsx> [options]    build the report workbook (or JSON)
+  casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [options]
+                                                     audit a weight table (and an adjustment)
+  casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [options]
+                                                     low-risk mortality, CMI change, CMI-cost curve
+  casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
+                 [--force]                           write the generated sample case file (at most
+                                                     10,000,000 cases; --force replaces an existing file)
+  casemix --help                                     this text
+
+Report options:
+  --sheet NAME              sheet of an .xlsx input (default: the first)
+  --out FILE                write the report workbook here (default report.xlsx; with --json only
+                            when --out is given); an existing file is not replaced without --force
+  --force                   replace an existing --out file (never an input file, nor a read-only one)
+  --json                    print the report as JSON: { groups, units, parameters }
+  --lang zh|en              language of the report and messages (default: the system's)
+  --weights FILE            weight table (CSV or .xlsx: group code, weight); default: compute the
+                            weights from the data (住院总费用, trimmed, years blended 1:2:7)
+  --trim METHOD             logsd (default), sd, iqr, percentile, none (weights from the data)
+  --trim-k K                k of the trimming (logsd/sd 3, iqr 1.5; percentile: % per tail)
+  --year-weights 1,2,7      weights of the years, oldest first (weights from the data)
+  --year YEAR               analyse only the cases of that year ("latest" for the newest)
+  --layer LAYER             marginal (default), direct, gross, net
+  --x-cut cmi|median|N      x cut line: the hospital CMI (default), the median RW, or a number (1)
+  --y-cut 0|median|N        y cut line: 0 (default), the median rate, or a number
+  --min-cases N             groups with fewer cases are not classified (default 5)
+  --coefficients a,b,c,d[,e]  strategic, competitive, suitable, weak [, unclassified]
+                            (default 1.5,1.3,1,0.8,1)
+  --labels a,b,c,d[,e]      quadrant names instead of the standard ones
+  --pool AMOUNT             share a bonus pool in proportion to points (cents add up exactly)
+  --per-point AMOUNT        money per point (default 1)
+  --unit department|doctor|both   who is paid (default department)
+  --map column=header       correct the column mapping (repeatable), e.g. --map department=科室名称;
+                            header "#3" means the third column
+  --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto: a byte-order mark,
+                            else UTF-8 when the whole file is valid UTF-8, else GB18030; the choice
+                            and its reason are shown when stderr is a terminal)
+
+Audit options (weight tables: code and weight columns by header, e.g. drg_code/weight or
+DRG编码/权重, names when present; volume: a case file or a group + count table, with optional
+医院 / 医院等级 / 科室 columns for the winners and losers):
+  --adjusted FILE           the adjusted table: neutrality, largest changes, groups in one table
+  --volume FILE             case volume for the totals (default: each group counts once)
+  --out FILE                write the audit workbook here (default audit.xlsx; with --json only
+                            when --out is given)
+  --force                   replace an existing --out file (as for report)
+  --json                    print the audit as JSON: { findings, neutrality, largestChanges,
+                            units, parameters }
+  --largest N               largest relative changes listed (default 10)
+  --tolerance X             a total-weight change up to X is not a finding (default 0.001)
+  --lang zh|en              language of the audit and messages
+
+Trends options (one sheet 趋势与质量 / Trends and Quality):
+  --before Y, --after Y     the two years compared (default the two latest); the curve uses "after"
+  --unit department|doctor  one row a unit (default department)
+  --weights FILE            weight table; default: computed from the data as for report
+  --benchmark FILE          risk levels from a region's cases (DRG and died columns); default: the data
+  --min-cases N             units with fewer cases are not fitted (default 5)
+  --flag X                  flag actual / expected outside 1 ± X (default 0.2)
+  --top N                   ADRGs listed as top contributors (default 10)
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
+                            --json prints { quality, decomposition, curve, parameters }
+
+Examples:
+  casemix report samples/cases.csv --pool 1000000 --out report.xlsx
+  casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+  casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
+`,
+  zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
+
+用法：
+  casemix report <cases.csv|cases.xlsx> [选项]    生成报告工作簿（或 JSON）
+  casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [选项]
+                                                 审核权重表（及权重调整）
+  casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [选项]
+                                                 低风险组死亡率、CMI 变化分解、CMI 与费用曲线
+  casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
+                 [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
+  casemix --help                                 显示本说明
+
+报告选项：
+  --sheet 名称              .xlsx 输入文件的工作表（默认第一个）
+  --out 文件                报告工作簿的输出路径（默认 report.xlsx；使用 --json 时仅在给出 --out 时写出）；
+                            已存在的文件不会被覆盖，除非加 --force
+  --force                   覆盖已存在的 --out 文件（输入文件和只读文件除外）
+  --json                    以 JSON 输出报告：{ groups, units, parameters }
+  --lang zh|en              报告和提示的语言（默认跟随系统）
+  --weights 文件            权重表（CSV 或 .xlsx：病组编码、权重）；默认由数据计算权重
+                            （住院总费用，去除极值，多年按 1:2:7 加权）
+  --trim 方法               logsd（默认）、sd、iqr、percentile、none（由数据计算权重时）
+  --trim-k K                去极值参数 k（logsd/sd 为 3，iqr 为 1.5；percentile 为每端百分比）
+  --year-weights 1,2,7      各年度权重，从早到晚（由数据计算权重时）
+  --year 年份               只分析该年份的病例（"latest" 表示最近一年）
+  --layer 层级              marginal 边际贡献（默认）、direct 直接结余、gross 毛结余、net 净结余
+  --x-cut cmi|median|数值   横轴分界线：医院 CMI（默认）、RW 中位数或固定值（如 1）
+  --y-cut 0|median|数值     纵轴分界线：0（默认）、贡献率中位数或固定值
+  --min-cases N             病例数少于 N 的病组不分类（默认 5）
+  --coefficients a,b,c,d[,e]  战略、竞争、适宜、劣势 [、未分类] 的激励系数（默认 1.5,1.3,1,0.8,1）
+  --labels a,b,c,d[,e]      自定义象限名称
+  --pool 金额               按点数比例分配奖金池（精确到分，合计恰等于奖金池）
+  --per-point 金额          每点金额（默认 1）
+  --unit department|doctor|both   核算单元：科室（默认）、医师或两者
+  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
+  --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别：有字节顺序标记时按标记，
+                            否则整个文件是合法 UTF-8 时为 UTF-8，否则为 GB18030；在终端中会显示识别结果及依据）
+
+审核选项（权重表按表头识别编码列和权重列，如 drg_code/weight 或 DRG编码/权重，有名称列时一并读取；
+病例量为病例明细或“病组 + 病例数”汇总表，可含 医院 / 医院等级 / 科室 列，用于计算各单位得失）：
+  --adjusted 文件           调整后权重表：总权重中性、变化最大的病组、仅见于一张表的病组
+  --volume 文件             用于计算总权重的病例量（默认每个病组按 1 例计）
+  --out 文件                审核工作簿的输出路径（默认 audit.xlsx；使用 --json 时仅在给出 --out 时写出）
+  --force                   覆盖已存在的 --out 文件（同 report）
+  --json                    以 JSON 输出审核结果：{ findings, neutrality, largestChanges, units, parameters }
+  --largest N               列出相对变化最大的 N 个病组（默认 10）
+  --tolerance X             总权重相对变化不超过 X 时不列为问题（默认 0.001）
+  --lang zh|en              审核结果和提示的语言
+
+趋势选项（一张工作表：趋势与质量）：
+  --before 年份，--after 年份   对比的两个年份（默认最近两年）；曲线使用 --after 年份的病例
+  --unit department|doctor  每行一个核算单元（默认科室）
+  --weights 文件            权重表；默认与 report 相同，由数据计算
+  --benchmark 文件          由区域病例数据（DRG 列和死亡列）确定风险等级；默认使用本数据
+  --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
+  --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
+  --top N                   列出贡献最大的 N 个 ADRG（默认 10）
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
+                            --json 输出 { quality, decomposition, curve, parameters }
+
+示例：
+  casemix report samples/cases.csv --pool 1000000 --out report.xlsx
+  casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
+  casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
+`,
+};
