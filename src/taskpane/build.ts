@@ -28,7 +28,7 @@ import {
 } from "../report/quadrantReport";
 import { WorkbookModel } from "../report/model";
 import { SourceData } from "./excelData";
-import { formatNumber, tr } from "./i18n";
+import { formatNumber, paneText } from "./i18n";
 
 export const VERSION: string = pkg.version;
 
@@ -178,25 +178,25 @@ export function summaryLines(
   ).join(sep);
   const skippedTotal = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   const lines = [
-    tr(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
-    tr(lang, "resultCases", {
+    paneText(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
+    paneText(lang, "resultCases", {
       cases: formatNumber(lang, h.cases),
       groups: report.groups.length,
       cmi: formatNumber(lang, h.cmi, 4),
     }),
-    tr(lang, "resultQuadrants", { list: quadrants }),
+    paneText(lang, "resultQuadrants", { list: quadrants }),
   ];
   for (const t of report.units) {
     lines.push(
-      tr(lang, "resultUnits", {
+      paneText(lang, "resultUnits", {
         units: t.rows.length,
-        unit: tr(lang, t.dimension === "department" ? "unitDepartment" : "unitDoctor").toLowerCase(),
+        unit: paneText(lang, t.dimension === "department" ? "unitDepartment" : "unitDoctor").toLowerCase(),
         amount: formatNumber(lang, t.total.amount, 2),
       }),
     );
   }
   lines.push(
-    tr(lang, "resultRows", {
+    paneText(lang, "resultRows", {
       read: formatNumber(lang, report.rowsRead),
       used: formatNumber(lang, report.rowsUsed),
       skipped: formatNumber(lang, skippedTotal),
@@ -205,15 +205,15 @@ export function summaryLines(
   const reasons = (Object.entries(report.skipped) as [SkipReason, number][]).filter(([, n]) => n > 0);
   if (reasons.length > 0) {
     lines.push(
-      tr(lang, "resultSkipped", {
+      paneText(lang, "resultSkipped", {
         list: reasons.map(([r, n]) => `${SKIP_LABELS[r][lang]} ${formatNumber(lang, n)}`).join(sep),
       }),
     );
   }
-  if (render.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
-  if (render.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
-  lines.push(tr(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(tr(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  if (render.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
+  if (render.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
+  lines.push(paneText(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(paneText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
   return lines;
 }
 
