@@ -49,7 +49,6 @@ type Read = { key: string; data: SourceData; table?: AuditTableSource; volume?: 
 export function AuditView({ lang }: { lang: Lang }) {
   const styles = useViewStyles();
   const say = textsIn(lang);
-  const T = say.pane;
   const A = say.audit;
   const sep = say.listSeparator;
   const runState = useReportRun(say);

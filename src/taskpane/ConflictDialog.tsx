@@ -2,7 +2,6 @@
  * The question before a build writes over same-named sheets: replace them (offered only when
  * they are an earlier CaseMix report), write with a suffix, or cancel.
  */
-import * as React from "react";
 import {
   Button,
   Dialog,

@@ -3,7 +3,6 @@
  * result of the last run, the version. `testIds` prefixes the test ids ("" for the quadrant
  * view, "audit-", "trends-").
  */
-import * as React from "react";
 import {
   Button,
   Caption1,

@@ -15,8 +15,6 @@ import {
   Field,
   FluentProvider,
   Input,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -27,18 +25,17 @@ import {
 import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
-import { columnLetters } from "../report/excelRenderer";
 import { renderIntoWorkbook } from "../report/excelRun";
 import { TrendsUnit } from "../report/trendsReport";
 import { Detection, Overrides, detectColumns, mappingWith, weightTableOf } from "./build";
-import { DataSource, SourceData, readSource } from "./excelData";
+import { DataSource, SourceData } from "./excelData";
 import { ConflictDialog } from "./ConflictDialog";
-import { COLUMN_LABELS } from "./i18n";
 import { RunPanel } from "./RunPanel";
-import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice } from "./settings";
+import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice, weightSourceOf } from "./settings";
 import { SourcePicker, useSourceList } from "./SourcePicker";
 import { textsIn } from "./texts";
-import { useReportRun } from "./useReportRun";
+import { readWithProgress, useReportRun } from "./useReportRun";
+import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
 import { useViewStyles } from "./viewStyles";
 import {
   benchmarkOf,
@@ -80,33 +77,19 @@ export function TrendsView({ lang }: { lang: Lang }) {
   const current = read && read.key === sourceKey(source) ? read : undefined;
   const shape = {
     unit: form.unit,
-    weights:
-      form.weightMode === "table" && weights
-        ? { source: "table" as const, table: weights.table, name: weights.name }
-        : { source: "data" as const },
+    weights: weightSourceOf(form.weightMode, weights),
   };
   const missing = current ? trendsMissingColumns(current.detection, overrides, shape) : [];
   const mapped = current ? mappingWith(current.detection, overrides) : {};
 
-  const readFrom = (target: DataSource) =>
-    Excel.run((context) =>
-      readSource(context, target, {
-        onProgress: (done, total) =>
-          setBusy({
-            label: X("phaseReading", { done: done.toLocaleString(), total: total.toLocaleString() }),
-            progress: total > 0 ? done / total : 1,
-          }),
-        isCancelled: runState.isCancelled,
-      }),
-    );
+  const readFrom = (target: DataSource, announce = false) => readWithProgress(runState, say, target, { announce });
 
   const remember = (data: SourceData, detection: Detection, corrections: Overrides) =>
     setRead({ key: sourceKey(source), data, detection, years: yearsOf(data, detection, corrections) });
 
   const onRead = () =>
     run(async () => {
-      setBusy({ label: X("phaseReading", { done: 0, total: "…" }), progress: 0 });
-      const data = await readFrom(source);
+      const data = await readFrom(source, true);
       setOverrides({});
       remember(data, detectColumns(data.values), {});
     });
@@ -192,8 +175,6 @@ export function TrendsView({ lang }: { lang: Lang }) {
         />
       </Field>
     );
-  const headerOption = (i: number) =>
-    `${columnLetters((current?.data.columnIndex ?? 0) + i)} · ${current?.detection.headers[i] || "—"}`;
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
@@ -213,15 +194,7 @@ export function TrendsView({ lang }: { lang: Lang }) {
           </div>
           {current && (
             <Caption1 data-testid="trends-data-status">
-              {T("dataRead", {
-                rows: current.data.rowCount.toLocaleString(),
-                columns: current.data.columnCount,
-                address: current.data.address,
-              })}
-              {" · "}
-              {current.detection.found
-                ? T("headerRowAt", { row: current.data.rowIndex + current.detection.headerRow + 1 })
-                : T("noHeaderRow")}
+              <ReadStatus say={say} data={current.data} detection={current.detection} />
               {" · "}
               {years.length > 0 ? X("yearsFound", { years: years.join(sep) }) : X("noYears")}
               {mapped.died === undefined ? ` · ${X("noDied")}` : ""}
@@ -230,44 +203,16 @@ export function TrendsView({ lang }: { lang: Lang }) {
         </section>
 
         {current && (
-          <section className={styles.section} aria-labelledby="trends-mapping-heading">
-            <Subtitle2 id="trends-mapping-heading">{T("mappingSection")}</Subtitle2>
-            <Caption1 className={styles.muted}>{T("mappingHint")}</Caption1>
-            {missing.length > 0 && (
-              <MessageBar intent="error" data-testid="trends-missing-columns">
-                <MessageBarBody>
-                  {X("missingColumns", { columns: missing.map((c) => COLUMN_LABELS[c][lang]).join(sep) })}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <div className={styles.mapping}>
-              {trendsMappingColumns(shape).map(({ column, required }) => (
-                <React.Fragment key={column}>
-                  <label
-                    htmlFor={`trends-map-${column}`}
-                    className={missing.includes(column) ? styles.missing : undefined}
-                  >
-                    {COLUMN_LABELS[column][lang]}
-                    {required ? " *" : ""}
-                  </label>
-                  <Select
-                    id={`trends-map-${column}`}
-                    size="small"
-                    value={mapped[column] === undefined ? "" : String(mapped[column])}
-                    onChange={(_, d) => onMap(column, d.value)}
-                  >
-                    <option value="">{T("notMapped")}</option>
-                    {current.detection.headers.map((_, i) => (
-                      <option key={i} value={String(i)}>
-                        {headerOption(i)}
-                      </option>
-                    ))}
-                  </Select>
-                </React.Fragment>
-              ))}
-            </div>
-            <Caption1 className={styles.muted}>* {T("required")}</Caption1>
-          </section>
+          <ColumnMappingSection
+            say={say}
+            ids="trends-"
+            data={current.data}
+            detection={current.detection}
+            columns={trendsMappingColumns(shape)}
+            mapped={mapped}
+            missing={missing}
+            onMap={onMap}
+          />
         )}
 
         <Divider />

@@ -78,8 +78,17 @@ export function missingColumns(
   overrides: Overrides,
   settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
 ): ColumnName[] {
+  return unmappedColumns(detection, overrides, requiredColumns(settings));
+}
+
+/** Of these required columns, those the corrected mapping leaves out. */
+export function unmappedColumns(
+  detection: Detection,
+  overrides: Overrides,
+  required: readonly ColumnName[],
+): ColumnName[] {
   const mapping = mappingWith(detection, overrides);
-  return requiredColumns(settings).filter((c) => mapping[c] === undefined);
+  return required.filter((c) => mapping[c] === undefined);
 }
 
 /** Columns to show in the mapping: those the report reads, required ones first. */
@@ -98,6 +107,15 @@ export function mappingColumns(
   return out;
 }
 
+/** The user's corrections as the case table reader takes them (a column index, or null for none). */
+export function overridesAsMapping(overrides: Overrides): Partial<Record<ColumnName, number | null>> {
+  const mapping: Partial<Record<ColumnName, number | null>> = {};
+  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
+    if (value !== undefined) mapping[column] = value;
+  }
+  return mapping;
+}
+
 /** Reads the case table from the values read, with the user's corrections. */
 export function caseTableOf(
   data: SourceData,
@@ -105,14 +123,10 @@ export function caseTableOf(
   overrides: Overrides,
   settings: QuadrantSettings,
 ): CaseTable {
-  const mapping: Partial<Record<ColumnName, number | null>> = {};
-  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
-    if (value !== undefined) mapping[column] = value;
-  }
   return readCaseTable(data.values, {
     headerRow: detection.headerRow,
     firstRow: data.rowIndex + 1,
-    mapping,
+    mapping: overridesAsMapping(overrides),
     columns: reportColumns(settings),
     required: requiredColumns(settings),
   });

@@ -205,6 +205,11 @@ export const COLUMN_LABELS: Record<ColumnName, Text> = {
   weight: t("Weight", "权重"),
 };
 
+/** Canonical columns by their names in the user's language, for a message. */
+export function columnNames(columns: readonly ColumnName[], lang: Lang): string {
+  return columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
+}
+
 /** Formats a number for a message in the user's language. */
 export function formatNumber(lang: Lang, x: number, digits = 0): string {
   if (!Number.isFinite(x)) return "—";

@@ -7,7 +7,7 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCut
 import { Lang } from "../engine/text";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
-import { QuadrantSettings, UnitChoice } from "../report/quadrantReport";
+import { QuadrantSettings, UnitChoice, WeightSource } from "../report/quadrantReport";
 import { DataSource } from "./excelData";
 import { StringKey, paneText } from "./i18n";
 
@@ -82,6 +82,16 @@ export function sourceOf(kind: SourceKind, table: string, name: string): DataSou
   return { kind: "selection" };
 }
 
+/** A weight table read from the workbook, and where from. */
+export type ReadWeights = { table: WeightTable; name: string };
+
+/** The weights a report uses: the table read when the user chose one (and read it), else the data's. */
+export function weightSourceOf(mode: "data" | "table", weights: ReadWeights | undefined): WeightSource {
+  return mode === "table" && weights
+    ? { source: "table", table: weights.table, name: weights.name }
+    : { source: "data" };
+}
+
 /** A source as picked on the screen: its kind, and the table and the name typed for it. */
 export type SourceChoice = { kind: SourceKind; table: string; name: string };
 export const NO_CHOICE: SourceChoice = { kind: "selection", table: "", name: "" };
@@ -149,7 +159,7 @@ export function settingsFromForm(
   let weights: QuadrantSettings["weights"];
   if (form.weightMode === "table") {
     if (!weightTable) errors.push(paneText(lang, "weightTableNeeded"));
-    weights = weightTable ? { source: "table", table: weightTable.table, name: weightTable.name } : { source: "data" };
+    weights = weightSourceOf("table", weightTable);
   } else {
     let trim: TrimOptions = { method: form.trim };
     if (form.trim === "percentile") {

@@ -26,10 +26,10 @@ import {
   trendsRequiredColumns,
   trendsWorkbook,
 } from "../report/trendsReport";
-import { Detection, detectColumns, mappingWith, Overrides, VERSION } from "./build";
+import { Detection, detectColumns, Overrides, overridesAsMapping, unmappedColumns, VERSION } from "./build";
 import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
-import { COLUMN_LABELS, formatNumber, paneText } from "./i18n";
-import { parseNumber } from "./settings";
+import { columnNames, formatNumber, paneText } from "./i18n";
+import { parseNumber, weightSourceOf } from "./settings";
 import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
 import { TrendsStringKey, trendsText } from "./trendsI18n";
 
@@ -37,22 +37,13 @@ type Shape = Pick<TrendsSettings, "unit" | "weights">;
 
 /** Required columns (for these settings) that the corrected mapping leaves out. */
 export function trendsMissingColumns(detection: Detection, overrides: Overrides, shape: Shape): ColumnName[] {
-  const mapping = mappingWith(detection, overrides);
-  return trendsRequiredColumns(shape).filter((c) => mapping[c] === undefined);
+  return unmappedColumns(detection, overrides, trendsRequiredColumns(shape));
 }
 
 /** Columns to show in the mapping: those the trends sheet reads, required ones first. */
 export function trendsMappingColumns(shape: Shape): { column: ColumnName; required: boolean }[] {
   const required = trendsRequiredColumns(shape);
   return trendsColumns(shape).map((column) => ({ column, required: required.includes(column) }));
-}
-
-function overridesAsMapping(overrides: Overrides): Partial<Record<ColumnName, number | null>> {
-  const mapping: Partial<Record<ColumnName, number | null>> = {};
-  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
-    if (value !== undefined) mapping[column] = value;
-  }
-  return mapping;
 }
 
 /** Reads the case table from the values read, with the user's corrections. */
@@ -161,10 +152,7 @@ export function trendsSettingsFromForm(
     errors,
     settings: {
       unit: form.unit,
-      weights:
-        form.weightMode === "table" && weights
-          ? { source: "table", table: weights.table, name: weights.name }
-          : { source: "data" },
+      weights: weightSourceOf(form.weightMode, weights),
       before,
       after,
       levels:
@@ -201,10 +189,9 @@ export interface TrendsBuilt {
 
 /** The error for required columns the mapping leaves out, naming them in both languages. */
 function missingError(columns: readonly ColumnName[]): CaseMixError {
-  const names = (lang: Lang) => columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
   return new CaseMixError("value", {
-    en: trendsText("en", "missingColumns", { columns: names("en") }),
-    zh: trendsText("zh", "missingColumns", { columns: names("zh") }),
+    en: trendsText("en", "missingColumns", { columns: columnNames(columns, "en") }),
+    zh: trendsText("zh", "missingColumns", { columns: columnNames(columns, "zh") }),
   });
 }
 

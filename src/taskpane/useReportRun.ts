@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * The state of a view's runs (reading a source, building a report): the progress, the error or
  * notice of the last run, the result lines, the question about same-named sheets, and cancel.
@@ -5,7 +6,7 @@
 import * as React from "react";
 import { ExistingPolicy, ExistingSheet, RenderCancelled } from "../report/excelRenderer";
 import { errorText } from "./build";
-import { ReadCancelled } from "./excelData";
+import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
 import { Texts } from "./texts";
 
 export type Busy = { label: string; progress: number } | null;
@@ -95,4 +96,28 @@ export function useReportRun(say: Texts): ReportRun {
     ask,
     answer,
   };
+}
+
+/**
+ * Reads a source of the workbook, the bar showing "Reading data… done of total rows" over the
+ * first `share` of the run; `announce` shows the label before the first block arrives.
+ */
+export async function readWithProgress(
+  run: ReportRun,
+  say: Texts,
+  target: DataSource,
+  options: { share?: number; announce?: boolean } = {},
+): Promise<SourceData> {
+  const share = options.share ?? 1;
+  if (options.announce) run.setBusy({ label: say.pane("phaseReading", { done: 0, total: "…" }), progress: 0 });
+  return Excel.run((context) =>
+    readSource(context, target, {
+      onProgress: (done, total) =>
+        run.setBusy({
+          label: say.pane("phaseReading", { done: done.toLocaleString(), total: total.toLocaleString() }),
+          progress: share * (total > 0 ? done / total : 1),
+        }),
+      isCancelled: run.isCancelled,
+    }),
+  );
 }
