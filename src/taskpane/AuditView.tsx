@@ -40,7 +40,7 @@ import { SourceData, readSource } from "./excelData";
 import { RunPanel } from "./RunPanel";
 import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice } from "./settings";
 import { SourcePicker, useSourceList } from "./SourcePicker";
-import { textsIn } from "./texts";
+import { Texts, textsIn } from "./texts";
 import { useReportRun } from "./useReportRun";
 import { useViewStyles } from "./viewStyles";
 
@@ -50,7 +50,6 @@ export function AuditView({ lang }: { lang: Lang }) {
   const styles = useViewStyles();
   const say = textsIn(lang);
   const A = say.audit;
-  const sep = say.listSeparator;
   const runState = useReportRun(say);
   const { busy, setBusy, setError, setResult, run } = runState;
   const { sources, refresh: refreshSources } = useSourceList(say, setError);
@@ -130,34 +129,6 @@ export function AuditView({ lang }: { lang: Lang }) {
       setResult(auditSummaryLines(built, lang, (Date.now() - started) / 1000, built.syncs));
     });
 
-  const status = (role: AuditRole) => {
-    const r = current(role);
-    if (!r) return null;
-    if (r.volume) {
-      const units = r.volume.units.map((u) => AUDIT_LABELS[u.dimension][lang]).join(sep);
-      return (
-        <Caption1 data-testid={`audit-status-${role}`}>
-          {A("volumeRead", { rows: r.data.rowCount.toLocaleString(), address: r.data.address })}
-          {" · "}
-          {units ? A("volumeUnits", { units }) : A("volumeNoUnits")}
-        </Caption1>
-      );
-    }
-    const t = r.table!;
-    return (
-      <Caption1 data-testid={`audit-status-${role}`}>
-        {A("tableRead", {
-          groups: t.groups.toLocaleString(),
-          rows: t.rowsRead.toLocaleString(),
-          address: r.data.address,
-        })}
-        {" · "}
-        {A("tableColumns", { code: t.columns.code, weight: t.columns.weight })}
-        {t.columns.name ? A("tableNames", { name: t.columns.name }) : ""}
-      </Caption1>
-    );
-  };
-
   const picker = (role: AuditRole, hint: AuditStringKey) => {
     const c = choices[role];
     return (
@@ -177,7 +148,7 @@ export function AuditView({ lang }: { lang: Lang }) {
             {current(role) ? A("readAgain") : A("read")}
           </Button>
         </div>
-        {status(role)}
+        <AuditSourceStatus say={say} role={role} read={current(role)} />
       </>
     );
   };
@@ -245,5 +216,34 @@ export function AuditView({ lang }: { lang: Lang }) {
 
       <ConflictDialog run={runState} say={say} testIds="audit-" />
     </FluentProvider>
+  );
+}
+
+/** What was read for a source: the groups and columns of a table, the rows and units of a volume. */
+function AuditSourceStatus({ say, role, read }: { say: Texts; role: AuditRole; read: Read | undefined }) {
+  if (!read) return null;
+  const A = say.audit;
+  if (read.volume) {
+    const units = read.volume.units.map((u) => AUDIT_LABELS[u.dimension][say.lang]).join(say.listSeparator);
+    return (
+      <Caption1 data-testid={`audit-status-${role}`}>
+        {A("volumeRead", { rows: read.data.rowCount.toLocaleString(), address: read.data.address })}
+        {" · "}
+        {units ? A("volumeUnits", { units }) : A("volumeNoUnits")}
+      </Caption1>
+    );
+  }
+  const t = read.table!;
+  return (
+    <Caption1 data-testid={`audit-status-${role}`}>
+      {A("tableRead", {
+        groups: t.groups.toLocaleString(),
+        rows: t.rowsRead.toLocaleString(),
+        address: read.data.address,
+      })}
+      {" · "}
+      {A("tableColumns", { code: t.columns.code, weight: t.columns.weight })}
+      {t.columns.name ? A("tableNames", { name: t.columns.name }) : ""}
+    </Caption1>
   );
 }

@@ -84,7 +84,7 @@ export function TrimFields({ say, form, setForm }: FormProps) {
 }
 
 /** The report settings section. */
-export function QuadrantSettings({ say, form, setForm }: FormProps) {
+export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
   const styles = useViewStyles();
   const T = say.pane;
   const lang = say.lang;

@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { ColumnName } from "../engine/columns";
 import { Lang } from "../engine/text";
-import { WeightTable } from "../engine/weightTable";
+import { QuadrantSettings } from "../report/quadrantReport";
 import { renderIntoWorkbook } from "../report/excelRun";
 import {
   Detection,
@@ -37,7 +37,7 @@ import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
 import { ConflictDialog } from "./ConflictDialog";
 import { DataSource, ReadCancelled, SourceData, readSource } from "./excelData";
 import { StringKey, columnNames } from "./i18n";
-import { QuadrantSettings, TrimFields } from "./QuadrantForm";
+import { QuadrantSettingsSection, TrimFields } from "./QuadrantForm";
 import { RunPanel } from "./RunPanel";
 import {
   DEFAULT_FORM,
@@ -47,14 +47,82 @@ import {
   sourceKey,
   sourceOf,
   weightSourceOf,
+  ReadWeights,
 } from "./settings";
 import { SourcePicker, useSourceList } from "./SourcePicker";
-import { textsIn } from "./texts";
+import { Texts, textsIn } from "./texts";
 import { readWithProgress, useReportRun } from "./useReportRun";
 import { useViewStyles } from "./viewStyles";
-import { pauseForUi, writeReport } from "./writeReport";
+import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
+import { WeightTableRead } from "./WeightTableRead";
 
 export function QuadrantView({ lang }: { lang: Lang }) {
+  const s = useQuadrantSession(lang);
+  const {
+    styles,
+    say,
+    T,
+    runState,
+    form,
+    setForm,
+    data,
+    overrides,
+    setOverrides,
+    shape,
+    missing,
+    onBuild,
+    drugPartsNote,
+  } = s;
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <div className={styles.root} data-testid="taskpane">
+        <Title3>{T("title")}</Title3>
+        <Body1 className={styles.muted}>{T("intro")}</Body1>
+        <Divider />
+
+        <QuadrantDataSection s={s} />
+
+        {data && (
+          <ColumnMappingSection
+            say={say}
+            ids=""
+            data={data.data}
+            detection={data.detection}
+            columns={mappingColumns(shape)}
+            mapped={mappingWith(data.detection, overrides)}
+            missing={missing}
+            onMap={(column, value) => setOverrides((o) => ({ ...o, [column]: value === "" ? null : Number(value) }))}
+            noteFor={(column) => drugPartsNote(column, data.detection)}
+          />
+        )}
+
+        <Divider />
+        <QuadrantWeightsSection s={s} />
+
+        <Divider />
+        <QuadrantSettingsSection say={say} form={form} setForm={setForm} />
+
+        <Divider />
+        <RunPanel
+          run={runState}
+          say={say}
+          testIds=""
+          onBuild={onBuild}
+          buildLabel={T("build")}
+          failedTitle={T("failed")}
+          resultTitle={T("resultTitle")}
+        />
+      </div>
+
+      <ConflictDialog run={runState} say={say} testIds="" />
+    </FluentProvider>
+  );
+}
+
+type QuadrantSession = ReturnType<typeof useQuadrantSession>;
+
+/** The view's state and what its buttons do. */
+function useQuadrantSession(lang: Lang) {
   const styles = useViewStyles();
   const say = textsIn(lang);
   const T = say.pane;
@@ -65,7 +133,7 @@ export function QuadrantView({ lang }: { lang: Lang }) {
   const [form, setForm] = React.useState<FormState>(DEFAULT_FORM);
   const [data, setData] = React.useState<{ key: string; data: SourceData; detection: Detection } | undefined>();
   const [overrides, setOverrides] = React.useState<Overrides>({});
-  const [weights, setWeights] = React.useState<{ table: WeightTable; name: string } | undefined>();
+  const [weights, setWeights] = React.useState<ReadWeights | undefined>();
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
 
@@ -120,22 +188,13 @@ export function QuadrantView({ lang }: { lang: Lang }) {
         setError(T("missingColumns", { columns: columnNames(lacking, lang) }));
         return;
       }
-      setBusy({ label: T("phaseComputing"), progress: 0.42 });
-      await pauseForUi({});
-      const table = caseTableOf(current.data, current.detection, currentOverrides, settings);
-      const { report, model } = reportOf(table, settings, current.data, lang);
-      if (runState.isCancelled()) throw new ReadCancelled();
-      const written = await writeReport(
-        model,
-        {
-          run: (batch) => Excel.run(batch),
-          render: renderIntoWorkbook,
-          ask: runState.ask,
-          onProgress: (label, progress) => setBusy({ label, progress }),
-          isCancelled: runState.isCancelled,
-        },
-        { checking: T("phaseChecking"), writing: (percent) => T("phaseWriting", { percent }) },
-      );
+      const { report, written } = await computeAndWrite(current, currentOverrides, settings, say, {
+        run: (batch) => Excel.run(batch),
+        render: renderIntoWorkbook,
+        ask: runState.ask,
+        onProgress: (label, progress) => setBusy({ label, progress }),
+        isCancelled: runState.isCancelled,
+      });
       syncs += written.syncs;
       const rendered = written.rendered;
       setResult(summaryLines(report, rendered, lang, (Date.now() - started) / 1000, syncs));
@@ -164,99 +223,111 @@ export function QuadrantView({ lang }: { lang: Lang }) {
       </Caption1>
     );
 
+  return {
+    styles,
+    say,
+    T,
+    runState,
+    busy,
+    setBusy,
+    setError,
+    setResult,
+    run,
+    sources,
+    refreshSources,
+    form,
+    setForm,
+    data,
+    setData,
+    overrides,
+    setOverrides,
+    weights,
+    setWeights,
+    set,
+    source,
+    shape,
+    detection,
+    missing,
+    onRead,
+    onReadWeights,
+    onBuild,
+    picker,
+    drugPartsNote,
+    read,
+  };
+}
+
+function QuadrantDataSection({ s }: { s: QuadrantSession }) {
+  const { styles, say, T, busy, form, setForm, data, onRead, picker } = s;
   return (
-    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <div className={styles.root} data-testid="taskpane">
-        <Title3>{T("title")}</Title3>
-        <Body1 className={styles.muted}>{T("intro")}</Body1>
-        <Divider />
-
-        <section className={styles.section} aria-labelledby="data-heading">
-          <Subtitle2 id="data-heading">{T("dataSection")}</Subtitle2>
-          {picker(
-            { kind: form.source, table: form.tableName, name: form.rangeName },
-            (c) => setForm((f) => ({ ...f, source: c.kind, tableName: c.table, rangeName: c.name })),
-            "selectionHint",
-            "source",
-          )}
-          <div className={styles.buttons}>
-            <Button onClick={onRead} disabled={busy !== null} data-testid="read">
-              {data ? T("readAgain") : T("readData")}
-            </Button>
-          </div>
-          {data && (
-            <Caption1 data-testid="data-status">
-              <ReadStatus say={say} data={data.data} detection={data.detection} />
-            </Caption1>
-          )}
-        </section>
-
-        {data && (
-          <ColumnMappingSection
-            say={say}
-            ids=""
-            data={data.data}
-            detection={data.detection}
-            columns={mappingColumns(shape)}
-            mapped={mappingWith(data.detection, overrides)}
-            missing={missing}
-            onMap={(column, value) => setOverrides((o) => ({ ...o, [column]: value === "" ? null : Number(value) }))}
-            noteFor={(column) => drugPartsNote(column, data.detection)}
-          />
-        )}
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="weights-heading">
-          <Subtitle2 id="weights-heading">{T("weightsSection")}</Subtitle2>
-          <RadioGroup
-            value={form.weightMode}
-            onChange={(_, d) => set("weightMode", d.value as FormState["weightMode"])}
-          >
-            <Radio value="data" label={T("weightsFromData")} />
-            <Radio value="table" label={T("weightsFromTable")} />
-          </RadioGroup>
-          {form.weightMode === "data" ? (
-            <TrimFields say={say} form={form} setForm={setForm} />
-          ) : (
-            <>
-              <Caption1>{T("weightTableSource")}</Caption1>
-              {picker(
-                { kind: form.weightSource, table: form.weightTableName, name: form.weightRangeName },
-                (c) =>
-                  setForm((f) => ({ ...f, weightSource: c.kind, weightTableName: c.table, weightRangeName: c.name })),
-                "weightTableHint",
-                "weights",
-              )}
-              <div className={styles.buttons}>
-                <Button onClick={onReadWeights} disabled={busy !== null}>
-                  {T("readWeightTable")}
-                </Button>
-              </div>
-              {weights && (
-                <Caption1>
-                  {T("weightTableRead", { groups: weights.table.codes.length, address: weights.name })}
-                </Caption1>
-              )}
-            </>
-          )}
-        </section>
-
-        <Divider />
-        <QuadrantSettings say={say} form={form} setForm={setForm} />
-
-        <Divider />
-        <RunPanel
-          run={runState}
-          say={say}
-          testIds=""
-          onBuild={onBuild}
-          buildLabel={T("build")}
-          failedTitle={T("failed")}
-          resultTitle={T("resultTitle")}
-        />
+    <section className={styles.section} aria-labelledby="data-heading">
+      <Subtitle2 id="data-heading">{T("dataSection")}</Subtitle2>
+      {picker(
+        { kind: form.source, table: form.tableName, name: form.rangeName },
+        (c) => setForm((f) => ({ ...f, source: c.kind, tableName: c.table, rangeName: c.name })),
+        "selectionHint",
+        "source",
+      )}
+      <div className={styles.buttons}>
+        <Button onClick={onRead} disabled={busy !== null} data-testid="read">
+          {data ? T("readAgain") : T("readData")}
+        </Button>
       </div>
-
-      <ConflictDialog run={runState} say={say} testIds="" />
-    </FluentProvider>
+      {data && (
+        <Caption1 data-testid="data-status">
+          <ReadStatus say={say} data={data.data} detection={data.detection} />
+        </Caption1>
+      )}
+    </section>
   );
+}
+
+function QuadrantWeightsSection({ s }: { s: QuadrantSession }) {
+  const { styles, say, T, busy, form, setForm, weights, set, onReadWeights, picker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="weights-heading">
+      <Subtitle2 id="weights-heading">{T("weightsSection")}</Subtitle2>
+      <RadioGroup value={form.weightMode} onChange={(_, d) => set("weightMode", d.value as FormState["weightMode"])}>
+        <Radio value="data" label={T("weightsFromData")} />
+        <Radio value="table" label={T("weightsFromTable")} />
+      </RadioGroup>
+      {form.weightMode === "data" ? (
+        <TrimFields say={say} form={form} setForm={setForm} />
+      ) : (
+        <>
+          <Caption1>{T("weightTableSource")}</Caption1>
+          {picker(
+            { kind: form.weightSource, table: form.weightTableName, name: form.weightRangeName },
+            (c) => setForm((f) => ({ ...f, weightSource: c.kind, weightTableName: c.table, weightRangeName: c.name })),
+            "weightTableHint",
+            "weights",
+          )}
+          <WeightTableRead say={say} onRead={onReadWeights} disabled={busy !== null} weights={weights} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The quadrant view's Build once the settings and columns are checked: computes the report
+ * (progress 42%), then checks for same-named sheets, asks and writes (writeReport.ts).
+ */
+async function computeAndWrite(
+  read: { data: SourceData; detection: Detection },
+  overrides: Overrides,
+  settings: QuadrantSettings,
+  say: Texts,
+  deps: ReportDeps,
+) {
+  deps.onProgress?.(say.pane("phaseComputing"), 0.42);
+  await pauseForUi({});
+  const table = caseTableOf(read.data, read.detection, overrides, settings);
+  const { report, model } = reportOf(table, settings, read.data, say.lang);
+  if (deps.isCancelled?.()) throw new ReadCancelled();
+  const written = await writeReport(model, deps, {
+    checking: say.pane("phaseChecking"),
+    writing: (percent) => say.pane("phaseWriting", { percent }),
+  });
+  return { report, written };
 }

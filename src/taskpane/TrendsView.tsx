@@ -37,6 +37,7 @@ import { textsIn } from "./texts";
 import { readWithProgress, useReportRun } from "./useReportRun";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
 import { useViewStyles } from "./viewStyles";
+import { WeightTableRead } from "./WeightTableRead";
 import {
   benchmarkOf,
   buildTrends,
@@ -53,6 +54,60 @@ import { TrendsStringKey } from "./trendsI18n";
 type Read = { key: string; data: SourceData; detection: Detection; years: string[] };
 
 export function TrendsView({ lang }: { lang: Lang }) {
+  const s = useTrendsSession(lang);
+  const { styles, say, X, runState, current, shape, missing, mapped, onMap, onBuild } = s;
+  return (
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
+      <div className={styles.root} data-testid="trends-view">
+        <Title3>{X("title")}</Title3>
+        <Body1 className={styles.muted}>{X("intro")}</Body1>
+        <Divider />
+
+        <TrendsDataSection s={s} />
+
+        {current && (
+          <ColumnMappingSection
+            say={say}
+            ids="trends-"
+            data={current.data}
+            detection={current.detection}
+            columns={trendsMappingColumns(shape)}
+            mapped={mapped}
+            missing={missing}
+            onMap={onMap}
+          />
+        )}
+
+        <Divider />
+        <TrendsWeightsSection s={s} />
+
+        <Divider />
+        <TrendsLevelsSection s={s} />
+
+        <Divider />
+        <TrendsSettingsSection s={s} />
+
+        <Divider />
+        <RunPanel
+          run={runState}
+          say={say}
+          testIds="trends-"
+          onBuild={onBuild}
+          buildLabel={X("build")}
+          failedTitle={X("failed")}
+          resultTitle={X("resultTitle")}
+        />
+      </div>
+
+      <ConflictDialog run={runState} say={say} testIds="trends-" />
+    </FluentProvider>
+  );
+}
+
+type TrendsSession = ReturnType<typeof useTrendsSession>;
+
+/** The view's state and what its buttons do. */
+function useTrendsSession(lang: Lang) {
   const styles = useViewStyles();
   const say = textsIn(lang);
   const T = say.pane;
@@ -176,141 +231,158 @@ export function TrendsView({ lang }: { lang: Lang }) {
       </Field>
     );
 
-  return (
-    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <div className={styles.root} data-testid="trends-view">
-        <Title3>{X("title")}</Title3>
-        <Body1 className={styles.muted}>{X("intro")}</Body1>
-        <Divider />
+  return {
+    styles,
+    say,
+    T,
+    X,
+    sep,
+    runState,
+    busy,
+    setBusy,
+    setError,
+    setResult,
+    run,
+    sources,
+    refreshSources,
+    choice,
+    setChoice,
+    weightChoice,
+    setWeightChoice,
+    benchChoice,
+    setBenchChoice,
+    read,
+    setRead,
+    overrides,
+    setOverrides,
+    weights,
+    setWeights,
+    benchmark,
+    setBenchmark,
+    form,
+    setForm,
+    set,
+    source,
+    current,
+    shape,
+    missing,
+    mapped,
+    readFrom,
+    remember,
+    onRead,
+    onReadWeights,
+    onReadBenchmark,
+    onMap,
+    onBuild,
+    picker,
+    years,
+    yearPicker,
+  };
+}
 
-        <section className={styles.section} aria-labelledby="trends-data-heading">
-          <Subtitle2 id="trends-data-heading">{T("dataSection")}</Subtitle2>
-          <Caption1 className={styles.muted}>{X("dataHint")}</Caption1>
-          {picker(choice, setChoice, "trends-source")}
+function TrendsDataSection({ s }: { s: TrendsSession }) {
+  const { styles, say, T, X, sep, busy, choice, setChoice, current, mapped, onRead, picker, years } = s;
+  return (
+    <section className={styles.section} aria-labelledby="trends-data-heading">
+      <Subtitle2 id="trends-data-heading">{T("dataSection")}</Subtitle2>
+      <Caption1 className={styles.muted}>{X("dataHint")}</Caption1>
+      {picker(choice, setChoice, "trends-source")}
+      <div className={styles.buttons}>
+        <Button onClick={onRead} disabled={busy !== null} data-testid="trends-read">
+          {current ? X("readAgain") : X("read")}
+        </Button>
+      </div>
+      {current && (
+        <Caption1 data-testid="trends-data-status">
+          <ReadStatus say={say} data={current.data} detection={current.detection} />
+          {" · "}
+          {years.length > 0 ? X("yearsFound", { years: years.join(sep) }) : X("noYears")}
+          {mapped.died === undefined ? ` · ${X("noDied")}` : ""}
+        </Caption1>
+      )}
+    </section>
+  );
+}
+
+function TrendsWeightsSection({ s }: { s: TrendsSession }) {
+  const { styles, say, T, X, busy, weightChoice, setWeightChoice, weights, form, set, onReadWeights, picker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="trends-weights-heading">
+      <Subtitle2 id="trends-weights-heading">{T("weightsSection")}</Subtitle2>
+      <Caption1 className={styles.muted}>{X("weightsHint")}</Caption1>
+      <RadioGroup value={form.weightMode} onChange={(_, d) => set("weightMode", d.value as TrendsForm["weightMode"])}>
+        <Radio value="data" label={X("weightsFromData")} />
+        <Radio value="table" label={T("weightsFromTable")} />
+      </RadioGroup>
+      {form.weightMode === "table" && (
+        <>
+          <Caption1 className={styles.muted}>{T("weightTableHint")}</Caption1>
+          {picker(weightChoice, setWeightChoice, "trends-weights")}
+          <WeightTableRead say={say} onRead={onReadWeights} disabled={busy !== null} weights={weights} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function TrendsLevelsSection({ s }: { s: TrendsSession }) {
+  const { styles, X, busy, benchChoice, setBenchChoice, benchmark, form, set, onReadBenchmark, picker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="trends-levels-heading">
+      <Subtitle2 id="trends-levels-heading">{X("levelsSection")}</Subtitle2>
+      <RadioGroup value={form.levelMode} onChange={(_, d) => set("levelMode", d.value as TrendsForm["levelMode"])}>
+        <Radio value="data" label={X("levelsFromData")} />
+        <Radio value="benchmark" label={X("levelsFromBenchmark")} />
+      </RadioGroup>
+      {form.levelMode === "benchmark" && (
+        <>
+          <Caption1 className={styles.muted}>{X("benchmarkHint")}</Caption1>
+          {picker(benchChoice, setBenchChoice, "trends-benchmark")}
           <div className={styles.buttons}>
-            <Button onClick={onRead} disabled={busy !== null} data-testid="trends-read">
-              {current ? X("readAgain") : X("read")}
+            <Button onClick={onReadBenchmark} disabled={busy !== null}>
+              {X("readBenchmark")}
             </Button>
           </div>
-          {current && (
-            <Caption1 data-testid="trends-data-status">
-              <ReadStatus say={say} data={current.data} detection={current.detection} />
-              {" · "}
-              {years.length > 0 ? X("yearsFound", { years: years.join(sep) }) : X("noYears")}
-              {mapped.died === undefined ? ` · ${X("noDied")}` : ""}
+          {benchmark && (
+            <Caption1>
+              {X("benchmarkRead", {
+                groups: benchmark.risk.codes.length,
+                withDeaths: Array.from(benchmark.risk.deaths).filter((d) => d > 0).length,
+                address: benchmark.name,
+              })}
             </Caption1>
           )}
-        </section>
+        </>
+      )}
+    </section>
+  );
+}
 
-        {current && (
-          <ColumnMappingSection
-            say={say}
-            ids="trends-"
-            data={current.data}
-            detection={current.detection}
-            columns={trendsMappingColumns(shape)}
-            mapped={mapped}
-            missing={missing}
-            onMap={onMap}
-          />
-        )}
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="trends-weights-heading">
-          <Subtitle2 id="trends-weights-heading">{T("weightsSection")}</Subtitle2>
-          <Caption1 className={styles.muted}>{X("weightsHint")}</Caption1>
-          <RadioGroup
-            value={form.weightMode}
-            onChange={(_, d) => set("weightMode", d.value as TrendsForm["weightMode"])}
-          >
-            <Radio value="data" label={X("weightsFromData")} />
-            <Radio value="table" label={T("weightsFromTable")} />
-          </RadioGroup>
-          {form.weightMode === "table" && (
-            <>
-              <Caption1 className={styles.muted}>{T("weightTableHint")}</Caption1>
-              {picker(weightChoice, setWeightChoice, "trends-weights")}
-              <div className={styles.buttons}>
-                <Button onClick={onReadWeights} disabled={busy !== null}>
-                  {T("readWeightTable")}
-                </Button>
-              </div>
-              {weights && (
-                <Caption1>
-                  {T("weightTableRead", { groups: weights.table.codes.length, address: weights.name })}
-                </Caption1>
-              )}
-            </>
-          )}
-        </section>
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="trends-levels-heading">
-          <Subtitle2 id="trends-levels-heading">{X("levelsSection")}</Subtitle2>
-          <RadioGroup value={form.levelMode} onChange={(_, d) => set("levelMode", d.value as TrendsForm["levelMode"])}>
-            <Radio value="data" label={X("levelsFromData")} />
-            <Radio value="benchmark" label={X("levelsFromBenchmark")} />
-          </RadioGroup>
-          {form.levelMode === "benchmark" && (
-            <>
-              <Caption1 className={styles.muted}>{X("benchmarkHint")}</Caption1>
-              {picker(benchChoice, setBenchChoice, "trends-benchmark")}
-              <div className={styles.buttons}>
-                <Button onClick={onReadBenchmark} disabled={busy !== null}>
-                  {X("readBenchmark")}
-                </Button>
-              </div>
-              {benchmark && (
-                <Caption1>
-                  {X("benchmarkRead", {
-                    groups: benchmark.risk.codes.length,
-                    withDeaths: Array.from(benchmark.risk.deaths).filter((d) => d > 0).length,
-                    address: benchmark.name,
-                  })}
-                </Caption1>
-              )}
-            </>
-          )}
-        </section>
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="trends-settings-heading">
-          <Subtitle2 id="trends-settings-heading">{T("settingsSection")}</Subtitle2>
-          <div className={styles.row}>
-            {yearPicker("before", "before")}
-            {yearPicker("after", "after")}
-          </div>
-          <Caption1 className={styles.muted}>{X("yearsHint")}</Caption1>
-          <Field label={X("unit")}>
-            <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as TrendsUnit)}>
-              <Radio value="department" label={T("unitDepartment")} />
-              <Radio value="doctor" label={T("unitDoctor")} />
-            </RadioGroup>
-          </Field>
-          <Field label={X("minCases")}>
-            <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
-          </Field>
-          <Field label={X("flagTolerance")}>
-            <Input value={form.flagTolerance} onChange={(_, d) => set("flagTolerance", d.value)} />
-          </Field>
-          <Field label={X("topAdrgs")}>
-            <Input value={form.topAdrgs} onChange={(_, d) => set("topAdrgs", d.value)} />
-          </Field>
-        </section>
-
-        <Divider />
-        <RunPanel
-          run={runState}
-          say={say}
-          testIds="trends-"
-          onBuild={onBuild}
-          buildLabel={X("build")}
-          failedTitle={X("failed")}
-          resultTitle={X("resultTitle")}
-        />
+function TrendsSettingsSection({ s }: { s: TrendsSession }) {
+  const { styles, T, X, form, set, yearPicker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="trends-settings-heading">
+      <Subtitle2 id="trends-settings-heading">{T("settingsSection")}</Subtitle2>
+      <div className={styles.row}>
+        {yearPicker("before", "before")}
+        {yearPicker("after", "after")}
       </div>
-
-      <ConflictDialog run={runState} say={say} testIds="trends-" />
-    </FluentProvider>
+      <Caption1 className={styles.muted}>{X("yearsHint")}</Caption1>
+      <Field label={X("unit")}>
+        <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as TrendsUnit)}>
+          <Radio value="department" label={T("unitDepartment")} />
+          <Radio value="doctor" label={T("unitDoctor")} />
+        </RadioGroup>
+      </Field>
+      <Field label={X("minCases")}>
+        <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
+      </Field>
+      <Field label={X("flagTolerance")}>
+        <Input value={form.flagTolerance} onChange={(_, d) => set("flagTolerance", d.value)} />
+      </Field>
+      <Field label={X("topAdrgs")}>
+        <Input value={form.topAdrgs} onChange={(_, d) => set("topAdrgs", d.value)} />
+      </Field>
+    </section>
   );
 }
