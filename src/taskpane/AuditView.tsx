@@ -6,19 +6,7 @@
  * earlier audit. The steps are in auditBuild.ts; this file is the screen.
  */
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Divider,
-  Field,
-  FluentProvider,
-  Input,
-  Subtitle2,
-  Title3,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Divider, Field, Input, Subtitle2 } from "@fluentui/react-components";
 import { Lang } from "../engine/text";
 import { AUDIT_LABELS, AuditTableSource, AuditVolumeSource } from "../report/auditReport";
 import { renderIntoWorkbook } from "../report/excelRun";
@@ -35,14 +23,13 @@ import {
   roleName,
 } from "./auditBuild";
 import { AuditStringKey } from "./auditI18n";
-import { ConflictDialog } from "./ConflictDialog";
 import { SourceData, readSource } from "./excelData";
-import { RunPanel } from "./RunPanel";
 import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice } from "./settings";
 import { SourcePicker, useSourceList } from "./SourcePicker";
 import { Texts, textsIn } from "./texts";
 import { useReportRun } from "./useReportRun";
 import { useViewStyles } from "./viewStyles";
+import { ViewFrame } from "./ViewFrame";
 
 type Read = { key: string; data: SourceData; table?: AuditTableSource; volume?: AuditVolumeSource };
 
@@ -154,68 +141,60 @@ export function AuditView({ lang }: { lang: Lang }) {
   };
 
   return (
-    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <div className={styles.root} data-testid="audit-view">
-        <Title3>{A("title")}</Title3>
-        <Body1 className={styles.muted}>{A("intro")}</Body1>
-        <Divider />
+    <ViewFrame
+      testId="audit-view"
+      title={A("title")}
+      intro={A("intro")}
+      run={runState}
+      say={say}
+      testIds="audit-"
+      onBuild={onBuild}
+      buildLabel={A("build")}
+      failedTitle={A("failed")}
+      resultTitle={A("resultTitle")}
+    >
+      <section className={styles.section} aria-labelledby="audit-base-heading">
+        <Subtitle2 id="audit-base-heading">{roleName("base", lang, useAdjusted)}</Subtitle2>
+        {picker("base", "baseHint")}
+      </section>
 
-        <section className={styles.section} aria-labelledby="audit-base-heading">
-          <Subtitle2 id="audit-base-heading">{roleName("base", lang, useAdjusted)}</Subtitle2>
-          {picker("base", "baseHint")}
-        </section>
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="audit-adjusted-heading">
-          <Subtitle2 id="audit-adjusted-heading">{A("adjusted")}</Subtitle2>
-          <Checkbox
-            checked={useAdjusted}
-            onChange={(_, d) => setUseAdjusted(d.checked === true)}
-            label={A("useAdjusted")}
-            data-testid="audit-use-adjusted"
-          />
-          {enabled("adjusted") && picker("adjusted", "adjustedHint")}
-        </section>
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="audit-volume-heading">
-          <Subtitle2 id="audit-volume-heading">{A("volume")}</Subtitle2>
-          <Checkbox
-            checked={useVolume}
-            onChange={(_, d) => setUseVolume(d.checked === true)}
-            label={A("useVolume")}
-            data-testid="audit-use-volume"
-          />
-          {enabled("volume") && picker("volume", "volumeHint")}
-        </section>
-
-        <Divider />
-        <section className={styles.section} aria-labelledby="audit-settings-heading">
-          <Subtitle2 id="audit-settings-heading">{A("settings")}</Subtitle2>
-          <div className={styles.row}>
-            <Field className={styles.grow} label={A("largest")}>
-              <Input value={form.largest} onChange={(_, d) => setForm((f) => ({ ...f, largest: d.value }))} />
-            </Field>
-            <Field className={styles.grow} label={A("tolerance")}>
-              <Input value={form.tolerance} onChange={(_, d) => setForm((f) => ({ ...f, tolerance: d.value }))} />
-            </Field>
-          </div>
-        </section>
-
-        <Divider />
-        <RunPanel
-          run={runState}
-          say={say}
-          testIds="audit-"
-          onBuild={onBuild}
-          buildLabel={A("build")}
-          failedTitle={A("failed")}
-          resultTitle={A("resultTitle")}
+      <Divider />
+      <section className={styles.section} aria-labelledby="audit-adjusted-heading">
+        <Subtitle2 id="audit-adjusted-heading">{A("adjusted")}</Subtitle2>
+        <Checkbox
+          checked={useAdjusted}
+          onChange={(_, d) => setUseAdjusted(d.checked === true)}
+          label={A("useAdjusted")}
+          data-testid="audit-use-adjusted"
         />
-      </div>
+        {enabled("adjusted") && picker("adjusted", "adjustedHint")}
+      </section>
 
-      <ConflictDialog run={runState} say={say} testIds="audit-" />
-    </FluentProvider>
+      <Divider />
+      <section className={styles.section} aria-labelledby="audit-volume-heading">
+        <Subtitle2 id="audit-volume-heading">{A("volume")}</Subtitle2>
+        <Checkbox
+          checked={useVolume}
+          onChange={(_, d) => setUseVolume(d.checked === true)}
+          label={A("useVolume")}
+          data-testid="audit-use-volume"
+        />
+        {enabled("volume") && picker("volume", "volumeHint")}
+      </section>
+
+      <Divider />
+      <section className={styles.section} aria-labelledby="audit-settings-heading">
+        <Subtitle2 id="audit-settings-heading">{A("settings")}</Subtitle2>
+        <div className={styles.row}>
+          <Field className={styles.grow} label={A("largest")}>
+            <Input value={form.largest} onChange={(_, d) => setForm((f) => ({ ...f, largest: d.value }))} />
+          </Field>
+          <Field className={styles.grow} label={A("tolerance")}>
+            <Input value={form.tolerance} onChange={(_, d) => setForm((f) => ({ ...f, tolerance: d.value }))} />
+          </Field>
+        </div>
+      </section>
+    </ViewFrame>
   );
 }
 

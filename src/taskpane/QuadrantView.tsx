@@ -5,18 +5,7 @@
  * result summary.
  */
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Divider,
-  FluentProvider,
-  Radio,
-  RadioGroup,
-  Subtitle2,
-  Title3,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { Button, Caption1, Divider, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { ColumnName } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { QuadrantSettings } from "../report/quadrantReport";
@@ -34,11 +23,9 @@ import {
   weightTableOf,
 } from "./build";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
-import { ConflictDialog } from "./ConflictDialog";
 import { DataSource, ReadCancelled, SourceData, readSource } from "./excelData";
 import { StringKey, columnNames } from "./i18n";
 import { QuadrantSettingsSection, TrimFields } from "./QuadrantForm";
-import { RunPanel } from "./RunPanel";
 import {
   DEFAULT_FORM,
   FormState,
@@ -53,69 +40,48 @@ import { SourcePicker, useSourceList } from "./SourcePicker";
 import { Texts, textsIn } from "./texts";
 import { readWithProgress, useReportRun } from "./useReportRun";
 import { useViewStyles } from "./viewStyles";
+import { ViewFrame } from "./ViewFrame";
 import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
 import { WeightTableRead } from "./WeightTableRead";
 
 export function QuadrantView({ lang }: { lang: Lang }) {
   const s = useQuadrantSession(lang);
-  const {
-    styles,
-    say,
-    T,
-    runState,
-    form,
-    setForm,
-    data,
-    overrides,
-    setOverrides,
-    shape,
-    missing,
-    onBuild,
-    drugPartsNote,
-  } = s;
+  const { say, T, runState, form, setForm, data, overrides, setOverrides, shape, missing, onBuild, drugPartsNote } = s;
   return (
-    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <div className={styles.root} data-testid="taskpane">
-        <Title3>{T("title")}</Title3>
-        <Body1 className={styles.muted}>{T("intro")}</Body1>
-        <Divider />
+    <ViewFrame
+      testId="taskpane"
+      title={T("title")}
+      intro={T("intro")}
+      run={runState}
+      say={say}
+      testIds=""
+      onBuild={onBuild}
+      buildLabel={T("build")}
+      failedTitle={T("failed")}
+      resultTitle={T("resultTitle")}
+    >
+      <QuadrantDataSection s={s} />
 
-        <QuadrantDataSection s={s} />
-
-        {data && (
-          <ColumnMappingSection
-            say={say}
-            ids=""
-            data={data.data}
-            detection={data.detection}
-            columns={mappingColumns(shape)}
-            mapped={mappingWith(data.detection, overrides)}
-            missing={missing}
-            onMap={(column, value) => setOverrides((o) => ({ ...o, [column]: value === "" ? null : Number(value) }))}
-            noteFor={(column) => drugPartsNote(column, data.detection)}
-          />
-        )}
-
-        <Divider />
-        <QuadrantWeightsSection s={s} />
-
-        <Divider />
-        <QuadrantSettingsSection say={say} form={form} setForm={setForm} />
-
-        <Divider />
-        <RunPanel
-          run={runState}
+      {data && (
+        <ColumnMappingSection
           say={say}
-          testIds=""
-          onBuild={onBuild}
-          buildLabel={T("build")}
-          failedTitle={T("failed")}
-          resultTitle={T("resultTitle")}
+          ids=""
+          data={data.data}
+          detection={data.detection}
+          columns={mappingColumns(shape)}
+          mapped={mappingWith(data.detection, overrides)}
+          missing={missing}
+          onMap={(column, value) => setOverrides((o) => ({ ...o, [column]: value === "" ? null : Number(value) }))}
+          noteFor={(column) => drugPartsNote(column, data.detection)}
         />
-      </div>
+      )}
 
-      <ConflictDialog run={runState} say={say} testIds="" />
-    </FluentProvider>
+      <Divider />
+      <QuadrantWeightsSection s={s} />
+
+      <Divider />
+      <QuadrantSettingsSection say={say} form={form} setForm={setForm} />
+    </ViewFrame>
   );
 }
 

@@ -8,19 +8,15 @@
  */
 import * as React from "react";
 import {
-  Body1,
   Button,
   Caption1,
   Divider,
   Field,
-  FluentProvider,
   Input,
   Radio,
   RadioGroup,
   Select,
   Subtitle2,
-  Title3,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
@@ -29,14 +25,13 @@ import { renderIntoWorkbook } from "../report/excelRun";
 import { TrendsUnit } from "../report/trendsReport";
 import { Detection, Overrides, detectColumns, mappingWith, weightTableOf } from "./build";
 import { DataSource, SourceData } from "./excelData";
-import { ConflictDialog } from "./ConflictDialog";
-import { RunPanel } from "./RunPanel";
 import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice, weightSourceOf } from "./settings";
 import { SourcePicker, useSourceList } from "./SourcePicker";
 import { textsIn } from "./texts";
 import { readWithProgress, useReportRun } from "./useReportRun";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
 import { useViewStyles } from "./viewStyles";
+import { ViewFrame } from "./ViewFrame";
 import { WeightTableRead } from "./WeightTableRead";
 import {
   benchmarkOf,
@@ -55,52 +50,44 @@ type Read = { key: string; data: SourceData; detection: Detection; years: string
 
 export function TrendsView({ lang }: { lang: Lang }) {
   const s = useTrendsSession(lang);
-  const { styles, say, X, runState, current, shape, missing, mapped, onMap, onBuild } = s;
+  const { say, X, runState, current, shape, missing, mapped, onMap, onBuild } = s;
   return (
-    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en-US"}>
-      <div className={styles.root} data-testid="trends-view">
-        <Title3>{X("title")}</Title3>
-        <Body1 className={styles.muted}>{X("intro")}</Body1>
-        <Divider />
+    <ViewFrame
+      testId="trends-view"
+      title={X("title")}
+      intro={X("intro")}
+      run={runState}
+      say={say}
+      testIds="trends-"
+      onBuild={onBuild}
+      buildLabel={X("build")}
+      failedTitle={X("failed")}
+      resultTitle={X("resultTitle")}
+    >
+      <TrendsDataSection s={s} />
 
-        <TrendsDataSection s={s} />
-
-        {current && (
-          <ColumnMappingSection
-            say={say}
-            ids="trends-"
-            data={current.data}
-            detection={current.detection}
-            columns={trendsMappingColumns(shape)}
-            mapped={mapped}
-            missing={missing}
-            onMap={onMap}
-          />
-        )}
-
-        <Divider />
-        <TrendsWeightsSection s={s} />
-
-        <Divider />
-        <TrendsLevelsSection s={s} />
-
-        <Divider />
-        <TrendsSettingsSection s={s} />
-
-        <Divider />
-        <RunPanel
-          run={runState}
+      {current && (
+        <ColumnMappingSection
           say={say}
-          testIds="trends-"
-          onBuild={onBuild}
-          buildLabel={X("build")}
-          failedTitle={X("failed")}
-          resultTitle={X("resultTitle")}
+          ids="trends-"
+          data={current.data}
+          detection={current.detection}
+          columns={trendsMappingColumns(shape)}
+          mapped={mapped}
+          missing={missing}
+          onMap={onMap}
         />
-      </div>
+      )}
 
-      <ConflictDialog run={runState} say={say} testIds="trends-" />
-    </FluentProvider>
+      <Divider />
+      <TrendsWeightsSection s={s} />
+
+      <Divider />
+      <TrendsLevelsSection s={s} />
+
+      <Divider />
+      <TrendsSettingsSection s={s} />
+    </ViewFrame>
   );
 }
 
