@@ -34,6 +34,39 @@ import { ViewFrame } from "./ViewFrame";
 type Read = { key: string; data: SourceData; table?: AuditTableSource; volume?: AuditVolumeSource };
 
 export function AuditView({ lang }: { lang: Lang }) {
+  const s = useAuditSession(lang);
+  const { say, A, runState, onBuild } = s;
+  return (
+    <ViewFrame
+      testId="audit-view"
+      title={A("title")}
+      intro={A("intro")}
+      run={runState}
+      say={say}
+      testIds="audit-"
+      onBuild={onBuild}
+      buildLabel={A("build")}
+      failedTitle={A("failed")}
+      resultTitle={A("resultTitle")}
+    >
+      <AuditBaseSection s={s} />
+
+      <Divider />
+      <AuditAdjustedSection s={s} />
+
+      <Divider />
+      <AuditVolumeSection s={s} />
+
+      <Divider />
+      <AuditSettingsSection s={s} />
+    </ViewFrame>
+  );
+}
+
+type AuditSession = ReturnType<typeof useAuditSession>;
+
+/** The view's state and what its buttons do. */
+function useAuditSession(lang: Lang) {
   const styles = useViewStyles();
   const say = textsIn(lang);
   const A = say.audit;
@@ -140,61 +173,93 @@ export function AuditView({ lang }: { lang: Lang }) {
     );
   };
 
+  return {
+    styles,
+    say,
+    A,
+    runState,
+    busy,
+    setBusy,
+    setError,
+    setResult,
+    run,
+    sources,
+    refreshSources,
+    choices,
+    setChoices,
+    useAdjusted,
+    setUseAdjusted,
+    useVolume,
+    setUseVolume,
+    reads,
+    setReads,
+    form,
+    setForm,
+    enabled,
+    setChoice,
+    current,
+    onRead,
+    onBuild,
+    picker,
+  };
+}
+
+function AuditBaseSection({ s }: { s: AuditSession }) {
+  const { styles, say, useAdjusted, picker } = s;
   return (
-    <ViewFrame
-      testId="audit-view"
-      title={A("title")}
-      intro={A("intro")}
-      run={runState}
-      say={say}
-      testIds="audit-"
-      onBuild={onBuild}
-      buildLabel={A("build")}
-      failedTitle={A("failed")}
-      resultTitle={A("resultTitle")}
-    >
-      <section className={styles.section} aria-labelledby="audit-base-heading">
-        <Subtitle2 id="audit-base-heading">{roleName("base", lang, useAdjusted)}</Subtitle2>
-        {picker("base", "baseHint")}
-      </section>
+    <section className={styles.section} aria-labelledby="audit-base-heading">
+      <Subtitle2 id="audit-base-heading">{roleName("base", say.lang, useAdjusted)}</Subtitle2>
+      {picker("base", "baseHint")}
+    </section>
+  );
+}
 
-      <Divider />
-      <section className={styles.section} aria-labelledby="audit-adjusted-heading">
-        <Subtitle2 id="audit-adjusted-heading">{A("adjusted")}</Subtitle2>
-        <Checkbox
-          checked={useAdjusted}
-          onChange={(_, d) => setUseAdjusted(d.checked === true)}
-          label={A("useAdjusted")}
-          data-testid="audit-use-adjusted"
-        />
-        {enabled("adjusted") && picker("adjusted", "adjustedHint")}
-      </section>
+function AuditAdjustedSection({ s }: { s: AuditSession }) {
+  const { styles, A, useAdjusted, setUseAdjusted, enabled, picker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="audit-adjusted-heading">
+      <Subtitle2 id="audit-adjusted-heading">{A("adjusted")}</Subtitle2>
+      <Checkbox
+        checked={useAdjusted}
+        onChange={(_, d) => setUseAdjusted(d.checked === true)}
+        label={A("useAdjusted")}
+        data-testid="audit-use-adjusted"
+      />
+      {enabled("adjusted") && picker("adjusted", "adjustedHint")}
+    </section>
+  );
+}
 
-      <Divider />
-      <section className={styles.section} aria-labelledby="audit-volume-heading">
-        <Subtitle2 id="audit-volume-heading">{A("volume")}</Subtitle2>
-        <Checkbox
-          checked={useVolume}
-          onChange={(_, d) => setUseVolume(d.checked === true)}
-          label={A("useVolume")}
-          data-testid="audit-use-volume"
-        />
-        {enabled("volume") && picker("volume", "volumeHint")}
-      </section>
+function AuditVolumeSection({ s }: { s: AuditSession }) {
+  const { styles, A, useVolume, setUseVolume, enabled, picker } = s;
+  return (
+    <section className={styles.section} aria-labelledby="audit-volume-heading">
+      <Subtitle2 id="audit-volume-heading">{A("volume")}</Subtitle2>
+      <Checkbox
+        checked={useVolume}
+        onChange={(_, d) => setUseVolume(d.checked === true)}
+        label={A("useVolume")}
+        data-testid="audit-use-volume"
+      />
+      {enabled("volume") && picker("volume", "volumeHint")}
+    </section>
+  );
+}
 
-      <Divider />
-      <section className={styles.section} aria-labelledby="audit-settings-heading">
-        <Subtitle2 id="audit-settings-heading">{A("settings")}</Subtitle2>
-        <div className={styles.row}>
-          <Field className={styles.grow} label={A("largest")}>
-            <Input value={form.largest} onChange={(_, d) => setForm((f) => ({ ...f, largest: d.value }))} />
-          </Field>
-          <Field className={styles.grow} label={A("tolerance")}>
-            <Input value={form.tolerance} onChange={(_, d) => setForm((f) => ({ ...f, tolerance: d.value }))} />
-          </Field>
-        </div>
-      </section>
-    </ViewFrame>
+function AuditSettingsSection({ s }: { s: AuditSession }) {
+  const { styles, A, form, setForm } = s;
+  return (
+    <section className={styles.section} aria-labelledby="audit-settings-heading">
+      <Subtitle2 id="audit-settings-heading">{A("settings")}</Subtitle2>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={A("largest")}>
+          <Input value={form.largest} onChange={(_, d) => setForm((f) => ({ ...f, largest: d.value }))} />
+        </Field>
+        <Field className={styles.grow} label={A("tolerance")}>
+          <Input value={form.tolerance} onChange={(_, d) => setForm((f) => ({ ...f, tolerance: d.value }))} />
+        </Field>
+      </div>
+    </section>
   );
 }
 
