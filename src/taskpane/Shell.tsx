@@ -6,9 +6,9 @@
 import * as React from "react";
 import { FluentProvider, Tab, TabList, makeStyles, webLightTheme } from "@fluentui/react-components";
 import { Lang } from "../engine/text";
-import { App } from "./App";
+import { QuadrantView } from "./QuadrantView";
 import { AuditView } from "./AuditView";
-import { StringKey, tr } from "./i18n";
+import { StringKey, paneText } from "./i18n";
 import { TrendsView } from "./TrendsView";
 
 type View = "quadrant" | "audit" | "trends";
@@ -31,18 +31,18 @@ export function Shell({ lang }: { lang: Lang }) {
       <TabList
         className={styles.tabs}
         size="small"
-        aria-label={tr(lang, "views")}
+        aria-label={paneText(lang, "views")}
         selectedValue={view}
         onTabSelect={(_, data) => setView(data.value as View)}
       >
         {VIEWS.map((v) => (
           <Tab key={v.id} value={v.id}>
-            {tr(lang, v.label)}
+            {paneText(lang, v.label)}
           </Tab>
         ))}
       </TabList>
       <div hidden={view !== "quadrant"}>
-        <App lang={lang} />
+        <QuadrantView lang={lang} />
       </div>
       <div hidden={view !== "audit"}>
         <AuditView lang={lang} />

@@ -20,13 +20,14 @@ import {
   AUDIT_LABELS,
   computeAuditReport,
 } from "../report/auditReport";
-import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult, sheetConflicts } from "../report/excelRenderer";
+import { RenderResult } from "../report/excelRenderer";
 import { WorkbookModel } from "../report/model";
-import { AuditStringKey, ta } from "./auditI18n";
+import { AuditStringKey, auditText } from "./auditI18n";
 import { VERSION } from "./build";
 import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
-import { formatNumber, tr } from "./i18n";
+import { formatNumber, paneText } from "./i18n";
 import { parseNumber } from "./settings";
+import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
 
 export type AuditRole = "base" | "adjusted" | "volume";
 export const AUDIT_ROLES: readonly AuditRole[] = ["base", "adjusted", "volume"];
@@ -86,11 +87,15 @@ export function auditSettingsFromForm(form: AuditForm, lang: Lang): { settings?:
   const errors: string[] = [];
   const read = (text: string, field: AuditStringKey, integer: boolean): number => {
     const v = parseNumber(text);
-    const name = ta(lang, field);
-    if (v === undefined) errors.push(ta(lang, "notANumber", { field: name, value: text }));
+    const name = auditText(lang, field);
+    if (v === undefined) errors.push(auditText(lang, "notANumber", { field: name, value: text }));
     else if (v < 0 || (integer && !Number.isInteger(v))) {
       errors.push(
-        ta(lang, "notInRange", { field: name, value: text, what: ta(lang, integer ? "wholeNumber" : "number") }),
+        auditText(lang, "notInRange", {
+          field: name,
+          value: text,
+          what: auditText(lang, integer ? "wholeNumber" : "number"),
+        }),
       );
     }
     return v ?? NaN;
@@ -102,26 +107,13 @@ export function auditSettingsFromForm(form: AuditForm, lang: Lang): { settings?:
 
 /** The name of a source in the messages. */
 export function roleName(role: AuditRole, lang: Lang, paired: boolean): string {
-  return ta(lang, role === "base" ? (paired ? "base" : "baseAlone") : role);
+  return auditText(lang, role === "base" ? (paired ? "base" : "baseAlone") : role);
 }
 
 export type AuditPhase = "reading" | "computing" | "checking" | "writing";
 
-/** The Excel calls and the screen, as the build needs them. */
-export interface AuditBuildDeps {
-  /** Runs a batch against the workbook (`Excel.run` in the taskpane, a mock context in tests). */
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-  /** Writes the model: `renderIntoWorkbook` in the taskpane (one undo group). */
-  render: (model: WorkbookModel, options: RenderOptions) => Promise<RenderResult & { grouped: boolean }>;
-  /** Asks what to do with same-named sheets: replace (only offered when they are ours), suffix, or null to stop. */
-  ask: (existing: ExistingSheet[], suffix: number) => Promise<ExistingPolicy | null>;
-  onProgress?: (label: string, fraction: number) => void;
-  isCancelled?: () => boolean;
-  /** Lets the page repaint between requests (tests pass a resolved promise). */
-  yieldToUi?: () => Promise<void>;
-  /** When the audit is built (default now): the time on the parameters sheet. */
-  time?: Date;
-}
+/** The Excel calls and the screen, as the build needs them (see writeReport.ts). */
+export type AuditBuildDeps = ReportDeps;
 
 export interface AuditBuilt {
   report: AuditReport;
@@ -148,8 +140,8 @@ export async function buildAudit(
   const unreadSelections = roles.filter((r) => !picks[r]!.data && picks[r]!.source.kind === "selection");
   if (unreadSelections.length > 1) {
     throw new CaseMixError("value", {
-      en: ta("en", "needRead", { sources: unreadSelections.map((r) => roleName(r, "en", paired)).join(", ") }),
-      zh: ta("zh", "needRead", { sources: unreadSelections.map((r) => roleName(r, "zh", paired)).join("、") }),
+      en: auditText("en", "needRead", { sources: unreadSelections.map((r) => roleName(r, "en", paired)).join(", ") }),
+      zh: auditText("zh", "needRead", { sources: unreadSelections.map((r) => roleName(r, "zh", paired)).join("、") }),
     });
   }
   const progress = deps.onProgress ?? (() => undefined);
@@ -163,41 +155,24 @@ export async function buildAudit(
       data[role] = pick.data;
       continue;
     }
-    progress(ta(lang, "phaseReading", { source: roleName(role, lang, paired) }), (0.4 * i) / roles.length);
+    progress(auditText(lang, "phaseReading", { source: roleName(role, lang, paired) }), (0.4 * i) / roles.length);
     const read = await deps.run((context) =>
       readSource(context, pick.source, { isCancelled: cancelled, yieldToUi: deps.yieldToUi }),
     );
     syncs += read.syncs;
     data[role] = read;
   }
-  progress(ta(lang, "phaseComputing"), 0.42);
-  await (deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0))))();
+  progress(auditText(lang, "phaseComputing"), 0.42);
+  await pauseForUi(deps);
   const all = { base: data.base!, adjusted: data.adjusted, volume: data.volume };
   const { report, model } = auditReportOf(all, settings, lang, deps.time);
   if (cancelled()) throw new ReadCancelled();
 
-  progress(ta(lang, "phaseChecking"), 0.5);
-  const conflicts = await deps.run((context) =>
-    sheetConflicts(
-      context,
-      model.sheets.map((s) => s.name),
-    ),
-  );
-  syncs += conflicts.existing.length > 0 ? 2 : 1;
-  let policy: ExistingPolicy = "suffix";
-  if (conflicts.existing.length > 0) {
-    const answer = await deps.ask(conflicts.existing, conflicts.suffix);
-    if (answer === null) throw new ReadCancelled();
-    policy = answer;
-  }
-  const rendered = await deps.render(model, {
-    existing: policy,
-    stamp: `CaseMix ${VERSION}, ${(deps.time ?? new Date()).toISOString()}`,
-    onProgress: (f) => progress(ta(lang, "phaseWriting", { percent: Math.round(f * 100) }), 0.5 + 0.5 * f),
-    isCancelled: cancelled,
-    yieldToUi: deps.yieldToUi,
+  const { rendered, syncs: written } = await writeReport(model, deps, {
+    checking: auditText(lang, "phaseChecking"),
+    writing: (percent) => auditText(lang, "phaseWriting", { percent }),
   });
-  syncs += rendered.syncs;
+  syncs += written;
   return { report, model, rendered, data: all, syncs };
 }
 
@@ -212,12 +187,12 @@ export function auditSummaryLines(
   const r = report.result;
   const sep = lang === "zh" ? "、" : ", ";
   const lines = [
-    ta(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) }),
-    ta(lang, "resultChecked", {
+    auditText(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) }),
+    auditText(lang, "resultChecked", {
       groups: formatNumber(lang, r.checked.baseGroups),
       adjusted:
         r.checked.adjustedGroups !== undefined
-          ? ta(lang, "resultAdjusted", { groups: formatNumber(lang, r.checked.adjustedGroups) })
+          ? auditText(lang, "resultAdjusted", { groups: formatNumber(lang, r.checked.adjustedGroups) })
           : "",
       families: formatNumber(lang, r.checked.families),
     }),
@@ -227,8 +202,8 @@ export function auditSummaryLines(
   );
   lines.push(
     kinds.length > 0
-      ? ta(lang, "resultFindings", { count: formatNumber(lang, r.findings.length), list: kinds.join(sep) })
-      : ta(lang, "resultNoFindings"),
+      ? auditText(lang, "resultFindings", { count: formatNumber(lang, r.findings.length), list: kinds.join(sep) })
+      : auditText(lang, "resultNoFindings"),
   );
   const n = r.neutrality;
   if (n) {
@@ -236,12 +211,12 @@ export function auditSummaryLines(
       ? `${n.relativeChange > 0 ? "+" : ""}${formatNumber(lang, n.relativeChange * 100, 2)}%`
       : "—";
     lines.push(
-      ta(lang, "resultNeutrality", {
+      auditText(lang, "resultNeutrality", {
         change,
         weighting:
           n.weighting === "cases"
-            ? ta(lang, "weightingCases", { cases: formatNumber(lang, n.casesCovered) })
-            : ta(lang, "weightingGroups"),
+            ? auditText(lang, "weightingCases", { cases: formatNumber(lang, n.casesCovered) })
+            : auditText(lang, "weightingGroups"),
         factor: Number.isFinite(n.restoringFactor) ? String(Number(n.restoringFactor.toPrecision(8))) : "—",
       }),
     );
@@ -256,7 +231,7 @@ export function auditSummaryLines(
     const best = byNeutral[0];
     const worst = byNeutral[byNeutral.length - 1];
     lines.push(
-      ta(lang, "resultUnits", {
+      auditText(lang, "resultUnits", {
         units: formatNumber(lang, u.rows.length),
         unit: AUDIT_LABELS[u.dimension][lang].toLowerCase(),
         best: best.unit,
@@ -266,9 +241,9 @@ export function auditSummaryLines(
       }),
     );
   }
-  if (rendered.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
-  if (rendered.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
-  lines.push(tr(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(ta(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  if (rendered.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
+  if (rendered.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
+  lines.push(paneText(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(auditText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
   return lines;
 }

@@ -3,9 +3,10 @@
  * audit sheet itself come from src/report/auditReport.ts, the source picker, the conflict
  * dialog and the undo lines from src/taskpane/i18n.ts, so every view says the same thing.
  *
- *     ta("en", "tableRead", { groups: 660, rows: 660, address: "Sheet1!A1:E661" })
+ *     auditText("en", "tableRead", { groups: 660, rows: 660, address: "Sheet1!A1:E661" })
  */
 import { Lang, Text } from "../engine/text";
+import { textIn } from "./i18n";
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -86,9 +87,7 @@ export const AUDIT_STRINGS = {
 
 export type AuditStringKey = keyof typeof AUDIT_STRINGS;
 
-/** A string of the audit view in the language, with `{name}` placeholders filled in. */
-export function ta(lang: Lang, key: AuditStringKey, params: Record<string, string | number> = {}): string {
-  return AUDIT_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** A string of the view in the language, with `{name}` placeholders filled in. */
+export function auditText(lang: Lang, key: AuditStringKey, params?: Record<string, string | number>): string {
+  return textIn(AUDIT_STRINGS, lang, key, params);
 }

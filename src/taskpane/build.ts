@@ -28,7 +28,7 @@ import {
 } from "../report/quadrantReport";
 import { WorkbookModel } from "../report/model";
 import { SourceData } from "./excelData";
-import { formatNumber, tr } from "./i18n";
+import { formatNumber, paneText } from "./i18n";
 
 export const VERSION: string = pkg.version;
 
@@ -78,8 +78,17 @@ export function missingColumns(
   overrides: Overrides,
   settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
 ): ColumnName[] {
+  return unmappedColumns(detection, overrides, requiredColumns(settings));
+}
+
+/** Of these required columns, those the corrected mapping leaves out. */
+export function unmappedColumns(
+  detection: Detection,
+  overrides: Overrides,
+  required: readonly ColumnName[],
+): ColumnName[] {
   const mapping = mappingWith(detection, overrides);
-  return requiredColumns(settings).filter((c) => mapping[c] === undefined);
+  return required.filter((c) => mapping[c] === undefined);
 }
 
 /** Columns to show in the mapping: those the report reads, required ones first. */
@@ -98,6 +107,15 @@ export function mappingColumns(
   return out;
 }
 
+/** The user's corrections as the case table reader takes them (a column index, or null for none). */
+export function overridesAsMapping(overrides: Overrides): Partial<Record<ColumnName, number | null>> {
+  const mapping: Partial<Record<ColumnName, number | null>> = {};
+  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
+    if (value !== undefined) mapping[column] = value;
+  }
+  return mapping;
+}
+
 /** Reads the case table from the values read, with the user's corrections. */
 export function caseTableOf(
   data: SourceData,
@@ -105,14 +123,10 @@ export function caseTableOf(
   overrides: Overrides,
   settings: QuadrantSettings,
 ): CaseTable {
-  const mapping: Partial<Record<ColumnName, number | null>> = {};
-  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
-    if (value !== undefined) mapping[column] = value;
-  }
   return readCaseTable(data.values, {
     headerRow: detection.headerRow,
     firstRow: data.rowIndex + 1,
-    mapping,
+    mapping: overridesAsMapping(overrides),
     columns: reportColumns(settings),
     required: requiredColumns(settings),
   });
@@ -178,25 +192,25 @@ export function summaryLines(
   ).join(sep);
   const skippedTotal = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   const lines = [
-    tr(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
-    tr(lang, "resultCases", {
+    paneText(lang, "resultSheets", { sheets: render.sheets.map((s) => s.name).join(sep) }),
+    paneText(lang, "resultCases", {
       cases: formatNumber(lang, h.cases),
       groups: report.groups.length,
       cmi: formatNumber(lang, h.cmi, 4),
     }),
-    tr(lang, "resultQuadrants", { list: quadrants }),
+    paneText(lang, "resultQuadrants", { list: quadrants }),
   ];
   for (const t of report.units) {
     lines.push(
-      tr(lang, "resultUnits", {
+      paneText(lang, "resultUnits", {
         units: t.rows.length,
-        unit: tr(lang, t.dimension === "department" ? "unitDepartment" : "unitDoctor").toLowerCase(),
+        unit: paneText(lang, t.dimension === "department" ? "unitDepartment" : "unitDoctor").toLowerCase(),
         amount: formatNumber(lang, t.total.amount, 2),
       }),
     );
   }
   lines.push(
-    tr(lang, "resultRows", {
+    paneText(lang, "resultRows", {
       read: formatNumber(lang, report.rowsRead),
       used: formatNumber(lang, report.rowsUsed),
       skipped: formatNumber(lang, skippedTotal),
@@ -205,15 +219,15 @@ export function summaryLines(
   const reasons = (Object.entries(report.skipped) as [SkipReason, number][]).filter(([, n]) => n > 0);
   if (reasons.length > 0) {
     lines.push(
-      tr(lang, "resultSkipped", {
+      paneText(lang, "resultSkipped", {
         list: reasons.map(([r, n]) => `${SKIP_LABELS[r][lang]} ${formatNumber(lang, n)}`).join(sep),
       }),
     );
   }
-  if (render.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
-  if (render.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
-  lines.push(tr(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(tr(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  if (render.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
+  if (render.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
+  lines.push(paneText(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(paneText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
   return lines;
 }
 

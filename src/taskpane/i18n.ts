@@ -3,7 +3,7 @@
  * itself (quadrant names, margin layers) come from src/report/i18n.ts so that the taskpane,
  * the sheets and the command line say the same thing.
  *
- *     tr("en", "rowsRead", { rows: "1,000" })  // "1,000 rows read"
+ *     paneText("en", "rowsRead", { rows: "1,000" })  // "1,000 rows read"
  */
 import { ColumnName } from "../engine/columns";
 import { Lang, Text } from "../engine/text";
@@ -160,11 +160,21 @@ export const STRINGS = {
 
 export type StringKey = keyof typeof STRINGS;
 
-/** A string in the language, with `{name}` placeholders filled in. */
-export function tr(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+/** A string of a view's table in the language, with `{name}` placeholders filled in: the one lookup of every view. */
+export function textIn<K extends string>(
+  table: Record<K, Text>,
+  lang: Lang,
+  key: K,
+  params: Record<string, string | number> = {},
+): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** A string shared by the views (and the quadrant view's own). */
+export function paneText(lang: Lang, key: StringKey, params?: Record<string, string | number>): string {
+  return textIn(STRINGS, lang, key, params);
 }
 
 /** Names of the canonical columns shown in the mapping (DOMAIN.md glossary). */
@@ -194,6 +204,11 @@ export const COLUMN_LABELS: Record<ColumnName, Text> = {
   catAdmin: t("Administration", "管理"),
   weight: t("Weight", "权重"),
 };
+
+/** Canonical columns by their names in the user's language, for a message. */
+export function columnNames(columns: readonly ColumnName[], lang: Lang): string {
+  return columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
+}
 
 /** Formats a number for a message in the user's language. */
 export function formatNumber(lang: Lang, x: number, digits = 0): string {

@@ -7,9 +7,9 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCut
 import { Lang } from "../engine/text";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
-import { QuadrantSettings, UnitChoice } from "../report/quadrantReport";
+import { QuadrantSettings, UnitChoice, WeightSource } from "../report/quadrantReport";
 import { DataSource } from "./excelData";
-import { StringKey, tr } from "./i18n";
+import { StringKey, paneText } from "./i18n";
 
 export type SourceKind = DataSource["kind"];
 
@@ -82,6 +82,24 @@ export function sourceOf(kind: SourceKind, table: string, name: string): DataSou
   return { kind: "selection" };
 }
 
+/** A weight table read from the workbook, and where from. */
+export type ReadWeights = { table: WeightTable; name: string };
+
+/** The weights a report uses: the table read when the user chose one (and read it), else the data's. */
+export function weightSourceOf(mode: "data" | "table", weights: ReadWeights | undefined): WeightSource {
+  return mode === "table" && weights
+    ? { source: "table", table: weights.table, name: weights.name }
+    : { source: "data" };
+}
+
+/** A source as picked on the screen: its kind, and the table and the name typed for it. */
+export type SourceChoice = { kind: SourceKind; table: string; name: string };
+export const NO_CHOICE: SourceChoice = { kind: "selection", table: "", name: "" };
+export const sourceOfChoice = (c: SourceChoice): DataSource => sourceOf(c.kind, c.table, c.name);
+
+/** Identifies a source, to tell whether values read still belong to the source now chosen. */
+export const sourceKey = (s: DataSource): string => (s.kind === "selection" ? "selection" : `${s.kind}:${s.name}`);
+
 /** Reads a number typed by the user: thousands separators and full-width digits allowed. */
 export function parseNumber(text: string): number | undefined {
   let s = "";
@@ -107,14 +125,14 @@ export function settingsFromForm(
 ): SettingsResult {
   const errors: string[] = [];
   const num = (field: StringKey | string, text: string, min: number, max = Infinity): number => {
-    const name = field in STRING_FIELDS ? tr(lang, field as StringKey) : field;
+    const name = field in STRING_FIELDS ? paneText(lang, field as StringKey) : field;
     const v = parseNumber(text);
     if (v === undefined) {
-      errors.push(tr(lang, "notANumber", { field: name, value: text }));
+      errors.push(paneText(lang, "notANumber", { field: name, value: text }));
       return NaN;
     }
     if (v < min || v > max) {
-      errors.push(tr(lang, "notInRange", { field: name, value: text, min, max: max === Infinity ? "∞" : max }));
+      errors.push(paneText(lang, "notInRange", { field: name, value: text, min, max: max === Infinity ? "∞" : max }));
       return NaN;
     }
     return v;
@@ -129,7 +147,7 @@ export function settingsFromForm(
   else if (form.yCut === "custom") yCut = num("yCut", form.yCutValue, -Infinity);
   const minCases = num("minCases", form.minCases, 0);
   const coefficients = { ...DEFAULT_COEFFICIENTS } as Coefficients;
-  for (const q of QUADRANTS) coefficients[q] = num(`${tr(lang, "coefficient")} (${q})`, form.coefficients[q], 0);
+  for (const q of QUADRANTS) coefficients[q] = num(`${paneText(lang, "coefficient")} (${q})`, form.coefficients[q], 0);
   const labels: Partial<Record<Quadrant, string>> = {};
   for (const q of QUADRANTS) if (form.labels[q].trim() !== "") labels[q] = form.labels[q].trim();
 
@@ -140,8 +158,8 @@ export function settingsFromForm(
 
   let weights: QuadrantSettings["weights"];
   if (form.weightMode === "table") {
-    if (!weightTable) errors.push(tr(lang, "weightTableNeeded"));
-    weights = weightTable ? { source: "table", table: weightTable.table, name: weightTable.name } : { source: "data" };
+    if (!weightTable) errors.push(paneText(lang, "weightTableNeeded"));
+    weights = weightSourceOf("table", weightTable);
   } else {
     let trim: TrimOptions = { method: form.trim };
     if (form.trim === "percentile") {

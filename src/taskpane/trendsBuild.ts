@@ -13,7 +13,7 @@ import { GroupRisk } from "../engine/mortalityRisk";
 import { yearOrder } from "../engine/relativeWeights";
 import { CaseMixError, Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
-import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult, sheetConflicts } from "../report/excelRenderer";
+import { RenderResult } from "../report/excelRenderer";
 import { WorkbookModel } from "../report/model";
 import {
   benchmarkRisk,
@@ -26,32 +26,24 @@ import {
   trendsRequiredColumns,
   trendsWorkbook,
 } from "../report/trendsReport";
-import { Detection, detectColumns, mappingWith, Overrides, VERSION } from "./build";
+import { Detection, detectColumns, Overrides, overridesAsMapping, unmappedColumns, VERSION } from "./build";
 import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
-import { COLUMN_LABELS, formatNumber, tr } from "./i18n";
-import { parseNumber } from "./settings";
-import { TrendsStringKey, tt } from "./trendsI18n";
+import { columnNames, formatNumber, paneText } from "./i18n";
+import { parseNumber, weightSourceOf } from "./settings";
+import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
+import { TrendsStringKey, trendsText } from "./trendsI18n";
 
 type Shape = Pick<TrendsSettings, "unit" | "weights">;
 
 /** Required columns (for these settings) that the corrected mapping leaves out. */
 export function trendsMissingColumns(detection: Detection, overrides: Overrides, shape: Shape): ColumnName[] {
-  const mapping = mappingWith(detection, overrides);
-  return trendsRequiredColumns(shape).filter((c) => mapping[c] === undefined);
+  return unmappedColumns(detection, overrides, trendsRequiredColumns(shape));
 }
 
 /** Columns to show in the mapping: those the trends sheet reads, required ones first. */
 export function trendsMappingColumns(shape: Shape): { column: ColumnName; required: boolean }[] {
   const required = trendsRequiredColumns(shape);
   return trendsColumns(shape).map((column) => ({ column, required: required.includes(column) }));
-}
-
-function overridesAsMapping(overrides: Overrides): Partial<Record<ColumnName, number | null>> {
-  const mapping: Partial<Record<ColumnName, number | null>> = {};
-  for (const [column, value] of Object.entries(overrides) as [ColumnName, number | null | undefined][]) {
-    if (value !== undefined) mapping[column] = value;
-  }
-  return mapping;
 }
 
 /** Reads the case table from the values read, with the user's corrections. */
@@ -134,14 +126,14 @@ export function trendsSettingsFromForm(
   const errors: string[] = [];
   const read = (text: string, field: TrendsStringKey, kind: "whole" | "fraction"): number => {
     const v = parseNumber(text);
-    const name = tt(lang, field);
-    if (v === undefined) errors.push(tt(lang, "notANumber", { field: name, value: text }));
+    const name = trendsText(lang, field);
+    if (v === undefined) errors.push(trendsText(lang, "notANumber", { field: name, value: text }));
     else if (v < 0 || (kind === "whole" ? !Number.isInteger(v) : v >= 1)) {
       errors.push(
-        tt(lang, "notInRange", {
+        trendsText(lang, "notInRange", {
           field: name,
           value: text,
-          what: tt(lang, kind === "whole" ? "wholeNumber" : "fraction"),
+          what: trendsText(lang, kind === "whole" ? "wholeNumber" : "fraction"),
         }),
       );
     }
@@ -152,18 +144,15 @@ export function trendsSettingsFromForm(
   const topAdrgs = read(form.topAdrgs, "topAdrgs", "whole");
   const before = form.before.trim() === "" ? undefined : form.before.trim();
   const after = form.after.trim() === "" ? undefined : form.after.trim();
-  if (before !== undefined && before === after) errors.push(tt(lang, "sameYears"));
-  if (form.weightMode === "table" && !weights) errors.push(tr(lang, "weightTableNeeded"));
-  if (form.levelMode === "benchmark" && !benchmark) errors.push(tt(lang, "benchmarkNeeded"));
+  if (before !== undefined && before === after) errors.push(trendsText(lang, "sameYears"));
+  if (form.weightMode === "table" && !weights) errors.push(paneText(lang, "weightTableNeeded"));
+  if (form.levelMode === "benchmark" && !benchmark) errors.push(trendsText(lang, "benchmarkNeeded"));
   if (errors.length > 0) return { errors };
   return {
     errors,
     settings: {
       unit: form.unit,
-      weights:
-        form.weightMode === "table" && weights
-          ? { source: "table", table: weights.table, name: weights.name }
-          : { source: "data" },
+      weights: weightSourceOf(form.weightMode, weights),
       before,
       after,
       levels:
@@ -177,21 +166,8 @@ export function trendsSettingsFromForm(
   };
 }
 
-/** The Excel calls and the screen, as the build needs them. */
-export interface TrendsBuildDeps {
-  /** Runs a batch against the workbook (`Excel.run` in the taskpane, a mock context in tests). */
-  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-  /** Writes the model: `renderIntoWorkbook` in the taskpane (one undo group). */
-  render: (model: WorkbookModel, options: RenderOptions) => Promise<RenderResult & { grouped: boolean }>;
-  /** Asks what to do with a same-named sheet: replace (only offered when it is ours), suffix, or null to stop. */
-  ask: (existing: ExistingSheet[], suffix: number) => Promise<ExistingPolicy | null>;
-  onProgress?: (label: string, fraction: number) => void;
-  isCancelled?: () => boolean;
-  /** Lets the page repaint between requests (tests pass a resolved promise). */
-  yieldToUi?: () => Promise<void>;
-  /** When the sheet is built (default now): the time in its parameters. */
-  time?: Date;
-}
+/** The Excel calls and the screen, as the build needs them (see writeReport.ts). */
+export type TrendsBuildDeps = ReportDeps;
 
 /** The data source and, when they were read already, its values and detected columns. */
 export interface TrendsPick {
@@ -213,10 +189,9 @@ export interface TrendsBuilt {
 
 /** The error for required columns the mapping leaves out, naming them in both languages. */
 function missingError(columns: readonly ColumnName[]): CaseMixError {
-  const names = (lang: Lang) => columns.map((c) => COLUMN_LABELS[c][lang]).join(lang === "zh" ? "、" : ", ");
   return new CaseMixError("value", {
-    en: tt("en", "missingColumns", { columns: names("en") }),
-    zh: tt("zh", "missingColumns", { columns: names("zh") }),
+    en: trendsText("en", "missingColumns", { columns: columnNames(columns, "en") }),
+    zh: trendsText("zh", "missingColumns", { columns: columnNames(columns, "zh") }),
   });
 }
 
@@ -238,14 +213,14 @@ export async function buildTrends(
   let detection = pick.data ? pick.detection : undefined;
   const overrides = pick.data ? (pick.overrides ?? {}) : {};
   if (!data) {
-    progress(tt(lang, "phaseReading", { done: 0, total: "…" }), 0);
+    progress(trendsText(lang, "phaseReading", { done: 0, total: "…" }), 0);
     data = await deps.run((context) =>
       readSource(context, pick.source, {
         isCancelled: cancelled,
         yieldToUi: deps.yieldToUi,
         onProgress: (done, total) =>
           progress(
-            tt(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }),
+            trendsText(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }),
             0.4 * (total > 0 ? done / total : 1),
           ),
       }),
@@ -256,8 +231,8 @@ export async function buildTrends(
   const lacking = trendsMissingColumns(detection, overrides, settings);
   if (lacking.length > 0) throw missingError(lacking);
 
-  progress(tt(lang, "phaseComputing"), 0.42);
-  await (deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0))))();
+  progress(trendsText(lang, "phaseComputing"), 0.42);
+  await pauseForUi(deps);
   const table = trendsCaseTable(data, detection, overrides, settings);
   const report = computeTrendsReport(table, settings, {
     source: data.address,
@@ -268,28 +243,11 @@ export async function buildTrends(
   const model = trendsWorkbook(report, lang);
   if (cancelled()) throw new ReadCancelled();
 
-  progress(tt(lang, "phaseChecking"), 0.5);
-  const conflicts = await deps.run((context) =>
-    sheetConflicts(
-      context,
-      model.sheets.map((s) => s.name),
-    ),
-  );
-  syncs += conflicts.existing.length > 0 ? 2 : 1;
-  let policy: ExistingPolicy = "suffix";
-  if (conflicts.existing.length > 0) {
-    const answer = await deps.ask(conflicts.existing, conflicts.suffix);
-    if (answer === null) throw new ReadCancelled();
-    policy = answer;
-  }
-  const rendered = await deps.render(model, {
-    existing: policy,
-    stamp: `CaseMix ${VERSION}, ${(deps.time ?? new Date()).toISOString()}`,
-    onProgress: (f) => progress(tt(lang, "phaseWriting", { percent: Math.round(f * 100) }), 0.5 + 0.5 * f),
-    isCancelled: cancelled,
-    yieldToUi: deps.yieldToUi,
+  const { rendered, syncs: written } = await writeReport(model, deps, {
+    checking: trendsText(lang, "phaseChecking"),
+    writing: (percent) => trendsText(lang, "phaseWriting", { percent }),
   });
-  syncs += rendered.syncs;
+  syncs += written;
   return { report, model, rendered, data, detection, syncs };
 }
 
@@ -303,13 +261,13 @@ export function trendsSummaryLines(
   const { report, rendered } = built;
   const sep = lang === "zh" ? "、" : ", ";
   const pct = (x: number) => (Number.isFinite(x) ? `${formatNumber(lang, x * 100, 2)}%` : "—");
-  const lines = [tt(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) })];
+  const lines = [trendsText(lang, "resultSheets", { sheets: rendered.sheets.map((s) => s.name).join(sep) })];
   const q = report.quality;
   const d = report.decomposition;
   const c = report.curve;
   if (q.available) {
     lines.push(
-      tt(lang, "resultQuality", {
+      trendsText(lang, "resultQuality", {
         rate: pct(q.overall.rate),
         deaths: formatNumber(lang, q.overall.deaths),
         cases: formatNumber(lang, q.overall.cases),
@@ -320,7 +278,7 @@ export function trendsSummaryLines(
     const o = d.overall;
     const signed = (x: number) => (Number.isFinite(x) ? `${x > 0 ? "+" : ""}${formatNumber(lang, x, 4)}` : "—");
     lines.push(
-      tt(lang, "resultChange", {
+      trendsText(lang, "resultChange", {
         before: d.before,
         after: d.after,
         cmiBefore: formatNumber(lang, o.cmiBefore, 4),
@@ -332,7 +290,7 @@ export function trendsSummaryLines(
   }
   if (c.available && c.models[0]) {
     lines.push(
-      tt(lang, "resultCurve", {
+      trendsText(lang, "resultCurve", {
         model: CURVE_MODEL_NAMES[c.models[0].model][lang],
         r2: formatNumber(lang, c.models[0].rSquared, 3),
         flagged: c.units.filter((u) => u.flag === "high" || u.flag === "low").length,
@@ -343,15 +301,15 @@ export function trendsSummaryLines(
   for (const section of [q, d, c]) if (!section.available) lines.push(section.reason[lang]);
   const skipped = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   lines.push(
-    tt(lang, "resultRows", {
+    trendsText(lang, "resultRows", {
       read: formatNumber(lang, report.rowsRead),
       used: formatNumber(lang, report.rowsUsed),
       skipped: formatNumber(lang, skipped),
     }),
   );
-  if (rendered.sheets.some((s) => s.replaced)) lines.push(tr(lang, "resultReplaced"));
-  if (rendered.suffixedInstead) lines.push(tr(lang, "resultSuffixed"));
-  lines.push(tr(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(tt(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
+  if (rendered.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
+  if (rendered.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
+  lines.push(paneText(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(trendsText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
   return lines;
 }

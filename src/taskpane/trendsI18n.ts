@@ -4,9 +4,10 @@
  * the conflict dialog and the undo lines from src/taskpane/i18n.ts, so every view says the
  * same thing.
  *
- *     tt("en", "yearsFound", { years: "2022, 2023, 2024" })  // "Years in the data: 2022, 2023, 2024"
+ *     trendsText("en", "yearsFound", { years: "2022, 2023, 2024" })  // "Years in the data: 2022, 2023, 2024"
  */
 import { Lang, Text } from "../engine/text";
+import { textIn } from "./i18n";
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -108,8 +109,6 @@ export const TRENDS_STRINGS = {
 export type TrendsStringKey = keyof typeof TRENDS_STRINGS;
 
 /** A string of the view in the language, with `{name}` placeholders filled in. */
-export function tt(lang: Lang, key: TrendsStringKey, params: Record<string, string | number> = {}): string {
-  return TRENDS_STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+export function trendsText(lang: Lang, key: TrendsStringKey, params?: Record<string, string | number>): string {
+  return textIn(TRENDS_STRINGS, lang, key, params);
 }

@@ -16,7 +16,7 @@ import {
   weightTableOf,
 } from "../../src/taskpane/build";
 import { SourceData, readSource } from "../../src/taskpane/excelData";
-import { tr } from "../../src/taskpane/i18n";
+import { paneText as tr } from "../../src/taskpane/i18n";
 import { DEFAULT_FORM, parseNumber, settingsFromForm } from "../../src/taskpane/settings";
 import { MockWorkbook, mockContext } from "./excelMock";
 import { sampleRows } from "./excelLike";

@@ -1,0 +1,212 @@
+/**
+ * The quadrant view's form fields: how weights are computed from the data (trimming, year
+ * weights), and the report settings (margin layer, cut lines, coefficients, incentive, unit).
+ */
+import * as React from "react";
+import { Body1, Caption1, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { MARGIN_LAYERS, MarginLayer } from "../engine/margins";
+import { Quadrant, QUADRANTS } from "../engine/quadrants";
+import { TrimMethod, TRIM_METHODS } from "../engine/trimming";
+import { CONTRIBUTION_LABELS, quadrantLabel } from "../report/i18n";
+import { UnitChoice } from "../report/quadrantReport";
+import { StringKey } from "./i18n";
+import { FormState, TRIM_K_DEFAULT } from "./settings";
+import { Texts } from "./texts";
+import { useViewStyles } from "./viewStyles";
+
+export interface FormProps {
+  say: Texts;
+  form: FormState;
+  setForm: React.Dispatch<React.SetStateAction<FormState>>;
+}
+
+/** Sets one field of the form. */
+const fieldSetter =
+  (setForm: FormProps["setForm"]) =>
+  <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+
+const TRIM_LABEL: Record<TrimMethod, StringKey> = {
+  none: "trimNone",
+  iqr: "trimIqr",
+  sd: "trimSd",
+  logsd: "trimLogSd",
+  percentile: "trimPercentile",
+};
+
+/** Weights computed from the data: the trimming method and its limits, the year weights. */
+export function TrimFields({ say, form, setForm }: FormProps) {
+  const styles = useViewStyles();
+  const T = say.pane;
+  const set = fieldSetter(setForm);
+  return (
+    <>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={T("trimMethod")}>
+          <Select
+            value={form.trim}
+            onChange={(_, d) =>
+              setForm((f) => ({
+                ...f,
+                trim: d.value as TrimMethod,
+                trimK: TRIM_K_DEFAULT[d.value as TrimMethod] || f.trimK,
+              }))
+            }
+          >
+            {TRIM_METHODS.map((m) => (
+              <option key={m} value={m}>
+                {T(TRIM_LABEL[m])}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {(form.trim === "iqr" || form.trim === "sd" || form.trim === "logsd") && (
+          <Field label={T("trimK")} style={{ width: 70 }}>
+            <Input value={form.trimK} onChange={(_, d) => set("trimK", d.value)} />
+          </Field>
+        )}
+      </div>
+      {form.trim === "percentile" && (
+        <div className={styles.row}>
+          <Field className={styles.grow} label={T("pLow")}>
+            <Input value={form.pLow} onChange={(_, d) => set("pLow", d.value)} />
+          </Field>
+          <Field className={styles.grow} label={T("pHigh")}>
+            <Input value={form.pHigh} onChange={(_, d) => set("pHigh", d.value)} />
+          </Field>
+        </div>
+      )}
+      <Field label={T("yearWeights")}>
+        <Input value={form.yearWeights} placeholder="1, 2, 7" onChange={(_, d) => set("yearWeights", d.value)} />
+      </Field>
+    </>
+  );
+}
+
+/** The report settings section. */
+export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
+  const styles = useViewStyles();
+  const T = say.pane;
+  const lang = say.lang;
+  const set = fieldSetter(setForm);
+  return (
+    <section className={styles.section} aria-labelledby="settings-heading">
+      <Subtitle2 id="settings-heading">{T("settingsSection")}</Subtitle2>
+      <Field label={T("layer")}>
+        <Select value={form.layer} onChange={(_, d) => set("layer", d.value as MarginLayer)} data-testid="layer">
+          {MARGIN_LAYERS.map((l) => (
+            <option key={l} value={l}>
+              {CONTRIBUTION_LABELS[l][lang]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <CutLineFields say={say} form={form} setForm={setForm} />
+      <Field label={T("minCases")}>
+        <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
+      </Field>
+      <QuadrantCoefficients say={say} form={form} setForm={setForm} />
+      <Field label={T("incentiveMode")}>
+        <RadioGroup
+          layout="horizontal"
+          value={form.moneyMode}
+          onChange={(_, d) => set("moneyMode", d.value as FormState["moneyMode"])}
+        >
+          <Radio value="perPoint" label={T("perPoint")} />
+          <Radio value="pool" label={T("pool")} />
+        </RadioGroup>
+      </Field>
+      <Field label={T("amount")}>
+        <Input
+          value={form.moneyMode === "pool" ? form.pool : form.perPoint}
+          onChange={(_, d) => set(form.moneyMode === "pool" ? "pool" : "perPoint", d.value)}
+        />
+      </Field>
+      <Field label={T("yearFilter")}>
+        <Input value={form.year} placeholder="2024" onChange={(_, d) => set("year", d.value)} />
+      </Field>
+      <Field label={T("unit")}>
+        <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as UnitChoice)}>
+          <Radio value="department" label={T("unitDepartment")} />
+          <Radio value="doctor" label={T("unitDoctor")} />
+          <Radio value="both" label={T("unitBoth")} />
+        </RadioGroup>
+      </Field>
+    </section>
+  );
+}
+
+/** The x and y cut lines, each a rule or a value typed in. */
+export function CutLineFields({ say, form, setForm }: FormProps) {
+  const styles = useViewStyles();
+  const T = say.pane;
+  const set = fieldSetter(setForm);
+  return (
+    <>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={T("xCut")}>
+          <Select value={form.xCut} onChange={(_, d) => set("xCut", d.value as FormState["xCut"])}>
+            <option value="cmi">{T("xCutCmi")}</option>
+            <option value="one">{T("xCutOne")}</option>
+            <option value="median">{T("xCutMedian")}</option>
+            <option value="custom">…</option>
+          </Select>
+        </Field>
+        {form.xCut === "custom" && (
+          <Field label="RW" style={{ width: 80 }}>
+            <Input value={form.xCutValue} onChange={(_, d) => set("xCutValue", d.value)} />
+          </Field>
+        )}
+      </div>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={T("yCut")}>
+          <Select value={form.yCut} onChange={(_, d) => set("yCut", d.value as FormState["yCut"])}>
+            <option value="zero">{T("yCutZero")}</option>
+            <option value="median">{T("yCutMedian")}</option>
+            <option value="custom">…</option>
+          </Select>
+        </Field>
+        {form.yCut === "custom" && (
+          <Field label="%" style={{ width: 80 }} hint="0.05 = 5%">
+            <Input value={form.yCutValue} onChange={(_, d) => set("yCutValue", d.value)} />
+          </Field>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** The coefficient and the name of each quadrant. */
+export function QuadrantCoefficients({ say, form, setForm }: FormProps) {
+  const styles = useViewStyles();
+  const T = say.pane;
+  const lang = say.lang;
+  return (
+    <>
+      <Caption1>{T("coefficients")}</Caption1>
+      <div className={styles.quadrants}>
+        <span />
+        <Caption1 className={styles.muted}>{T("coefficient")}</Caption1>
+        <Caption1 className={styles.muted}>{T("quadrantName")}</Caption1>
+        {QUADRANTS.map((q: Quadrant) => (
+          <React.Fragment key={q}>
+            <Body1>{quadrantLabel(q, lang)}</Body1>
+            <Input
+              size="small"
+              aria-label={`${T("coefficient")} ${quadrantLabel(q, lang)}`}
+              value={form.coefficients[q]}
+              onChange={(_, d) => setForm((f) => ({ ...f, coefficients: { ...f.coefficients, [q]: d.value } }))}
+            />
+            <Input
+              size="small"
+              aria-label={`${T("quadrantName")} ${quadrantLabel(q, lang)}`}
+              value={form.labels[q]}
+              placeholder={quadrantLabel(q, lang)}
+              onChange={(_, d) => setForm((f) => ({ ...f, labels: { ...f.labels, [q]: d.value } }))}
+            />
+          </React.Fragment>
+        ))}
+      </div>
+    </>
+  );
+}
