@@ -12,7 +12,7 @@ import type * as ExcelJS from "exceljs";
 import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { plainDecimalAt } from "./csv/cellText";
+import { plainDecimalAt, unquote } from "./csv/cellText";
 import type { KeepColumns } from "./csv/headRows";
 import { readCsvStream, StreamOptions } from "./csv/readCsvFile";
 import { StreamCsvGrid } from "./csv/streamGrid";
@@ -186,20 +186,7 @@ export class CsvGrid implements Grid {
     const s = this.starts[f];
     const e = this.ends[f];
     if (!this.quoted[f]) return this.text.slice(s, e);
-    // "a ""b"" c"tail -> a "b" ctail (text after the closing quote is kept, as Excel does)
-    const raw = this.text.slice(s + 1, e);
-    let out = "";
-    let i = 0;
-    for (;;) {
-      const k = raw.indexOf('"', i);
-      if (k < 0) return out + raw.slice(i);
-      if (raw.charCodeAt(k + 1) === 34) {
-        out += raw.slice(i, k + 1);
-        i = k + 2;
-        continue;
-      }
-      return out + raw.slice(i, k) + raw.slice(k + 1);
-    }
+    return unquote(this.text, s, e);
   }
 
   cell(row: number, column: number): string {
