@@ -37,18 +37,7 @@ export function AuditView({ lang }: { lang: Lang }) {
   const s = useAuditSession(lang);
   const { say, A, runState, onBuild } = s;
   return (
-    <ViewFrame
-      testId="audit-view"
-      title={A("title")}
-      intro={A("intro")}
-      run={runState}
-      say={say}
-      testIds="audit-"
-      onBuild={onBuild}
-      buildLabel={A("build")}
-      failedTitle={A("failed")}
-      resultTitle={A("resultTitle")}
-    >
+    <ViewFrame testId="audit-view" texts={A} run={runState} say={say} testIds="audit-" onBuild={onBuild}>
       <AuditBaseSection s={s} />
 
       <Divider />

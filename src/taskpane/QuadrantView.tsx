@@ -48,18 +48,7 @@ export function QuadrantView({ lang }: { lang: Lang }) {
   const s = useQuadrantSession(lang);
   const { say, T, runState, form, setForm, data, overrides, setOverrides, shape, missing, onBuild, drugPartsNote } = s;
   return (
-    <ViewFrame
-      testId="taskpane"
-      title={T("title")}
-      intro={T("intro")}
-      run={runState}
-      say={say}
-      testIds=""
-      onBuild={onBuild}
-      buildLabel={T("build")}
-      failedTitle={T("failed")}
-      resultTitle={T("resultTitle")}
-    >
+    <ViewFrame testId="taskpane" texts={T} run={runState} say={say} testIds="" onBuild={onBuild}>
       <QuadrantDataSection s={s} />
 
       {data && (

@@ -52,18 +52,7 @@ export function TrendsView({ lang }: { lang: Lang }) {
   const s = useTrendsSession(lang);
   const { say, X, runState, current, shape, missing, mapped, onMap, onBuild } = s;
   return (
-    <ViewFrame
-      testId="trends-view"
-      title={X("title")}
-      intro={X("intro")}
-      run={runState}
-      say={say}
-      testIds="trends-"
-      onBuild={onBuild}
-      buildLabel={X("build")}
-      failedTitle={X("failed")}
-      resultTitle={X("resultTitle")}
-    >
+    <ViewFrame testId="trends-view" texts={X} run={runState} say={say} testIds="trends-" onBuild={onBuild}>
       <TrendsDataSection s={s} />
 
       {current && (

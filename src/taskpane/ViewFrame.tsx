@@ -8,21 +8,30 @@ import { ConflictDialog } from "./ConflictDialog";
 import { RunPanel, RunPanelProps } from "./RunPanel";
 import { useViewStyles } from "./viewStyles";
 
-export interface ViewFrameProps extends RunPanelProps {
+/** The keys every view's string table has for its frame. */
+type FrameTextKey = "title" | "intro" | "build" | "failed" | "resultTitle";
+
+export interface ViewFrameProps extends Omit<RunPanelProps, "buildLabel" | "failedTitle" | "resultTitle"> {
   /** Test id of the view's root. */
   testId: string;
-  title: string;
-  intro: string;
+  /** The view's own string lookup: the frame takes its title, introduction and panel labels from it. */
+  texts: (key: FrameTextKey) => string;
   children: React.ReactNode;
 }
 
-export function ViewFrame({ testId, title, intro, children, ...panel }: ViewFrameProps) {
+export function ViewFrame({ testId, texts, children, ...rest }: ViewFrameProps) {
   const styles = useViewStyles();
+  const panel: RunPanelProps = {
+    ...rest,
+    buildLabel: texts("build"),
+    failedTitle: texts("failed"),
+    resultTitle: texts("resultTitle"),
+  };
   return (
     <FluentProvider theme={webLightTheme} lang={panel.say.lang === "zh" ? "zh-CN" : "en-US"}>
       <div className={styles.root} data-testid={testId}>
-        <Title3>{title}</Title3>
-        <Body1 className={styles.muted}>{intro}</Body1>
+        <Title3>{texts("title")}</Title3>
+        <Body1 className={styles.muted}>{texts("intro")}</Body1>
         <Divider />
         {children}
         <Divider />
