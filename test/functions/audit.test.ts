@@ -3,17 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { weightAudit, weightNeutrality, weightRescale } from "../../src/functions/audit";
 import { setLanguage } from "../../src/functions/excel";
-
-const col = (...xs: unknown[]) => xs.map((x) => [x]);
-
-function thrown(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message?: string };
-  }
-  throw new Error("expected an error");
-}
+import { col, thrown } from "../helpers/cells";
 
 afterEach(() => setLanguage(undefined));
 

@@ -1,8 +1,7 @@
 import * as fc from "fast-check";
 import { costIndex, timeIndex } from "../../src/functions/efficiency";
 import { setLanguage } from "../../src/functions/excel";
-
-const col = (...cells: unknown[]): unknown[][] => cells.map((c) => [c]);
+import { col } from "../helpers/cells";
 
 function excelErr(f: () => unknown): { code: string; message?: string } {
   try {

@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { setLanguage } from "../../src/functions/excel";
 import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
-
-const col = (...xs: unknown[]) => xs.map((x) => [x]);
-
-function thrown(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message?: string };
-  }
-  throw new Error("expected an error");
-}
+import { col, thrown } from "../helpers/cells";
 
 /** Cases of groups: [code, cases, deaths] -> groups and died columns (first `deaths` rows died). */
 function cases(spec: [string, number, number][], died: [unknown, unknown] = [1, 0]): { groups: unknown[]; died: unknown[] } {

@@ -2,17 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { setLanguage } from "../../src/functions/excel";
 import { cmiDecompose, curveFit, expectedCost } from "../../src/functions/trends";
-
-const col = (...xs: unknown[]) => xs.map((x) => [x]);
-
-function thrown(fn: () => unknown): { code: string; message?: string } {
-  try {
-    fn();
-  } catch (e) {
-    return e as { code: string; message?: string };
-  }
-  throw new Error("expected an error");
-}
+import { col, thrown } from "../helpers/cells";
 
 afterEach(() => setLanguage(undefined));
 
