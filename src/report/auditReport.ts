@@ -51,6 +51,7 @@ import {
   WorkbookModel,
   placeBlocks,
 } from "./model";
+import { colon, jsonNumber, numberCell, paren } from "./common";
 
 // ---------------------------------------------------------------------------------------
 // Labels
@@ -610,11 +611,6 @@ export function computeAuditReport(sources: AuditSources, settings: AuditSetting
 // JSON (command line --json)
 // ---------------------------------------------------------------------------------------
 
-/** A number for JSON: NaN and infinities become null. */
-function jsonNumber(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
 function sourceJson(s: AuditTableSource | AuditVolumeSource): Record<string, unknown> {
   const common = {
     source: s.source,
@@ -742,8 +738,6 @@ const LOSS = { fill: "#FFC7CE", font: "#9C0006" };
 const BAR_UP = "#4472C4";
 const BAR_DOWN = "#C00000";
 
-const cell = (x: number | undefined): CellValue => (x !== undefined && Number.isFinite(x) ? x : null);
-const colon = (lang: Lang) => (lang === "zh" ? "：" : ": ");
 const listSep = (lang: Lang) => (lang === "zh" ? "、" : ", ");
 const clauseSep = (lang: Lang) => (lang === "zh" ? "；" : "; ");
 
@@ -814,9 +808,9 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
       family,
       groups,
       weights,
-      cell(difference),
-      cell(relative),
-      cell(f.cases),
+      numberCell(difference),
+      numberCell(relative),
+      numberCell(f.cases),
       tableName(f.table, paired, lang),
       detail,
     ];
@@ -845,10 +839,10 @@ function neutralityBlock(report: AuditReport, lang: Lang): KeyValueBlock | undef
   const byCases = n.weighting === "cases";
   const rows: [string, CellValue][] = [
     [L("weighting", lang), L(byCases ? "weightingCases" : "weightingGroups", lang)],
-    [L("totalBefore", lang), cell(n.totalBefore)],
-    [L("totalAfter", lang), cell(n.totalAfter)],
+    [L("totalBefore", lang), numberCell(n.totalBefore)],
+    [L("totalAfter", lang), numberCell(n.totalAfter)],
     [L("relativeChange", lang), percentText(n.relativeChange, 4)],
-    [L("restoringFactor", lang), cell(n.restoringFactor)],
+    [L("restoringFactor", lang), numberCell(n.restoringFactor)],
     [L(byCases ? "casesCovered" : "groupsCovered", lang), n.casesCovered],
   ];
   if (n.casesWithoutWeight > 0) {
@@ -873,10 +867,10 @@ function unitBlock(u: AuditUnitTable, lang: Lang): TableBlock {
     r.cases,
     r.totalWeightBefore,
     r.totalWeightAfter,
-    cell(r.cmiBefore),
-    cell(r.cmiAfter),
-    cell(r.change),
-    cell(r.changeAtNeutral),
+    numberCell(r.cmiBefore),
+    numberCell(r.cmiAfter),
+    numberCell(r.change),
+    numberCell(r.changeAtNeutral),
   ];
   const total = row(u.total);
   total[0] = L("total", lang);
@@ -924,11 +918,11 @@ function largestBlock(report: AuditReport, lang: Lang): TableBlock {
       c.code,
       c.family,
       c.name,
-      ...(withCases ? [cell(c.cases)] : []),
+      ...(withCases ? [numberCell(c.cases)] : []),
       c.before,
       c.after,
       c.change,
-      cell(c.relative),
+      numberCell(c.relative),
     ]),
     conditionalFormats: [
       { columnId: "relative", rule: { kind: "greaterThan", value: 0, fill: GAIN.fill, font: GAIN.font } },
@@ -953,10 +947,6 @@ function sourcesNote(report: AuditReport, lang: Lang): string {
     );
   }
   return parts.join(clauseSep(lang));
-}
-
-function paren(text: string, lang: Lang): string {
-  return lang === "zh" ? `（${text}）` : ` (${text})`;
 }
 
 function countsNote(report: AuditReport, lang: Lang): string {

@@ -34,7 +34,7 @@ import {
 } from "../engine/quadrants";
 import { relativeWeights } from "../engine/relativeWeights";
 import { CaseMixError, Lang } from "../engine/text";
-import { DEFAULT_K, DEFAULT_TRIM, TrimOptions } from "../engine/trimming";
+import { DEFAULT_K, DEFAULT_TRIM } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
 import {
   COST_LABELS,
@@ -57,20 +57,20 @@ import {
   WorkbookModel,
   placeBlocks,
 } from "./model";
+import {
+  colon,
+  formatNumber,
+  listText,
+  jsonNumber,
+  numberCell,
+  paren,
+  ReportContext,
+  trimText,
+  WeightSource,
+} from "./common";
 
 export type UnitDimension = "department" | "doctor";
 export type UnitChoice = UnitDimension | "both";
-
-export type WeightSource =
-  | {
-      source: "data";
-      trim?: TrimOptions;
-      /** One per distinct year, oldest first (default 1, 2, 7 for three years). */
-      yearWeights?: number[];
-      /** Groups with fewer cases are not trimmed and flagged (default: the report's minCases). */
-      minCases?: number;
-    }
-  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string };
 
 export interface QuadrantSettings {
   layer: MarginLayer;
@@ -97,17 +97,6 @@ export const DEFAULT_QUADRANT_SETTINGS: Readonly<QuadrantSettings> = {
   unit: "department",
   weights: { source: "data" },
 };
-
-export interface ReportContext {
-  /** Where the data came from: a file path or a range address. */
-  source: string;
-  sheet?: string;
-  encoding?: string;
-  /** CaseMix version (package.json). */
-  version: string;
-  /** When the report was built (default now). */
-  time?: Date;
-}
 
 export interface GroupRow {
   group: string;
@@ -447,11 +436,6 @@ export function computeQuadrantReport(
 // JSON (command line --json)
 // ---------------------------------------------------------------------------------------
 
-/** A number for JSON: NaN and infinities become null. */
-function jsonNumber(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
 function cutRule(rule: XCutRule | YCutRule): string | number {
   return rule;
 }
@@ -544,18 +528,6 @@ export const QUADRANT_COLORS: Record<Quadrant, string> = {
   unclassified: "#9E9E9E",
 };
 
-const cell = (x: number): CellValue => (Number.isFinite(x) ? x : null);
-const colon = (lang: Lang) => (lang === "zh" ? "：" : ": ");
-const paren = (text: string, lang: Lang) => (lang === "zh" ? `（${text}）` : ` (${text})`);
-
-function formatNumber(x: number, digits: number, lang: Lang): string {
-  if (!Number.isFinite(x)) return "—";
-  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-}
-
 function xCutText(report: QuadrantReport, lang: Lang): string {
   const rule = report.settings.xCut;
   const how =
@@ -588,14 +560,14 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
     g.group,
     g.name,
     g.cases,
-    cell(g.rw),
+    numberCell(g.rw),
     g.revenue,
     g.cost,
     g.contribution,
-    cell(g.rate),
+    numberCell(g.rate),
     quadrantLabel(g.quadrant, lang, s.labels),
     g.coefficient,
-    cell(g.points),
+    numberCell(g.points),
   ]);
   const h = report.hospital;
   const conditionalFormats: ConditionalFormat[] = [
@@ -615,14 +587,14 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
       label("total", lang),
       "",
       h.cases,
-      cell(h.cmi),
+      numberCell(h.cmi),
       h.revenue,
       h.cost,
       h.contribution,
-      cell(h.rate),
+      numberCell(h.rate),
       "",
       "",
-      cell(h.points),
+      numberCell(h.points),
     ],
     conditionalFormats,
     autoFilter: true,
@@ -710,8 +682,8 @@ function unitBlock(t: UnitTable, lang: Lang): TableBlock {
       { id: "points", header: label("points", lang), type: "number", width: 14 },
       { id: "amount", header: label("amount", lang), type: "money", width: 16 },
     ],
-    rows: t.rows.map((r) => [r.unit, r.cases, r.totalWeight, cell(r.cmi), r.points, r.amount]),
-    totalRow: [label("total", lang), u.cases, u.totalWeight, cell(u.cmi), u.points, u.amount],
+    rows: t.rows.map((r) => [r.unit, r.cases, r.totalWeight, numberCell(r.cmi), r.points, r.amount]),
+    totalRow: [label("total", lang), u.cases, u.totalWeight, numberCell(u.cmi), u.points, u.amount],
     conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: "#63BE7B" } }],
     autoFilter: true,
   };
@@ -743,30 +715,10 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
   return sheet;
 }
 
-function trimText(report: QuadrantReport, lang: Lang): string {
-  const t = report.weights.trim;
-  if (!t) return "";
-  const zh = lang === "zh";
-  switch (t.method) {
-    case "none":
-      return zh ? "不去除 (none)" : "none";
-    case "percentile":
-      return zh
-        ? `保留第 ${(t.pLow ?? 0) * 100} 至第 ${(t.pHigh ?? 1) * 100} 百分位（percentile）`
-        : `keep percentiles ${(t.pLow ?? 0) * 100} to ${(t.pHigh ?? 1) * 100} (percentile)`;
-    case "iqr":
-      return zh ? `Q1 − ${t.k}×IQR 至 Q3 + ${t.k}×IQR（iqr）` : `Q1 − ${t.k} IQR to Q3 + ${t.k} IQR (iqr)`;
-    case "sd":
-      return zh ? `均值 ± ${t.k} 倍标准差（sd）` : `mean ± ${t.k} SD (sd)`;
-    default:
-      return zh ? `对数费用均值 ± ${t.k} 倍标准差（logsd）` : `ln(cost) mean ± ${t.k} SD (logsd)`;
-  }
-}
-
 function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const s = report.settings;
   const L = (k: keyof typeof LABELS) => label(k, lang);
-  const list = (xs: readonly (string | number)[]) => xs.join(lang === "zh" ? "、" : ", ");
+  const list = (xs: readonly (string | number)[]) => listText(xs, lang);
   const settings: [string, CellValue][] = [
     [
       L("weightSource"),
@@ -776,11 +728,11 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     ],
   ];
   if (report.weights.source === "data") {
-    settings.push([L("trim"), trimText(report, lang)]);
+    settings.push([L("trim"), trimText(report.weights.trim, lang)]);
     settings.push([L("weightMinCases"), report.weights.minCases ?? null]);
     if (report.weights.years) settings.push([L("years"), list(report.weights.years)]);
     if (report.weights.yearWeights) settings.push([L("yearWeights"), list(report.weights.yearWeights)]);
-    settings.push([L("allCaseMean"), cell(report.weights.allCaseMean ?? NaN)]);
+    settings.push([L("allCaseMean"), numberCell(report.weights.allCaseMean ?? NaN)]);
   }
   settings.push(
     [L("yearFilter"), s.year ?? L("allYears")],
@@ -821,16 +773,16 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const h = report.hospital;
   const results: [string, CellValue][] = [
     [L("hospitalCases"), h.cases],
-    [L("hospitalCmi"), cell(h.cmi)],
+    [L("hospitalCmi"), numberCell(h.cmi)],
     [L("totalWeight"), h.totalWeight],
     [L("groupCount"), h.groups],
-    [`${L("cutX")} (RW)`, cell(report.cuts.x)],
-    [`${L("cutY")}`, cell(report.cuts.y)],
+    [`${L("cutX")} (RW)`, numberCell(report.cuts.x)],
+    [`${L("cutY")}`, numberCell(report.cuts.y)],
     ...QUADRANTS.map((q): [string, CellValue] => [
       `${L("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`,
       report.quadrantCounts[q],
     ]),
-    [L("points"), cell(h.points)],
+    [L("points"), numberCell(h.points)],
   ];
   const about: [string, CellValue][] = [
     [L("version"), report.context.version],

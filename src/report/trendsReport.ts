@@ -57,7 +57,7 @@ import {
   TableBlock,
   WorkbookModel,
 } from "./model";
-import { ReportContext, WeightSource } from "./quadrantReport";
+import { colon, formatNumber, jsonNumber, listText, numberCell, ReportContext, trimText, WeightSource } from "./common";
 
 export type TrendsUnit = "department" | "doctor";
 
@@ -861,13 +861,8 @@ function fittedLine(best: CurveFit, units: CurveUnitRow[]): [number, number][] {
 // JSON (command line --json)
 // ---------------------------------------------------------------------------------------
 
-/** A number for JSON: NaN and infinities become null. */
-function jn(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
-
 function jsonRow<T extends object>(row: T): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" ? jn(v) : v]));
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "number" ? jsonNumber(v) : v]));
 }
 
 function trendsParameters(report: TrendsReport): Record<string, unknown> {
@@ -946,9 +941,9 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
           y: "ln(mean cost per case)",
           models: c.models.map((m) => ({
             model: m.model,
-            coefficients: m.coefficients.map(jn),
-            rSquared: jn(m.rSquared),
-            f: jn(m.f),
+            coefficients: m.coefficients.map(jsonNumber),
+            rSquared: jsonNumber(m.rSquared),
+            f: jsonNumber(m.f),
             n: m.n,
           })),
           failures: c.failures.map((f) => ({ model: f.model, reason: f.reason[lang] })),
@@ -977,18 +972,6 @@ const FLAG_COLORS: Record<CurveFlag, string> = {
   noModel: "#9E9E9E",
 };
 
-const cell = (x: number): CellValue => (Number.isFinite(x) ? x : null);
-const colon = (lang: Lang) => (lang === "zh" ? "：" : ": ");
-const list = (xs: readonly (string | number)[], lang: Lang) => xs.join(lang === "zh" ? "、" : ", ");
-
-function fmt(x: number, digits: number, lang: Lang): string {
-  if (!Number.isFinite(x)) return "—";
-  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
-}
-
 function unitLabel(report: TrendsReport, lang: Lang): string {
   return label(report.settings.unit, lang);
 }
@@ -1014,8 +997,8 @@ function qualityBlocks(report: TrendsReport, q: QualitySection, lang: Lang): She
     );
   }
   const rowOf = (r: LowRiskUnitRow, name: string): CellValue[] => {
-    const row: CellValue[] = [name, r.cases, r.deaths, cell(r.rate)];
-    if (periods) row.push(cell(r.rateBefore), cell(r.rateAfter));
+    const row: CellValue[] = [name, r.cases, r.deaths, numberCell(r.rate)];
+    if (periods) row.push(numberCell(r.rateBefore), numberCell(r.rateAfter));
     return row;
   };
   const source =
@@ -1025,10 +1008,10 @@ function qualityBlocks(report: TrendsReport, q: QualitySection, lang: Lang): She
   const counts = q.levelCounts.map((c, level) => `${RISK_LEVEL_LABELS[level][lang]} ${c}`);
   const note =
     lang === "zh"
-      ? `风险等级：z = (ln 死亡率 − 均值) / 标准差（有死亡的病组）；z < −1 为低风险组。等级来源：${source}；各等级病组数：${list(counts, lang)}。` +
+      ? `风险等级：z = (ln 死亡率 − 均值) / 标准差（有死亡的病组）；z < −1 为低风险组。等级来源：${source}；各等级病组数：${listText(counts, lang)}。` +
         `低风险组死亡率 = 低风险组死亡数 / 低风险组病例数；低风险组中的每一例死亡都值得逐例复核。` +
         (q.casesWithoutLevel > 0 ? `另有 ${q.casesWithoutLevel} 例所在病组不在标杆数据中，不计为低风险。` : "")
-      : `Risk level: z = (ln mortality − mean) / SD over the groups with deaths; z < −1 is low risk. Levels from ${source}; groups per level: ${list(counts, lang)}. ` +
+      : `Risk level: z = (ln mortality − mean) / SD over the groups with deaths; z < −1 is low risk. Levels from ${source}; groups per level: ${listText(counts, lang)}. ` +
         `Low-risk mortality = deaths / cases in low-risk groups; every death in a low-risk group deserves a case review.` +
         (q.casesWithoutLevel > 0
           ? ` ${q.casesWithoutLevel} cases are in groups the benchmark does not know (not low-risk).`
@@ -1056,25 +1039,26 @@ function decompositionBlocks(report: TrendsReport, d: DecompositionSection, lang
   const y0 = d.before;
   const y1 = d.after;
   const o = d.overall;
-  const pct = (x: number) => (Number.isFinite(x) && o.change !== 0 ? fmt((x / o.change) * 100, 1, lang) + "%" : "—");
+  const pct = (x: number) =>
+    Number.isFinite(x) && o.change !== 0 ? formatNumber((x / o.change) * 100, 1, lang) + "%" : "—";
   const note =
     lang === "zh"
       ? `CMI = Σ p_a × w_a（p_a 为 ADRG a 的病例占比，w_a 为其平均权重），同一权重表。ADRG 间结构 = Σ (p1 − p0) × w0；ADRG 内严重程度 = Σ p1 × (w1 − w0)；两者之和恰等于 CMI 变化。` +
-        `全院 CMI ${fmt(o.cmiBefore, 4, lang)} → ${fmt(o.cmiAfter, 4, lang)}，变化 ${fmt(o.change, 4, lang)}：结构 ${fmt(o.mix, 4, lang)}（${pct(o.mix)}），严重程度 ${fmt(o.severity, 4, lang)}（${pct(o.severity)}）。` +
+        `全院 CMI ${formatNumber(o.cmiBefore, 4, lang)} → ${formatNumber(o.cmiAfter, 4, lang)}，变化 ${formatNumber(o.change, 4, lang)}：结构 ${formatNumber(o.mix, 4, lang)}（${pct(o.mix)}），严重程度 ${formatNumber(o.severity, 4, lang)}（${pct(o.severity)}）。` +
         `CMI 上升若主要来自 ADRG 内严重程度，文献（Carter 与 Ginsburg 1985；Steinwald 与 Dummit 1989）将其与编码强度（高套编码）相联系，而非病人更重，建议抽查病案。`
       : `CMI = Σ p_a × w_a (p_a share of cases in ADRG a, w_a its mean weight), one weight table. Mix across ADRGs = Σ (p1 − p0) × w0; severity inside ADRGs = Σ p1 × (w1 − w0); the two add up to the CMI change exactly. ` +
-        `Hospital CMI ${fmt(o.cmiBefore, 4, lang)} → ${fmt(o.cmiAfter, 4, lang)}, change ${fmt(o.change, 4, lang)}: mix ${fmt(o.mix, 4, lang)} (${pct(o.mix)}), severity ${fmt(o.severity, 4, lang)} (${pct(o.severity)}). ` +
+        `Hospital CMI ${formatNumber(o.cmiBefore, 4, lang)} → ${formatNumber(o.cmiAfter, 4, lang)}, change ${formatNumber(o.change, 4, lang)}: mix ${formatNumber(o.mix, 4, lang)} (${pct(o.mix)}), severity ${formatNumber(o.severity, 4, lang)} (${pct(o.severity)}). ` +
         `A rise made mostly of severity inside ADRGs is the pattern the literature (Carter and Ginsburg 1985; Steinwald and Dummit 1989) ties to coding intensity (高套编码) rather than sicker patients: audit a sample of records.`;
   const driverText = (r: DecompositionUnitRow) => (r.driver === "" ? "" : DRIVER_LABELS[r.driver][lang]);
   const rowOf = (r: DecompositionUnitRow, name: string): CellValue[] => [
     name,
     r.casesBefore,
     r.casesAfter,
-    cell(r.cmiBefore),
-    cell(r.cmiAfter),
-    cell(r.change),
-    cell(r.mix),
-    cell(r.severity),
+    numberCell(r.cmiBefore),
+    numberCell(r.cmiAfter),
+    numberCell(r.change),
+    numberCell(r.mix),
+    numberCell(r.severity),
     driverText(r),
   ];
   const units: TableBlock = {
@@ -1123,13 +1107,13 @@ function decompositionBlocks(report: TrendsReport, d: DecompositionSection, lang
       a.adrg,
       a.casesBefore,
       a.casesAfter,
-      cell(a.shareBefore),
-      cell(a.shareAfter),
-      cell(a.weightBefore),
-      cell(a.weightAfter),
-      cell(a.mix),
-      cell(a.severity),
-      cell(a.mix + a.severity),
+      numberCell(a.shareBefore),
+      numberCell(a.shareAfter),
+      numberCell(a.weightBefore),
+      numberCell(a.weightAfter),
+      numberCell(a.mix),
+      numberCell(a.severity),
+      numberCell(a.mix + a.severity),
     ]),
     conditionalFormats: [{ columnId: "severity", rule: { kind: "greaterThan", value: 0, ...AMBER } }],
   };
@@ -1145,17 +1129,17 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
   const s = report.settings;
   const best = c.models[0];
   const year = c.year ?? L.allRows[lang];
-  const lo = fmt(1 - s.flagTolerance, 2, lang);
-  const hi = fmt(1 + s.flagTolerance, 2, lang);
+  const lo = formatNumber(1 - s.flagTolerance, 2, lang);
+  const hi = formatNumber(1 + s.flagTolerance, 2, lang);
   const note =
     lang === "zh"
       ? `每个${unitLabel(report, lang)}一个点（${year}，病例数不少于 ${s.minCases}）：x = CMI，y = ln(例均费用)，按 SPSS 曲线估计的各模型拟合（复合、幂、S、增长、指数模型按 SPSS 做法再取对数拟合，其 R² 在该尺度上）。` +
         (best
-          ? `按 R² 最优为${modelName(best.model, lang)}模型（R² ${fmt(best.rSquared, 3, lang)}）；预期例均费用 = e^(拟合值)，实际 / 预期高于 ${hi} 或低于 ${lo} 时标记。`
+          ? `按 R² 最优为${modelName(best.model, lang)}模型（R² ${formatNumber(best.rSquared, 3, lang)}）；预期例均费用 = e^(拟合值)，实际 / 预期高于 ${hi} 或低于 ${lo} 时标记。`
           : `点数太少或数据不允许，没有可用的模型。`)
       : `One point per ${unitLabel(report, lang).toLowerCase()} (${year}, at least ${s.minCases} cases): x = CMI, y = ln(mean cost per case), fitted with each SPSS curve-estimation model (compound, power, S, growth and exponential take ln once more, as SPSS does, and their R² is on that scale). ` +
         (best
-          ? `Best by R²: ${modelName(best.model, lang)} (R² ${fmt(best.rSquared, 3, lang)}); expected cost = e^(fitted value); actual / expected above ${hi} or below ${lo} is flagged.`
+          ? `Best by R²: ${modelName(best.model, lang)} (R² ${formatNumber(best.rSquared, 3, lang)}); expected cost = e^(fitted value); actual / expected above ${hi} or below ${lo} is flagged.`
           : `No model could be fitted (too few points, or the data do not allow it).`);
   const models: TableBlock = {
     kind: "table",
@@ -1174,9 +1158,9 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
     rows: [
       ...c.models.map((m, i): CellValue[] => [
         modelName(m.model, lang),
-        ...[0, 1, 2, 3].map((j) => (j < m.coefficients.length ? cell(m.coefficients[j]) : null)),
-        cell(m.rSquared),
-        cell(m.f),
+        ...[0, 1, 2, 3].map((j) => (j < m.coefficients.length ? numberCell(m.coefficients[j]) : null)),
+        numberCell(m.rSquared),
+        numberCell(m.f),
         m.n,
         i === 0 ? L.bestModel[lang] : "",
       ]),
@@ -1211,11 +1195,11 @@ function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetMo
     rows: c.units.map((r) => [
       r.unit,
       r.cases,
-      cell(r.cmi),
-      cell(r.meanCost),
-      cell(r.lnCost),
-      cell(r.expected),
-      cell(r.ratio),
+      numberCell(r.cmi),
+      numberCell(r.meanCost),
+      numberCell(r.lnCost),
+      numberCell(r.expected),
+      numberCell(r.ratio),
       FLAG_LABELS[r.flag][lang],
     ]),
     conditionalFormats: [
@@ -1274,33 +1258,16 @@ function curveChart(
     ...(best && c.line.length > 1
       ? {
           line: {
-            name: fill(L.fittedLine, lang, { model: modelName(best.model, lang), r2: fmt(best.rSquared, 3, lang) }),
+            name: fill(L.fittedLine, lang, {
+              model: modelName(best.model, lang),
+              r2: formatNumber(best.rSquared, 3, lang),
+            }),
             points: c.line,
           },
         }
       : {}),
     anchor,
   };
-}
-
-function trimText(w: TrendsReport["weights"], lang: Lang): string {
-  const tr = w.trim;
-  if (!tr) return "";
-  const zh = lang === "zh";
-  switch (tr.method) {
-    case "none":
-      return zh ? "不去除 (none)" : "none";
-    case "percentile":
-      return zh
-        ? `保留第 ${(tr.pLow ?? 0) * 100} 至第 ${(tr.pHigh ?? 1) * 100} 百分位（percentile）`
-        : `keep percentiles ${(tr.pLow ?? 0) * 100} to ${(tr.pHigh ?? 1) * 100} (percentile)`;
-    case "iqr":
-      return zh ? `Q1 − ${tr.k}×IQR 至 Q3 + ${tr.k}×IQR（iqr）` : `Q1 − ${tr.k} IQR to Q3 + ${tr.k} IQR (iqr)`;
-    case "sd":
-      return zh ? `均值 ± ${tr.k} 倍标准差（sd）` : `mean ± ${tr.k} SD (sd)`;
-    default:
-      return zh ? `对数费用均值 ± ${tr.k} 倍标准差（logsd）` : `ln(cost) mean ± ${tr.k} SD (logsd)`;
-  }
 }
 
 function skipRows(skipped: Partial<Record<TrendsSkip, number>>, prefix: string, lang: Lang): [string, CellValue][] {
@@ -1324,10 +1291,10 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
     ],
   ];
   if (w.source === "data") {
-    settings.push([G("trim"), trimText(w, lang)], [G("weightMinCases"), w.minCases ?? null]);
-    if (w.years) settings.push([G("years"), list(w.years, lang)]);
-    if (w.yearWeights) settings.push([G("yearWeights"), list(w.yearWeights, lang)]);
-    settings.push([G("allCaseMean"), cell(w.allCaseMean ?? NaN)]);
+    settings.push([G("trim"), trimText(w.trim, lang)], [G("weightMinCases"), w.minCases ?? null]);
+    if (w.years) settings.push([G("years"), listText(w.years, lang)]);
+    if (w.yearWeights) settings.push([G("yearWeights"), listText(w.yearWeights, lang)]);
+    settings.push([G("allCaseMean"), numberCell(w.allCaseMean ?? NaN)]);
   }
   settings.push(
     [G("unit"), unitLabel(report, lang)],
@@ -1341,7 +1308,10 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
     [L.curveYear[lang], c.available ? (c.year ?? L.allRows[lang]) : "—"],
     [L.curveY[lang], L.curveYValue[lang]],
     [L.minCases[lang], s.minCases],
-    [L.flagTolerance[lang], `${fmt(1 - s.flagTolerance, 2, lang)} – ${fmt(1 + s.flagTolerance, 2, lang)}`],
+    [
+      L.flagTolerance[lang],
+      `${formatNumber(1 - s.flagTolerance, 2, lang)} – ${formatNumber(1 + s.flagTolerance, 2, lang)}`,
+    ],
     [L.topAdrgs[lang], s.topAdrgs],
   );
   const data: [string, CellValue][] = [
@@ -1352,7 +1322,7 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
     [G("rowsRead"), report.rowsRead],
     [G("rowsUsed"), report.rowsUsed],
     ...skipRows(report.skipped, G("skipped"), lang),
-    [G("years"), report.years.length > 0 ? list(report.years, lang) : "—"],
+    [G("years"), report.years.length > 0 ? listText(report.years, lang) : "—"],
   ];
   const section = (name: Text, rows: SectionRows | undefined) => {
     if (!rows) return;
@@ -1364,19 +1334,19 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
   section(L.sectionCurve, c.available ? c.rows : undefined);
   if (w.missingCodes.length > 0) {
     const codes = w.missingCodes;
-    data.push([G("missingWeights"), list(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]);
+    data.push([G("missingWeights"), listText(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]);
   }
   const results: [string, CellValue][] = [];
-  if (q.available) results.push([L.lowRiskTotal[lang], cell(q.overall.rate)]);
+  if (q.available) results.push([L.lowRiskTotal[lang], numberCell(q.overall.rate)]);
   if (d.available)
     results.push(
-      [L.cmiChange[lang], cell(d.overall.change)],
-      [L.mix[lang], cell(d.overall.mix)],
-      [L.severity[lang], cell(d.overall.severity)],
+      [L.cmiChange[lang], numberCell(d.overall.change)],
+      [L.mix[lang], numberCell(d.overall.mix)],
+      [L.severity[lang], numberCell(d.overall.severity)],
     );
   if (c.available && c.models[0]) {
     results.push(
-      [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${fmt(c.models[0].rSquared, 4, lang)})`],
+      [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${formatNumber(c.models[0].rSquared, 4, lang)})`],
       [L.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
     );
   }
@@ -1416,8 +1386,8 @@ function levelsBlock(q: QualitySection, lang: Lang): TableBlock {
       g.name,
       g.cases,
       g.deaths,
-      cell(g.mortality),
-      cell(g.z),
+      numberCell(g.mortality),
+      numberCell(g.z),
       g.level,
       RISK_LEVEL_LABELS[g.level][lang],
     ]),

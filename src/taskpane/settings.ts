@@ -7,7 +7,8 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCut
 import { Lang } from "../engine/text";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
-import { QuadrantSettings, UnitChoice, WeightSource } from "../report/quadrantReport";
+import { WeightSource } from "../report/common";
+import { QuadrantSettings, UnitChoice } from "../report/quadrantReport";
 import { DataSource } from "./excelData";
 import { StringKey, paneText } from "./i18n";
 

@@ -1,0 +1,81 @@
+/**
+ * What the reports share: where the data came from, where the weights come from, and the small text
+ * and number helpers every report's sheets and JSON use.
+ */
+import { TrimOptions } from "../engine/trimming";
+import { Lang } from "../engine/text";
+import { WeightTable } from "../engine/weightTable";
+import { CellValue } from "./model";
+
+export interface ReportContext {
+  /** Where the data came from: a file path or a range address. */
+  source: string;
+  sheet?: string;
+  encoding?: string;
+  /** CaseMix version (package.json). */
+  version: string;
+  /** When the report was built (default now). */
+  time?: Date;
+}
+
+export type WeightSource =
+  | {
+      source: "data";
+      trim?: TrimOptions;
+      /** One per distinct year, oldest first (default 1, 2, 7 for three years). */
+      yearWeights?: number[];
+      /** Groups with fewer cases are not trimmed and flagged (default: the report's minCases). */
+      minCases?: number;
+    }
+  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string };
+
+/** A number for JSON: NaN and infinities become null. */
+export function jsonNumber(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}
+
+/** A number for a cell: NaN, infinities and missing values become an empty cell. */
+export function numberCell(x: number | undefined): CellValue {
+  return x !== undefined && Number.isFinite(x) ? x : null;
+}
+
+export const colon = (lang: Lang): string => (lang === "zh" ? "：" : ": ");
+export const paren = (text: string, lang: Lang): string => (lang === "zh" ? `（${text}）` : ` (${text})`);
+export const listText = (xs: readonly (string | number)[], lang: Lang): string => xs.join(lang === "zh" ? "、" : ", ");
+
+/** A number with fixed decimals in the reader's locale; "—" when it is not finite. */
+export function formatNumber(x: number, digits: number, lang: Lang): string {
+  if (!Number.isFinite(x)) return "—";
+  return x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** How data-derived weights were trimmed, as the reports record it. */
+export interface TrimInfo {
+  method: string;
+  k: number;
+  pLow?: number;
+  pHigh?: number;
+}
+
+/** The trimming rule of data-derived weights, in words (the parameters sheets). */
+export function trimText(trim: TrimInfo | undefined, lang: Lang): string {
+  if (!trim) return "";
+  const zh = lang === "zh";
+  switch (trim.method) {
+    case "none":
+      return zh ? "不去除 (none)" : "none";
+    case "percentile":
+      return zh
+        ? `保留第 ${(trim.pLow ?? 0) * 100} 至第 ${(trim.pHigh ?? 1) * 100} 百分位（percentile）`
+        : `keep percentiles ${(trim.pLow ?? 0) * 100} to ${(trim.pHigh ?? 1) * 100} (percentile)`;
+    case "iqr":
+      return zh ? `Q1 − ${trim.k}×IQR 至 Q3 + ${trim.k}×IQR（iqr）` : `Q1 − ${trim.k} IQR to Q3 + ${trim.k} IQR (iqr)`;
+    case "sd":
+      return zh ? `均值 ± ${trim.k} 倍标准差（sd）` : `mean ± ${trim.k} SD (sd)`;
+    default:
+      return zh ? `对数费用均值 ± ${trim.k} 倍标准差（logsd）` : `ln(cost) mean ± ${trim.k} SD (logsd)`;
+  }
+}
