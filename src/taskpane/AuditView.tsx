@@ -135,7 +135,7 @@ function useAuditSession(lang: Lang) {
         }
         return next;
       });
-      setResult(auditSummaryLines(built, lang, (Date.now() - started) / 1000, built.syncs));
+      setResult(auditSummaryLines(built, lang, (Date.now() - started) / 1000));
     });
 
   const picker = (role: AuditRole, hint: AuditStringKey) => {
@@ -260,7 +260,7 @@ function AuditSourceStatus({ say, role, read }: { say: Texts; role: AuditRole; r
     const units = read.volume.units.map((u) => AUDIT_LABELS[u.dimension][say.lang]).join(say.listSeparator);
     return (
       <Caption1 data-testid={`audit-status-${role}`}>
-        {A("volumeRead", { rows: read.data.rowCount.toLocaleString(), address: read.data.address })}
+        {A("volumeRead", { rows: read.volume.rowsRead.toLocaleString(), address: read.data.address })}
         {" · "}
         {units ? A("volumeUnits", { units }) : A("volumeNoUnits")}
       </Caption1>

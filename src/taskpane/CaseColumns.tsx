@@ -18,7 +18,11 @@ import { useViewStyles } from "./viewStyles";
 export function ReadStatus({ say, data, detection }: { say: Texts; data: SourceData; detection: Detection }) {
   return (
     <>
-      {say.pane("dataRead", { rows: data.rowCount.toLocaleString(), columns: data.columnCount, address: data.address })}
+      {say.pane("dataRead", {
+        rows: Math.max(0, data.rowCount - detection.headerRow - 1).toLocaleString(),
+        columns: data.columnCount,
+        address: data.address,
+      })}
       {" · "}
       {detection.found
         ? say.pane("headerRowAt", { row: data.rowIndex + detection.headerRow + 1 })

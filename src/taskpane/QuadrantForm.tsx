@@ -77,7 +77,11 @@ export function TrimFields({ say, form, setForm }: FormProps) {
         </div>
       )}
       <Field label={T("yearWeights")}>
-        <Input value={form.yearWeights} placeholder="1, 2, 7" onChange={(_, d) => set("yearWeights", d.value)} />
+        <Input
+          value={form.yearWeights}
+          placeholder={T("yearWeightsPlaceholder")}
+          onChange={(_, d) => set("yearWeights", d.value)}
+        />
       </Field>
     </>
   );
@@ -123,7 +127,7 @@ export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
         />
       </Field>
       <Field label={T("yearFilter")}>
-        <Input value={form.year} placeholder="2024" onChange={(_, d) => set("year", d.value)} />
+        <Input value={form.year} placeholder={T("allYears")} onChange={(_, d) => set("year", d.value)} />
       </Field>
       <Field label={T("unit")}>
         <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as UnitChoice)}>
@@ -192,16 +196,18 @@ export function QuadrantCoefficients({ say, form, setForm }: FormProps) {
           <React.Fragment key={q}>
             <Body1>{quadrantLabel(q, lang)}</Body1>
             <Input
+              className={styles.cellInput}
               size="small"
               aria-label={`${T("coefficient")} ${quadrantLabel(q, lang)}`}
               value={form.coefficients[q]}
               onChange={(_, d) => setForm((f) => ({ ...f, coefficients: { ...f.coefficients, [q]: d.value } }))}
             />
             <Input
+              className={styles.cellInput}
               size="small"
               aria-label={`${T("quadrantName")} ${quadrantLabel(q, lang)}`}
               value={form.labels[q]}
-              placeholder={quadrantLabel(q, lang)}
+              placeholder={T("defaultValue", { value: quadrantLabel(q, lang) })}
               onChange={(_, d) => setForm((f) => ({ ...f, labels: { ...f.labels, [q]: d.value } }))}
             />
           </React.Fragment>

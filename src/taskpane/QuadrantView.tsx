@@ -129,14 +129,12 @@ function useQuadrantSession(lang: Lang) {
         return;
       }
       const settings = checked.settings;
-      let syncs = 0;
       let current = data && data.key === sourceKey(source) ? data : undefined;
       let currentOverrides = overrides;
       if (!current) {
         const found = await read(source, 0.4);
         current = { key: sourceKey(source), ...found };
         currentOverrides = {};
-        syncs += found.data.syncs;
       }
       const lacking = missingColumns(current.detection, currentOverrides, settings);
       if (lacking.length > 0) {
@@ -150,9 +148,8 @@ function useQuadrantSession(lang: Lang) {
         onProgress: (label, progress) => setBusy({ label, progress }),
         isCancelled: runState.isCancelled,
       });
-      syncs += written.syncs;
       const rendered = written.rendered;
-      setResult(summaryLines(report, rendered, lang, (Date.now() - started) / 1000, syncs));
+      setResult(summaryLines(report, rendered, lang, (Date.now() - started) / 1000));
     });
 
   const picker = (choice: SourceChoice, onChange: (c: SourceChoice) => void, hint: StringKey, id: string) => (

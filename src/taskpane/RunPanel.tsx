@@ -12,7 +12,7 @@ import {
   MessageBarTitle,
   ProgressBar,
 } from "@fluentui/react-components";
-import { VERSION } from "./build";
+import { VERSION } from "./version";
 import { Texts } from "./texts";
 import { ReportRun } from "./useReportRun";
 import { useViewStyles } from "./viewStyles";

@@ -20,7 +20,8 @@ const VIEWS: { id: View; label: StringKey }[] = [
 ];
 
 const useStyles = makeStyles({
-  tabs: { padding: "4px 8px 0" },
+  // Wraps rather than scrolls when a narrow pane (320 px and up) cannot hold the three tabs.
+  tabs: { padding: "4px 8px 0", flexWrap: "wrap" },
 });
 
 export function Shell({ lang }: { lang: Lang }) {

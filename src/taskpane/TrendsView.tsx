@@ -168,7 +168,7 @@ function useTrendsSession(lang: Lang) {
         setOverrides({});
         remember(built.data, built.detection, {});
       }
-      setResult(trendsSummaryLines(built, lang, (Date.now() - started) / 1000, built.syncs));
+      setResult(trendsSummaryLines(built, lang, (Date.now() - started) / 1000));
     });
 
   const picker = (choice: SourceChoice, onChange: (c: SourceChoice) => void, id: string) => (

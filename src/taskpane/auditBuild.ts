@@ -23,11 +23,11 @@ import {
 import { RenderResult } from "../report/excelRenderer";
 import { WorkbookModel } from "../report/model";
 import { AuditStringKey, auditText } from "./auditI18n";
-import { VERSION } from "./build";
+import { VERSION } from "./version";
 import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
-import { formatNumber, paneText } from "./i18n";
+import { formatNumber } from "./i18n";
 import { parseNumber } from "./settings";
-import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
+import { ReportDeps, outcomeLines, pauseForUi, writeReport } from "./writeReport";
 
 export type AuditRole = "base" | "adjusted" | "volume";
 export const AUDIT_ROLES: readonly AuditRole[] = ["base", "adjusted", "volume"];
@@ -181,7 +181,6 @@ export function auditSummaryLines(
   built: Pick<AuditBuilt, "report" | "rendered">,
   lang: Lang,
   seconds: number,
-  syncs: number,
 ): string[] {
   const { report, rendered } = built;
   const r = report.result;
@@ -241,9 +240,5 @@ export function auditSummaryLines(
       }),
     );
   }
-  if (rendered.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
-  if (rendered.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
-  lines.push(paneText(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(auditText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
-  return lines;
+  return [...lines, ...outcomeLines(rendered, seconds, lang)];
 }

@@ -82,7 +82,6 @@ export const AUDIT_STRINGS = {
     "{units} {unit}s: most gained {best} ({bestChange}), most lost {worst} ({worstChange}) at a neutral total",
     "{units} 个{unit}：总权重还原后得益最多的是 {best}（{bestChange}），损失最多的是 {worst}（{worstChange}）",
   ),
-  resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
 } satisfies Record<string, Text>;
 
 export type AuditStringKey = keyof typeof AUDIT_STRINGS;

@@ -3,7 +3,6 @@
  * columns, compute the report, find same-named sheets, write the report. Each step is a plain
  * function over the engine and the report builders, so the tests run them without React.
  */
-import pkg from "../../package.json";
 import {
   CaseTable,
   ColumnMapping,
@@ -29,8 +28,8 @@ import {
 import { WorkbookModel } from "../report/model";
 import { SourceData } from "./excelData";
 import { formatNumber, paneText } from "./i18n";
-
-export const VERSION: string = pkg.version;
+import { VERSION } from "./version";
+import { outcomeLines } from "./writeReport";
 
 export interface Detection {
   /** 0-based index of the header row in the values (0 when none was found). */
@@ -182,7 +181,6 @@ export function summaryLines(
   render: RenderResult & { grouped: boolean },
   lang: Lang,
   seconds: number,
-  syncs: number,
 ): string[] {
   const h = report.hospital;
   const settings = report.settings;
@@ -224,11 +222,7 @@ export function summaryLines(
       }),
     );
   }
-  if (render.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
-  if (render.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
-  lines.push(paneText(lang, render.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(paneText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
-  return lines;
+  return [...lines, ...outcomeLines(render, seconds, lang)];
 }
 
 /** An error as the user should read it: engine errors in their language, others by message. */

@@ -211,3 +211,8 @@ export async function readSource(
     blocks,
   };
 }
+
+/** Reading progress as a whole percent (the sheet's rows include the header, so rows are not shown). */
+export function readPercent(done: number, total: number): number {
+  return total > 0 ? Math.floor((100 * done) / total) : 100;
+}

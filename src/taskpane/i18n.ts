@@ -13,9 +13,9 @@ const t = (en: string, zh: string): Text => ({ en, zh });
 export const STRINGS = {
   // Views (tabs of the taskpane)
   views: t("CaseMix views", "CaseMix 功能"),
-  viewQuadrant: t("Quadrants and incentives", "四象限与绩效"),
-  viewAudit: t("Audit weights", "权重审核"),
-  viewTrends: t("Trends and quality", "趋势与质量"),
+  viewQuadrant: t("Quadrants", "四象限与绩效"),
+  viewAudit: t("Weight audit", "权重审核"),
+  viewTrends: t("Trends", "趋势与质量"),
   title: t("CaseMix: four-quadrant analysis and incentives", "CaseMix：四象限分析与绩效激励"),
   intro: t(
     "Point it at your discharge data, check the settings, press Build. The report is written to new sheets; your data and sheets are never changed.",
@@ -38,7 +38,10 @@ export const STRINGS = {
   refresh: t("Refresh list", "刷新列表"),
   readData: t("Read data and detect columns", "读取数据并识别列"),
   readAgain: t("Read again", "重新读取"),
-  dataRead: t("{rows} rows × {columns} columns read from {address}", "已从 {address} 读取 {rows} 行 × {columns} 列"),
+  dataRead: t(
+    "{rows} rows under the header × {columns} columns read from {address}",
+    "已从 {address} 读取表头下 {rows} 行 × {columns} 列",
+  ),
   headerRowAt: t("Header row: row {row}", "表头行：第 {row} 行"),
   noHeaderRow: t(
     "No row names a DRG group column; the first row is taken as the header. Map the columns below.",
@@ -104,12 +107,15 @@ export const STRINGS = {
   unitDepartment: t("Department", "科室"),
   unitDoctor: t("Doctor", "医师"),
   unitBoth: t("Both", "两者"),
+  yearWeightsPlaceholder: t("default: 1, 2, 7 (oldest first)", "默认：1, 2, 7（由远及近）"),
+  allYears: t("all years", "全部年度"),
+  defaultValue: t("default: {value}", "默认：{value}"),
   yearFilter: t("Analyse one year only (blank: all years)", "仅分析某一年度（留空：全部年度）"),
   // Build
   build: t("Build report", "生成报表"),
   cancel: t("Cancel", "取消"),
   cancelling: t("Cancelling…", "正在取消…"),
-  phaseReading: t("Reading data… {done} of {total} rows", "正在读取数据…… {done} / {total} 行"),
+  phaseReading: t("Reading data… {percent}%", "正在读取数据…… {percent}%"),
   phaseComputing: t("Computing…", "正在计算……"),
   phaseChecking: t("Checking the sheets…", "正在检查工作表……"),
   phaseWriting: t("Writing the report… {percent}%", "正在写入报表…… {percent}%"),
@@ -141,7 +147,7 @@ export const STRINGS = {
     "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行",
   ),
   resultSkipped: t("Left out: {list}", "跳过：{list}"),
-  resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
+  resultTime: t("Done in {seconds} s.", "用时 {seconds} 秒。"),
   resultUndo: t("One Undo (Ctrl+Z) removes the whole report.", "按一次撤消（Ctrl+Z）即可撤消整个报表。"),
   resultNoUndoGroup: t(
     "This version of Excel cannot group the report into one undo step; delete its sheets to remove it.",

@@ -26,11 +26,12 @@ import {
   trendsRequiredColumns,
   trendsWorkbook,
 } from "../report/trendsReport";
-import { Detection, detectColumns, Overrides, overridesAsMapping, unmappedColumns, VERSION } from "./build";
-import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
+import { Detection, detectColumns, Overrides, overridesAsMapping, unmappedColumns } from "./build";
+import { VERSION } from "./version";
+import { DataSource, ReadCancelled, readPercent, readSource, SourceData } from "./excelData";
 import { columnNames, formatNumber, paneText } from "./i18n";
 import { parseNumber, weightSourceOf } from "./settings";
-import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
+import { ReportDeps, outcomeLines, pauseForUi, writeReport } from "./writeReport";
 import { TrendsStringKey, trendsText } from "./trendsI18n";
 
 type Shape = Pick<TrendsSettings, "unit" | "weights">;
@@ -213,14 +214,14 @@ export async function buildTrends(
   let detection = pick.data ? pick.detection : undefined;
   const overrides = pick.data ? (pick.overrides ?? {}) : {};
   if (!data) {
-    progress(trendsText(lang, "phaseReading", { done: 0, total: "…" }), 0);
+    progress(paneText(lang, "phaseReading", { percent: 0 }), 0);
     data = await deps.run((context) =>
       readSource(context, pick.source, {
         isCancelled: cancelled,
         yieldToUi: deps.yieldToUi,
         onProgress: (done, total) =>
           progress(
-            trendsText(lang, "phaseReading", { done: formatNumber(lang, done), total: formatNumber(lang, total) }),
+            paneText(lang, "phaseReading", { percent: readPercent(done, total) }),
             0.4 * (total > 0 ? done / total : 1),
           ),
       }),
@@ -256,7 +257,6 @@ export function trendsSummaryLines(
   built: Pick<TrendsBuilt, "report" | "rendered">,
   lang: Lang,
   seconds: number,
-  syncs: number,
 ): string[] {
   const { report, rendered } = built;
   const sep = lang === "zh" ? "、" : ", ";
@@ -307,9 +307,5 @@ export function trendsSummaryLines(
       skipped: formatNumber(lang, skipped),
     }),
   );
-  if (rendered.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
-  if (rendered.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
-  lines.push(paneText(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
-  lines.push(trendsText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1), syncs }));
-  return lines;
+  return [...lines, ...outcomeLines(rendered, seconds, lang)];
 }

@@ -70,7 +70,6 @@ export const TRENDS_STRINGS = {
   sameYears: t("Pick two different years.", "请选择两个不同的年份。"),
   // Build
   build: t("Build trends sheet", "生成趋势与质量表"),
-  phaseReading: t("Reading data… {done} of {total} rows", "正在读取数据…… {done} / {total} 行"),
   phaseComputing: t("Computing…", "正在计算……"),
   phaseChecking: t("Checking the sheets…", "正在检查工作表……"),
   phaseWriting: t("Writing the sheet… {percent}%", "正在写入工作表…… {percent}%"),
@@ -98,7 +97,6 @@ export const TRENDS_STRINGS = {
     "{read} rows read, {used} used, {skipped} left out",
     "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行",
   ),
-  resultTime: t("Done in {seconds} s; {syncs} round trips to Excel.", "用时 {seconds} 秒；与 Excel 往返 {syncs} 次。"),
   // Validation
   notANumber: t("{field}: “{value}” is not a number", "{field}：“{value}” 不是数字"),
   notInRange: t("{field}: {value} must be {what}", "{field}：{value} 应为{what}"),

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { ExistingPolicy, ExistingSheet, RenderCancelled } from "../report/excelRenderer";
 import { errorText } from "./build";
-import { DataSource, ReadCancelled, readSource, SourceData } from "./excelData";
+import { DataSource, ReadCancelled, readPercent, readSource, SourceData } from "./excelData";
 import { Texts } from "./texts";
 
 export type Busy = { label: string; progress: number } | null;
@@ -109,12 +109,12 @@ export async function readWithProgress(
   options: { share?: number; announce?: boolean } = {},
 ): Promise<SourceData> {
   const share = options.share ?? 1;
-  if (options.announce) run.setBusy({ label: say.pane("phaseReading", { done: 0, total: "…" }), progress: 0 });
+  if (options.announce) run.setBusy({ label: say.pane("phaseReading", { percent: 0 }), progress: 0 });
   return Excel.run((context) =>
     readSource(context, target, {
       onProgress: (done, total) =>
         run.setBusy({
-          label: say.pane("phaseReading", { done: done.toLocaleString(), total: total.toLocaleString() }),
+          label: say.pane("phaseReading", { percent: readPercent(done, total) }),
           progress: share * (total > 0 ? done / total : 1),
         }),
       isCancelled: run.isCancelled,

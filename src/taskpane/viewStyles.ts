@@ -8,7 +8,7 @@ export const useViewStyles = makeStyles({
   grow: { flexGrow: 1, minWidth: "120px" },
   mapping: {
     display: "grid",
-    gridTemplateColumns: "minmax(110px, 40%) 1fr",
+    gridTemplateColumns: "minmax(110px, 40%) minmax(0, 1fr)",
     columnGap: "8px",
     rowGap: "4px",
     alignItems: "center",
@@ -16,11 +16,13 @@ export const useViewStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   quadrants: {
     display: "grid",
-    gridTemplateColumns: "auto 70px 1fr",
+    gridTemplateColumns: "auto 64px minmax(0, 1fr)",
     columnGap: "6px",
     rowGap: "4px",
     alignItems: "center",
   },
+  /** An input that shrinks with its grid cell (Fluent inputs keep a minimum width of their own). */
+  cellInput: { minWidth: 0, width: "100%" },
   muted: { color: tokens.colorNeutralForeground3 },
   buttons: { display: "flex", columnGap: "8px" },
   lines: { margin: 0, paddingLeft: "16px" },

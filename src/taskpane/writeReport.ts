@@ -5,9 +5,11 @@
  * `Excel.run` and `renderIntoWorkbook` (new sheets only, one undo group).
  */
 import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult, sheetConflicts } from "../report/excelRenderer";
+import { Lang } from "../engine/text";
 import { WorkbookModel } from "../report/model";
-import { VERSION } from "./build";
+import { VERSION } from "./version";
 import { ReadCancelled } from "./excelData";
+import { formatNumber, paneText } from "./i18n";
 
 /** The Excel calls and the screen, as a build needs them. */
 export interface ReportDeps {
@@ -70,3 +72,13 @@ export async function writeReport(model: WorkbookModel, deps: ReportDeps, phases
 /** Lets the page repaint before a long computation. */
 export const pauseForUi = (deps: Pick<ReportDeps, "yieldToUi">): Promise<void> =>
   (deps.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0))))();
+
+/** The closing lines of every view's result: sheets replaced or suffixed, how to undo, the time taken. */
+export function outcomeLines(rendered: RenderResult & { grouped: boolean }, seconds: number, lang: Lang): string[] {
+  const lines: string[] = [];
+  if (rendered.sheets.some((s) => s.replaced)) lines.push(paneText(lang, "resultReplaced"));
+  if (rendered.suffixedInstead) lines.push(paneText(lang, "resultSuffixed"));
+  lines.push(paneText(lang, rendered.grouped ? "resultUndo" : "resultNoUndoGroup"));
+  lines.push(paneText(lang, "resultTime", { seconds: formatNumber(lang, seconds, 1) }));
+  return lines;
+}

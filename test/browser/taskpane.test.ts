@@ -312,8 +312,8 @@ withBrowser("the built taskpane in a browser", () => {
 
       // The other two views are tabs of the same page: each shows its own form, in the same language.
       const views = [
-        ["audit", lang === "zh" ? "权重审核" : "Audit weights"],
-        ["trends", lang === "zh" ? "趋势与质量" : "Trends and quality"],
+        ["audit", lang === "zh" ? "权重审核" : "Weight audit"],
+        ["trends", lang === "zh" ? "趋势与质量" : "Trends"],
       ] as const;
       for (const [view, label] of views) {
         await page.getByRole("tab", { name: label }).click();
@@ -324,6 +324,31 @@ withBrowser("the built taskpane in a browser", () => {
       expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
       await page.close();
     });
+  });
+
+  test.each([
+    ["zh-CN", ["四象限与绩效", "权重审核", "趋势与质量"]],
+    ["en-US", ["Quadrants", "Weight audit", "Trends"]],
+  ])("at 320 px in %s every view fits the pane's width (no horizontal scrolling)", async (language, tabs) => {
+    const page = await openTaskpane(language);
+    await page.setViewportSize({ width: 320, height: 900 });
+    for (const [i, tab] of tabs.entries()) {
+      await page.getByRole("tab", { name: tab }).click();
+      await page.waitForTimeout(300);
+      const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+      }));
+      await page.screenshot({ path: path.join(ARTIFACTS, `taskpane-320-${language}-${i + 1}.png`), fullPage: true });
+      expect({ tab, scrollWidth }).toEqual({ tab, scrollWidth: Math.min(scrollWidth, clientWidth) });
+      // Every tab stays on screen: none is clipped at the right edge.
+      for (const name of tabs) {
+        const box = await page.getByRole("tab", { name }).boundingBox();
+        expect(box!.x + box!.width).toBeLessThanOrEqual(clientWidth);
+      }
+    }
+    expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
+    await page.close();
   });
 
   test("a user's sheet with a report's name is never replaced: the dialog offers the suffix only", async () => {

@@ -74,9 +74,10 @@ describe("Build from the selection: one new sheet", () => {
     expect(built.report.rowsRead).toBe(3000);
     expect(built.report.years).toEqual(["2022", "2023", "2024"]);
     expect(progress.slice(0, 5).map(([label]) => label)).toEqual([
-      "正在读取数据…… 0 / … 行",
-      "正在读取数据…… 1,000 / 3,001 行",
-      "正在读取数据…… 3,001 / 3,001 行",
+      // The sheet's 3,001 rows include the header: progress is a percent, floor(100 × 1000 / 3001) = 33.
+      "正在读取数据…… 0%",
+      "正在读取数据…… 33%",
+      "正在读取数据…… 100%",
       "正在计算……",
       "正在检查工作表……",
     ]);
@@ -272,14 +273,14 @@ describe("the result lines", () => {
   test("in both languages", async () => {
     const book = casesBook(2000);
     const built = await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", deps(book).deps);
-    const en = trendsSummaryLines(built, "en", 1.25, built.syncs);
+    const en = trendsSummaryLines(built, "en", 1.25);
     expect(en[0]).toBe("Sheet: Trends and Quality");
     expect(en[1]).toMatch(/^Low-risk mortality \d+\.\d\d% \(\d+ deaths in [\d,]+ low-risk cases\)$/);
     expect(en[2]).toMatch(/^CMI 2023 → 2024: \d\.\d{4} → \d\.\d{4}; mix [+-]\d\.\d{4}, severity [+-]\d\.\d{4}$/);
     expect(en[3]).toMatch(/^Curve: \w+ \(R² 0\.\d{3}\); \d+ of 24 units flagged$/);
     expect(en[4]).toBe("2,000 rows read, 2,000 used, 0 left out");
-    expect(en.slice(-2)).toEqual(["One Undo (Ctrl+Z) removes the whole report.", `Done in 1.3 s; ${built.syncs} round trips to Excel.`]);
-    const zh = trendsSummaryLines(built, "zh", 1.25, built.syncs);
+    expect(en.slice(-2)).toEqual(["One Undo (Ctrl+Z) removes the whole report.", "Done in 1.3 s."]);
+    const zh = trendsSummaryLines(built, "zh", 1.25);
     expect(zh[0]).toBe("工作表：Trends and Quality");
     expect(zh[2]).toMatch(/^CMI 2023 → 2024：/);
   });
