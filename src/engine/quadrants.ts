@@ -12,7 +12,11 @@
  *
  * A group with fewer cases than `minCases`, or without a weight or a rate (no revenue), is
  * "unclassified" with coefficient 1.0. Cut lines: X = the hospital's CMI (default), 1, the
- * median RW, or any number; Y = 0 (default), the median rate, or any number. Medians are
+ * median RW, or any number; Y = the hospital's own contribution rate at the layer ("hospital":
+ * total contribution / total revenue of its cases), the median rate, 0, or any number. With
+ * Y = 0 most groups of a hospital that covers its variable costs sit above the line and the
+ * competitive and weak quadrants stay nearly empty; the hospital's own rate splits the groups
+ * into better and worse than its average, whichever layer is chosen. Medians are
  * PERCENTILE.INC(…, 0.5) over the groups that can be classified (one value per group,
  * not weighted by cases), so a user can check them with MEDIAN() on the report's columns.
  *
@@ -32,8 +36,8 @@ export const QUADRANTS: readonly Quadrant[] = ["strategic", "competitive", "suit
 
 /** Where the x cut line goes: the hospital's CMI, the median RW of the groups, or a number (1.0). */
 export type XCutRule = "cmi" | "median" | number;
-/** Where the y cut line goes: the median rate of the groups, or a number (0). */
-export type YCutRule = "median" | number;
+/** Where the y cut line goes: the hospital's own rate, the median rate of the groups, or a number (0). */
+export type YCutRule = "hospital" | "median" | number;
 
 export type Coefficients = Record<Quadrant, number>;
 
@@ -58,8 +62,10 @@ export interface QuadrantInput {
 export interface QuadrantOptions {
   /** Default "cmi" (then `cmi` is required). */
   xCut?: XCutRule;
-  /** Default 0. */
+  /** Default 0 here; the reports default to "hospital" (then `hospitalRate` is required). */
   yCut?: YCutRule;
+  /** The hospital's contribution rate at the layer (total contribution / total revenue), for yCut "hospital". */
+  hospitalRate?: number;
   /** The hospital's CMI (total weight / cases over all its cases), for xCut "cmi". */
   cmi?: number;
   /** Groups with fewer cases are unclassified (default 5). */
@@ -113,7 +119,7 @@ function checkCut(value: number, name: string): number {
 
 /**
  * Classifies every group; see the module comment. Throws when xCut is "cmi" without a CMI,
- * or a median is asked for and no group can be classified.
+ * yCut is "hospital" without a rate, or a median is asked for and no group can be classified.
  */
 export function classifyQuadrants(input: QuadrantInput, options: QuadrantOptions = {}): QuadrantResult {
   const { rw, rate, cases } = input;
@@ -157,7 +163,18 @@ export function classifyQuadrants(input: QuadrantInput, options: QuadrantOptions
   } else if (xRule === "median") xCut = median(eligible.map((i) => rw[i]));
   else xCut = checkCut(xRule, "x_cut");
   const yRule = options.yCut ?? 0;
-  const yCut = yRule === "median" ? median(eligible.map((i) => rate[i])) : checkCut(yRule, "y_cut");
+  let yCut: number;
+  if (yRule === "hospital") {
+    const hospitalRate = options.hospitalRate;
+    if (hospitalRate === undefined || !Number.isFinite(hospitalRate)) {
+      throw new CaseMixError("div0", {
+        en: "y cut at the hospital's rate: the hospital's contribution rate is not known (no revenue)",
+        zh: "纵轴分界线取全院贡献率：全院贡献率未知（没有收入）",
+      });
+    }
+    yCut = hospitalRate;
+  } else if (yRule === "median") yCut = median(eligible.map((i) => rate[i]));
+  else yCut = checkCut(yRule, "y_cut");
 
   const quadrant = new Array<Quadrant>(n).fill("unclassified");
   const coefficient = new Float64Array(n).fill(coefficients.unclassified);

@@ -44,6 +44,16 @@ describe("classifyQuadrants", () => {
     expect(r.quadrant.slice(0, 4)).toEqual(["strategic", "competitive", "suitable", "weak"]);
   });
 
+  it("cuts y at the hospital's own rate when asked, and needs that rate", () => {
+    // Hospital rate 0.15 (say 150 contribution on 1,000 revenue): rates 0.2 and 0.5 are at or above it,
+    // 0.1, -0.1 and -0.3 below. x cut 1: RW 2 with 0.1 and -0.1 competitive, RW 0.5 with 0.2 suitable.
+    const r = classifyQuadrants(input, { xCut: 1, yCut: "hospital", hospitalRate: 0.15 });
+    expect(r.yCut).toBe(0.15);
+    expect(r.quadrant).toEqual(["competitive", "competitive", "suitable", "weak", "unclassified"]);
+    expect(() => classifyQuadrants(input, { xCut: 1, yCut: "hospital" })).toThrow(/hospital/);
+    expect(() => classifyQuadrants(input, { xCut: 1, yCut: "hospital", hospitalRate: NaN })).toThrow(CaseMixError);
+  });
+
   it("takes the minimum cases, the coefficients and a fixed y cut", () => {
     const r = classifyQuadrants(input, { xCut: 1, yCut: 0.15, minCases: 2, coefficients: { strategic: 2, weak: 0.5 } });
     // rates >= 0.15: 0.2 and 0.5 only; the RW 3 group now has enough cases.
