@@ -30,7 +30,8 @@ Report options:
   --year YEAR               analyse only the cases of that year ("latest" for the newest)
   --layer LAYER             marginal (default), direct, gross, net
   --x-cut cmi|median|N      x cut line: the hospital CMI (default), the median RW, or a number (1)
-  --y-cut 0|median|N        y cut line: 0 (default), the median rate, or a number
+  --y-cut hospital|median|N y cut line: the hospital's own contribution rate at the layer
+                            (default), the median rate, or a number (0)
   --min-cases N             groups with fewer cases are not classified (default 5)
   --coefficients a,b,c,d[,e]  strategic, competitive, suitable, weak [, unclassified]
                             (default 1.5,1.3,1,0.8,1)
@@ -102,7 +103,7 @@ Examples:
   --year 年份               只分析该年份的病例（"latest" 表示最近一年）
   --layer 层级              marginal 边际贡献（默认）、direct 直接结余、gross 毛结余、net 净结余
   --x-cut cmi|median|数值   横轴分界线：医院 CMI（默认）、RW 中位数或固定值（如 1）
-  --y-cut 0|median|数值     纵轴分界线：0（默认）、贡献率中位数或固定值
+  --y-cut hospital|median|数值  纵轴分界线：全院本层级贡献率（默认）、贡献率中位数或固定值（如 0）
   --min-cases N             病例数少于 N 的病组不分类（默认 5）
   --coefficients a,b,c,d[,e]  战略、竞争、适宜、劣势 [、未分类] 的激励系数（默认 1.5,1.3,1,0.8,1）
   --labels a,b,c,d[,e]      自定义象限名称

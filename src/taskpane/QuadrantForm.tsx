@@ -165,6 +165,7 @@ export function CutLineFields({ say, form, setForm }: FormProps) {
       <div className={styles.row}>
         <Field className={styles.grow} label={T("yCut")}>
           <Select value={form.yCut} onChange={(_, d) => set("yCut", d.value as FormState["yCut"])}>
+            <option value="hospital">{T("yCutHospital")}</option>
             <option value="zero">{T("yCutZero")}</option>
             <option value="median">{T("yCutMedian")}</option>
             <option value="custom">…</option>

@@ -93,6 +93,7 @@ export const STRINGS = {
   xCutOne: t("1.0", "1.0"),
   xCutMedian: t("median RW of the groups", "病组 RW 中位数"),
   yCut: t("y cut line (contribution rate)", "纵轴分界线（贡献率）"),
+  yCutHospital: t("the hospital's own rate (default)", "全院贡献率（默认）"),
   yCutZero: t("0", "0"),
   yCutMedian: t("median rate of the groups", "病组贡献率中位数"),
   minCases: t("Minimum cases to classify a group", "病组分类的最少病例数"),

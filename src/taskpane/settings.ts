@@ -30,7 +30,7 @@ export interface FormState {
   layer: MarginLayer;
   xCut: "cmi" | "one" | "median" | "custom";
   xCutValue: string;
-  yCut: "zero" | "median" | "custom";
+  yCut: "hospital" | "zero" | "median" | "custom";
   yCutValue: string;
   minCases: string;
   coefficients: Record<Quadrant, string>;
@@ -58,7 +58,7 @@ export const DEFAULT_FORM: FormState = {
   layer: "marginal",
   xCut: "cmi",
   xCutValue: "1",
-  yCut: "zero",
+  yCut: "hospital",
   yCutValue: "0",
   minCases: "5",
   coefficients: Object.fromEntries(QUADRANTS.map((q) => [q, String(DEFAULT_COEFFICIENTS[q])])) as Record<
@@ -143,8 +143,9 @@ export function settingsFromForm(
   if (form.xCut === "one") xCut = 1;
   else if (form.xCut === "median") xCut = "median";
   else if (form.xCut === "custom") xCut = num("xCut", form.xCutValue, 0);
-  let yCut: YCutRule = 0;
-  if (form.yCut === "median") yCut = "median";
+  let yCut: YCutRule = "hospital";
+  if (form.yCut === "zero") yCut = 0;
+  else if (form.yCut === "median") yCut = "median";
   else if (form.yCut === "custom") yCut = num("yCut", form.yCutValue, -Infinity);
   const minCases = num("minCases", form.minCases, 0);
   const coefficients = { ...DEFAULT_COEFFICIENTS } as Coefficients;

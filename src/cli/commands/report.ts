@@ -130,8 +130,8 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   const money = moneyOption(one("pool"), one("per-point"));
   const xText = one("x-cut") ?? "cmi";
   const xCut: XCutRule = xText === "cmi" || xText === "median" ? xText : numberAtLeast("x-cut", xText);
-  const yText = one("y-cut") ?? "0";
-  const yCut: YCutRule = yText === "median" ? "median" : numberAtLeast("y-cut", yText, -Infinity);
+  const yText = one("y-cut") ?? "hospital";
+  const yCut: YCutRule = yText === "hospital" || yText === "median" ? yText : numberAtLeast("y-cut", yText, -Infinity);
   const coefficients = coefficientsOption(one("coefficients"));
   const labels = labelsOption(one("labels"));
   const trim = trimOption(one("trim"), one("trim-k"));
