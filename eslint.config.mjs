@@ -3,7 +3,9 @@
 // each part of the code may use (typescript-eslint's advice for TypeScript projects).
 // The recommended block with the Prettier and Office rules names .ts files only; the same block
 // is applied to the taskpane's .tsx files too. The import rules keep the layers apart: data flows
-// ranges -> engine -> report model -> renderer, so no layer imports one above it.
+// ranges -> engine -> report model -> renderer, so no layer imports one above it. src/words holds
+// the display text that both the report layer and the custom functions need (the functions may
+// not import report): it sits just above the engine, which does not import it.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 
@@ -50,6 +52,7 @@ export default [
   layer(
     ["src/engine/**"],
     [
+      "**/words/*",
       "**/report/*",
       "**/functions/*",
       "**/taskpane/*",
@@ -65,6 +68,23 @@ export default [
       "jszip",
     ],
     "src/engine is pure TypeScript: no Office, no Node, nothing outside src/engine.",
+  ),
+  layer(
+    ["src/words/**"],
+    [
+      "**/report/*",
+      "**/functions/*",
+      "**/taskpane/*",
+      "**/cli/*",
+      "**/commands/*",
+      ...NODE_BUILTINS,
+      ...NODE_BUILTINS.map((m) => `node:${m}`),
+      "office-*",
+      "@microsoft/*",
+      "react",
+      "react-*",
+    ],
+    "src/words (display text shared by report and functions) is pure TypeScript: it imports only src/engine and itself.",
   ),
   layer(
     ["src/report/**"],

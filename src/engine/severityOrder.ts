@@ -17,7 +17,6 @@
  *                          // {system: "ms", family: "SIMPLE PNEUMONIA & PLEURISY", rank: 3, level: "W MCC"}
  */
 import { normalizeCode } from "./codes";
-import { Text } from "./text";
 
 export type SeveritySystem = "chs" | "ms";
 
@@ -87,16 +86,4 @@ export function msSeverity(name: unknown): Severity | undefined {
  */
 export function severityOf(code: unknown, name?: unknown): Severity | undefined {
   return chsSeverity(code) ?? msSeverity(name) ?? msSeverity(code);
-}
-
-const RANK_LABELS: Record<number, Text> = {
-  [RANK_MCC]: { en: "MCC", zh: "伴严重并发症或合并症" },
-  [RANK_CC]: { en: "CC", zh: "伴一般并发症或合并症" },
-  [RANK_NONE]: { en: "no CC/MCC", zh: "不伴并发症或合并症" },
-  [RANK_UNORDERED]: { en: "not ordered", zh: "不分级" },
-};
-
-/** The severity of a rank in words, e.g. `severityLabel(3).zh` is "伴严重并发症或合并症". */
-export function severityLabel(rank: number): Text {
-  return RANK_LABELS[rank] ?? RANK_LABELS[RANK_UNORDERED];
 }

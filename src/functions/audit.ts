@@ -12,16 +12,11 @@
 import { internCodes, normalizeCode } from "../engine/codes";
 import { checkNoErrorValues, readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
-import {
-  auditTable,
-  auditWeights,
-  findingRow,
-  noFindingsRow,
-  rescaleTable,
-  tableNeutrality,
-  TableInput,
-  VolumeInput,
-} from "../engine/weightAudit";
+import { auditWeights } from "../engine/weightAudit/audit";
+import { rescaleTable, tableNeutrality } from "../engine/weightAudit/neutrality";
+import { auditTable, TableInput } from "../engine/weightAudit/table";
+import { VolumeInput } from "../engine/weightAudit/volume";
+import { findingRow, noFindingsRow } from "../words/auditFindings";
 import { checkVolumeMatches, countsPerRow } from "./volume";
 import { alignRows, AlignedColumn, column, columns, isOmitted, numberArg } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
@@ -137,7 +132,7 @@ export function weightAudit(
     );
     const lang = currentLanguage();
     if (result.findings.length === 0) return [noFindingsRow(result, lang)];
-    return result.findings.map((f) => findingRow(f, lang));
+    return result.findings.map((f) => findingRow(f, result, lang));
   }) as any[][];
 }
 

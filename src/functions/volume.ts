@@ -8,7 +8,7 @@
 import { internCodes, normalizeCode } from "../engine/codes";
 import { cellNumber, isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
 import { CaseMixError } from "../engine/text";
-import { VolumeInput } from "../engine/weightAudit";
+import { VolumeInput } from "../engine/weightAudit/volume";
 
 /** A one-column volume of numbers that are not all group codes of the table: the cases of each row of the table. */
 export function countsPerRow(

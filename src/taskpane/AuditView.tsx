@@ -8,7 +8,8 @@
 import * as React from "react";
 import { Button, Caption1, Checkbox, Divider, Field, Input, Subtitle2 } from "@fluentui/react-components";
 import { Lang } from "../engine/text";
-import { AUDIT_LABELS, AuditTableSource, AuditVolumeSource } from "../report/auditReport";
+import { AuditTableSource, AuditVolumeSource } from "../engine/weightAudit/fromGrid";
+import { AUDIT_LABELS } from "../report/audit/labels";
 import { renderIntoWorkbook } from "../report/excelRun";
 import {
   AuditForm,

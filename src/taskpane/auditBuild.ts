@@ -1,25 +1,24 @@
 /**
  * What the Build button of the "Audit weights" view does, apart from the screen: read the
  * chosen sources (base table, optional adjusted table, optional case volume), run the audit
- * (src/report/auditReport.ts), ask about same-named sheets, write the audit sheets. The steps
+ * (src/report/audit/compute.ts), ask about same-named sheets, write the audit sheets. The steps
  * take the Excel calls as arguments (`AuditBuildDeps`), so the tests drive the whole build
  * through the office-addin-mock context and the view passes `Excel.run` and
  * `renderIntoWorkbook` (new sheets only, one undo group).
  */
 import { gridFromRows } from "../engine/caseTable";
 import { CaseMixError, Lang } from "../engine/text";
-import { FINDING_KINDS, FINDING_LABELS } from "../engine/weightAudit";
+import { FINDING_KINDS } from "../engine/weightAudit/findings";
 import {
-  AuditReport,
-  AuditSettings,
   AuditTableSource,
   AuditVolumeSource,
   auditTableFromGrid,
   auditVolumeFromGrid,
-  auditWorkbook,
-  AUDIT_LABELS,
-  computeAuditReport,
-} from "../report/auditReport";
+} from "../engine/weightAudit/fromGrid";
+import { AuditReport, AuditSettings, computeAuditReport } from "../report/audit/compute";
+import { AUDIT_LABELS } from "../report/audit/labels";
+import { auditWorkbook } from "../report/audit/sheets";
+import { FINDING_LABELS } from "../words/auditFindings";
 import { RenderResult } from "../report/excelRenderer";
 import { WorkbookModel } from "../report/model";
 import { AuditStringKey, auditText } from "./auditI18n";
@@ -45,7 +44,7 @@ function originOf(data: SourceData) {
   return { source: data.address, sheet: data.sheet, firstRow: data.rowIndex + 1, argName: data.address };
 }
 
-/** A weight table from the values read (header row found by its words, see auditReport.ts). */
+/** A weight table from the values read (header row found by its words, see src/engine/weightAudit/fromGrid.ts). */
 export function auditTableOf(data: SourceData): AuditTableSource {
   return auditTableFromGrid(gridFromRows(data.values), originOf(data));
 }

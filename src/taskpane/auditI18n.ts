@@ -1,6 +1,6 @@
 /**
  * Strings of the "Audit weights" view, in English and Chinese (simplified). The words of the
- * audit sheet itself come from src/report/auditReport.ts, the source picker, the conflict
+ * audit sheet itself come from src/report/audit/, the source picker, the conflict
  * dialog and the undo lines from src/taskpane/i18n.ts, so every view says the same thing.
  *
  *     auditText("en", "tableRead", { groups: 660, rows: 660, address: "Sheet1!A1:E661" })

@@ -10,7 +10,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main, packageVersion } from "../../src/cli/main";
 import { parseAuditArgs } from "../../src/cli/commands/audit";
-import { auditWeights } from "../../src/engine/weightAudit";
+import { auditWeights } from "../../src/engine/weightAudit/audit";
+import { findingDetail } from "../../src/words/auditFindings";
 import { dataFile } from "../../src/cli/repository";
 
 const H2022 = dataFile("harbin_chsdrg_weights_2022.csv");
@@ -139,7 +140,7 @@ describe("casemix audit 2022 alone", () => {
     const json = JSON.parse(r.stdout);
     const engine = auditWeights({ base: harbin(H2022) });
     expect(json.findings.map((f: any) => [f.kind, f.family, f.groups, f.weights, f.levels, f.detail])).toEqual(
-      engine.findings.map((f) => [f.kind, f.family, f.groups, f.weights, f.levels, f.detail.zh]),
+      engine.findings.map((f) => [f.kind, f.family, f.groups, f.weights, f.levels, findingDetail(f, engine, "zh")]),
     );
     expect(json.findings.map((f: any) => f.family)).toEqual(["BT2", "BW2", "HS1", "IZ2", "JR1", "JR1", "JR1"]);
     expect(json.neutrality).toBeNull();

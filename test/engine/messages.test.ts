@@ -1,7 +1,8 @@
 /**
  * Numbers in English messages: "1 case", not "1 cases"; a blank weight is "blank", not "NaN".
  */
-import { auditWeights, noFindingsRow } from "../../src/engine/weightAudit";
+import { auditWeights } from "../../src/engine/weightAudit/audit";
+import { noFindingsRow } from "../../src/words/auditFindings";
 import { countOf } from "../../src/engine/text";
 import { readDiedColumns } from "../../src/engine/mortalityRisk";
 import { weightTable } from "../../src/engine/weightTable";

@@ -5,7 +5,6 @@ import {
   RANK_MCC,
   RANK_NONE,
   RANK_UNORDERED,
-  severityLabel,
   severityOf,
 } from "../../src/engine/severityOrder";
 import { loadCms } from "../helpers/cmsData";
@@ -97,12 +96,6 @@ describe("severityOf", () => {
     expect(severityOf("193", "SIMPLE PNEUMONIA & PLEURISY W MCC")).toMatchObject({ system: "ms", rank: RANK_MCC });
     expect(severityOf("193 - SIMPLE PNEUMONIA & PLEURISY W MCC")).toMatchObject({ system: "ms", rank: RANK_MCC });
     expect(severityOf("069 - TRANSIENT ISCHEMIA")).toBeUndefined();
-  });
-
-  test("labels are bilingual", () => {
-    expect(severityLabel(RANK_MCC)).toEqual({ en: "MCC", zh: "伴严重并发症或合并症" });
-    expect(severityLabel(RANK_NONE).zh).toBe("不伴并发症或合并症");
-    expect(severityLabel(42)).toEqual(severityLabel(RANK_UNORDERED));
   });
 
   test("the CMS top-100 file: families read from the DRG definitions", () => {

@@ -1,18 +1,13 @@
 import * as fc from "fast-check";
 import * as fs from "fs";
 import { internCodes, normalizeKey } from "../../src/engine/codes";
-import {
-  auditTable,
-  auditWeights,
-  findingRow,
-  formatWeights,
-  neutrality,
-  noFindingsRow,
-  rescaleTable,
-  rescaleToNeutral,
-  tableNeutrality,
-} from "../../src/engine/weightAudit";
-import { CaseMixError } from "../../src/engine/text";
+import { AuditResult, auditWeights } from "../../src/engine/weightAudit/audit";
+import { Finding } from "../../src/engine/weightAudit/findings";
+import { neutrality, rescaleTable, rescaleToNeutral, tableNeutrality } from "../../src/engine/weightAudit/neutrality";
+import { auditTable } from "../../src/engine/weightAudit/table";
+import { RANK_MCC, RANK_NONE } from "../../src/engine/severityOrder";
+import { CaseMixError, Text } from "../../src/engine/text";
+import { findingDetail } from "../../src/words/auditFindings";
 import { loadCms } from "../helpers/cmsData";
 import { dataFile } from "../../src/cli/repository";
 
@@ -22,6 +17,11 @@ function harbin(year: 2022 | 2024): { codes: string[]; weights: string[]; names:
   expect(lines[0]).toBe("drg_code,adrg_code,severity_digit,drg_name,weight");
   const rows = lines.slice(1).map((l) => l.split(","));
   return { codes: rows.map((r) => r[0]), weights: rows.map((r) => r[4]), names: rows.map((r) => r[3]) };
+}
+
+/** The words of a finding in both languages (src/words), to pin the numbers they carry. */
+function say(f: Finding, result: AuditResult): Text {
+  return { en: findingDetail(f, result, "en"), zh: findingDetail(f, result, "zh") };
 }
 
 function expectCaseMixError(fn: () => unknown, en: RegExp, zh: RegExp): void {
@@ -60,6 +60,7 @@ describe("real tables: Harbin CHS-DRG", () => {
     const jr = severity.find((f) => f.groups.join() === "JR11,JR15")!;
     expect(jr.weights).toEqual([0.5372, 0.7554]);
     expect(jr.levels).toEqual(["1", "5"]);
+    expect([jr.ranks, jr.system]).toEqual([[RANK_MCC, RANK_NONE], "chs"]);
     expect(jr.size).toBeCloseTo(0.7554 - 0.5372, 12);
     expect(jr.table).toBe("base");
     expect(jr.cases).toBeUndefined();
@@ -248,18 +249,18 @@ describe("neutrality", () => {
     expect(nf.weights.map((w) => Number(w.toFixed(9)))).toEqual([80, 78]);
     expect(nf.size).toBeCloseTo(-0.025, 15);
     expect(nf.cases).toBe(60);
-    expect(nf.detail.en).toBe(
+    expect(say(nf, result).en).toBe(
       "total weight over 60 cases: 80 before, 78 after (-2.50%); multiply the adjusted weights by 1.025641 to restore it; 5 cases in 1 group not weighed in both tables are left out",
     );
-    expect(nf.detail.zh).toBe(
+    expect(say(nf, result).zh).toBe(
       "按 60 例计算，调整前总权重 80，调整后 78（-2.50%）；调整后权重乘以 1.025641 可还原总权重；1 个病组的 5 例在两表中不都有权重，未计入",
     );
     // largeChange: GB15 -20% before GB11 +20%? Equal |relative|: by code, GB11 first.
     expect(result.findings[2].size).toBeCloseTo(0.2, 12);
     expect(result.findings[3].size).toBeCloseTo(-0.2, 12);
-    expect(result.findings[2].detail.en).toBe("GB11: 2 → 2.4 (+20.00%); 10 cases, total weight +4");
-    expect(result.findings[3].detail.zh).toBe("GB15：1 → 0.8（-20.00%）；30 例，总权重 -6");
-    expect(result.findings[1].detail.en).toBe("XX11 has cases in the volume but is in no table; 5 cases");
+    expect(say(result.findings[2], result).en).toBe("GB11: 2 → 2.4 (+20.00%); 10 cases, total weight +4");
+    expect(say(result.findings[3], result).zh).toBe("GB15：1 → 0.8（-20.00%）；30 例，总权重 -6");
+    expect(say(result.findings[1], result).en).toBe("XX11 has cases in the volume but is in no table; 5 cases");
   });
 
   test("without a volume each group counts once, and the finding says so", () => {
@@ -276,9 +277,9 @@ describe("neutrality", () => {
     const f = result.findings[0];
     expect(f.kind).toBe("neutrality");
     expect(f.cases).toBeUndefined();
-    expect(f.detail.en).toContain("with each group counted once (no volume given)");
-    expect(f.detail.zh).toContain("未提供病例量，每个病组按 1 例计");
-    expect(f.detail.en).toContain("(+4.44%)");
+    expect(say(f, result).en).toContain("with each group counted once (no volume given)");
+    expect(say(f, result).zh).toContain("未提供病例量，每个病组按 1 例计");
+    expect(say(f, result).en).toContain("(+4.44%)");
   });
 
   test("a change within the tolerance is not a finding", () => {
@@ -382,7 +383,12 @@ describe("auditWeights: findings", () => {
       ["onlyInAdjusted", "adjusted", "AA13", "1", 1, 1],
       ["onlyInAdjusted", "adjusted", "FF19", "3", 1, 1],
     ]);
-    const d = (kind: string, code: string) => result.findings.find((f) => f.kind === kind && f.groups[0] === code)!.detail;
+    const find = (kind: string, code: string) => result.findings.find((f) => f.kind === kind && f.groups[0] === code)!;
+    const d = (kind: string, code: string) => say(find(kind, code), result);
+    // Whether the other table lists the group blank or not at all is data; the words follow it.
+    expect(find("onlyInBase", "CC19").blankIn).toEqual(["adjusted"]);
+    expect(find("onlyInBase", "DD19").blankIn).toEqual([]);
+    expect(find("missingWeight", "EE19").blankIn).toEqual(["base", "adjusted"]);
     expect(d("onlyInBase", "CC19")).toEqual({
       en: "CC19 (1 in the base table) is listed without a weight in the adjusted table; 2 cases",
       zh: "CC19（调整前权重表中为 1）在调整后权重表中没有权重；2 例",
@@ -393,8 +399,8 @@ describe("auditWeights: findings", () => {
       zh: "EE19 在两张表中都列出但没有权重；1 例",
     });
     expect(d("nonPositiveWeight", "BB19").zh).toBe("BB19 在调整前权重表中的权重为 0，权重应大于 0；0 例");
-    expect(result.findings[3].detail.en).toBe("BB19 weighs -0.5 in the adjusted table; a weight must be above 0; 0 cases");
-    expect(result.findings[0].detail).toEqual({
+    expect(say(result.findings[3], result).en).toBe("BB19 weighs -0.5 in the adjusted table; a weight must be above 0; 0 cases");
+    expect(say(result.findings[0], result)).toEqual({
       en: "the totals cannot be compared: 0 before, 0 after over 0 cases; 5 cases in 4 groups not weighed in both tables are left out",
       zh: "按 0 例计算，调整前总权重 0，调整后 0，无法比较；4 个病组的 5 例在两表中不都有权重，未计入",
     });
@@ -430,29 +436,8 @@ describe("auditWeights: findings", () => {
     expect(r.findings).toHaveLength(1);
     const f = r.findings[0];
     expect([f.table, f.family, ...f.groups]).toEqual(["adjusted", "SIMPLE PNEUMONIA & PLEURISY", "193", "194"]);
-    expect(f.detail).toEqual({
-      en: "in the adjusted table, 193 (W MCC, 0.95) weighs less than 194 (W CC, 1): 0.05 lighter (5.00%)",
-      zh: "调整后权重表中 193（W MCC，0.95）的权重低于 194（W CC，1），低 0.05（5.00%）",
-    });
-    expect(findingRow(f, "zh")).toEqual(["严重程度倒挂", "SIMPLE PNEUMONIA & PLEURISY", "193 < 194", "0.95 < 1", f.detail.zh]);
-    expect(findingRow(f, "en")[0]).toBe("severity order");
-  });
-
-  test("no findings: a row that says what was checked", () => {
-    const r = auditWeights({
-      base: { codes: ["GB11", "GB13", "GB15"], weights: [2, 1.5, 1] },
-      adjusted: { codes: ["GB11", "GB13", "GB15"], weights: [2, 1.5, 1] },
-    });
-    expect(r.findings).toEqual([]);
-    expect(noFindingsRow(r, "en")).toEqual([
-      "no findings",
-      "",
-      "",
-      "",
-      "3 groups (adjusted table: 3), 1 family checked: severity order respected, every weight present and positive, total weight 0.00%, within tolerance",
-    ]);
-    expect(noFindingsRow(r, "zh")[0]).toBe("未发现问题");
-    expect(noFindingsRow(r, "zh")[4]).toContain("已检查 3 个病组（调整后表 3 个）、1 个核心组/病组族");
+    expect([f.levels, f.ranks, f.system]).toEqual([["W MCC", "W CC"], [3, 2], "ms"]);
+    expect(f.size).toBeCloseTo(0.05, 12);
   });
 
   test("units: winners and losers by hand", () => {
@@ -528,14 +513,5 @@ describe("auditTable", () => {
       /volume: the counts have 2 rows but the groups have 1/,
       /volume：病例数有 2 行，而病组有 1 行/,
     );
-  });
-});
-
-describe("formatWeights", () => {
-  test("six significant digits, more when two different weights would read the same", () => {
-    expect(formatWeights([0.5372, 0.7392])).toEqual(["0.5372", "0.7392"]);
-    expect(formatWeights([1 / 3, 2])).toEqual(["0.333333", "2"]);
-    expect(formatWeights([1.0000001, 1])).toEqual(["1.0000001", "1"]);
-    expect(formatWeights([NaN, 3])).toEqual(["", "3"]);
   });
 });

@@ -8,8 +8,8 @@ import * as fs from "fs";
 import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { CaseMixError } from "../../src/engine/text";
-import { FINDING_LABELS } from "../../src/engine/weightAudit";
-import { DEFAULT_AUDIT_SETTINGS } from "../../src/report/auditReport";
+import { DEFAULT_AUDIT_SETTINGS } from "../../src/report/audit/compute";
+import { FINDING_LABELS, findingDetail } from "../../src/words/auditFindings";
 import { RenderCancelled, RenderOptions, renderWorkbook } from "../../src/report/excelRenderer";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { AuditView } from "../../src/taskpane/AuditView";
@@ -130,7 +130,7 @@ describe("Build: table, named range and selection, written as two new sheets", (
     const severity = built.report.result.findings.filter((f) => f.kind === "severityOrder");
     const rows = written.slice(place.firstDataRow, place.firstDataRow + findings.rows.length);
     expect(rows.filter((r) => r[0] === "严重程度倒挂").map((r) => r[2])).toEqual(severity.map((f) => f.groups.join(" < ")));
-    expect(rows.map((r) => r[8])).toEqual(built.report.result.findings.map((f) => f.detail.zh));
+    expect(rows.map((r) => r[8])).toEqual(built.report.result.findings.map((f) => findingDetail(f, built.report.result, "zh")));
 
     // Conditional formats: the kind column coloured by kind (a custom rule per label).
     const kindRules = ranges

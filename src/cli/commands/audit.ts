@@ -1,7 +1,7 @@
 /**
  * `casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [--json]
  * [--out audit.xlsx] [--lang zh|en]`: the weight-adjustment audit of the taskpane (same
- * engine, same workbook model, src/report/auditReport.ts) from files, into an .xlsx file or
+ * engine, same workbook model, src/report/audit/) from files, into an .xlsx file or
  * JSON.
  *
  * Files are CSV (any encoding readInput detects) or .xlsx (first sheet). Weight tables: the
@@ -12,18 +12,12 @@
  */
 import * as path from "path";
 import { Lang, countOf } from "../../engine/text";
-import { FINDING_KINDS, FINDING_LABELS } from "../../engine/weightAudit";
-import {
-  AuditReport,
-  AuditSettings,
-  auditJson,
-  auditTableFromGrid,
-  auditVolumeFromGrid,
-  auditWorkbook,
-  computeAuditReport,
-  DEFAULT_AUDIT_SETTINGS,
-  GridOrigin,
-} from "../../report/auditReport";
+import { FINDING_KINDS } from "../../engine/weightAudit/findings";
+import { auditTableFromGrid, auditVolumeFromGrid, GridOrigin } from "../../engine/weightAudit/fromGrid";
+import { AuditReport, AuditSettings, computeAuditReport, DEFAULT_AUDIT_SETTINGS } from "../../report/audit/compute";
+import { auditJson } from "../../report/audit/json";
+import { auditWorkbook } from "../../report/audit/sheets";
+import { FINDING_LABELS } from "../../words/auditFindings";
 import { commandArgs, langOption, nonNegativeOption, usage } from "../args";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { readInput } from "../readInput";
