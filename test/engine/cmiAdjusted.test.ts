@@ -10,7 +10,6 @@ const table = weightTable(["GB11", "GB15", "ES21"], [2, 1, 0.5]);
 const groups = internCodes(["GB11", "GB11", "GB15", "GB15", "GB15", "GB15", "ES21", "ES21", "ES21", "ES21"]);
 const by = internCodes(["外科", "外科", "外科", "外科", "内科", "内科", "内科", "内科", "内科", "内科"], normalizeKey);
 const los = Float64Array.of(12, 14, 8, 10, 6, 8, 4, 5, 5, 6);
-const costs = Float64Array.of(30000, 34000, 18000, 20000, 12000, 14000, 6000, 7000, 8000, 11000);
 const infected = Float64Array.of(0, 1, 0, 0, 0, 0, 0, 0, 1, 0);
 
 describe("cmiAdjusted: worked examples", () => {
