@@ -317,4 +317,11 @@ describe("DRG.CMI_TARGET", () => {
     expect(out[2][0]).toBe("(skipped: 1 with an empty by or period)");
     expect(thrown(() => cmiTarget(G, W, P, D, undefined, 2)).message).toMatch(/^share must be between 0 and 1/);
   });
+
+  it("refuses an error value in periods, naming the row", () => {
+    expect(thrown(() => cmiTarget(col("GB11", "GB15"), W, col(2024, "#N/A"), col("a", "a")))).toEqual({
+      code: "#VALUE!",
+      message: 'periods row 2: "#N/A" is an error value',
+    });
+  });
 });
