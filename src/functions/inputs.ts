@@ -264,17 +264,16 @@ export function missingWeightPart(excludedCases: number, missingCodes: readonly 
 }
 
 /**
- * A last spill row saying how many rows were skipped and why, so that no row disappears
- * silently; undefined when nothing was skipped (padding rows are not data and not counted).
+ * The parts of a skipped note, in the user's language: "2 with an empty group", ... (padding
+ * rows are not data and not counted); empty when nothing was skipped.
  */
-export function skippedNote(
+export function skippedParts(
   skipped: SkippedRows,
   paddingRows: number,
-  width: number,
   lang: Lang,
   valueName: { en: string; zh: string } = { en: "value", zh: "数值" },
   extra: { en: string; zh: string }[] = [],
-): unknown[] | undefined {
+): string[] {
   const emptyGroup = Math.max(0, skipped.emptyGroup - paddingRows);
   const parts: string[] = [];
   if (lang === "zh") {
@@ -290,9 +289,29 @@ export function skippedNote(
     if (skipped.missingValue) parts.push(`${skipped.missingValue} with a blank ${valueName.en}`);
     for (const e of extra) parts.push(e.en);
   }
+  return parts;
+}
+
+/** A last spill row of `width` cells holding the note made of `parts`; undefined without parts. */
+export function noteRow(parts: readonly string[], width: number, lang: Lang): unknown[] | undefined {
   if (parts.length === 0) return undefined;
   const label = lang === "zh" ? `（已跳过：${parts.join("，")}）` : `(skipped: ${parts.join(", ")})`;
   const row: unknown[] = [label];
   for (let i = 1; i < width; i++) row.push("");
   return row;
+}
+
+/**
+ * A last spill row saying how many rows were skipped and why, so that no row disappears
+ * silently; undefined when nothing was skipped (padding rows are not data and not counted).
+ */
+export function skippedNote(
+  skipped: SkippedRows,
+  paddingRows: number,
+  width: number,
+  lang: Lang,
+  valueName: { en: string; zh: string } = { en: "value", zh: "数值" },
+  extra: { en: string; zh: string }[] = [],
+): unknown[] | undefined {
+  return noteRow(skippedParts(skipped, paddingRows, lang, valueName, extra), width, lang);
 }

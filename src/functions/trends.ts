@@ -5,20 +5,12 @@
  */
 import { decomposeCmi, DecompositionRow } from "../engine/cmiDecomposition";
 import { internCodes, normalizeKey } from "../engine/codes";
-import {
-  completePairs,
-  CURVE_MODEL_NAMES,
-  CURVE_MODELS,
-  CurveFit,
-  CurveModel,
-  fitCurve,
-  fitCurves,
-  parseCurveModel,
-  predictCurve,
-} from "../engine/curveFit";
-import { checkNoErrorValues, isBlankCell, isTextCell, readNumberColumn } from "../engine/input";
+import { CURVE_MODEL_NAMES, fitCurve, fitCurves } from "../engine/curveFit";
+import { expectedMeanCost } from "../engine/prepayment";
+import { checkNoErrorValues, isBlankCell } from "../engine/input";
 import { CaseMixError, Lang } from "../engine/text";
-import { alignRows, AlignedColumn, column, columns, nonEmpty, optionArg, scalar } from "./args";
+import { alignRows, AlignedColumn, columns, nonEmpty, optionArg } from "./args";
+import { booleanArg, chosenFit, modelArg, readPoints, unitColumn } from "./curveArgs";
 import { currentLanguage, excelError, guard, meanCell, numberCell } from "./excel";
 import { missingWeightPart, readTableArg, skippedNote } from "./inputs";
 
@@ -26,50 +18,11 @@ import { missingWeightPart, readTableArg, skippedNote } from "./inputs";
 // Curve model
 // ---------------------------------------------------------------------------------------
 
-/** x and y lined up, header dropped, blank pairs dropped (padding rows not counted). */
-function readPoints(x: unknown, y: unknown): { x: Float64Array; y: Float64Array; blankPairs: number; padding: number } {
-  const aligned = alignRows(
-    [],
-    [
-      { name: "x", cells: column(x, "x") },
-      { name: "y", cells: column(y, "y") },
-    ],
-  );
-  const [xCells, yCells] = aligned.numbers;
-  const xs = readNumberColumn(xCells, "x", { firstRow: aligned.firstRow, allowNegative: true });
-  const ys = readNumberColumn(yCells, "y", { firstRow: aligned.firstRow, allowNegative: true });
-  let padding = 0;
-  for (let i = 0; i < xs.length; i++) if (xs[i] !== xs[i] && ys[i] !== ys[i]) padding++;
-  const pairs = completePairs(xs, ys);
-  return { x: pairs.x, y: pairs.y, blankPairs: pairs.dropped - padding, padding };
-}
-
-function modelArg(arg: unknown): CurveModel | undefined {
-  const value = scalar(arg);
-  if (isBlankCell(value)) return undefined;
-  const word = String(value);
-  if (/^\s*(best|最优|最佳)\s*$/i.test(word)) return undefined;
-  const model = parseCurveModel(word);
-  if (model) return model;
-  throw new CaseMixError("value", {
-    en: `model: "${word}" is not one of ${CURVE_MODELS.map((m) => CURVE_MODEL_NAMES[m].en).join(", ")}`,
-    zh: `model："${word}" 不是可选模型之一（${CURVE_MODELS.map((m) => CURVE_MODEL_NAMES[m].zh).join("、")}）`,
-  });
-}
-
 function blankPairsNote(blankPairs: number, width: number, lang: Lang): unknown[] | undefined {
   return skippedNote({ emptyGroup: 0, emptyKey: 0, noCases: 0, missingValue: blankPairs }, 0, width, lang, {
     en: "x or y",
     zh: " x 或 y ",
   });
-}
-
-/** The best model by R squared, or the one asked for. */
-function chosenFit(x: Float64Array, y: Float64Array, model: CurveModel | undefined): CurveFit {
-  if (model) return fitCurve(x, y, model);
-  const { fits, failures } = fitCurves(x, y);
-  if (fits.length > 0) return fits[0];
-  throw new CaseMixError(failures[0] ? "num" : "value", failures[0]?.reason ?? { en: "no model", zh: "没有模型" });
 }
 
 /**
@@ -118,20 +71,6 @@ export function curveFit(x: any[][], y: any[][], model?: string): any[][] {
   }) as any[][];
 }
 
-function booleanArg(arg: unknown, argName: string): boolean {
-  const value = scalar(arg);
-  if (isBlankCell(value)) return false;
-  if (typeof value === "boolean") return value;
-  if (value === 1 || value === 0) return value === 1;
-  const s = String(value).trim().toUpperCase();
-  if (["TRUE", "YES", "是", "1"].includes(s)) return true;
-  if (["FALSE", "NO", "否", "0"].includes(s)) return false;
-  throw new CaseMixError("value", {
-    en: `${argName}: "${String(value)}" is not TRUE or FALSE`,
-    zh: `${argName}："${String(value)}" 不是 TRUE 或 FALSE`,
-  });
-}
-
 /**
  * Expected mean cost per case (预期例均费用) of units from their CMI, with a curve fitted on units' CMI (x) and mean cost (y): the best model by R squared unless `model` names one.
  * The models are evaluated in their SPSS form, so the result is money even for models fitted on ln y. When y holds ln(cost), as in the source's analysis, set log_y to TRUE to get money back (e^prediction).
@@ -150,22 +89,14 @@ export function expectedCost(cmi: any[][], x: any[][], y: any[][], model?: strin
     const logY = booleanArg(log_y, "log_y");
     const points = readPoints(x, y);
     const fit = chosenFit(points.x, points.y, chosen);
-    const cells = column(cmi, "cmi");
-    const header = cells.length > 1 && isTextCell(cells[0]);
-    const values = readNumberColumn(header ? cells.slice(1) : cells, "cmi", {
-      firstRow: header ? 2 : 1,
-      allowNegative: true,
-    });
-    const predict = (v: number) => {
-      const p = predictCurve(fit, v);
-      return numberCell(logY ? Math.exp(p) : p, "num");
-    };
-    if (values.length === 1 && !header) {
+    const { values, header } = unitColumn(cmi, "cmi", true);
+    const predict = (v: number) => numberCell(expectedMeanCost(fit, v, logY), "num");
+    if (values.length === 1 && header === undefined) {
       if (values[0] !== values[0]) throw new CaseMixError("value", { en: "cmi is blank", zh: "cmi 为空" });
       return [[predict(values[0])]];
     }
     const rows: unknown[][] = [];
-    if (header) rows.push([currentLanguage() === "zh" ? "预期费用" : "expected cost"]);
+    if (header !== undefined) rows.push([currentLanguage() === "zh" ? "预期费用" : "expected cost"]);
     for (const v of values) rows.push([v !== v ? "" : predict(v)]);
     return nonEmpty(rows);
   }) as any[][];

@@ -67,12 +67,26 @@ describe("decomposeCmi by hand", () => {
     // 外科: before ES21 (0.5); after FM19 (3): mix -1 x 0.5 + 1 x 3 = 2.5, change 2.5
     // 儿科: after only: CMI before NaN, mix and severity NaN
     const r = decomposeCmi(
-      periods(["GB15", "GB15", "ES21"], ["GB11", "GB15", "FM19", "ES21"], ["内科", "内科", "外科"], ["内科", "内科", "外科", "儿科"]),
+      periods(
+        ["GB15", "GB15", "ES21"],
+        ["GB11", "GB15", "FM19", "ES21"],
+        ["内科", "内科", "外科"],
+        ["内科", "内科", "外科", "儿科"],
+      ),
       table,
     );
     const rows = r.rows!;
     expect(rows.map((x) => x.key)).toEqual(["儿科", "内科", "外科"]);
-    expect(rows[1]).toEqual({ key: "内科", casesBefore: 2, casesAfter: 2, cmiBefore: 1, cmiAfter: 1.5, change: 0.5, mix: 0, severity: 0.5 });
+    expect(rows[1]).toEqual({
+      key: "内科",
+      casesBefore: 2,
+      casesAfter: 2,
+      cmiBefore: 1,
+      cmiAfter: 1.5,
+      change: 0.5,
+      mix: 0,
+      severity: 0.5,
+    });
     expect(rows[2]).toMatchObject({ cmiBefore: 0.5, cmiAfter: 3, change: 2.5, mix: 2.5, severity: 0 });
     expect(rows[0].casesBefore).toBe(0);
     expect(Number.isNaN(rows[0].cmiBefore)).toBe(true);
@@ -99,7 +113,9 @@ describe("decomposeCmi by hand", () => {
     } catch (e) {
       error = e as CaseMixError;
     }
-    expect(error!.text.en).toMatch(/^ZZ11 has no weight in weight_table \(3 cases\); 1 more group without a weight, 4 cases in all/);
+    expect(error!.text.en).toMatch(
+      /^ZZ11 has no weight in weight_table \(3 cases\); 1 more group without a weight, 4 cases in all/,
+    );
   });
 
   it("adrgTerms: one period only", () => {
@@ -120,7 +136,13 @@ describe("decomposeCmi properties", () => {
   it("mix + severity = change (the parts add up, no interaction term)", () => {
     fc.assert(
       fc.property(arbPeriod, arbPeriod, (b, a) => {
-        const r = decomposeCmi(periods(b.map((i) => codes[i]), a.map((i) => codes[i])), t);
+        const r = decomposeCmi(
+          periods(
+            b.map((i) => codes[i]),
+            a.map((i) => codes[i]),
+          ),
+          t,
+        );
         const { change, mix, severity } = r.overall;
         const adrgMix = r.adrgs.reduce((s, x) => s + x.mix, 0);
         return Math.abs(mix + severity - change) <= 1e-12 && Math.abs(adrgMix - mix) <= 1e-12;
@@ -136,14 +158,22 @@ describe("decomposeCmi properties", () => {
     fc.assert(
       fc.property(arbCases, arbCases, (b, a) => {
         const r = decomposeCmi(
-          periods(b.map((x) => codes[x[0]]), a.map((x) => codes[x[0]]), b.map((x) => x[1]), a.map((x) => x[1])),
+          periods(
+            b.map((x) => codes[x[0]]),
+            a.map((x) => codes[x[0]]),
+            b.map((x) => x[1]),
+            a.map((x) => x[1]),
+          ),
           t,
         );
         for (const row of r.rows!) {
           if (row.casesBefore === 0 || row.casesAfter === 0) continue;
           if (Math.abs(row.mix + row.severity - row.change) > 1e-12) return false;
           const alone = decomposeCmi(
-            periods(b.filter((x) => x[1] === row.key).map((x) => codes[x[0]]), a.filter((x) => x[1] === row.key).map((x) => codes[x[0]])),
+            periods(
+              b.filter((x) => x[1] === row.key).map((x) => codes[x[0]]),
+              a.filter((x) => x[1] === row.key).map((x) => codes[x[0]]),
+            ),
             t,
           ).overall;
           if (Math.abs(alone.mix - row.mix) > 1e-12 || Math.abs(alone.severity - row.severity) > 1e-12) return false;
@@ -156,8 +186,15 @@ describe("decomposeCmi properties", () => {
 
 describe("decomposeCmi on the Harbin 2024 weight table", () => {
   const csv = fs.readFileSync(dataFile("harbin_chsdrg_weights_2024.csv"), "utf8");
-  const lines = csv.trim().split(/\r?\n/).slice(1).map((l) => l.split(","));
-  const harbin = weightTable(lines.map((l) => l[0]), lines.map((l) => l[4]));
+  const lines = csv
+    .trim()
+    .split(/\r?\n/)
+    .slice(1)
+    .map((l) => l.split(","));
+  const harbin = weightTable(
+    lines.map((l) => l[0]),
+    lines.map((l) => l[4]),
+  );
   // ADRGs with both a x3 and a x1 group that have weights: upcoding moves cases from x3 to x1.
   const pairs = lines
     .filter((l) => l[0].endsWith("3") && l[4] !== "")

@@ -12,11 +12,15 @@
 import * as fc from "fast-check";
 import { weightAudit, weightNeutrality, weightRescale } from "../../src/functions/audit";
 import { cmi, groupCount } from "../../src/functions/caseMix";
-import { costIndex } from "../../src/functions/efficiency";
+import { cmiAdjustedFunction, costTarget, losTarget } from "../../src/functions/cmiAdjusted";
+import { cmiCompareFunction } from "../../src/functions/cmiCompare";
+import { cmiTarget } from "../../src/functions/cmiTarget";
+import { costIndex, drugIndex, materialIndex } from "../../src/functions/efficiency";
 import { setLanguage } from "../../src/functions/excel";
 import { isBlankCell } from "../../src/engine/input";
 import { cmiCostIndexFunction, marginContrib } from "../../src/functions/margins";
 import { benchmarkGap, drgPayment, pointValue } from "../../src/functions/payment";
+import { prepayment } from "../../src/functions/prepayment";
 import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
 import { cmiDecompose, curveFit, expectedCost } from "../../src/functions/trends";
 import { drgWeight } from "../../src/functions/weights";
@@ -44,6 +48,39 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
   { name: "CURVE_FIT", required: 2, fn: curveFit, kinds: ["num", "num", "opt"] },
   { name: "EXPECTED_COST", required: 3, fn: expectedCost, kinds: ["num", "num", "num", "opt", "opt"] },
   { name: "CMI_DECOMPOSE", required: 3, fn: cmiDecompose, kinds: ["period", "period", "table", "opt", "opt"] },
+  {
+    name: "CMI_ADJUSTED",
+    required: 3,
+    fn: cmiAdjustedFunction,
+    kinds: ["num", "code", "table", "key", "opt", "num", "opt"],
+  },
+  {
+    name: "LOS_TARGET",
+    required: 4,
+    fn: losTarget,
+    kinds: ["code", "num", "table", "key", "opt", "opt", "num", "opt"],
+  },
+  {
+    name: "COST_TARGET",
+    required: 4,
+    fn: costTarget,
+    kinds: ["code", "num", "table", "key", "opt", "opt", "num", "opt"],
+  },
+  { name: "PREPAYMENT", required: 4, fn: prepayment, kinds: ["num", "num", "num", "num", "opt", "opt"] },
+  {
+    name: "CMI_COMPARE",
+    required: 4,
+    fn: cmiCompareFunction,
+    kinds: ["code", "table", "code", "table", "key", "num", "opt"],
+  },
+  { name: "DRUG_INDEX", required: 2, fn: drugIndex, kinds: ["code", "num", "key", "table", "num"] },
+  { name: "MATERIAL_INDEX", required: 2, fn: materialIndex, kinds: ["code", "num", "key", "table", "num"] },
+  {
+    name: "CMI_TARGET",
+    required: 4,
+    fn: cmiTarget,
+    kinds: ["code", "table", "key", "key", "table", "opt", "num", "opt"],
+  },
 ];
 
 describe.each(FUNCTIONS)("$name on plausible arguments with noise", ({ fn, kinds, required }) => {
@@ -160,6 +197,51 @@ const ACCOUNTED: Accounting[] = [
     call: (rs) => costIndex(col(rs, "group"), col(rs, "money"), col(rs, "key"), TABLE),
     cases: (spill) => sumColumn(2)(spill) + sumColumn(4)(spill),
     padding: groupPadding("money", "key"),
+  },
+  {
+    name: "CMI_ADJUSTED by key",
+    call: (rs, x) =>
+      cmiAdjustedFunction(col(rs, "money"), col(rs, "group"), TABLE, col(rs, "key"), undefined, undefined, missing(x)),
+    cases: sumColumn(4),
+    padding: groupPadding("money", "key"),
+  },
+  {
+    name: "LOS_TARGET",
+    call: (rs, x) =>
+      losTarget(col(rs, "group"), col(rs, "money"), TABLE, col(rs, "key"), undefined, undefined, undefined, missing(x)),
+    cases: sumColumn(7),
+    padding: groupPadding("money", "key"),
+  },
+  {
+    name: "CMI_COMPARE by key, one grouping",
+    call: (rs, x) => {
+      const out = cmiCompareFunction(
+        col(rs, "group"),
+        TABLE,
+        col(rs, "group"),
+        TABLE,
+        col(rs, "key"),
+        undefined,
+        missing(x),
+      );
+      // a `by` of one blank cell is no breakdown: one row of 11 figures, the unbroken-down result
+      return out[0].length === 11 ? [[out[0][0]]] : out;
+    },
+    cases: sumColumn(1),
+    padding: groupPadding("key"),
+  },
+  {
+    name: "DRUG_INDEX by key",
+    call: (rs) => drugIndex(col(rs, "group"), col(rs, "money"), col(rs, "key"), TABLE),
+    cases: (spill) => sumColumn(2)(spill) + sumColumn(4)(spill),
+    padding: groupPadding("money", "key"),
+  },
+  {
+    name: "CMI_TARGET (periods in the died column)",
+    call: (rs, x) =>
+      cmiTarget(col(rs, "group"), TABLE, col(rs, "died"), col(rs, "key"), undefined, undefined, undefined, missing(x)),
+    cases: (spill) => sumColumn(1)(spill.slice(1)),
+    padding: (r) => isBlankCell(r.group) && isBlankCell(r.key) && isBlankCell(r.died),
   },
   {
     name: "MARGIN_CONTRIB by key",

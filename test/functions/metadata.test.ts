@@ -49,12 +49,21 @@ const SIGNATURES: Record<string, string[]> = {
   TIME_INDEX: ["groups", "los", "[by]", "[benchmark_table]", "[counts]"],
   MARGIN_CONTRIB: ["revenue", "cost", "[by]", "[result]", "[counts]"],
   CMI_COST_INDEX: ["groups", "costs", "weight_table", "rate"],
+  CMI_ADJUSTED: ["values", "groups", "weight_table", "[by]", "[kind]", "[counts]", "[missing]"],
+  LOS_TARGET: ["groups", "los", "weight_table", "by", "[benchmark]", "[percentile]", "[counts]", "[missing]"],
+  COST_TARGET: ["groups", "costs", "weight_table", "by", "[benchmark]", "[percentile]", "[counts]", "[missing]"],
+  PREPAYMENT: ["cmi", "cases", "x", "y", "[model]", "[log_y]"],
+  CMI_COMPARE: ["groups_a", "weight_table_a", "groups_b", "weight_table_b", "[by]", "[counts]", "[missing]"],
+  DRUG_INDEX: ["groups", "drug_costs", "[by]", "[benchmark_table]", "[counts]"],
+  MATERIAL_INDEX: ["groups", "material_costs", "[by]", "[benchmark_table]", "[counts]"],
+  CMI_TARGET: ["groups", "weight_table", "periods", "by", "[benchmark_table]", "[share]", "[counts]", "[missing]"],
 };
 
 /** Parameters that take ranges: `any` matrices, so text cells arrive and can be checked. */
 const RANGE_PARAMETERS = new Set([
   "groups", "costs", "lookup", "counts", "years", "year_weights", "category_costs", "shares", "weight_table",
-  "by", "benchmark_table", "los", "revenue", "cost",
+  "by", "benchmark_table", "los", "revenue", "cost", "values", "cmi", "cases", "x", "y", "groups_a", "groups_b",
+  "weight_table_a", "weight_table_b", "drug_costs", "material_costs", "periods",
 ]);
 
 const CJK = /[\u4e00-\u9fff]/;
