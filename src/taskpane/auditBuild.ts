@@ -20,7 +20,7 @@ import {
   AUDIT_LABELS,
   computeAuditReport,
 } from "../report/auditReport";
-import { RenderResult } from "../report/excelRenderer";
+import { RenderResult } from "../report/excel/options";
 import { WorkbookModel } from "../report/model";
 import { AuditStringKey, auditText } from "./auditI18n";
 import { VERSION } from "./build";

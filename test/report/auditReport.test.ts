@@ -21,7 +21,7 @@ import {
   FINDING_FILLS,
 } from "../../src/report/auditReport";
 import { BarChartModel, KeyValueBlock, placeBlocks, TableBlock } from "../../src/report/model";
-import { renderXlsx } from "../../src/report/xlsxRenderer";
+import { renderXlsx } from "../../src/report/xlsx/render";
 import { dataFile } from "../../src/cli/repository";
 
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));

@@ -10,7 +10,8 @@ import { renderToString } from "react-dom/server";
 import { CaseMixError } from "../../src/engine/text";
 import { FINDING_LABELS } from "../../src/engine/weightAudit";
 import { DEFAULT_AUDIT_SETTINGS } from "../../src/report/auditReport";
-import { RenderCancelled, RenderOptions, renderWorkbook } from "../../src/report/excelRenderer";
+import { RenderCancelled, RenderOptions } from "../../src/report/excel/options";
+import { renderWorkbook } from "../../src/report/excel/render";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { AuditView } from "../../src/taskpane/AuditView";
 import {

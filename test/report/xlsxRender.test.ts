@@ -4,14 +4,8 @@ import { readCaseTable } from "../../src/engine/caseTable";
 import { weightTable } from "../../src/engine/weightTable";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
-import {
-  axisBounds,
-  columnLetter,
-  drawingPosition,
-  logAxisBounds,
-  renderXlsx,
-  safeSheetName,
-} from "../../src/report/xlsxRenderer";
+import { renderXlsx } from "../../src/report/xlsx/render";
+import { drawingPosition } from "../../src/report/xlsx/package";
 import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
 
 /** Fails on unbalanced tags: a cheap well-formedness check of the XML parts we write. */
@@ -25,23 +19,6 @@ function expectBalanced(xml: string): void {
 }
 
 describe("helpers", () => {
-  it("column letters", () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
-  });
-
-  it("sheet names Excel accepts", () => {
-    expect(safeSheetName("四象限分析", new Set())).toBe("四象限分析");
-    expect(safeSheetName("四象限分析", new Set(["四象限分析"]))).toBe("四象限分析 (2)");
-    expect(safeSheetName("a/b:c", new Set())).toBe("a b c");
-    expect(safeSheetName("x".repeat(40), new Set(["x".repeat(31)])).length).toBe(31);
-  });
-
-  it("axis bounds hold the values and the cut on a round step", () => {
-    expect(axisBounds([0.4, 2], 1.27, 0.5, true)).toEqual([0, 2.5]);
-    expect(axisBounds([-0.17, 0.6], 0, 0.1, false)).toEqual([-0.3, 0.7]);
-    expect(logAxisBounds([0.077, 27.3], 1)).toEqual([0.0625, 32]);
-  });
-
   it("puts <drawing> before the worksheet's own extLst, not inside a conditional format", () => {
     const xml =
       '<?xml version="1.0"?><worksheet><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting>' +
@@ -151,7 +128,7 @@ describe("renderXlsx of the quadrant report", () => {
     expect(chart).toContain("<c:f>'四象限分析'!$D$7:$D$7</c:f>"); // D1, the weak group
     expect(chart).not.toContain("$D$8"); // E1 (unclassified) is not drawn
     const names = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1]);
-    expect(names).toEqual(["战略病种 (1)", "竞争病种 (1)", "适宜病种 (1)", "劣势病种 (1)", "横轴分界线 相对权重 (RW) = 1.2727", "纵轴分界线 = 0%"]);
+    expect(names).toEqual(["战略病种 (1)", "竞争病种 (1)", "适宜病种 (1)", "劣势病种 (1)", "横轴分界线 相对权重 (RW) = 1.2727", "纵轴分界线 边际贡献率 = 0%"]);
     // the cut lines refer to hidden helper cells right of the table and the chart (anchored at
     // column 12 = M, 10 wide: used up to column V, one blank column W, helpers from X), no literals
     expect(chart).not.toContain("numLit");

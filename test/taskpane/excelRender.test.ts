@@ -3,17 +3,13 @@
  * requests under 5 MB, new sheets only, replacing only our own earlier report, cancelling
  * without leftovers, and the undo group.
  */
-import {
-  DEFAULT_REQUEST_BUDGET,
-  RenderCancelled,
-  cellBytes,
-  commonSuffix,
-  excelCell,
-  renderWorkbook,
-  ReplaceIncomplete,
-  sheetConflicts,
-  suffixedName,
-} from "../../src/report/excelRenderer";
+import { cellBytes, excelCell } from "../../src/report/excel/cells";
+import { RenderCancelled } from "../../src/report/excel/options";
+import { renderWorkbook } from "../../src/report/excel/render";
+import { ReplaceIncomplete } from "../../src/report/excel/replace";
+import { DEFAULT_REQUEST_BUDGET } from "../../src/report/excel/requests";
+import { sheetConflicts } from "../../src/report/excel/sheetNames";
+import { commonSuffix, suffixedName } from "../../src/report/layout/sheetNames";
 import { renderIntoWorkbook, runExcel } from "../../src/report/excelRun";
 import { placeBlocks } from "../../src/report/model";
 import { MockWorkbook, mockContext } from "./excelMock";
