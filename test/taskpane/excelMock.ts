@@ -174,6 +174,9 @@ export class MockSheet {
   /** Page layout settings by path ("orientation", "zoom", "setPrintTitleRows()"). */
   pageSetup: PathEntry[] = [];
   pageLayout: any;
+  /** Calls on the freeze panes and the autoFilter, by path ("freezeAt()", "apply()"). */
+  panes: PathEntry[] = [];
+  filter: PathEntry[] = [];
   freezePanes: any;
   autoFilter: any;
   activated = false;
@@ -187,9 +190,9 @@ export class MockSheet {
     readonly cells: unknown[][],
   ) {
     this._name = name;
-    this.freezePanes = recorder(book);
+    this.freezePanes = recorder(book, [], this.panes);
     this.pageLayout = recorder(book, [], this.pageSetup);
-    this.autoFilter = recorder(book);
+    this.autoFilter = recorder(book, [], this.filter);
   }
 
   get name(): string {

@@ -20,9 +20,9 @@ function solid(hex: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } };
 }
 
-/** Sets a cell's value; blanks and numbers that are not finite leave it empty. */
+/** Sets a cell's value; blanks, empty text and numbers that are not finite leave it empty (as in Excel). */
 export function writeValue(cell: ExcelJS.Cell, value: CellValue | undefined): void {
-  if (value === null || value === undefined) return;
+  if (value === null || value === undefined || value === "") return;
   if (typeof value === "number" && !Number.isFinite(value)) return;
   cell.value = value;
 }
@@ -76,20 +76,21 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, lang: Lang
     const p = placements[b];
     if (block.kind === "text") {
       const c = ws.getCell(p.top + 1, 1);
-      c.value = block.text;
+      writeValue(c, block.text);
       if (block.style) applyStyle(c, cx.style(block.style));
       return;
     }
     if (block.caption) {
       const c = ws.getCell(p.top + 1, 1);
-      c.value = block.caption;
+      writeValue(c, block.caption);
       applyStyle(c, cx.style("caption"));
     }
     if (block.kind === "keyValue") renderKeyValue(cx, block, b, p);
     else renderTable(cx, block, b, p);
   });
   cx.columns.widths.forEach((w, j) => {
-    if (w !== undefined) ws.getColumn(j + 1).width = w;
+    // ExcelJS leaves out a width of exactly 9, its own default, and Excel then shows 8.43.
+    if (w !== undefined) ws.getColumn(j + 1).width = w === 9 ? 9.0001 : w;
   });
   const filtered = filteredTable(sheet);
   if (filtered !== undefined) {
@@ -119,7 +120,7 @@ function renderKeyValue(cx: SheetContext, block: KeyValueBlock, b: number, p: Bl
   const value = wrapped(cx.style("value"), cx.columns.wrapped.has(`${b}:1`));
   block.rows.forEach(([key, v], i) => {
     const k = cx.ws.getCell(p.headerRow + i + 1, 1);
-    k.value = key;
+    writeValue(k, key);
     applyStyle(k, label);
     const c = cx.ws.getCell(p.headerRow + i + 1, 2);
     writeValue(c, v);
@@ -133,7 +134,7 @@ function renderTable(cx: SheetContext, block: TableBlock, b: number, p: BlockPla
   const { ws } = cx;
   block.columns.forEach((col, j) => {
     const c = ws.getCell(p.headerRow + 1, j + 1);
-    c.value = col.header;
+    writeValue(c, col.header);
     applyStyle(c, cx.style(col.type === "text" ? "header" : "numberHeader"));
   });
   const formats = block.columns.map((col) => columnFormat(col.type));
