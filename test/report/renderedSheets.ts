@@ -328,10 +328,11 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
     const widths: Record<number, number> = {};
     const hidden: number[] = [];
     for (let c = 1; c <= ws.columnCount; c++) {
-      const column = ws.getColumn(c);
+      // An ExcelJS column, not an Excel API object: nothing to load.
+      const { hidden: isHidden, width } = ws.getColumn(c);
       // Hidden helper columns keep ExcelJS's default width; the Excel renderer sets none.
-      if (column.hidden) hidden.push(c - 1);
-      else if (column.width !== undefined) widths[c - 1] = Math.trunc(column.width * 7 + 5) * 0.75;
+      if (isHidden) hidden.push(c - 1);
+      else if (width !== undefined) widths[c - 1] = Math.trunc(width * 7 + 5) * 0.75;
     }
     const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     const setup = ws.pageSetup;

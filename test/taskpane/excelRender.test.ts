@@ -118,7 +118,7 @@ describe("round trips", () => {
     expect(sheet.numberFormats.find((f) => f.column === 7)!.format).toBe("0.00%");
     // The parameters block keeps the formula-looking text as text.
     const params = book.sheet("参数")!;
-    expect(params.written.flat()).toContain("'=HYPERLINK(\"x\")");
+    expect(params.written.flat()).toContain('\'=HYPERLINK("x")');
     expect(params.written.flat()).toContain("'1.5 / 1.3 / 1.0 / 0.8");
     // Chart: added once, with the quadrant series, two cut lines and the corner labels.
     expect(sheet.chartLogs).toHaveLength(1);
@@ -263,7 +263,11 @@ describe("undo group", () => {
 
   test("merges every request of the build into one undo group where ExcelApi 1.20 is supported", async () => {
     const seen: unknown[] = [];
-    g.Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && ["1.7", "1.20"].includes(v) } } };
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && ["1.7", "1.20"].includes(v) },
+      },
+    };
     g.Excel = { run: async (...args: any[]) => (seen.push(args[0]), args[args.length - 1]("ctx")) };
     const { value, grouped } = await runExcel(async (ctx) => `ran with ${ctx}`);
     expect(value).toBe("ran with ctx");
@@ -273,7 +277,9 @@ describe("undo group", () => {
 
   test("waits while the user edits a cell where ExcelApi 1.11 is supported", async () => {
     const seen: unknown[] = [];
-    g.Office = { context: { requirements: { isSetSupported: (_s: string, v: string) => ["1.7", "1.11"].includes(v) } } };
+    g.Office = {
+      context: { requirements: { isSetSupported: (_s: string, v: string) => ["1.7", "1.11"].includes(v) } },
+    };
     g.Excel = { run: async (...args: any[]) => (seen.push(args[0]), args[args.length - 1]("ctx")) };
     expect((await runExcel(async () => 3)).grouped).toBe(false);
     expect(seen).toEqual([{ delayForCellEdit: true }]);

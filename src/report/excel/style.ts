@@ -11,10 +11,7 @@ export function styleOps(style: CellStyle): number {
 
 /** Gives a range the style: font (name, size, weight, slant, colour), fill, border, alignment, wrap. */
 export function applyStyle(range: Excel.Range, style: CellStyle): void {
-  // Navigation properties, only written to: nothing to load.
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const format = range.format;
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const font = format.font;
   font.name = style.font.name;
   font.size = style.font.size;
@@ -40,7 +37,6 @@ export function horizontalAlignment(style: CellStyle): "Left" | "Center" | undef
 
 /** Paper, orientation, fit to one page wide, and the rows repeated on every page. */
 export function applyPageSetup(sheet: Excel.Worksheet, setup: PageSetup): void {
-  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
   const page = sheet.pageLayout;
   page.orientation = "Landscape";
   page.paperSize = setup.paper;

@@ -22,8 +22,9 @@ export interface AxisBounds {
 
 /** A 1-2-5 step of about an eighth of the span: 0.16 -> 0.02, 1.6 -> 0.2, 7,000 -> 1,000. */
 export function niceStep(span: number): number {
-  const raw = span / 8;
-  const p = Math.pow(10, Math.floor(Math.log10(raw || 1)));
+  // Spans below 1e-11 (all values equal and denormal) get a step of 1e-12 rather than 0.
+  const raw = Math.max(span / 8 || 1, 1e-12);
+  const p = Math.pow(10, Math.floor(Math.log10(raw)));
   const m = raw / p;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }

@@ -18,6 +18,7 @@ export const MAX_SHEET_NAME = 31;
 export function cleanSheetName(name: string): string {
   let s = name
     .replace(/[[\]:*?/\\]/g, "_")
+    .trim()
     .replace(/^'+|'+$/g, "")
     .trim();
   if (s === "") s = "CaseMix";
