@@ -92,6 +92,23 @@ export default [
     "src/report must not import the taskpane or the command line.",
   ),
   layer(
+    ["src/report/layout/**"],
+    [
+      "**/excel/*",
+      "**/xlsx/*",
+      "**/lazyModules",
+      ...NODE_BUILTINS,
+      ...NODE_BUILTINS.map((m) => `node:${m}`),
+      "office-*",
+      "@microsoft/*",
+      "exceljs",
+      "jszip",
+      "**/taskpane/*",
+      "**/cli/*",
+    ],
+    "src/report/layout decides for both renderers: pure TypeScript, no Office, no ExcelJS, no Node, no renderer.",
+  ),
+  layer(
     ["src/functions/**"],
     ["**/report/*", "**/taskpane/*", "**/cli/*"],
     "src/functions translates Excel arguments into engine calls; it must not import report, taskpane or cli.",

@@ -58,7 +58,7 @@ export async function runReportCommand<O extends ReportCommandOptions, R>(
   if (out) checkOutput(out, { force: o.force, inputs: command.inputs(o) });
   const report = await command.build(o, version);
   if (out) {
-    const { writeXlsx } = await import("../report/xlsxRenderer");
+    const { writeXlsx } = await import("../report/xlsx/render");
     await writeAtomically(out, (tmp) => writeXlsx(command.workbook(report, o.lang), tmp));
   }
   if (o.json) io.stdout(JSON.stringify(command.json(report, o.lang), null, 2) + "\n");

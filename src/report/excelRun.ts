@@ -9,14 +9,9 @@
  * aside get their names back. The user's own sheets are never named in a plan, so they are
  * never touched; the second run then writes the report as if the first had not happened.
  */
-import {
-  RenderJournal,
-  RenderOptions,
-  RenderResult,
-  ReplaceIncomplete,
-  SheetPlan,
-  renderWorkbook,
-} from "./excelRenderer";
+import { RenderJournal, RenderOptions, RenderResult, SheetPlan } from "./excel/options";
+import { renderWorkbook } from "./excel/render";
+import { ReplaceIncomplete } from "./excel/replace";
 import { WorkbookModel } from "./model";
 
 /* global Excel, Office */

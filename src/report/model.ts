@@ -3,8 +3,8 @@
  *
  * Report builders (quadrant analysis, incentives, audit, trends) turn engine results into a
  * `WorkbookModel`; two renderers draw the same model, one into the open workbook through the
- * Excel JavaScript API (`src/report/excelRenderer.ts`), one into an `.xlsx` file with ExcelJS
- * (`src/report/xlsxRenderer.ts`). One layout, two outputs.
+ * Excel JavaScript API (`src/report/excel/`), one into an `.xlsx` file with ExcelJS
+ * (`src/report/xlsx/`), both from one layout (`src/report/layout/`). One layout, two outputs.
  *
  * Coordinates are 0-based (row 0, column 0 is A1) and relative to the sheet.
  */
@@ -12,19 +12,8 @@ import { Lang } from "../engine/text";
 
 export type CellValue = string | number | boolean | null;
 
-/** How a column's numbers are shown; renderers map each to one Excel number format. */
+/** How a column's numbers are shown; src/report/layout/formats.ts maps each to one Excel number format. */
 export type ColumnType = "text" | "integer" | "number" | "weight" | "money" | "percent" | "ratio" | "boolean";
-
-export const NUMBER_FORMATS: Record<ColumnType, string> = {
-  text: "@",
-  integer: "#,##0",
-  number: "#,##0.00",
-  weight: "0.0000",
-  money: "#,##0.00",
-  percent: "0.00%",
-  ratio: "0.000",
-  boolean: "General",
-};
 
 export interface ColumnModel {
   /** Stable id used by conditional formats and charts (e.g. "rw", "rate"). */

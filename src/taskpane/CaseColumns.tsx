@@ -7,7 +7,7 @@ import * as React from "react";
 import { Caption1, MessageBar, MessageBarBody, Select, Subtitle2 } from "@fluentui/react-components";
 import { ColumnMapping } from "../engine/caseTable";
 import { ColumnName } from "../engine/columns";
-import { columnLetters } from "../report/excelRenderer";
+import { columnLetters } from "../report/layout/addresses";
 import { Detection } from "./build";
 import { SourceData } from "./excelData";
 import { COLUMN_LABELS, columnNames } from "./i18n";

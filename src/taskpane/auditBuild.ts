@@ -19,7 +19,7 @@ import { AuditReport, AuditSettings, computeAuditReport } from "../report/audit/
 import { AUDIT_LABELS } from "../report/audit/labels";
 import { auditWorkbook } from "../report/audit/sheets";
 import { FINDING_LABELS } from "../words/auditFindings";
-import { RenderResult } from "../report/excelRenderer";
+import { RenderResult } from "../report/excel/options";
 import { WorkbookModel } from "../report/model";
 import { AuditStringKey, auditText } from "./auditI18n";
 import { VERSION } from "./version";

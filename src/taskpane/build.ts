@@ -15,7 +15,7 @@ import { ColumnName, matchHeader } from "../engine/columns";
 import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { CaseMixError, Lang } from "../engine/text";
 import { WeightTable, weightTable } from "../engine/weightTable";
-import { RenderResult } from "../report/excelRenderer";
+import { RenderResult } from "../report/excel/options";
 import { quadrantLabel, SKIP_LABELS, SkipReason } from "../report/i18n";
 import {
   QuadrantReport,

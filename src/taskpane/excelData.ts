@@ -13,7 +13,7 @@
  * whatever the number of rows. A block refused as too large is read again in halves.
  * Nothing is written: reading never changes the workbook.
  */
-import { cellBytes } from "../report/excelRenderer";
+import { cellBytes } from "../report/excel/cells";
 
 /* global Excel */
 

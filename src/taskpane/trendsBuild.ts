@@ -13,7 +13,7 @@ import { GroupRisk } from "../engine/mortalityRisk";
 import { yearOrder } from "../engine/relativeWeights";
 import { CaseMixError, Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
-import { RenderResult } from "../report/excelRenderer";
+import { RenderResult } from "../report/excel/options";
 import { WorkbookModel } from "../report/model";
 import {
   benchmarkRisk,

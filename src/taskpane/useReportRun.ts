@@ -4,7 +4,7 @@
  * notice of the last run, the result lines, the question about same-named sheets, and cancel.
  */
 import * as React from "react";
-import { ExistingPolicy, ExistingSheet, RenderCancelled } from "../report/excelRenderer";
+import { ExistingPolicy, ExistingSheet, RenderCancelled } from "../report/excel/options";
 import { errorText } from "./build";
 import { DataSource, ReadCancelled, readPercent, readSource, SourceData } from "./excelData";
 import { Texts } from "./texts";

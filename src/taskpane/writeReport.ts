@@ -4,7 +4,8 @@
  * the tests drive a whole build through the office-addin-mock context and the views pass
  * `Excel.run` and `renderIntoWorkbook` (new sheets only, one undo group).
  */
-import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult, sheetConflicts } from "../report/excelRenderer";
+import { ExistingPolicy, ExistingSheet, RenderOptions, RenderResult } from "../report/excel/options";
+import { sheetConflicts } from "../report/excel/sheetNames";
 import { Lang } from "../engine/text";
 import { WorkbookModel } from "../report/model";
 import { VERSION } from "./version";

@@ -21,7 +21,7 @@ import { chromium, BrowserContext, Page } from "playwright-core";
 import { decodeText, parseCsvColumns } from "../../src/cli/readInput";
 import { readCaseTable } from "../../src/engine/caseTable";
 import { Lang } from "../../src/engine/text";
-import { excelCell } from "../../src/report/excelRenderer";
+import { excelCell } from "../../src/report/excel/cells";
 import { placeBlocks, TableBlock } from "../../src/report/model";
 import {
   computeQuadrantReport,

@@ -15,7 +15,7 @@ import { auditJson } from "../../src/report/audit/json";
 import { auditSheetNames, auditWorkbook, FINDING_FILLS } from "../../src/report/audit/sheets";
 import { FINDING_LABELS, findingDetail } from "../../src/words/auditFindings";
 import { BarChartModel, KeyValueBlock, placeBlocks, TableBlock } from "../../src/report/model";
-import { renderXlsx } from "../../src/report/xlsxRenderer";
+import { renderXlsx } from "../../src/report/xlsx/render";
 import { dataFile } from "../../src/cli/repository";
 
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));

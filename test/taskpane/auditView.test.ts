@@ -10,7 +10,8 @@ import { renderToString } from "react-dom/server";
 import { CaseMixError } from "../../src/engine/text";
 import { DEFAULT_AUDIT_SETTINGS } from "../../src/report/audit/compute";
 import { FINDING_LABELS, findingDetail } from "../../src/words/auditFindings";
-import { RenderCancelled, RenderOptions, renderWorkbook } from "../../src/report/excelRenderer";
+import { RenderCancelled, RenderOptions } from "../../src/report/excel/options";
+import { renderWorkbook } from "../../src/report/excel/render";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { AuditView } from "../../src/taskpane/AuditView";
 import {

@@ -4,7 +4,7 @@
  * (read, compute, write), timed once.
  */
 import { CaseMixError } from "../../src/engine/text";
-import { renderWorkbook } from "../../src/report/excelRenderer";
+import { renderWorkbook } from "../../src/report/excel/render";
 import {
   caseTableOf,
   detectColumns,

@@ -11,7 +11,7 @@
  * The workbook behind it is in memory: sheets of cells (read side) and a log of writes.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { columnLetters } from "../../src/report/excelRenderer";
+import { columnLetters } from "../../src/report/layout/addresses";
 
 export interface MockStats {
   syncs: number;
@@ -110,32 +110,52 @@ class MockSheetCollection implements Loadable {
   }
 }
 
-/** Records every property set and call on a nested API object (formats, charts). */
-export function recorder(book: MockWorkbook, log: unknown[] = []): any {
+/** A property set or method call on a nested API object, by its path from the root ("axes.valueAxis.minimum", "setPosition()"). */
+export type PathEntry = [path: string, value: unknown];
+
+/**
+ * Records every property set and call on a nested API object (formats, charts): in `log` by
+ * the last key, and in `paths` (when given) by the whole path from the root.
+ */
+export function recorder(book: MockWorkbook, log: unknown[] = [], paths?: PathEntry[], path = ""): any {
   const store = new Map<PropertyKey, unknown>();
   const target = function () {
     /* callable */
   };
+  const at = (key: string) => (path === "" ? key : `${path}.${key}`);
   const proxy: any = new Proxy(target, {
     get(_t, key) {
       if (key === "then") return undefined;
       if (key === "__log") return log;
-      if (!store.has(key)) store.set(key, recorder(book, log));
+      if (!store.has(key)) store.set(key, recorder(book, log, paths, at(String(key))));
       return store.get(key);
     },
     set(_t, key, value) {
       book.charge(value);
       log.push([String(key), plain(value)]);
+      paths?.push([at(String(key)), plain(value)]);
       store.set(key, value);
       return true;
     },
     apply(_t, _this, args) {
       book.charge(args);
       log.push(["call", plain(args)]);
-      return recorder(book, log);
+      paths?.push([`${path}()`, plain(args)]);
+      // A call's result (getItem("EdgeTop"), getItemAt(3)) records under the call and its first argument.
+      return recorder(book, log, paths, `${path}(${args.length > 0 ? String(plain(args[0])) : ""})`);
     },
   });
   return proxy;
+}
+
+/** A format set on a range: the cells it covers, the path under `range.format` and the value. */
+export interface FormatEntry {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  path: string;
+  value: unknown;
 }
 
 export class MockSheet {
@@ -147,6 +167,16 @@ export class MockSheet {
   numberFormats: { row: number; column: number; rows: number; columns: number; format: unknown }[] = [];
   hidden: { column: number; columns: number }[] = [];
   chartLogs: unknown[][] = [];
+  /** Per chart, every property set and call by its path from the chart. */
+  chartPaths: PathEntry[][] = [];
+  /** Every format set on a range of this sheet, in order. */
+  formatLog: FormatEntry[] = [];
+  /** Page layout settings by path ("orientation", "zoom", "setPrintTitleRows()"). */
+  pageSetup: PathEntry[] = [];
+  pageLayout: any;
+  /** Calls on the freeze panes and the autoFilter, by path ("freezeAt()", "apply()"). */
+  panes: PathEntry[] = [];
+  filter: PathEntry[] = [];
   freezePanes: any;
   autoFilter: any;
   activated = false;
@@ -160,8 +190,9 @@ export class MockSheet {
     readonly cells: unknown[][],
   ) {
     this._name = name;
-    this.freezePanes = recorder(book);
-    this.autoFilter = recorder(book);
+    this.freezePanes = recorder(book, [], this.panes);
+    this.pageLayout = recorder(book, [], this.pageSetup);
+    this.autoFilter = recorder(book, [], this.filter);
   }
 
   get name(): string {
@@ -207,8 +238,10 @@ export class MockSheet {
     add: (...args: unknown[]) => {
       this.book.charge(args);
       const log: unknown[] = [["add", plain(args)]];
+      const paths: PathEntry[] = [["add()", plain(args)]];
       this.chartLogs.push(log);
-      return recorder(this.book, log);
+      this.chartPaths.push(paths);
+      return recorder(this.book, log, paths);
     },
   };
 
@@ -267,7 +300,13 @@ export class MockRange {
     readonly rows: number,
     readonly columns: number,
   ) {
-    this.format = recorder(sheet.book);
+    const formats: PathEntry[] = [];
+    this.format = recorder(sheet.book, [], formats);
+    // Every format path set on this range lands in the sheet's log with the range's cells.
+    formats.push = (...entries: PathEntry[]) => {
+      for (const [path, value] of entries) sheet.formatLog.push({ row, column, rows, columns, path, value });
+      return 0;
+    };
     const log = this.conditionalLog;
     this.conditionalFormats = {
       add: (type: string) => {
@@ -319,7 +358,13 @@ export class MockRange {
     this.sheet.book.charge(props);
     const all = this.properties();
     // Office.js sets isNullObject at every sync of a loaded object.
-    const wanted = [...(props ?? "").split(",").map((p) => p.trim()).filter(Boolean), "isNullObject"];
+    const wanted = [
+      ...(props ?? "")
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean),
+      "isNullObject",
+    ];
     const data: Record<string, unknown> = {};
     for (const key of wanted) data[key] = all[key];
     if (wanted.includes("values")) this.sheet.book.stats.responseCurrent += bytesOf(all.values);
@@ -375,7 +420,13 @@ export class MockRange {
   }
   set numberFormat(format: unknown) {
     this.sheet.book.charge(format);
-    this.sheet.numberFormats.push({ row: this.row, column: this.column, rows: this.rows, columns: this.columns, format });
+    this.sheet.numberFormats.push({
+      row: this.row,
+      column: this.column,
+      rows: this.rows,
+      columns: this.columns,
+      format,
+    });
   }
   set columnHidden(hidden: boolean) {
     this.sheet.book.charge(hidden);

@@ -8,7 +8,8 @@
 import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { CaseMixError } from "../../src/engine/text";
-import { RenderCancelled, RenderOptions, renderWorkbook } from "../../src/report/excelRenderer";
+import { RenderCancelled, RenderOptions } from "../../src/report/excel/options";
+import { renderWorkbook } from "../../src/report/excel/render";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { CurveSection, DecompositionSection, DEFAULT_TRENDS_SETTINGS, QualitySection } from "../../src/report/trendsReport";
 import { detectColumns, weightTableOf } from "../../src/taskpane/build";

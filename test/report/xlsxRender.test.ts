@@ -4,14 +4,8 @@ import { readCaseTable } from "../../src/engine/caseTable";
 import { weightTable } from "../../src/engine/weightTable";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
-import {
-  axisBounds,
-  columnLetter,
-  drawingPosition,
-  logAxisBounds,
-  renderXlsx,
-  safeSheetName,
-} from "../../src/report/xlsxRenderer";
+import { renderXlsx } from "../../src/report/xlsx/render";
+import { drawingPosition } from "../../src/report/xlsx/package";
 import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
 
 /** Fails on unbalanced tags: a cheap well-formedness check of the XML parts we write. */
@@ -25,23 +19,6 @@ function expectBalanced(xml: string): void {
 }
 
 describe("helpers", () => {
-  it("column letters", () => {
-    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
-  });
-
-  it("sheet names Excel accepts", () => {
-    expect(safeSheetName("四象限分析", new Set())).toBe("四象限分析");
-    expect(safeSheetName("四象限分析", new Set(["四象限分析"]))).toBe("四象限分析 (2)");
-    expect(safeSheetName("a/b:c", new Set())).toBe("a b c");
-    expect(safeSheetName("x".repeat(40), new Set(["x".repeat(31)])).length).toBe(31);
-  });
-
-  it("axis bounds hold the values and the cut on a round step", () => {
-    expect(axisBounds([0.4, 2], 1.27, 0.5, true)).toEqual([0, 2.5]);
-    expect(axisBounds([-0.17, 0.6], 0, 0.1, false)).toEqual([-0.3, 0.7]);
-    expect(logAxisBounds([0.077, 27.3], 1)).toEqual([0.0625, 32]);
-  });
-
   it("puts <drawing> before the worksheet's own extLst, not inside a conditional format", () => {
     const xml =
       '<?xml version="1.0"?><worksheet><sheetData/><conditionalFormatting><cfRule><extLst><ext/></extLst></cfRule></conditionalFormatting>' +
@@ -59,7 +36,12 @@ describe("renderXlsx of the quadrant report", () => {
   );
   const report = computeQuadrantReport(
     readCaseTable(fiveGroupRows()),
-    { ...DEFAULT_QUADRANT_SETTINGS, weights: { source: "table", table, name: "w.csv" }, money: { mode: "pool", pool: 1000 }, unit: "both" },
+    {
+      ...DEFAULT_QUADRANT_SETTINGS,
+      weights: { source: "table", table, name: "w.csv" },
+      money: { mode: "pool", pool: 1000 },
+      unit: "both",
+    },
     { source: "five.csv", version: "1.2.3", time: new Date("2024-05-01T00:00:00Z") },
   );
   const model = quadrantWorkbook(report, "zh");
@@ -98,7 +80,8 @@ describe("renderXlsx of the quadrant report", () => {
     expect(ws.getCell("E4").numFmt).toBe("#,##0.00");
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
     expect(ws.autoFilter).toBeTruthy();
-    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+    const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] })
+      .conditionalFormattings;
     expect(cfs.map((c) => c.ref)).toContain("H4:H8");
     expect(cfs.some((c) => c.rules[0].type === "dataBar")).toBe(true);
     const priorities = cfs.flatMap((c) => c.rules.map((r) => (r as unknown as { priority: number }).priority));
@@ -130,13 +113,23 @@ describe("renderXlsx of the quadrant report", () => {
       ]),
     );
     const types = await zip.file("[Content_Types].xml")!.async("string");
-    expect(types).toContain('PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"');
-    expect(types).toContain('PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"');
+    expect(types).toContain(
+      'PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"',
+    );
+    expect(types).toContain(
+      'PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"',
+    );
     const sheetRels = await zip.file("xl/worksheets/_rels/sheet1.xml.rels")!.async("string");
     expect(sheetRels).toMatch(/relationships\/drawing" Target="..\/drawings\/drawing1.xml"/);
     const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(sheet).toMatch(/<drawing r:id="rIdCm1"\/><extLst>|<drawing r:id="rIdCm1"\/><\/worksheet>/);
-    for (const f of ["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml", "xl/worksheets/sheet1.xml", "[Content_Types].xml"]) {
+    for (const f of [
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/drawings/drawing2.xml",
+      "xl/worksheets/sheet1.xml",
+      "[Content_Types].xml",
+    ]) {
       expectBalanced(await zip.file(f)!.async("string"));
     }
     // only the first sheet has a chart
@@ -151,16 +144,28 @@ describe("renderXlsx of the quadrant report", () => {
     expect(chart).toContain("<c:f>'四象限分析'!$D$7:$D$7</c:f>"); // D1, the weak group
     expect(chart).not.toContain("$D$8"); // E1 (unclassified) is not drawn
     const names = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1]);
-    expect(names).toEqual(["战略病种 (1)", "竞争病种 (1)", "适宜病种 (1)", "劣势病种 (1)", "横轴分界线 相对权重 (RW) = 1.2727", "纵轴分界线 = 0%"]);
+    expect(names).toEqual([
+      "战略病种 (1)",
+      "竞争病种 (1)",
+      "适宜病种 (1)",
+      "劣势病种 (1)",
+      "横轴分界线 相对权重 (RW) = 1.2727",
+      "纵轴分界线 边际贡献率 = 0%",
+    ]);
     // the cut lines refer to hidden helper cells right of the table and the chart (anchored at
     // column 12 = M, 10 wide: used up to column V, one blank column W, helpers from X), no literals
     expect(chart).not.toContain("numLit");
     expect(chart).toContain('<c:plotVisOnly val="0"/>');
-    const cut = /横轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$X\$2:\$X\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
+    const cut =
+      /横轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$X\$2:\$X\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(
+        chart,
+      );
     expect(Number(cut?.[1])).toBeCloseTo(28 / 22, 12);
     expect(Number(cut?.[2])).toBeCloseTo(28 / 22, 12);
     expect(chart).toMatch(/横轴分界线[^<]*<\/c:v>.*?<c:yVal><c:numRef><c:f>'四象限分析'!\$Y\$2:\$Y\$3<\/c:f>/);
-    expect(chart).toMatch(/纵轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$Z\$2:\$Z\$3<\/c:f>.*?<c:yVal><c:numRef><c:f>'四象限分析'!\$AA\$2:\$AA\$3<\/c:f>/);
+    expect(chart).toMatch(
+      /纵轴分界线[^<]*<\/c:v>.*?<c:xVal><c:numRef><c:f>'四象限分析'!\$Z\$2:\$Z\$3<\/c:f>.*?<c:yVal><c:numRef><c:f>'四象限分析'!\$AA\$2:\$AA\$3<\/c:f>/,
+    );
     // the helper cells hold the values the cache shows, under the line's name, in hidden columns
     const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
     expect(ws.getCell("X1").value).toBe("横轴分界线 相对权重 (RW) = 1.2727");
@@ -169,7 +174,10 @@ describe("renderXlsx of the quadrant report", () => {
     const yCut = /纵轴分界线[^<]*<\/c:v>.*?<c:yVal>.*?<c:pt idx="0"><c:v>([^<]+)</.exec(chart);
     expect(ws.getCell("AA2").value).toBe(Number(yCut?.[1]));
     expect(ws.getCell("AA3").value).toBe(Number(yCut?.[1]));
-    const wBounds = /横轴分界线[^<]*<\/c:v>.*?<c:yVal>.*?<c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(chart);
+    const wBounds =
+      /横轴分界线[^<]*<\/c:v>.*?<c:yVal>.*?<c:pt idx="0"><c:v>([^<]+)<\/c:v><\/c:pt><c:pt idx="1"><c:v>([^<]+)</.exec(
+        chart,
+      );
     expect([ws.getCell("Y2").value, ws.getCell("Y3").value]).toEqual([Number(wBounds?.[1]), Number(wBounds?.[2])]);
     for (const c of ["X", "Y", "Z", "AA"]) expect(ws.getColumn(c).hidden).toBe(true);
     for (const c of ["A", "K", "W", "AB"]) expect(ws.getColumn(c).hidden).toBe(false);
@@ -182,7 +190,13 @@ describe("renderXlsx of the quadrant report", () => {
   });
 
   it("renames a taken sheet name and writes a workbook without charts unchanged", async () => {
-    const doubled: WorkbookModel = { lang: "en", sheets: [{ name: "A", blocks: [{ kind: "text", text: "x" }] }, { name: "a", blocks: [] }] };
+    const doubled: WorkbookModel = {
+      lang: "en",
+      sheets: [
+        { name: "A", blocks: [{ kind: "text", text: "x" }] },
+        { name: "a", blocks: [] },
+      ],
+    };
     const b = await renderXlsx(doubled);
     const w = new ExcelJS.Workbook();
     await w.xlsx.load(b as unknown as ArrayBuffer);
@@ -198,7 +212,9 @@ describe("renderXlsx of the quadrant report", () => {
     const z = await JSZip.loadAsync(await renderXlsx(m));
     const xml = await z.file("xl/charts/chart1.xml")!.async("string");
     // RW from 0.4 to 2 and the cut 1.27: powers of two 0.25 to 2
-    expect(xml).toContain('<c:scaling><c:logBase val="2"/><c:orientation val="minMax"/><c:max val="2"/><c:min val="0.25"/></c:scaling>');
+    expect(xml).toContain(
+      '<c:scaling><c:logBase val="2"/><c:orientation val="minMax"/><c:max val="2"/><c:min val="0.25"/></c:scaling>',
+    );
   });
 });
 
@@ -235,7 +251,14 @@ describe("renderXlsx: scattered series and the fitted line from hidden helper ce
               { name: "all", x: { blockIndex: 1, columnId: "x" }, y: { blockIndex: 1, columnId: "y" } },
               { name: "odd", x: { blockIndex: 1, columnId: "x" }, y: { blockIndex: 1, columnId: "y" }, rows: [0, 2] },
             ],
-            line: { name: "fit", points: [[1, 10], [2.5, 25], [4, 40]] },
+            line: {
+              name: "fit",
+              points: [
+                [1, 10],
+                [2.5, 25],
+                [4, 40],
+              ],
+            },
             anchor: { row: 0, column: 3, width: 6, height: 10 },
           },
         ],
@@ -251,8 +274,12 @@ describe("renderXlsx: scattered series and the fitted line from hidden helper ce
     expect(chart).toContain('<c:plotVisOnly val="0"/>');
     // the table's own run: A3:A6; chart up to column I (3 + 6 = 9 columns), blank J, helpers from K
     expect(chart).toContain("<c:f>'Trend'!$A$3:$A$6</c:f>");
-    expect(chart).toMatch(/<c:v>odd<\/c:v>.*?<c:f>'Trend'!\$K\$2:\$K\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>1<\/c:v><\/c:pt><c:pt idx="1"><c:v>3<\/c:v>/);
-    expect(chart).toMatch(/<c:v>fit<\/c:v>.*?<a:prstDash val="dash"\/>.*?<c:f>'Trend'!\$M\$2:\$M\$4<\/c:f>.*?<c:f>'Trend'!\$N\$2:\$N\$4<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="3"\/><c:pt idx="0"><c:v>10<\/c:v><\/c:pt><c:pt idx="1"><c:v>25<\/c:v><\/c:pt><c:pt idx="2"><c:v>40</);
+    expect(chart).toMatch(
+      /<c:v>odd<\/c:v>.*?<c:f>'Trend'!\$K\$2:\$K\$3<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="2"\/><c:pt idx="0"><c:v>1<\/c:v><\/c:pt><c:pt idx="1"><c:v>3<\/c:v>/,
+    );
+    expect(chart).toMatch(
+      /<c:v>fit<\/c:v>.*?<a:prstDash val="dash"\/>.*?<c:f>'Trend'!\$M\$2:\$M\$4<\/c:f>.*?<c:f>'Trend'!\$N\$2:\$N\$4<\/c:f><c:numCache><c:formatCode>General<\/c:formatCode><c:ptCount val="3"\/><c:pt idx="0"><c:v>10<\/c:v><\/c:pt><c:pt idx="1"><c:v>25<\/c:v><\/c:pt><c:pt idx="2"><c:v>40</,
+    );
     expectBalanced(chart);
     const w = new ExcelJS.Workbook();
     await w.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -3,17 +3,13 @@
  * requests under 5 MB, new sheets only, replacing only our own earlier report, cancelling
  * without leftovers, and the undo group.
  */
-import {
-  DEFAULT_REQUEST_BUDGET,
-  RenderCancelled,
-  cellBytes,
-  commonSuffix,
-  excelCell,
-  renderWorkbook,
-  ReplaceIncomplete,
-  sheetConflicts,
-  suffixedName,
-} from "../../src/report/excelRenderer";
+import { cellBytes, excelCell } from "../../src/report/excel/cells";
+import { RenderCancelled } from "../../src/report/excel/options";
+import { renderWorkbook } from "../../src/report/excel/render";
+import { ReplaceIncomplete } from "../../src/report/excel/replace";
+import { DEFAULT_REQUEST_BUDGET } from "../../src/report/excel/requests";
+import { sheetConflicts } from "../../src/report/excel/sheetNames";
+import { commonSuffix, suffixedName } from "../../src/report/layout/sheetNames";
 import { renderIntoWorkbook, runExcel } from "../../src/report/excelRun";
 import { placeBlocks } from "../../src/report/model";
 import { MockWorkbook, mockContext } from "./excelMock";
@@ -122,7 +118,7 @@ describe("round trips", () => {
     expect(sheet.numberFormats.find((f) => f.column === 7)!.format).toBe("0.00%");
     // The parameters block keeps the formula-looking text as text.
     const params = book.sheet("参数")!;
-    expect(params.written.flat()).toContain("'=HYPERLINK(\"x\")");
+    expect(params.written.flat()).toContain('\'=HYPERLINK("x")');
     expect(params.written.flat()).toContain("'1.5 / 1.3 / 1.0 / 0.8");
     // Chart: added once, with the quadrant series, two cut lines and the corner labels.
     expect(sheet.chartLogs).toHaveLength(1);
@@ -267,7 +263,11 @@ describe("undo group", () => {
 
   test("merges every request of the build into one undo group where ExcelApi 1.20 is supported", async () => {
     const seen: unknown[] = [];
-    g.Office = { context: { requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && ["1.7", "1.20"].includes(v) } } };
+    g.Office = {
+      context: {
+        requirements: { isSetSupported: (set: string, v: string) => set === "ExcelApi" && ["1.7", "1.20"].includes(v) },
+      },
+    };
     g.Excel = { run: async (...args: any[]) => (seen.push(args[0]), args[args.length - 1]("ctx")) };
     const { value, grouped } = await runExcel(async (ctx) => `ran with ${ctx}`);
     expect(value).toBe("ran with ctx");
@@ -277,7 +277,9 @@ describe("undo group", () => {
 
   test("waits while the user edits a cell where ExcelApi 1.11 is supported", async () => {
     const seen: unknown[] = [];
-    g.Office = { context: { requirements: { isSetSupported: (_s: string, v: string) => ["1.7", "1.11"].includes(v) } } };
+    g.Office = {
+      context: { requirements: { isSetSupported: (_s: string, v: string) => ["1.7", "1.11"].includes(v) } },
+    };
     g.Excel = { run: async (...args: any[]) => (seen.push(args[0]), args[args.length - 1]("ctx")) };
     expect((await runExcel(async () => 3)).grouped).toBe(false);
     expect(seen).toEqual([{ delayForCellEdit: true }]);

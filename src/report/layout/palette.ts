@@ -1,0 +1,99 @@
+/**
+ * The renderers' own colours, fonts and cell styles: one palette for the Excel and the .xlsx
+ * output. (Colours a report chooses for its data, such as the quadrant fills, travel in the
+ * model; these are the ones the renderers add around it.)
+ *
+ * Where the two renderers used to differ, the choice and the reason:
+ * - header fill #DDEBF7 (Excel) against #D9E1F2 (.xlsx): #DDEBF7, Excel's own "Blue, Accent 1,
+ *   lighter 80%" of the default Office theme, so a report matches the table styles users pick;
+ * - warning colour #C00000 (Excel) against #C65911 (.xlsx): #C00000, Excel's standard "Dark
+ *   Red", which reads as a warning; the orange was close to the money fills of the reports;
+ * - total rows: bold with a top border in both, and the light grey fill of the .xlsx in both;
+ * - captions: bold 12 pt (the .xlsx choice) in both, one step under the 14 pt titles.
+ *
+ * Fonts: every styled cell names its font. Chinese reports use "Microsoft YaHei" (微软雅黑), on
+ * every Chinese Windows since Vista and shipped with Office for Mac, whose Latin letters and
+ * digits are clear too; English reports use "Calibri", the Excel default on Windows and Mac, so
+ * the styled cells match the unstyled body cells.
+ */
+import { Lang } from "../../engine/text";
+
+export const PALETTE = {
+  headerFill: "#DDEBF7",
+  headerBorder: "#8EA9DB",
+  totalFill: "#F2F2F2",
+  totalBorder: "#808080",
+  note: "#595959",
+  warning: "#C00000",
+  tab: "#2F5597",
+  /** Cut lines and fitted lines of scatter charts, and the quadrant names in their corners. */
+  chartLine: "#7F7F7F",
+  /** Bars of a series without a colour of its own. */
+  bar: "#5B9BD5",
+  gridline: "#E7E6E6",
+  chartBorder: "#D9D9D9",
+} as const;
+
+export const FONTS: Record<Lang, string> = { zh: "Microsoft YaHei", en: "Calibri" };
+
+/** Font size of body cells, and the sizes of the styled ones. */
+export const FONT_SIZES = { body: 11, title: 14, caption: 12 } as const;
+
+export interface FontStyle {
+  name: string;
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  color?: string;
+}
+
+/** How one cell (or a range of cells of one kind) looks; both renderers draw exactly this. */
+export interface CellStyle {
+  font: FontStyle;
+  fill?: string;
+  /** A thin line above or below the cell. */
+  border?: { edge: "top" | "bottom"; color: string };
+  horizontal?: "left" | "center";
+  vertical?: "middle";
+  wrap?: boolean;
+}
+
+/** The styled kinds of cells of a report sheet. */
+export type CellRole =
+  "title" | "note" | "warning" | "caption" | "header" | "numberHeader" | "total" | "label" | "value";
+
+/** The style of each kind of cell in a report of the given language. */
+export function cellStyle(role: CellRole, lang: Lang): CellStyle {
+  const font = (extra: Partial<FontStyle> = {}): FontStyle => ({ name: FONTS[lang], size: FONT_SIZES.body, ...extra });
+  switch (role) {
+    case "title":
+      return { font: font({ bold: true, size: FONT_SIZES.title }) };
+    case "note":
+      return { font: font({ italic: true, color: PALETTE.note }) };
+    case "warning":
+      return { font: font({ bold: true, color: PALETTE.warning }) };
+    case "caption":
+      return { font: font({ bold: true, size: FONT_SIZES.caption }) };
+    case "header":
+    case "numberHeader":
+      // Text columns read from the left; numbers sit under a centred header.
+      return {
+        font: font({ bold: true }),
+        fill: PALETTE.headerFill,
+        border: { edge: "bottom", color: PALETTE.headerBorder },
+        horizontal: role === "header" ? "left" : "center",
+        vertical: "middle",
+        wrap: true,
+      };
+    case "total":
+      return {
+        font: font({ bold: true }),
+        fill: PALETTE.totalFill,
+        border: { edge: "top", color: PALETTE.totalBorder },
+      };
+    case "label":
+      return { font: font({ color: PALETTE.note }) };
+    case "value":
+      return { font: font(), horizontal: "left" };
+  }
+}

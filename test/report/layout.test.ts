@@ -1,0 +1,110 @@
+/** The layout both renderers draw from: addresses, sheet names, widths, formats, axis bounds. */
+import * as fc from "fast-check";
+import { cellAddress, columnLetters, columnRange } from "../../src/report/layout/addresses";
+import { axisBounds, logAxisBounds, niceStep } from "../../src/report/layout/axes";
+import { axisFormat, keyValueFormat } from "../../src/report/layout/formats";
+import { cleanSheetName, sheetNamesBeside } from "../../src/report/layout/sheetNames";
+import { cellWidth, columnLayout, displayWidth, widthPoints } from "../../src/report/layout/widths";
+
+describe("addresses", () => {
+  test("column letters and ranges", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+    expect(cellAddress(3, 7)).toBe("H4");
+    expect(columnRange("Bob's", 3, 3, 17)).toBe("'Bob''s'!$D$4:$D$20");
+  });
+});
+
+describe("sheet names", () => {
+  test("cleaned the Excel way: _ for refused characters, CaseMix when empty, 31 characters", () => {
+    expect(cleanSheetName("a/b:c")).toBe("a_b_c");
+    expect(cleanSheetName("  '' ")).toBe("CaseMix");
+    expect(cleanSheetName("'quoted'")).toBe("quoted");
+    expect(cleanSheetName("History")).toBe("History_");
+    expect(cleanSheetName("x".repeat(40))).toBe("x".repeat(31));
+  });
+  test("one suffix for the whole report, and names repeated inside a report made unique", () => {
+    expect(sheetNamesBeside(["四象限分析", "参数"], ["参数"])).toEqual({
+      names: ["四象限分析 (2)", "参数 (2)"],
+      suffix: 2,
+    });
+    expect(sheetNamesBeside(["A", "a"], [])).toEqual({ names: ["A", "a (2)"], suffix: 1 });
+  });
+});
+
+describe("column widths", () => {
+  test("East Asian wide characters count 2", () => {
+    expect(displayWidth("心内科 GB11")).toBe(3 * 2 + 5);
+    expect(displayWidth("ｇｂ")).toBe(4);
+  });
+  test("numbers as their format shows them", () => {
+    expect(cellWidth(1234567.891, "money")).toBe("1,234,567.89".length);
+    expect(cellWidth(-0.0625, "percent")).toBe("-6.25%".length);
+    expect(cellWidth(2.5, "weight")).toBe("2.5000".length);
+  });
+  test("the widest cell plus 2, at least the model's width and 8, at most 60, wider text wraps", () => {
+    const layout = columnLayout({
+      name: "s",
+      blocks: [
+        {
+          kind: "table",
+          columns: [
+            { id: "a", header: "病组", type: "text", width: 10 },
+            { id: "b", header: "A header longer than twenty characters", type: "integer" },
+            { id: "c", header: "说明", type: "text" },
+          ],
+          rows: [["GB11", 1234567, "长".repeat(40)]],
+        },
+      ],
+    });
+    // a: max(10, 4 + 2) = 10; b: header counts 20, "1,234,567" 9: 20 + 2 = 22; c: 80 + 2 -> 60, wraps.
+    expect(layout.widths).toEqual([10, 22, 60]);
+    expect([...layout.wrapped]).toEqual(["0:2"]);
+    expect(widthPoints(10)).toBe(56.25); // trunc(75) px x 0.75
+  });
+});
+
+describe("formats", () => {
+  test("key/value numbers and axis formats from the tick step", () => {
+    expect([keyValueFormat(75), keyValueFormat(1.056), keyValueFormat("x")]).toEqual([
+      "#,##0",
+      "#,##0.00####",
+      undefined,
+    ]);
+    expect(axisFormat("weight", 0.25)).toBe("#,##0.00");
+    expect(axisFormat("money", 5000)).toBe("#,##0");
+    expect(axisFormat("percent", 0.025)).toBe("0.0%");
+    expect(axisFormat("weight", undefined)).toBe("General");
+  });
+});
+
+describe("axis bounds", () => {
+  test("hand-computed", () => {
+    // 0.4 .. 2 with the cut 1.27: span 1.6, step 0.2, pad 0.064: floor(0.336 / 0.2) = 1, ceil(2.064 / 0.2) = 11.
+    expect(axisBounds([0.4, 2], 1.27)).toEqual({ min: 0.2, max: 2.2, step: 0.2 });
+    // -0.17 .. 0.6 with the cut 0: span 0.77, step 0.1, pad 0.0308 -> -0.3 .. 0.7.
+    expect(axisBounds([-0.17, 0.6], 0)).toEqual({ min: -0.3, max: 0.7, step: 0.1 });
+    // 0.05 .. 5: the pad would cross 0, so the axis starts at 0.
+    expect(axisBounds([0.05, 5])).toEqual({ min: 0, max: 6, step: 1 });
+    expect(axisBounds([NaN])).toEqual({ min: 0, max: 1, step: 0.2 });
+    expect(logAxisBounds([0.077, 27.3], 1)).toEqual({ min: 0.0625, max: 32, logBase: 2 });
+    expect(niceStep(7000)).toBe(1000);
+  });
+  test("property: the bounds hold every value, sit on the step, and do not cross 0 needlessly", () => {
+    const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 30 }), (values) => {
+        const { min, max, step } = axisBounds(values);
+        const lo = Math.min(...values);
+        const hi = Math.max(...values);
+        expect(min).toBeLessThanOrEqual(lo);
+        expect(max).toBeGreaterThanOrEqual(hi);
+        expect(max).toBeGreaterThan(min);
+        const onStep = (x: number) => Math.abs(x / (step as number) - Math.round(x / (step as number))) < 1e-6;
+        expect(onStep(min) && onStep(max)).toBe(true);
+        if (lo >= 0) expect(min).toBeGreaterThanOrEqual(0);
+        if (hi <= 0 && lo < 0) expect(max).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * One model of each report drawn by both renderers, read back the same way, must look the same:
+ * sheet names, cell values, number formats, styles of every written cell (fonts, fills, borders,
+ * alignment, wrap), column widths, hidden helper columns, page setup, tab colour, frozen panes,
+ * the filter, and each chart's series (names and cell ranges), axis limits, tick steps and formats.
+ *
+ * The one difference by design: the Excel renderer writes the quadrant names as data labels of a
+ * hidden helper series, the .xlsx as text boxes in the chart; those helper cells and that series
+ * are left out of the Excel side (test/report/renderedSheets.ts).
+ */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { gridFromRows, readCaseTable } from "../../src/engine/caseTable";
+import { weightTable } from "../../src/engine/weightTable";
+import { auditTableFromGrid, auditVolumeFromGrid } from "../../src/engine/weightAudit/fromGrid";
+import { computeAuditReport, DEFAULT_AUDIT_SETTINGS } from "../../src/report/audit/compute";
+import { auditWorkbook } from "../../src/report/audit/sheets";
+import { renderWorkbook } from "../../src/report/excel/render";
+import { WorkbookModel } from "../../src/report/model";
+import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
+import {
+  computeTrendsReport,
+  DEFAULT_TRENDS_SETTINGS,
+  trendsColumns,
+  trendsRequiredColumns,
+  trendsWorkbook,
+} from "../../src/report/trendsReport";
+import { renderXlsx } from "../../src/report/xlsx/render";
+import { MockWorkbook, mockContext } from "../taskpane/excelMock";
+import { sampleRows } from "../taskpane/excelLike";
+import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
+import { excelPicture, SheetPicture, xlsxPicture } from "./renderedSheets";
+
+const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
+
+/** The five-group quadrant report (test/report/fiveGroups.ts), both unit tables, in Chinese. */
+function quadrantModel(): WorkbookModel {
+  const table = weightTable(
+    WEIGHTS.map((w) => w[0]),
+    WEIGHTS.map((w) => w[1]),
+  );
+  const settings = {
+    ...DEFAULT_QUADRANT_SETTINGS,
+    weights: { source: "table" as const, table, name: "w.csv" },
+    money: { mode: "pool" as const, pool: 1000 },
+    unit: "both" as const,
+  };
+  const report = computeQuadrantReport(readCaseTable(fiveGroupRows()), settings, {
+    source: "five.csv",
+    version: "1.2.3",
+    time: TIME,
+  });
+  return quadrantWorkbook(report, "zh");
+}
+
+/** The three-group audit of test/report/auditReport.test.ts, in English (findings, unit tables, bar chart). */
+function auditModel(): WorkbookModel {
+  const table = (rows: unknown[][], source: string) => auditTableFromGrid(gridFromRows(rows), { source, firstRow: 1 });
+  const base = table(
+    [
+      ["drg_code", "drg_name", "weight"],
+      ["JR11", "乳腺恶性肿瘤，伴严重并发症", 2],
+      ["JR13", "", 1.5],
+      ["JR15", "", 1],
+    ],
+    "2023.csv",
+  );
+  const adjusted = table(
+    [
+      ["DRG编码", "权重"],
+      ["JR11", 2.4],
+      ["JR13", 1.5],
+      ["JR15", 0.8],
+    ],
+    "2024.csv",
+  );
+  const volume = auditVolumeFromGrid(
+    gridFromRows([
+      ["DRG编码", "出院人数", "医院", "医院等级"],
+      ["JR11", 10, "甲", "三级"],
+      ["JR15", 10, "甲", "三级"],
+      ["JR13", 10, "乙", "二级"],
+      ["JR15", 30, "乙", "二级"],
+    ]),
+    { source: "volume.csv" },
+  );
+  const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, {
+    version: "9.9.9",
+    time: TIME,
+  });
+  return auditWorkbook(report, "en");
+}
+
+/** Trends of 3,000 sample cases (the generator's departments over three years), with the fitted cost curve. */
+function trendsModel(): WorkbookModel {
+  const rows = sampleRows(3000);
+  const settings = DEFAULT_TRENDS_SETTINGS;
+  const table = readCaseTable(rows, { columns: trendsColumns(settings), required: trendsRequiredColumns(settings) });
+  const report = computeTrendsReport(table, settings, { source: "sample", version: "9.9.9", time: TIME });
+  return trendsWorkbook(report, "zh");
+}
+
+async function bothPictures(model: WorkbookModel): Promise<{ excel: SheetPicture[]; xlsx: SheetPicture[] }> {
+  const book = new MockWorkbook();
+  await renderWorkbook(mockContext(book), model, { yieldToUi: () => Promise.resolve() });
+  const buffer = await renderXlsx(model);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return { excel: excelPicture(book, model), xlsx: await xlsxPicture(wb, await JSZip.loadAsync(buffer)) };
+}
+
+const REPORTS: [string, () => WorkbookModel, (m: WorkbookModel) => void][] = [
+  ["quadrant", quadrantModel, (m) => expect(m.sheets[0].charts).toHaveLength(1)],
+  ["audit", auditModel, (m) => expect(m.sheets[0].barCharts).toHaveLength(1)],
+  ["trends", trendsModel, (m) => expect(m.sheets[0].charts?.[0].line).toBeDefined()],
+];
+
+describe.each(REPORTS)("the %s report looks the same from both renderers", (_name, build, hasCharts) => {
+  const model = build();
+  let excel: SheetPicture[];
+  let xlsx: SheetPicture[];
+
+  beforeAll(async () => {
+    ({ excel, xlsx } = await bothPictures(model));
+  });
+
+  test("the model has what the comparison is about (charts, tables)", () => {
+    hasCharts(model);
+    expect(excel.length).toBe(model.sheets.length);
+  });
+
+  test("sheet names", () => {
+    expect(excel.map((s) => s.name)).toEqual(xlsx.map((s) => s.name));
+  });
+
+  test("every sheet, part by part", () => {
+    excel.forEach((sheet, i) => {
+      const other = xlsx[i];
+      // One part at a time, so a failure names the part.
+      for (const part of [
+        "cells",
+        "formats",
+        "styles",
+        "widths",
+        "hidden",
+        "page",
+        "tab",
+        "freeze",
+        "filter",
+      ] as const) {
+        expect({ sheet: sheet.name, part, value: sheet[part] }).toEqual({
+          sheet: sheet.name,
+          part,
+          value: other[part],
+        });
+      }
+      expect(Object.keys(sheet.cells).length).toBeGreaterThan(10);
+    });
+  });
+
+  test("charts: series, axis limits, tick steps and formats", () => {
+    excel.forEach((sheet, i) => expect(sheet.charts).toEqual(xlsx[i].charts));
+    expect(excel.flatMap((s) => s.charts).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the pictures hold what the layout decides (so an empty picture cannot pass)", () => {
+  test("quadrant: header style, widths, page setup and axis limits by hand", async () => {
+    const { excel } = await bothPictures(quadrantModel());
+    const sheet = excel[0];
+    // Row 0 title, row 1 note, row 2 the header: 分组 (text) and 病例数 (a number column, centred).
+    expect(sheet.styles["2,0"]).toEqual({
+      font: "Microsoft YaHei",
+      size: 11,
+      bold: true,
+      italic: false,
+      fill: "#DDEBF7",
+      border: "bottom #8EA9DB",
+      horizontal: "left",
+      vertical: "middle",
+      wrap: true,
+    });
+    expect(sheet.styles["2,2"].horizontal).toBe("center");
+    expect(sheet.page).toEqual({
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: "1:3",
+    });
+    // Column A: the model asks for 10; the widest cell is 合计 (4) or a code: 10 chars = 75 px = 56.25 pt.
+    expect(sheet.widths[0]).toBe(Math.trunc(10 * 7 + 5) * 0.75);
+    // RW 0.4 .. 2 and the cut 28/22: span 1.6, step 0.2, pad 0.064 -> 0.2 .. 2.2.
+    // Rates -1/6 .. 0.6 and the cut 0: span 0.7667, step 0.1, pad 0.031 -> -0.2 .. 0.7.
+    const chart = sheet.charts[0];
+    expect(chart.x).toEqual({ min: 0.2, max: 2.2, step: 0.2, format: "#,##0.0" });
+    expect(chart.y).toEqual({ min: -0.2, max: 0.7, step: 0.1, format: "0%" });
+  });
+});
