@@ -3,7 +3,9 @@ import JSZip from "jszip";
 import { readCaseTable } from "../../src/engine/caseTable";
 import { weightTable } from "../../src/engine/weightTable";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
-import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
+import { DEFAULT_QUADRANT_SETTINGS } from "../../src/report/quadrant/settings";
+import { computeQuadrantReport } from "../../src/report/quadrant/compute";
+import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
 import {
   axisBounds,
   columnLetter,
