@@ -2,6 +2,7 @@
  * What the reports share: where the data came from, where the weights come from, and the small text
  * and number helpers every report's sheets and JSON use.
  */
+import { ColumnName } from "../engine/columns";
 import { TrimOptions } from "../engine/trimming";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
@@ -28,6 +29,46 @@ export type WeightSource =
       minCases?: number;
     }
   | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string };
+
+/** What a report records about its weights (the parameters sheet and the JSON's `weights`). */
+export interface WeightsInfo {
+  source: "data" | "table";
+  tableName?: string;
+  trim?: TrimInfo;
+  minCases?: number;
+  years?: string[];
+  yearWeights?: number[];
+  allCaseMean?: number;
+  /** Groups of the rows used that have no weight. */
+  missingCodes: string[];
+}
+
+/** What every report records about the data it read, whatever it computes from it. */
+export interface ReportBookkeeping<Skip extends string> {
+  context: ReportContext & { time: Date };
+  /** Canonical column -> header of the source. */
+  columns: Partial<Record<ColumnName, string>>;
+  headerRow: number;
+  rowsRead: number;
+  rowsUsed: number;
+  /** Rows left out, by reason (only reasons that occurred). */
+  skipped: Partial<Record<Skip, number>>;
+  weights: WeightsInfo;
+}
+
+/** The context with its time set (now when the caller gave none). */
+export function timedContext(context: ReportContext): ReportContext & { time: Date } {
+  return { ...context, time: context.time ?? new Date() };
+}
+
+/** Adds rows to a reason's count of skipped rows; a reason with no row is not recorded. */
+export function skipCounter<Skip extends string>(
+  skipped: Partial<Record<Skip, number>>,
+): (reason: Skip, rows?: number) => void {
+  return (reason, rows = 1) => {
+    if (rows > 0) skipped[reason] = (skipped[reason] ?? 0) + rows;
+  };
+}
 
 /** A number for JSON: NaN and infinities become null. */
 export function jsonNumber(x: number): number | null {

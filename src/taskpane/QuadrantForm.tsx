@@ -8,7 +8,7 @@ import { MARGIN_LAYERS, MarginLayer } from "../engine/margins";
 import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { TrimMethod, TRIM_METHODS } from "../engine/trimming";
 import { CONTRIBUTION_LABELS, quadrantLabel } from "../report/i18n";
-import { UnitChoice } from "../report/quadrantReport";
+import { UnitChoice } from "../report/quadrant/settings";
 import { StringKey } from "./i18n";
 import { FormState, TRIM_K_DEFAULT } from "./settings";
 import { Texts } from "./texts";

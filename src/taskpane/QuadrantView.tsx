@@ -8,7 +8,7 @@ import * as React from "react";
 import { Button, Caption1, Divider, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { ColumnName } from "../engine/columns";
 import { Lang } from "../engine/text";
-import { QuadrantSettings } from "../report/quadrantReport";
+import { QuadrantSettings } from "../report/quadrant/settings";
 import { renderIntoWorkbook } from "../report/excelRun";
 import {
   Detection,

@@ -22,7 +22,7 @@ import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
 import { renderIntoWorkbook } from "../report/excelRun";
-import { TrendsUnit } from "../report/trendsReport";
+import { TrendsUnit } from "../report/trends/settings";
 import { Detection, Overrides, detectColumns, mappingWith, weightTableOf } from "./build";
 import { DataSource, SourceData } from "./excelData";
 import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice, weightSourceOf } from "./settings";

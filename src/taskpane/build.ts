@@ -17,14 +17,10 @@ import { CaseMixError, Lang } from "../engine/text";
 import { WeightTable, weightTable } from "../engine/weightTable";
 import { RenderResult } from "../report/excel/options";
 import { quadrantLabel, SKIP_LABELS, SkipReason } from "../report/i18n";
-import {
-  QuadrantReport,
-  QuadrantSettings,
-  computeQuadrantReport,
-  quadrantWorkbook,
-  reportColumns,
-  requiredColumns,
-} from "../report/quadrantReport";
+import { QuadrantSettings, reportColumns, requiredColumns } from "../report/quadrant/settings";
+import { QuadrantReport } from "../report/quadrant/types";
+import { computeQuadrantReport } from "../report/quadrant/compute";
+import { quadrantWorkbook } from "../report/quadrant/sheets";
 import { WorkbookModel } from "../report/model";
 import { SourceData } from "./excelData";
 import { formatNumber, paneText } from "./i18n";

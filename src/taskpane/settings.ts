@@ -8,7 +8,7 @@ import { Lang } from "../engine/text";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
 import { WeightSource } from "../report/common";
-import { QuadrantSettings, UnitChoice } from "../report/quadrantReport";
+import { QuadrantSettings, UnitChoice } from "../report/quadrant/settings";
 import { DataSource } from "./excelData";
 import { StringKey, paneText } from "./i18n";
 

@@ -1,7 +1,7 @@
 /**
  * What the Build button of the "Trends and quality" view does, apart from the screen: read the
  * case table (the quadrant view's reader and column detection, build.ts), check the columns,
- * compute the report (src/report/trendsReport.ts), ask about a same-named sheet, write the
+ * compute the report (src/report/trends/), ask about a same-named sheet, write the
  * sheet. The Excel calls come in as arguments (`TrendsBuildDeps`), so the tests drive the
  * whole build through the office-addin-mock context and the view passes `Excel.run` and
  * `renderIntoWorkbook` (a new sheet only, one undo group).
@@ -16,16 +16,16 @@ import { WeightTable } from "../engine/weightTable";
 import { RenderResult } from "../report/excel/options";
 import { WorkbookModel } from "../report/model";
 import {
-  benchmarkRisk,
-  computeTrendsReport,
   DEFAULT_TRENDS_SETTINGS,
-  TrendsReport,
   TrendsSettings,
   TrendsUnit,
   trendsColumns,
   trendsRequiredColumns,
-  trendsWorkbook,
-} from "../report/trendsReport";
+} from "../report/trends/settings";
+import { TrendsReport } from "../report/trends/types";
+import { benchmarkRisk } from "../report/trends/quality";
+import { computeTrendsReport } from "../report/trends/compute";
+import { trendsWorkbook } from "../report/trends/sheets";
 import { Detection, detectColumns, Overrides, overridesAsMapping, unmappedColumns } from "./build";
 import { VERSION } from "./version";
 import { DataSource, ReadCancelled, readPercent, readSource, SourceData } from "./excelData";

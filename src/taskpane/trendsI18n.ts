@@ -1,6 +1,6 @@
 /**
  * Strings of the "Trends and quality" view, in English and Chinese (simplified). The words of
- * the sheet itself come from src/report/trendsReport.ts; the source picker, the column names,
+ * the sheet itself come from src/report/trends/labels.ts; the source picker, the column names,
  * the conflict dialog and the undo lines from src/taskpane/i18n.ts, so every view says the
  * same thing.
  *

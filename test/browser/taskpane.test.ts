@@ -23,12 +23,9 @@ import { readCaseTable } from "../../src/engine/caseTable";
 import { Lang } from "../../src/engine/text";
 import { excelCell } from "../../src/report/excel/cells";
 import { placeBlocks, TableBlock } from "../../src/report/model";
-import {
-  computeQuadrantReport,
-  quadrantWorkbook,
-  reportColumns,
-  requiredColumns,
-} from "../../src/report/quadrantReport";
+import { reportColumns, requiredColumns } from "../../src/report/quadrant/settings";
+import { computeQuadrantReport } from "../../src/report/quadrant/compute";
+import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
 import { DEFAULT_FORM, settingsFromForm } from "../../src/taskpane/settings";
 import { findBrowser } from "./findBrowser";
 

@@ -17,14 +17,12 @@ import { computeAuditReport, DEFAULT_AUDIT_SETTINGS } from "../../src/report/aud
 import { auditWorkbook } from "../../src/report/audit/sheets";
 import { renderWorkbook } from "../../src/report/excel/render";
 import { WorkbookModel } from "../../src/report/model";
-import { computeQuadrantReport, DEFAULT_QUADRANT_SETTINGS, quadrantWorkbook } from "../../src/report/quadrantReport";
-import {
-  computeTrendsReport,
-  DEFAULT_TRENDS_SETTINGS,
-  trendsColumns,
-  trendsRequiredColumns,
-  trendsWorkbook,
-} from "../../src/report/trendsReport";
+import { DEFAULT_QUADRANT_SETTINGS } from "../../src/report/quadrant/settings";
+import { computeQuadrantReport } from "../../src/report/quadrant/compute";
+import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
+import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns } from "../../src/report/trends/settings";
+import { computeTrendsReport } from "../../src/report/trends/compute";
+import { trendsWorkbook } from "../../src/report/trends/sheets";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { MockWorkbook, mockContext } from "../taskpane/excelMock";
 import { sampleRows } from "../taskpane/excelLike";

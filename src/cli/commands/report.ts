@@ -1,6 +1,6 @@
 /**
  * `casemix report <cases.csv|cases.xlsx>`: the four-quadrant and incentive report of the
- * taskpane (same engine, same workbook model, src/report/quadrantReport.ts) from a file, into
+ * taskpane (same engine, same workbook model, src/report/quadrant/) from a file, into
  * an .xlsx file or JSON. Every setting of the taskpane has an option.
  */
 import { IncentiveMoney } from "../../engine/incentives";
@@ -9,16 +9,11 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCut
 import { Lang, countOf } from "../../engine/text";
 import { TRIM_METHODS, TrimMethod, TrimOptions } from "../../engine/trimming";
 import { WeightTable } from "../../engine/weightTable";
-import {
-  computeQuadrantReport,
-  quadrantJson,
-  quadrantWorkbook,
-  QuadrantReport,
-  QuadrantSettings,
-  reportColumns,
-  requiredColumns,
-  UnitChoice,
-} from "../../report/quadrantReport";
+import { QuadrantSettings, reportColumns, requiredColumns, UnitChoice } from "../../report/quadrant/settings";
+import { QuadrantReport } from "../../report/quadrant/types";
+import { computeQuadrantReport } from "../../report/quadrant/compute";
+import { quadrantJson } from "../../report/quadrant/json";
+import { quadrantWorkbook } from "../../report/quadrant/sheets";
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";

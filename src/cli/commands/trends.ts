@@ -1,7 +1,7 @@
 /**
  * `casemix trends <cases.csv|xlsx> [--before Y] [--after Y] [--unit department|doctor]
  * [--weights table.csv] [--json] [--out trends.xlsx] [--lang zh|en]`: the "Trends and
- * quality" view of the taskpane (same engine, same workbook model, src/report/trendsReport.ts)
+ * quality" view of the taskpane (same engine, same workbook model, src/report/trends/)
  * from a file, into an .xlsx file or JSON.
  *
  * More options: --benchmark FILE (risk levels from a region's cases: DRG and died columns),
@@ -12,16 +12,16 @@ import { CURVE_MODEL_NAMES } from "../../engine/curveFit";
 import { DiedKind } from "../../engine/mortalityRisk";
 import { Lang, countOf } from "../../engine/text";
 import {
-  benchmarkRisk,
-  computeTrendsReport,
   DEFAULT_TRENDS_SETTINGS,
-  TrendsReport,
   TrendsSettings,
   trendsColumns,
-  trendsJson,
   trendsRequiredColumns,
-  trendsWorkbook,
-} from "../../report/trendsReport";
+} from "../../report/trends/settings";
+import { TrendsReport } from "../../report/trends/types";
+import { benchmarkRisk } from "../../report/trends/quality";
+import { computeTrendsReport } from "../../report/trends/compute";
+import { trendsJson } from "../../report/trends/json";
+import { trendsWorkbook } from "../../report/trends/sheets";
 import { caseFileArg, choice, commandArgs, nonNegativeOption } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";

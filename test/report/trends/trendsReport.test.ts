@@ -31,23 +31,16 @@
  *     0.5 → 20/24; mix = (16/24 - 1) 0.5 + (8/24) 1.5 = 1/3, severity 0.
  */
 import * as fc from "fast-check";
-import { readCaseTable } from "../../src/engine/caseTable";
-import { fitCurves } from "../../src/engine/curveFit";
-import { weightTable } from "../../src/engine/weightTable";
-import { placeBlocks, TableBlock } from "../../src/report/model";
-import {
-  benchmarkRisk,
-  computeTrendsReport,
-  CurveSection,
-  DecompositionSection,
-  DEFAULT_TRENDS_SETTINGS,
-  QualitySection,
-  trendsColumns,
-  trendsJson,
-  trendsRequiredColumns,
-  TrendsSettings,
-  trendsWorkbook,
-} from "../../src/report/trendsReport";
+import { readCaseTable } from "../../../src/engine/caseTable";
+import { fitCurves } from "../../../src/engine/curveFit";
+import { weightTable } from "../../../src/engine/weightTable";
+import { placeBlocks, TableBlock } from "../../../src/report/model";
+import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns, TrendsSettings } from "../../../src/report/trends/settings";
+import { CurveSection, DecompositionSection, QualitySection } from "../../../src/report/trends/types";
+import { benchmarkRisk } from "../../../src/report/trends/quality";
+import { computeTrendsReport } from "../../../src/report/trends/compute";
+import { trendsJson } from "../../../src/report/trends/json";
+import { trendsWorkbook } from "../../../src/report/trends/sheets";
 
 const context = { source: "trends.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
 const WEIGHTS = weightTable(["GB11", "GB15", "ES21", "FM19"], [2, 1, 0.5, 1.5]);

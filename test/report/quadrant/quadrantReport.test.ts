@@ -1,16 +1,11 @@
-import { readCaseTable } from "../../src/engine/caseTable";
-import { weightTable } from "../../src/engine/weightTable";
-import { placeBlocks, TableBlock } from "../../src/report/model";
-import {
-  computeQuadrantReport,
-  DEFAULT_QUADRANT_SETTINGS,
-  quadrantJson,
-  quadrantWorkbook,
-  QuadrantSettings,
-  reportColumns,
-  requiredColumns,
-} from "../../src/report/quadrantReport";
-import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
+import { readCaseTable } from "../../../src/engine/caseTable";
+import { weightTable } from "../../../src/engine/weightTable";
+import { placeBlocks, TableBlock } from "../../../src/report/model";
+import { DEFAULT_QUADRANT_SETTINGS, QuadrantSettings, reportColumns, requiredColumns } from "../../../src/report/quadrant/settings";
+import { computeQuadrantReport } from "../../../src/report/quadrant/compute";
+import { quadrantJson } from "../../../src/report/quadrant/json";
+import { quadrantWorkbook } from "../../../src/report/quadrant/sheets";
+import { fiveGroupRows, WEIGHTS } from "../fiveGroups";
 
 const context = { source: "five.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
 const table = weightTable(

@@ -1,0 +1,22 @@
+/** The columns of the case table a report needs and the ones it found, for every report. */
+import { CaseTable, missingColumnsError } from "../engine/caseTable";
+import { ColumnName } from "../engine/columns";
+
+/** Throws (naming the columns and the headers found) when a required column is not in the table. */
+export function checkRequiredColumns(table: CaseTable, required: readonly ColumnName[]): void {
+  const missing = required.filter((c) => {
+    if (c === "drg") return false;
+    if (c === "department" || c === "doctor") return table[c] === undefined;
+    return table.numbers[c as keyof CaseTable["numbers"]] === undefined;
+  });
+  if (missing.length > 0) throw missingColumnsError(missing, table.headers);
+}
+
+/** Canonical column -> header of the source; a drug cost added from several columns lists them with " + ". */
+export function mappedColumns(table: CaseTable): Partial<Record<ColumnName, string>> {
+  const columns: Partial<Record<ColumnName, string>> = {};
+  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
+    columns[column] = table.headers[at];
+  if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
+  return columns;
+}

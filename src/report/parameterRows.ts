@@ -1,0 +1,96 @@
+/**
+ * What every report's parameters say alike: where the data came from, how many rows were read,
+ * used and skipped, the weights, the column mapping and the version, as rows of the parameters
+ * sheet and as the start of the JSON's `parameters`.
+ */
+import { Lang, Text } from "../engine/text";
+import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo } from "./common";
+import { label, LabelKey } from "./i18n";
+import { CellValue, KeyValueBlock } from "./model";
+
+export type ParameterRow = [string, CellValue];
+
+/** A captioned key-value block of the parameters. */
+export function keyValueBlock(caption: string, rows: ParameterRow[]): KeyValueBlock {
+  return { kind: "keyValue", caption, rows };
+}
+
+/** The JSON of the source and the rows: the first keys of every report's `parameters`. */
+export function sourceParameters(report: ReportBookkeeping<string>): Record<string, unknown> {
+  return {
+    version: report.context.version,
+    time: report.context.time.toISOString(),
+    source: {
+      file: report.context.source,
+      sheet: report.context.sheet ?? null,
+      encoding: report.context.encoding ?? null,
+    },
+    headerRow: report.headerRow,
+    columns: report.columns,
+    rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped },
+  };
+}
+
+/** Where the weights come from and, for data-derived weights, how they were computed. */
+export function weightSettingRows(weights: WeightsInfo, lang: Lang): ParameterRow[] {
+  const L = (k: LabelKey) => label(k, lang);
+  const rows: ParameterRow[] = [
+    [
+      L("weightSource"),
+      weights.source === "data" ? L("weightsFromData") : `${L("weightsFromTable")}${colon(lang)}${weights.tableName}`,
+    ],
+  ];
+  if (weights.source === "data") {
+    rows.push([L("trim"), trimText(weights.trim, lang)], [L("weightMinCases"), weights.minCases ?? null]);
+    if (weights.years) rows.push([L("years"), listText(weights.years, lang)]);
+    if (weights.yearWeights) rows.push([L("yearWeights"), listText(weights.yearWeights, lang)]);
+    rows.push([L("allCaseMean"), numberCell(weights.allCaseMean ?? NaN)]);
+  }
+  return rows;
+}
+
+/** The source (file or range, sheet, encoding), the header row and the rows read and used. */
+export function readRows(report: ReportBookkeeping<string>, lang: Lang): ParameterRow[] {
+  const L = (k: LabelKey) => label(k, lang);
+  const c = report.context;
+  return [
+    [L("source"), c.source],
+    ...(c.sheet ? [[L("sheet"), c.sheet] as ParameterRow] : []),
+    ...(c.encoding ? [[L("encoding"), c.encoding] as ParameterRow] : []),
+    [L("headerRow"), report.headerRow],
+    [L("rowsRead"), report.rowsRead],
+    [L("rowsUsed"), report.rowsUsed],
+  ];
+}
+
+/** One row per reason rows were skipped ("<prefix>: <reason>", rows), reasons with no row left out. */
+export function skippedRows<Skip extends string>(
+  skipped: Partial<Record<Skip, number>>,
+  reasons: Record<Skip, Text>,
+  prefix: string,
+  lang: Lang,
+): ParameterRow[] {
+  return (Object.entries(skipped) as [Skip, number][])
+    .filter(([, rows]) => rows > 0)
+    .map(([reason, rows]) => [`${prefix}${colon(lang)}${reasons[reason][lang]}`, rows]);
+}
+
+/** The groups without a weight (the first 30), or no row when every group has one. */
+export function missingWeightRows(codes: readonly string[], lang: Lang): ParameterRow[] {
+  if (codes.length === 0) return [];
+  return [[label("missingWeights", lang), listText(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]];
+}
+
+/** Canonical column: header of the source. */
+export function mappingRows(report: ReportBookkeeping<string>): ParameterRow[] {
+  return Object.entries(report.columns).map(([k, v]) => [k, v ?? ""]);
+}
+
+/** The CaseMix version, when the report was built and its language. */
+export function aboutRows(report: ReportBookkeeping<string>, lang: Lang): ParameterRow[] {
+  return [
+    [label("version", lang), report.context.version],
+    [label("time", lang), report.context.time.toISOString()],
+    [label("language", lang), lang],
+  ];
+}

@@ -1,0 +1,59 @@
+/**
+ * The settings of the four-quadrant and incentive report (DOMAIN.md "Four-quadrant analysis and
+ * incentives"), their defaults and the columns they need.
+ */
+import { ColumnName } from "../../engine/columns";
+import { IncentiveMoney } from "../../engine/incentives";
+import { MarginLayer } from "../../engine/margins";
+import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, XCutRule, YCutRule } from "../../engine/quadrants";
+import { WeightSource } from "../common";
+
+export type UnitDimension = "department" | "doctor";
+export type UnitChoice = UnitDimension | "both";
+
+export interface QuadrantSettings {
+  layer: MarginLayer;
+  xCut: XCutRule;
+  yCut: YCutRule;
+  minCases: number;
+  coefficients: Coefficients;
+  /** The user's own quadrant names, in the report's language. */
+  labels?: Partial<Record<Quadrant, string>>;
+  money: IncentiveMoney;
+  unit: UnitChoice;
+  weights: WeightSource;
+  /** Analyse only the cases of this year (weights still come from every year). */
+  year?: string;
+}
+
+export const DEFAULT_QUADRANT_SETTINGS: Readonly<QuadrantSettings> = {
+  layer: "marginal",
+  xCut: "cmi",
+  yCut: 0,
+  minCases: 5,
+  coefficients: { ...DEFAULT_COEFFICIENTS },
+  money: { mode: "perPoint", moneyPerPoint: 1 },
+  unit: "department",
+  weights: { source: "data" },
+};
+
+/** The units a choice stands for. */
+export function unitDimensions(unit: UnitChoice): UnitDimension[] {
+  return unit === "both" ? ["department", "doctor"] : [unit];
+}
+
+/** Columns the report cannot be built without, for these settings. */
+export function requiredColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
+  const out: ColumnName[] = ["drg", "insurancePaid", "selfPay", "drugCost", "materialCost"];
+  if (settings.layer !== "marginal") out.push("allocatedDirect");
+  if (settings.layer === "gross" || settings.layer === "net") out.push("allocatedAux");
+  if (settings.layer === "net") out.push("allocatedAdmin");
+  if (settings.weights.source === "data") out.push("totalCost");
+  out.push(...unitDimensions(settings.unit));
+  return out;
+}
+
+/** Columns the report reads (the required ones, the group name, counts and the year). */
+export function reportColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
+  return [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+}

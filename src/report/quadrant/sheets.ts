@@ -1,0 +1,160 @@
+/**
+ * The workbook model of the four-quadrant report: the quadrant sheet (groups, chart), the
+ * incentive sheet (units) and the parameters sheet. Knows nothing about Office.js or files.
+ */
+import { QUADRANTS } from "../../engine/quadrants";
+import { Lang } from "../../engine/text";
+import { colon, formatNumber, numberCell } from "../common";
+import { CONTRIBUTION_LABELS, COST_LABELS, label, quadrantLabel, RATE_LABELS, SKIP_LABELS } from "../i18n";
+import { ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel, placeBlocks } from "../model";
+import { quadrantChart } from "./chart";
+import { QUADRANT_FILLS } from "./colors";
+import { xCutText, yCutText } from "./cutText";
+import { parametersSheet } from "./parametersSheet";
+import { QuadrantReport, UnitTable } from "./types";
+
+/** The workbook model of the report: 四象限分析, 绩效激励, 参数 (English names in English). */
+export function quadrantWorkbook(report: QuadrantReport, lang: Lang): WorkbookModel {
+  return { lang, sheets: [quadrantSheet(report, lang), incentiveSheet(report, lang), parametersSheet(report, lang)] };
+}
+
+function groupColumns(report: QuadrantReport, lang: Lang): ColumnModel[] {
+  const layer = report.settings.layer;
+  return [
+    { id: "group", header: label("group", lang), type: "text", width: 10 },
+    { id: "name", header: label("groupName", lang), type: "text", width: 34 },
+    { id: "cases", header: label("cases", lang), type: "integer", width: 9 },
+    { id: "rw", header: label("rw", lang), type: "weight", width: 12 },
+    { id: "revenue", header: label("revenue", lang), type: "money", width: 15 },
+    { id: "cost", header: COST_LABELS[layer][lang], type: "money", width: 15 },
+    { id: "contribution", header: CONTRIBUTION_LABELS[layer][lang], type: "money", width: 15 },
+    { id: "rate", header: RATE_LABELS[layer][lang], type: "percent", width: 12 },
+    { id: "quadrant", header: label("quadrant", lang), type: "text", width: 12 },
+    { id: "coefficient", header: label("coefficient", lang), type: "number", width: 10 },
+    { id: "points", header: label("points", lang), type: "number", width: 12 },
+  ];
+}
+
+/** The groups with a hospital total row (its RW column is the hospital CMI). */
+function groupTable(report: QuadrantReport, lang: Lang): TableBlock {
+  const labels = report.settings.labels;
+  const h = report.hospital;
+  const conditionalFormats: ConditionalFormat[] = [
+    { columnId: "rate", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
+    { columnId: "contribution", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
+    ...QUADRANTS.map((q): ConditionalFormat => ({
+      columnId: "quadrant",
+      rule: { kind: "textEquals", text: quadrantLabel(q, lang, labels), fill: QUADRANT_FILLS[q] },
+    })),
+    { columnId: "points", rule: { kind: "dataBar", color: "#5B9BD5" } },
+  ];
+  return {
+    kind: "table",
+    columns: groupColumns(report, lang),
+    rows: report.groups.map((g) => [
+      g.group,
+      g.name,
+      g.cases,
+      numberCell(g.rw),
+      g.revenue,
+      g.cost,
+      g.contribution,
+      numberCell(g.rate),
+      quadrantLabel(g.quadrant, lang, labels),
+      g.coefficient,
+      numberCell(g.points),
+    ]),
+    totalRow: [
+      label("total", lang),
+      "",
+      h.cases,
+      numberCell(h.cmi),
+      h.revenue,
+      h.cost,
+      h.contribution,
+      numberCell(h.rate),
+      "",
+      "",
+      numberCell(h.points),
+    ],
+    conditionalFormats,
+    autoFilter: true,
+  };
+}
+
+/** The note under the title: the cut lines and the rule for unclassified groups. */
+function quadrantNote(report: QuadrantReport, lang: Lang): string {
+  const s = report.settings;
+  return lang === "zh"
+    ? `${label("cutX", lang)} RW = ${xCutText(report, lang)}；${label("cutY", lang)} ${RATE_LABELS[s.layer].zh} = ${yCutText(report, lang)}；` +
+        `病例数少于 ${s.minCases} 的病组不分类（系数 ${s.coefficients.unclassified}）；合计行的相对权重列为医院 CMI。`
+    : `${label("cutX", lang)}: RW = ${xCutText(report, lang)}; ${label("cutY", lang)}: ${RATE_LABELS[s.layer].en.toLowerCase()} = ${yCutText(report, lang)}; ` +
+        `groups with fewer than ${s.minCases} cases are not classified (coefficient ${s.coefficients.unclassified}); the total row's RW is the hospital CMI.`;
+}
+
+function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
+  const table = groupTable(report, lang);
+  const sheet: SheetModel = {
+    name: label("sheetQuadrants", lang),
+    blocks: [
+      {
+        kind: "text",
+        text: `${label("quadrantTitle", lang)}${colon(lang)}${label("rw", lang)} × ${RATE_LABELS[report.settings.layer][lang]}`,
+        style: "title",
+      },
+      { kind: "text", text: quadrantNote(report, lang), style: "note" },
+      table,
+    ],
+  };
+  const placement = placeBlocks(sheet);
+  sheet.freeze = { rows: placement[2].firstDataRow, columns: 2 };
+  sheet.charts = [quadrantChart(report, lang, 2, table.columns.length + 1)];
+  return sheet;
+}
+
+function unitBlock(t: UnitTable, lang: Lang): TableBlock {
+  const name = t.dimension === "department" ? label("department", lang) : label("doctor", lang);
+  const u = t.total;
+  return {
+    kind: "table",
+    caption: name,
+    columns: [
+      { id: "unit", header: name, type: "text", width: 18 },
+      { id: "cases", header: label("cases", lang), type: "integer", width: 10 },
+      { id: "totalWeight", header: label("totalWeight", lang), type: "number", width: 14 },
+      { id: "cmi", header: label("cmi", lang), type: "weight", width: 10 },
+      { id: "points", header: label("points", lang), type: "number", width: 14 },
+      { id: "amount", header: label("amount", lang), type: "money", width: 16 },
+    ],
+    rows: t.rows.map((r) => [r.unit, r.cases, r.totalWeight, numberCell(r.cmi), r.points, r.amount]),
+    totalRow: [label("total", lang), u.cases, u.totalWeight, numberCell(u.cmi), u.points, u.amount],
+    conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: "#63BE7B" } }],
+    autoFilter: true,
+  };
+}
+
+function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
+  const m = report.settings.money;
+  const how =
+    m.mode === "pool"
+      ? `${label("pool", lang)} ${formatNumber(m.pool, 2, lang)}${colon(lang)}${label("poolNote", lang)}`
+      : `${label("perPoint", lang)} ${formatNumber(m.moneyPerPoint, 2, lang)}${colon(lang)}${label("perPointNote", lang)}`;
+  const sep = lang === "zh" ? "；" : "; ";
+  const blocks: SheetModel["blocks"] = [
+    { kind: "text", text: label("incentiveTitle", lang), style: "title" },
+    { kind: "text", text: label("pointsNote", lang) + sep + how, style: "note" },
+  ];
+  for (const t of report.units) {
+    blocks.push(unitBlock(t, lang));
+    if (t.emptyUnitRows > 0) {
+      blocks.push({
+        kind: "text",
+        text: `${SKIP_LABELS.emptyUnit[lang]}${colon(lang)}${t.emptyUnitRows}`,
+        style: "warning",
+      });
+    }
+  }
+  const sheet: SheetModel = { name: label("sheetIncentives", lang), blocks };
+  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[2].firstDataRow, columns: 1 };
+  return sheet;
+}

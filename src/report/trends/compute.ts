@@ -1,0 +1,117 @@
+/**
+ * The trends and quality report computed from a case table (DOMAIN.md "Quality", "Curve model",
+ * "CMI change decomposition"). Steps, so that an auditor can redo them:
+ * 1. Rows: every row with a DRG group and a case count (1 per row without a 病例数 column).
+ *    Blank rows, rows with an empty group and rows with a blank or zero count are left out
+ *    and counted.
+ * 2. Weights: computed from every row of the data (relativeWeights on 住院总费用, trimmed,
+ *    years blended 1:2:7) or taken from a weight table. A group without a weight leaves its
+ *    rows out of (b) and (c), counted.
+ * 3. Periods: the year column (or the discharge date) gives each row a year; "before" and
+ *    "after" are two of them, by default the two latest.
+ * Then the three sections: (a) quality.ts, (b) decomposition.ts, (c) curve.ts. A section the
+ * data cannot give (no died column, fewer than two years, no cost column) is replaced by a
+ * reason; the others are still built.
+ */
+import { CaseTable } from "../../engine/caseTable";
+import { compareCodes, Interned } from "../../engine/codes";
+import { yearOrder } from "../../engine/relativeWeights";
+import { weightsForCodes } from "../../engine/weightTable";
+import { checkRequiredColumns, mappedColumns } from "../caseColumns";
+import { ReportContext, skipCounter, timedContext } from "../common";
+import { reportWeights } from "../reportWeights";
+import { curve } from "./curve";
+import { decomposition } from "./decomposition";
+import { resolvePeriods, rowPeriods } from "./periods";
+import { quality } from "./quality";
+import { TrendsSettings, trendsRequiredColumns } from "./settings";
+import { TrendsReport, TrendsSkip } from "./types";
+
+/** Cases per row, 0 for a row left out (the reason counted in `skipped`). */
+function rowsWithCases(table: CaseTable, skipped: Partial<Record<TrendsSkip, number>>) {
+  const bump = skipCounter(skipped);
+  bump("blankRow", table.skipped.blankRows);
+  bump("emptyGroup", table.skipped.emptyGroup);
+  const ids = table.groups.ids;
+  const counts = table.numbers.cases;
+  const cases = new Float64Array(table.rowCount);
+  let used = 0;
+  for (let i = 0; i < cases.length; i++) {
+    if (ids[i] < 0) continue;
+    const c = counts ? counts[i] : 1;
+    if (!(c > 0)) {
+      bump("noCases");
+      continue;
+    }
+    cases[i] = c;
+    used++;
+  }
+  return { cases, used };
+}
+
+/** The groups of the rows used that have no weight, sorted. */
+function missingWeightCodes(table: CaseTable, cases: Float64Array, weightById: Float64Array): string[] {
+  const ids = table.groups.ids;
+  const missing = new Set<number>();
+  for (let i = 0; i < cases.length; i++)
+    if (cases[i] > 0 && weightById[ids[i]] !== weightById[ids[i]]) missing.add(ids[i]);
+  return [...missing].map((g) => table.groups.codes[g]).sort(compareCodes);
+}
+
+/**
+ * Computes the report from a case table; see the module comment. Throws (with the column
+ * names) when a required column is missing, when a year asked for is not in the data, and on
+ * the engine's errors.
+ */
+export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, context: ReportContext): TrendsReport {
+  checkRequiredColumns(table, trendsRequiredColumns(settings));
+  const unit = table[settings.unit] as Interned;
+
+  // 1. Rows.
+  const skipped: Partial<Record<TrendsSkip, number>> = {};
+  const { cases, used } = rowsWithCases(table, skipped);
+
+  // 2. Weights, and 3. periods.
+  const { weights, info } = reportWeights(table, settings.weights, settings.minCases);
+  const weightById = weightsForCodes(table.groups.codes, weights);
+  info.missingCodes = missingWeightCodes(table, cases, weightById);
+  const years = table.years ? Array.from(yearOrder(table.years.codes), (y) => table.years!.codes[y]) : [];
+  const periods = resolvePeriods(table, years, settings);
+  const period = rowPeriods(table, cases, periods);
+  const yearName = (id: number) => (table.years as Interned).codes[id];
+
+  return {
+    settings,
+    context: timedContext(context),
+    columns: mappedColumns(table),
+    headerRow: table.headerRowNumber,
+    rowsRead: table.rowCount,
+    rowsUsed: used,
+    skipped,
+    years,
+    weights: info,
+    quality: quality(table, settings, unit, cases, period),
+    decomposition:
+      "available" in periods
+        ? periods
+        : decomposition(
+            table,
+            settings,
+            unit,
+            cases,
+            period,
+            weights,
+            weightById,
+            yearName(periods.before),
+            yearName(periods.after),
+          ),
+    curve: curve(
+      table,
+      settings,
+      unit,
+      cases,
+      weightById,
+      "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) },
+    ),
+  };
+}

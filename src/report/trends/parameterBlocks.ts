@@ -1,0 +1,95 @@
+/** The parameters part of the trends sheet: everything needed to reproduce it. */
+import { Lang, Text } from "../../engine/text";
+import { colon, formatNumber, listText, numberCell } from "../common";
+import { label, LabelKey } from "../i18n";
+import { KeyValueBlock } from "../model";
+import {
+  aboutRows,
+  keyValueBlock,
+  mappingRows,
+  missingWeightRows,
+  ParameterRow,
+  readRows,
+  skippedRows,
+  weightSettingRows,
+} from "../parameterRows";
+import { fill, modelName, TRENDS_LABELS, TRENDS_SKIP_LABELS, unitLabel } from "./labels";
+import { SectionRows, TrendsReport } from "./types";
+
+function settingRows(report: TrendsReport, lang: Lang): ParameterRow[] {
+  const L = TRENDS_LABELS;
+  const s = report.settings;
+  const d = report.decomposition;
+  const c = report.curve;
+  return [
+    ...weightSettingRows(report.weights, lang),
+    [label("unit", lang), unitLabel(s.unit, lang)],
+    [
+      L.levelSource[lang],
+      s.levels.source === "benchmark"
+        ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${s.levels.name}`
+        : L.levelsFromData[lang],
+    ],
+    [L.period[lang], d.available ? `${d.before} → ${d.after}` : "—"],
+    [L.curveYear[lang], c.available ? (c.year ?? L.allRows[lang]) : "—"],
+    [L.curveY[lang], L.curveYValue[lang]],
+    [L.minCases[lang], s.minCases],
+    [
+      L.flagTolerance[lang],
+      `${formatNumber(1 - s.flagTolerance, 2, lang)} – ${formatNumber(1 + s.flagTolerance, 2, lang)}`,
+    ],
+    [L.topAdrgs[lang], s.topAdrgs],
+  ];
+}
+
+/** The source and rows of the report, then the rows each section used and skipped. */
+function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
+  const L = TRENDS_LABELS;
+  const { quality: q, decomposition: d, curve: c } = report;
+  const data: ParameterRow[] = [
+    ...readRows(report, lang),
+    ...skippedRows(report.skipped, TRENDS_SKIP_LABELS, label("skipped", lang), lang),
+    [label("years", lang), report.years.length > 0 ? listText(report.years, lang) : "—"],
+  ];
+  const section = (name: Text, rows: SectionRows | undefined) => {
+    if (!rows) return;
+    const title = fill(L.rowsSection, lang, { section: name[lang] });
+    data.push([title, rows.used], ...skippedRows(rows.skipped, TRENDS_SKIP_LABELS, title, lang));
+  };
+  section(L.sectionQuality, q.available ? q.rows : undefined);
+  section(L.sectionDecomposition, d.available ? d.rows : undefined);
+  section(L.sectionCurve, c.available ? c.rows : undefined);
+  data.push(...missingWeightRows(report.weights.missingCodes, lang));
+  return data;
+}
+
+function resultRows(report: TrendsReport, lang: Lang): ParameterRow[] {
+  const L = TRENDS_LABELS;
+  const { quality: q, decomposition: d, curve: c } = report;
+  const results: ParameterRow[] = [];
+  if (q.available) results.push([L.lowRiskTotal[lang], numberCell(q.overall.rate)]);
+  if (d.available)
+    results.push(
+      [L.cmiChange[lang], numberCell(d.overall.change)],
+      [L.mix[lang], numberCell(d.overall.mix)],
+      [L.severity[lang], numberCell(d.overall.severity)],
+    );
+  if (c.available && c.models[0]) {
+    results.push(
+      [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${formatNumber(c.models[0].rSquared, 4, lang)})`],
+      [L.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
+    );
+  }
+  return results;
+}
+
+export function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
+  const G = (k: LabelKey) => label(k, lang);
+  return [
+    keyValueBlock(G("settings"), settingRows(report, lang)),
+    keyValueBlock(G("data"), dataRows(report, lang)),
+    keyValueBlock(G("columnMapping"), mappingRows(report)),
+    keyValueBlock(G("results"), resultRows(report, lang)),
+    keyValueBlock(G("about"), aboutRows(report, lang)),
+  ];
+}

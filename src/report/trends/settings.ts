@@ -1,0 +1,50 @@
+/** The settings of the trends and quality report, their defaults and the columns they need. */
+import { ColumnName } from "../../engine/columns";
+import { GroupRisk } from "../../engine/mortalityRisk";
+import { WeightSource } from "../common";
+
+export type TrendsUnit = "department" | "doctor";
+
+/** Where the mortality risk levels come from. */
+export type LevelSource =
+  { source: "data" } | { source: "benchmark"; /** File name or range address. */ name: string; risk: GroupRisk };
+
+export interface TrendsSettings {
+  unit: TrendsUnit;
+  weights: WeightSource;
+  /** The year compared from (default: the one before the latest). */
+  before?: string;
+  /** The year compared to (default: the latest). */
+  after?: string;
+  levels: LevelSource;
+  /** Units with fewer cases are listed but not fitted; also the weights' minimum (default 5). */
+  minCases: number;
+  /** actual / expected above 1 + t or below 1 - t is flagged (default 0.2). */
+  flagTolerance: number;
+  /** ADRGs listed as top contributors to the CMI change (default 10). */
+  topAdrgs: number;
+}
+
+export const DEFAULT_TRENDS_SETTINGS: Readonly<TrendsSettings> = {
+  unit: "department",
+  weights: { source: "data" },
+  levels: { source: "data" },
+  minCases: 5,
+  flagTolerance: 0.2,
+  topAdrgs: 10,
+};
+
+/** Columns the report cannot be built without. */
+export function trendsRequiredColumns(settings: Pick<TrendsSettings, "unit" | "weights">): ColumnName[] {
+  const out: ColumnName[] = ["drg", settings.unit];
+  if (settings.weights.source === "data") out.push("totalCost");
+  return out;
+}
+
+/** Columns the report reads: the required ones and those of the sections (died, year, cost). */
+export function trendsColumns(settings: Pick<TrendsSettings, "unit" | "weights">): ColumnName[] {
+  const out = trendsRequiredColumns(settings);
+  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost"] as ColumnName[])
+    if (!out.includes(c)) out.push(c);
+  return out;
+}

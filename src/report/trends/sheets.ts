@@ -1,0 +1,48 @@
+/**
+ * The workbook model of the trends and quality report: one sheet 趋势与质量 (Trends and Quality)
+ * with the three sections, the parameters and the risk levels. Knows nothing about Office.js or files.
+ */
+import { Lang } from "../../engine/text";
+import { placeBlocks, SheetModel, WorkbookModel } from "../model";
+import { curveBlocks, curveChart } from "./curveSheet";
+import { decompositionBlocks } from "./decompositionSheet";
+import { TRENDS_LABELS } from "./labels";
+import { parameterBlocks } from "./parameterBlocks";
+import { levelsBlock, qualityBlocks } from "./qualitySheet";
+import { TrendsReport, Unavailable } from "./types";
+
+/** A section the data cannot give: its reason, as a warning. */
+function warningBlock(u: Unavailable, lang: Lang): SheetModel["blocks"][number] {
+  return { kind: "text", text: u.reason[lang], style: "warning" };
+}
+
+/** The workbook model: one sheet 趋势与质量 (Trends and Quality in English). */
+export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel {
+  const L = TRENDS_LABELS;
+  const blocks: SheetModel["blocks"] = [{ kind: "text", text: L.title[lang], style: "title" }];
+  const q = report.quality;
+  const d = report.decomposition;
+  const c = report.curve;
+  if (q.available) blocks.push(...qualityBlocks(report, q, lang));
+  else blocks.push({ kind: "text", text: L.qualityTitle[lang], style: "title" }, warningBlock(q, lang));
+  blocks.push({ kind: "text", text: L.decompositionTitle[lang], style: "title" });
+  if (d.available) blocks.push(...decompositionBlocks(report, d, lang));
+  else blocks.push(warningBlock(d, lang));
+  blocks.push({ kind: "text", text: L.curveTitle[lang], style: "title" });
+  let curveAt = -1;
+  if (c.available) {
+    blocks.push(...curveBlocks(report, c, lang));
+    curveAt = blocks.length - 1;
+  } else blocks.push(warningBlock(c, lang));
+  blocks.push({ kind: "text", text: L.parametersTitle[lang], style: "title" }, ...parameterBlocks(report, lang));
+  if (q.available) blocks.push(levelsBlock(q, lang));
+  const sheet: SheetModel = { name: L.sheet[lang], blocks };
+  if (c.available && curveAt >= 0 && c.units.some((u) => u.fitted)) {
+    let widest = 0;
+    for (const b of blocks) if (b.kind === "table") widest = Math.max(widest, b.columns.length);
+    // Beside the curve's model table (the block before the units), right of every table.
+    const at = placeBlocks(sheet)[curveAt - 1].top;
+    sheet.charts = [curveChart(report, c, lang, curveAt, { row: at, column: widest + 1, width: 9, height: 24 })];
+  }
+  return { lang, sheets: [sheet] };
+}
