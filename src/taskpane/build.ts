@@ -57,7 +57,8 @@ export function detectColumns(values: readonly (readonly unknown[])[]): Detectio
     const h = grid.rowCount > headerRow ? grid.cell(headerRow, c) : "";
     headers.push(h === null || h === undefined ? "" : String(h).trim());
   }
-  const { columns, drugCostParts } = detectCaseColumns(headers);
+  const { columns, sources } = detectCaseColumns(headers);
+  const drugCostParts = sources.drugCost ?? [];
   return { headerRow, found: at >= 0, headers, mapping: columns, drugCostParts };
 }
 
