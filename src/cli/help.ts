@@ -39,7 +39,11 @@ Report options:
   --per-point AMOUNT        money per point (default 1)
   --unit department|doctor|both   who is paid (default department)
   --map column=header       correct the column mapping (repeatable), e.g. --map department=科室名称;
-                            header "#3" means the third column
+                            header "#3" means the third column; A+B adds columns up
+                            (--map materialCost=检查用一次性医用材料费+治疗用一次性医用材料费);
+                            nothing after = drops the column
+  --show-mapping            print which source columns feed each column (front-page and
+                            settlement-list fee items are mapped by default) and stop
   --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto: a byte-order mark,
                             else UTF-8 when the whole file is valid UTF-8, else GB18030; the choice
                             and its reason are shown when stderr is a terminal)
@@ -66,7 +70,7 @@ Trends options (one sheet 趋势与质量 / Trends and Quality):
   --min-cases N             units with fewer cases are not fitted (default 5)
   --flag X                  flag actual / expected outside 1 ± X (default 0.2)
   --top N                   ADRGs listed as top contributors (default 10)
-  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report (default trends.xlsx);
                             --json prints { quality, decomposition, curve, parameters }
 
 Examples:
@@ -109,7 +113,10 @@ Examples:
   --pool 金额               按点数比例分配奖金池（精确到分，合计恰等于奖金池）
   --per-point 金额          每点金额（默认 1）
   --unit department|doctor|both   核算单元：科室（默认）、医师或两者
-  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
+  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列；
+                            A+B 表示相加（--map materialCost=检查用一次性医用材料费+治疗用一次性医用材料费）；
+                            = 后为空表示不使用该列
+  --show-mapping            显示各列由哪些源列得到（病案首页与医保结算清单的费用项默认自动映射），不生成报告
   --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别：有字节顺序标记时按标记，
                             否则整个文件是合法 UTF-8 时为 UTF-8，否则为 GB18030；在终端中会显示识别结果及依据）
 
@@ -132,7 +139,7 @@ Examples:
   --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
   --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
   --top N                   列出贡献最大的 N 个 ADRG（默认 10）
-  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 trends.xlsx）；
                             --json 输出 { quality, decomposition, curve, parameters }
 
 示例：

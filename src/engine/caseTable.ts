@@ -37,7 +37,7 @@ import {
   firstOfSources,
   MappingOverride,
 } from "./columnDetection";
-import { ColumnName, HEADER_WORDS } from "./columns";
+import { COLUMN_TITLES, ColumnName, HEADER_WORDS } from "./columns";
 import { CATEGORY_COLUMNS, ExportLayout, RecognisedItem } from "./exportLayouts";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
@@ -249,22 +249,30 @@ export interface CaseTableFlags {
 /** How far (in money) the five categories may be from the total cost: DOMAIN's 1 yuan. */
 export const CATEGORY_TOLERANCE = 1;
 
-function columnLabel(column: ColumnName): string {
-  const words = HEADER_WORDS[column].slice(0, 3).join(", ");
-  return `${column} (${words})`;
+function columnLabel(column: ColumnName, lang: "en" | "zh"): string {
+  const words = HEADER_WORDS[column].slice(0, 3).join(lang === "zh" ? "、" : ", ");
+  return lang === "zh"
+    ? `${COLUMN_TITLES[column].zh}（表头如 ${words}）`
+    : `${COLUMN_TITLES[column].en.toLowerCase()} (a header such as ${words})`;
+}
+
+/** Required columns that no header names; `missing` lets a caller add how to map them. */
+export class MissingColumnsError extends CaseMixError {
+  constructor(
+    readonly missing: readonly ColumnName[],
+    readonly headers: readonly string[],
+  ) {
+    const seen = headers.filter((h) => h !== "").slice(0, 20);
+    super("value", {
+      en: `missing column${missing.length === 1 ? "" : "s"}: ${missing.map((c) => columnLabel(c, "en")).join("; ")}. Headers found: ${seen.join(", ")}`,
+      zh: `缺少列：${missing.map((c) => columnLabel(c, "zh")).join("；")}。找到的表头：${seen.join("、")}`,
+    });
+  }
 }
 
 /** The error for required columns that no header names. */
-export function missingColumnsError(missing: readonly ColumnName[], headers: readonly string[]): CaseMixError {
-  const list = missing.map(columnLabel).join("; ");
-  const seen = headers
-    .filter((h) => h !== "")
-    .slice(0, 20)
-    .join(", ");
-  return new CaseMixError("value", {
-    en: `missing column${missing.length === 1 ? "" : "s"}: ${list}. Headers found: ${seen}`,
-    zh: `缺少列：${list}。找到的表头：${seen}`,
-  });
+export function missingColumnsError(missing: readonly ColumnName[], headers: readonly string[]): MissingColumnsError {
+  return new MissingColumnsError(missing, headers);
 }
 
 /**

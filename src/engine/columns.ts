@@ -5,6 +5,7 @@
  *     matchHeader("出院科室")        // "department"
  *     matchHeader("Total Discharges") // "cases"
  */
+import { Text } from "./text";
 
 export type ColumnName =
   | "drg"
@@ -92,6 +93,34 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
   catDrug: ["药品", "药品类", "Drugs"],
   catAdmin: ["管理", "管理类", "Administration"],
   weight: ["权重", "RW", "相对权重", "weight"],
+};
+
+/** Each column's name for a user, in both languages (shown instead of the internal key). */
+export const COLUMN_TITLES: Record<ColumnName, Text> = {
+  drg: { en: "DRG group", zh: "DRG 组" },
+  drgName: { en: "Group name", zh: "病组名称" },
+  department: { en: "Department", zh: "科室" },
+  doctor: { en: "Doctor", zh: "医师" },
+  hospital: { en: "Hospital", zh: "医院" },
+  year: { en: "Year", zh: "年度" },
+  dischargeDate: { en: "Discharge date", zh: "出院日期" },
+  cases: { en: "Cases (aggregate rows)", zh: "病例数（汇总行）" },
+  totalCost: { en: "Total cost", zh: "住院总费用" },
+  los: { en: "Length of stay", zh: "住院天数" },
+  died: { en: "Died", zh: "死亡" },
+  insurancePaid: { en: "Insurance paid", zh: "医保结算" },
+  selfPay: { en: "Self-pay", zh: "自付" },
+  drugCost: { en: "Drug cost", zh: "药品费" },
+  materialCost: { en: "Material cost", zh: "耗材费" },
+  allocatedDirect: { en: "Allocated direct cost", zh: "分摊直接费用" },
+  allocatedAux: { en: "Allocated auxiliary cost", zh: "分摊医辅费用" },
+  allocatedAdmin: { en: "Allocated admin cost", zh: "分摊管理费用" },
+  catMedical: { en: "Medical", zh: "医疗" },
+  catNursing: { en: "Nursing", zh: "护理" },
+  catTech: { en: "Technical", zh: "医技" },
+  catDrug: { en: "Drugs", zh: "药品" },
+  catAdmin: { en: "Administration", zh: "管理" },
+  weight: { en: "Weight", zh: "权重" },
 };
 
 /** The comparison key of a header: no spaces, upper case, full-width folded. */

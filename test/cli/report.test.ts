@@ -164,9 +164,12 @@ describe("casemix report options", () => {
     expect(r.stderr).toContain("not both");
     r = await run(["report", GB_CSV, "--layer", "direct", "--lang", "en"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/missing column: allocatedDirect \(分摊直接费用/);
+    // named in the user's language, with the --map option that fixes it
+    expect(r.stderr).toMatch(/missing column: allocated direct cost \(a header such as 分摊直接费用/);
+    expect(r.stderr).toContain("Name the column with --map allocatedDirect=<header>");
     r = await run(["report", GB_CSV, "--layer", "direct", "--lang", "zh"]);
-    expect(r.stderr).toMatch(/缺少列：allocatedDirect/);
+    expect(r.stderr).toMatch(/缺少列：分摊直接费用（表头如 分摊直接费用/);
+    expect(r.stderr).toContain("请用 --map allocatedDirect=<表头> 指定");
     r = await run(["report", GB_CSV, "--pool", "10.001", "--json", "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("whole number of cents");

@@ -152,7 +152,7 @@ describe("readCaseTable", () => {
 
   it("says which required columns are missing", () => {
     expect(() => readCaseTable(rows, { required: ["drg", "materialCost", "allocatedDirect"] })).toThrow(
-      /missing columns: materialCost \(耗材费, 卫生材料费, 医用耗材\); allocatedDirect/,
+      /missing columns: material cost \(a header such as 耗材费, 卫生材料费, 医用耗材\); allocated direct cost/,
     );
     expect(() =>
       readCaseTable([

@@ -20,7 +20,7 @@ import {
   UnitChoice,
 } from "../../report/quadrantReport";
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
-import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
+import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { Encoding } from "../csv/encoding";
 import { readCaseFile } from "../readInput";
@@ -43,6 +43,8 @@ export interface ReportOptions extends ReportCommandOptions {
   yearWeights?: number[];
   mapping: ColumnMapping;
   encoding?: Encoding;
+  /** Print the column mapping instead of building the report. */
+  showMapping: boolean;
 }
 
 const REPORT_OPTIONS = new Set([
@@ -67,9 +69,10 @@ const REPORT_OPTIONS = new Set([
   "map",
   "encoding",
   "force",
+  "show-mapping",
   "help",
 ]);
-const FLAGS = new Set(["json", "force", "help"]);
+const FLAGS = new Set(["json", "force", "help", "show-mapping"]);
 
 /** --pool (a sum shared out) or --per-point (money per point, 1 by default). */
 function moneyOption(pool: string | undefined, perPoint: string | undefined): IncentiveMoney {
@@ -159,6 +162,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     mapping,
     encoding,
     force: one("force") === "true",
+    showMapping: one("show-mapping") === "true",
   };
 }
 
@@ -237,6 +241,7 @@ const REPORT: ReportCommand<ReportOptions, QuadrantReport> = {
   workbook: quadrantWorkbook,
   json: (report) => quadrantJson(report),
   summary: reportSummary,
+  showMapping: async (o) => (o.showMapping ? showMapping(o.input, o, o.lang) : undefined),
 };
 
 /** `casemix report ...`: returns the exit code. */
