@@ -10,6 +10,7 @@ import type { CaseTable } from "../engine/caseTable";
 import { COLUMN_TITLES, ColumnName } from "../engine/columns";
 import type { ExportLayout } from "../engine/exportLayouts";
 import { Lang, Text } from "../engine/text";
+import type { CellValue } from "./model";
 
 type Sourced = Pick<CaseTable, "sources" | "headers" | "headerRowNumber" | "layout" | "feeItems">;
 
@@ -77,4 +78,29 @@ export function mappingText(table: Sourced, lang: Lang): string {
       : "Change it: --map column=header (or #N for the N-th column); a sum: --map materialCost=检查用一次性医用材料费+治疗用一次性医用材料费; none: --map column=",
   );
   return lines.join("\n") + "\n";
+}
+
+/**
+ * The rows of a parameters sheet's mapping block: each column by its title and its source
+ * headers, then, when some rows' five categories miss their total, how many and which.
+ */
+export function mappingRows(
+  columns: Partial<Record<ColumnName, string>>,
+  lang: Lang,
+  flagged?: Pick<CaseTable["flagged"], "categoryMismatch" | "categoryMismatchRows">,
+): [string, CellValue][] {
+  const rows: [string, CellValue][] = (Object.entries(columns) as [ColumnName, string][]).map(([c, from]) => [
+    columnTitle(c, lang),
+    from,
+  ]);
+  if (flagged && flagged.categoryMismatch > 0) {
+    const first = flagged.categoryMismatchRows.join(lang === "zh" ? "、" : ", ");
+    rows.push([
+      lang === "zh" ? "五类费用之和与总费用不符的行（已保留）" : "Rows whose five categories miss the total (kept)",
+      lang === "zh"
+        ? `${flagged.categoryMismatch} 行（如第 ${first} 行）`
+        : `${flagged.categoryMismatch} (e.g. rows ${first})`,
+    ]);
+  }
+  return rows;
 }

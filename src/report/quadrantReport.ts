@@ -21,6 +21,7 @@ import { CaseTable, missingColumnsError } from "../engine/caseTable";
 import { caseMix } from "../engine/caseMix";
 import { compareCodes, normalizeCode } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
+import { mappingRows, sourceColumns } from "./columnSources";
 import { IncentiveMoney, unitIncentives } from "../engine/incentives";
 import { CostParts, layerParts, marginContribution, MarginLayer } from "../engine/margins";
 import {
@@ -145,8 +146,10 @@ export interface UnitTable {
 export interface QuadrantReport {
   settings: QuadrantSettings;
   context: ReportContext & { time: Date };
-  /** Canonical column -> header of the source. */
+  /** Canonical column -> header of the source ("A + B" when added up: columnSources.ts). */
   columns: Partial<Record<ColumnName, string>>;
+  /** Rows kept but flagged (five categories off the total). */
+  flagged?: CaseTable["flagged"];
   headerRow: number;
   rowsRead: number;
   rowsUsed: number;
@@ -410,10 +413,7 @@ export function computeQuadrantReport(
     return { dimension, rows: r.rows.map(row), total: row(r.total), emptyUnitRows: r.skipped.emptyKey };
   });
 
-  const columns: Partial<Record<ColumnName, string>> = {};
-  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
-    columns[column] = table.headers[at];
-  if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
+  const columns = sourceColumns(table);
 
   const o = margin.overall;
   return {
@@ -424,6 +424,7 @@ export function computeQuadrantReport(
     rowsRead: n,
     rowsUsed,
     skipped,
+    flagged: table.flagged,
     weights: weightInfo,
     hospital: {
       cases: mix.overall.cases,
@@ -469,7 +470,7 @@ export function reportParameters(report: QuadrantReport): Record<string, unknown
     },
     headerRow: report.headerRow,
     columns: report.columns,
-    rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped },
+    rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped, flagged: report.flagged ?? null },
     weights: report.weights,
     year: s.year ?? null,
     layer: s.layer,
@@ -817,7 +818,7 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
     const codes = report.weights.missingCodes;
     data.push([L("missingWeights"), list(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes)]);
   }
-  const mapping: [string, CellValue][] = Object.entries(report.columns).map(([k, v]) => [k, v ?? ""]);
+  const mapping = mappingRows(report.columns, lang, report.flagged);
   const h = report.hospital;
   const results: [string, CellValue][] = [
     [L("hospitalCases"), h.cases],

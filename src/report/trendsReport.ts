@@ -31,6 +31,7 @@ import { CaseTable, missingColumnsError } from "../engine/caseTable";
 import { AdrgRow, decomposeCmi, DecompositionRow } from "../engine/cmiDecomposition";
 import { compareCodes, Interned } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
+import { mappingRows, sourceColumns } from "./columnSources";
 import {
   CURVE_MODEL_NAMES,
   CurveFailure,
@@ -550,7 +551,7 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
   return {
     settings,
     context: { ...context, time: context.time ?? new Date() },
-    columns: mappedColumns(table),
+    columns: sourceColumns(table),
     headerRow: table.headerRowNumber,
     rowsRead: n,
     rowsUsed,
@@ -581,14 +582,6 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
       "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) },
     ),
   };
-}
-
-function mappedColumns(table: CaseTable): Partial<Record<ColumnName, string>> {
-  const columns: Partial<Record<ColumnName, string>> = {};
-  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
-    columns[column] = table.headers[at];
-  if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
-  return columns;
 }
 
 function quality(
@@ -1380,7 +1373,7 @@ function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
       [L.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
     );
   }
-  const mapping: [string, CellValue][] = Object.entries(report.columns).map(([k, v]) => [k, v ?? ""]);
+  const mapping = mappingRows(report.columns, lang);
   const about: [string, CellValue][] = [
     [G("version"), report.context.version],
     [G("time"), report.context.time.toISOString()],

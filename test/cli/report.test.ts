@@ -59,7 +59,12 @@ describe("casemix report --json and the .xlsx it writes", () => {
     ]);
     const p = json.parameters;
     expect(p.source).toEqual({ file: GB_CSV, sheet: null, encoding: "gb18030" });
-    expect(p.rows).toEqual({ read: 25, used: 22, skipped: { blankRow: 1, emptyGroup: 1, noWeight: 1 } });
+    expect(p.rows).toEqual({
+      read: 25,
+      used: 22,
+      skipped: { blankRow: 1, emptyGroup: 1, noWeight: 1 },
+      flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
+    });
     expect(p.xCut).toEqual({ rule: "cmi", value: expect.closeTo(28 / 22, 12) });
     expect(p.yCut).toEqual({ rule: 0, value: 0 });
     expect(p.incentive).toEqual({ mode: "pool", pool: 1000 });
