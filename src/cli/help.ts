@@ -23,7 +23,10 @@ Report options:
   --json                    print the report as JSON: { groups, units, parameters }
   --lang zh|en              language of the report and messages (default: the system's)
   --weights FILE            weight table (CSV or .xlsx: group code, weight); default: compute the
-                            weights from the data (住院总费用, trimmed, years blended 1:2:7)
+                            weights from the data (住院总费用, trimmed, years blended 1:2:7);
+                            "standardized": the five-category weight of the data (医疗、护理、医技、
+                            药品、管理, from the fee items of a front page or settlement list)
+  --shares a,b,c,d,e        shares of the five categories with --weights standardized (default 0.2 each)
   --trim METHOD             logsd (default), sd, iqr, percentile, none (weights from the data)
   --trim-k K                k of the trimming (logsd/sd 3, iqr 1.5; percentile: % per tail)
   --year-weights 1,2,7      weights of the years, oldest first (weights from the data)
@@ -99,7 +102,9 @@ Examples:
   --json                    以 JSON 输出报告：{ groups, units, parameters }
   --lang zh|en              报告和提示的语言（默认跟随系统）
   --weights 文件            权重表（CSV 或 .xlsx：病组编码、权重）；默认由数据计算权重
-                            （住院总费用，去除极值，多年按 1:2:7 加权）
+                            （住院总费用，去除极值，多年按 1:2:7 加权）；"standardized" 为由数据计算的
+                            标准化五类费用权重（医疗、护理、医技、药品、管理，取自病案首页或结算清单的费用项）
+  --shares a,b,c,d,e        与 --weights standardized 一起使用：五类费用的占比（默认各 0.2）
   --trim 方法               logsd（默认）、sd、iqr、percentile、none（由数据计算权重时）
   --trim-k K                去极值参数 k（logsd/sd 为 3，iqr 为 1.5；percentile 为每端百分比）
   --year-weights 1,2,7      各年度权重，从早到晚（由数据计算权重时）

@@ -22,6 +22,8 @@ import { caseMix } from "../engine/caseMix";
 import { compareCodes, normalizeCode } from "../engine/codes";
 import { ColumnName } from "../engine/columns";
 import { mappingRows, sourceColumns } from "./columnSources";
+import { standardizedWeightTable } from "./standardizedSource";
+import { CATEGORY_COLUMNS } from "../engine/exportLayouts";
 import { IncentiveMoney, unitIncentives } from "../engine/incentives";
 import { CostParts, layerParts, marginContribution, MarginLayer } from "../engine/margins";
 import {
@@ -71,7 +73,9 @@ export type WeightSource =
       /** Groups with fewer cases are not trimmed and flagged (default: the report's minCases). */
       minCases?: number;
     }
-  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string };
+  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string }
+  /** The five-category standardized weight (standardizedSource.ts); shares default 0.2 each. */
+  | { source: "standardized"; shares?: number[] };
 
 export interface QuadrantSettings {
   layer: MarginLayer;
@@ -156,7 +160,9 @@ export interface QuadrantReport {
   /** Rows left out, by reason (only reasons that occurred). */
   skipped: Partial<Record<SkipReason, number>>;
   weights: {
-    source: "data" | "table";
+    source: "data" | "table" | "standardized";
+    /** The shares of the five categories applied (standardized weights). */
+    shares?: number[];
     tableName?: string;
     trim?: { method: string; k: number; pLow?: number; pHigh?: number };
     minCases?: number;
@@ -196,13 +202,17 @@ export function requiredColumns(settings: Pick<QuadrantSettings, "layer" | "unit
   if (settings.layer === "gross" || settings.layer === "net") out.push("allocatedAux");
   if (settings.layer === "net") out.push("allocatedAdmin");
   if (settings.weights.source === "data") out.push("totalCost");
+  if (settings.weights.source === "standardized") out.push(...CATEGORY_COLUMNS);
   out.push(...unitDimensions(settings.unit));
   return out;
 }
 
 /** Columns the report reads (the required ones, the group name, counts and the year). */
 export function reportColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
-  return [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+  const out: ColumnName[] = [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+  // With the five categories read, the total is read too: records off it are counted.
+  if (settings.weights.source === "standardized") out.push("totalCost");
+  return out;
 }
 
 function checkColumns(table: CaseTable, settings: QuadrantSettings): void {
@@ -281,6 +291,16 @@ export function computeQuadrantReport(
       years: computed.groups.years,
       yearWeights: computed.groups.yearWeights,
       allCaseMean: computed.groups.allCaseMean,
+      missingCodes: [],
+    };
+    if (computed.groups.skipped.missingCost) bump("noCost", computed.groups.skipped.missingCost);
+  } else if (settings.weights.source === "standardized") {
+    const computed = standardizedWeightTable(table, settings.weights.shares, settings.minCases);
+    weights = computed.table;
+    weightInfo = {
+      source: "standardized",
+      shares: computed.groups.usedShares,
+      minCases: settings.minCases,
       missingCodes: [],
     };
     if (computed.groups.skipped.missingCost) bump("noCost", computed.groups.skipped.missingCost);
@@ -773,7 +793,9 @@ function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
       L("weightSource"),
       report.weights.source === "data"
         ? L("weightsFromData")
-        : `${L("weightsFromTable")}${colon(lang)}${report.weights.tableName}`,
+        : report.weights.source === "standardized"
+          ? `${L("weightsStandardized")}${colon(lang)}${list(report.weights.shares ?? [])}`
+          : `${L("weightsFromTable")}${colon(lang)}${report.weights.tableName}`,
     ],
   ];
   if (report.weights.source === "data") {

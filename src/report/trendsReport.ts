@@ -387,6 +387,12 @@ function weightsOf(
 ): { weights: WeightTable; info: TrendsReport["weights"] } {
   const w = settings.weights;
   if (w.source === "table") return { weights: w.table, info: { source: "table", tableName: w.name, missingCodes: [] } };
+  if (w.source === "standardized") {
+    throw new CaseMixError("value", {
+      en: "trends: the standardized five-category weight is offered by the quadrant report only; give a weight table or compute the weights from the data",
+      zh: "趋势报告暂不支持标准化五类费用权重（仅四象限报告支持）；请给出权重表或由数据计算权重",
+    });
+  }
   const trim = w.trim ?? DEFAULT_TRIM;
   const minCases = w.minCases ?? settings.minCases;
   const groups = relativeWeights(

@@ -54,3 +54,32 @@ describe("casemix report --show-mapping", () => {
     );
   });
 });
+
+describe("casemix report --weights standardized", () => {
+  it("computes the five-category weight and counts the record whose categories miss its total", async () => {
+    const r = await run([
+      "report",
+      file,
+      "--weights",
+      "standardized",
+      "--shares",
+      "1,1,1,1,1",
+      "--json",
+      "--lang",
+      "en",
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const json = JSON.parse(r.stdout);
+    expect(json.groups[0].rw).toBeCloseTo(1, 12); // one group: its weight is the mean, 1
+    expect(json.parameters.weights).toMatchObject({ source: "standardized", shares: [0.2, 0.2, 0.2, 0.2, 0.2] });
+    // every cell 1: 总费用 1 against categories of 7 + 1 + 5 + 8 + 3 = 24 columns of 1
+    expect(json.parameters.rows.flagged).toEqual({ categoryMismatch: 1, categoryMismatchRows: [2] });
+  });
+
+  it("refuses --shares without --weights standardized, and a wrong count", async () => {
+    let r = await run(["report", file, "--shares", "1,1,1,1,1", "--lang", "en"]);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringContaining("--shares goes with --weights standardized")]);
+    r = await run(["report", file, "--weights", "standardized", "--shares", "1,1", "--lang", "zh"]);
+    expect(r.stderr).toContain("--shares：请给 5 个");
+  });
+});

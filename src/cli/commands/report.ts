@@ -29,7 +29,10 @@ import { readWeightFile } from "../weightFile";
 export interface ReportOptions extends ReportCommandOptions {
   input: string;
   sheet?: string;
+  /** A weight file, or "standardized" for the five-category weight of the data. */
   weights?: string;
+  /** Shares of the five categories (with --weights standardized). */
+  shares?: number[];
   money: IncentiveMoney;
   unit: UnitChoice;
   xCut: XCutRule;
@@ -53,6 +56,7 @@ const REPORT_OPTIONS = new Set([
   "json",
   "lang",
   "weights",
+  "shares",
   "pool",
   "per-point",
   "unit",
@@ -72,6 +76,9 @@ const REPORT_OPTIONS = new Set([
   "show-mapping",
   "help",
 ]);
+/** --weights standardized: the five-category weight of the data instead of a weight file. */
+const STANDARDIZED = "standardized";
+
 const FLAGS = new Set(["json", "force", "help", "show-mapping"]);
 
 /** --pool (a sum shared out) or --per-point (money per point, 1 by default). */
@@ -125,6 +132,20 @@ function trimOption(methodText: string | undefined, kText: string | undefined): 
   return { method, pLow: k / 100, pHigh: 1 - k / 100 };
 }
 
+/** --shares: five numbers (medical, nursing, technical, drugs, administration), only with --weights standardized. */
+function sharesOption(text: string | undefined, weights: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  if (weights !== STANDARDIZED)
+    usage("--shares goes with --weights standardized", "--shares 需与 --weights standardized 一起使用");
+  const list = numberList("shares", text);
+  if (list.length !== 5 || list.some((x) => !(x >= 0)) || list.every((x) => x === 0))
+    usage(
+      "--shares: give 5 numbers of zero or more, not all 0 (medical, nursing, technical, drugs, administration), e.g. 0.2,0.2,0.2,0.2,0.2",
+      "--shares：请给 5 个大于或等于 0 且不全为 0 的数（医疗、护理、医技、药品、管理），例如 0.2,0.2,0.2,0.2,0.2",
+    );
+  return list;
+}
+
 /** Parses the options of `casemix report`; `defaultLang` is the language already chosen. */
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
   const { positional, options, one } = commandArgs(argv, REPORT_OPTIONS, FLAGS, "casemix report --help");
@@ -148,6 +169,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     json: one("json") === "true",
     lang,
     weights: one("weights"),
+    shares: sharesOption(one("shares"), one("weights")),
     money,
     unit: choice("unit", one("unit") ?? "department", ["department", "doctor", "both"] as const),
     xCut,
@@ -179,7 +201,9 @@ export function settingsOf(o: ReportOptions, weights: WeightTable | undefined): 
     unit: o.unit,
     weights: weights
       ? { source: "table", table: weights, name: o.weights as string }
-      : { source: "data", trim: o.trim, yearWeights: o.yearWeights },
+      : o.weights === STANDARDIZED
+        ? { source: "standardized", shares: o.shares }
+        : { source: "data", trim: o.trim, yearWeights: o.yearWeights },
   };
 }
 
@@ -193,7 +217,7 @@ function reportYear(year: string, years: readonly string[]): string {
 
 /** Builds the report for the options (without writing anything). */
 export async function buildReport(o: ReportOptions, version: string, time?: Date): Promise<QuadrantReport> {
-  const weights = o.weights ? await readWeightFile(o.weights) : undefined;
+  const weights = o.weights && o.weights !== STANDARDIZED ? await readWeightFile(o.weights) : undefined;
   const settings = settingsOf(o, weights);
   const { input, table } = await readCaseFile(
     o.input,
@@ -236,7 +260,7 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
 const REPORT: ReportCommand<ReportOptions, QuadrantReport> = {
   parse: parseReportArgs,
   defaultOut: "report.xlsx",
-  inputs: (o) => [o.input, o.weights],
+  inputs: (o) => [o.input, o.weights === STANDARDIZED ? undefined : o.weights],
   build: (o, version) => buildReport(o, version),
   workbook: quadrantWorkbook,
   json: (report) => quadrantJson(report),
