@@ -13,6 +13,10 @@ Usage:
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                           write the generated sample case file (at most
                                                      10,000,000 cases; --force replaces an existing file)
+                 [--layout summary|front-page|settlement]   money columns as the summary (default),
+                                                     the front page (病案首页) or the settlement list
+                                                     (医保结算清单) writes them; an --out ending in
+                                                     .xlsx writes a workbook (sheet 出院病例)
   casemix --help                                     this text
 
 Report options:
@@ -92,6 +96,8 @@ Examples:
                                                  低风险组死亡率、CMI 变化分解、CMI 与费用曲线
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
+                 [--layout summary|front-page|settlement]   费用列的版式：汇总（默认）、病案首页或医保结算清单；
+                                                 --out 以 .xlsx 结尾时写成工作簿（工作表“出院病例”）
   casemix --help                                 显示本说明
 
 报告选项：
