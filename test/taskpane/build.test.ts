@@ -58,7 +58,11 @@ describe("columns", () => {
     const d = detectColumns([FRONT_PAGE_HEADERS, FRONT_PAGE_ROW]);
     const names = (column: keyof typeof d.sources) => (d.sources[column] ?? []).map((i) => d.headers[i]);
     expect(names("drugCost")).toEqual(["(13)西药费", "中药类-中成药费", "中药类-中草药费(元)"]);
-    expect(names("materialCost")).toEqual(["耗材类-检查用一次性医用材料费", "耗材类-治疗用一次性医用材料费", "耗材类-手术用一次性医用材料费"]);
+    expect(names("materialCost")).toEqual([
+      "耗材类-检查用一次性医用材料费",
+      "耗材类-治疗用一次性医用材料费",
+      "耗材类-手术用一次性医用材料费",
+    ]);
     expect(names("selfPay")).toEqual(["其中：自付金额"]);
     expect(names("catNursing")).toEqual(["综合医疗服务类_护理费"]);
     expect(missingColumns(d, {}, defaults)).toEqual([]);
