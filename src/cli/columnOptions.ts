@@ -1,15 +1,29 @@
 /**
  * The options that say how to read a case file, shared by `report` and `trends`: `--map
- * column=header` (or `column=#N` for the N-th column) and `--encoding`.
+ * column=header` (or `column=#N` for the N-th column, `column=A+B` for a sum, `column=` for
+ * none) and `--encoding`.
  */
+import type { MappingOverride } from "../engine/columnDetection";
 import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { lookupWord } from "../engine/lookup";
+import { Lang } from "../engine/text";
+import { mappingText } from "../report/columnSources";
 import { choice, usage } from "./args";
 import { Encoding, ENCODINGS } from "./csv/encoding";
+import { readCaseFile } from "./readInput";
 
-export type ColumnMapping = Partial<Record<ColumnName, string | number>>;
+export type ColumnMapping = MappingOverride;
 
-/** The --map options: a column name of HEADER_WORDS, `=`, and a header or `#N` (1-based). */
+/** A header or `#N` (1-based) as the engine takes it: a header text, or a 0-based index. */
+function headerOrIndex(text: string): string | number {
+  return /^#\d+$/.test(text) ? Number(text.slice(1)) - 1 : text;
+}
+
+/**
+ * The --map options: a column name of HEADER_WORDS, `=`, and a header or `#N` (1-based); several
+ * joined by `+` are added up (a text with `+` and no `#N` goes to the engine whole, which takes
+ * it as one header when one has that name); nothing after `=` drops the column.
+ */
 export function parseMapOptions(values: readonly string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
   for (const m of values) {
@@ -22,7 +36,10 @@ export function parseMapOptions(values: readonly string[]): ColumnMapping {
       );
     }
     const header = m.slice(eq + 1).trim();
-    mapping[column] = /^#\d+$/.test(header) ? Number(header.slice(1)) - 1 : header;
+    const parts = header.split("+").map((p) => p.trim());
+    if (header === "") mapping[column] = null;
+    else if (parts.length > 1 && parts.some((p) => /^#\d+$/.test(p))) mapping[column] = parts.map(headerOrIndex);
+    else mapping[column] = headerOrIndex(header);
   }
   return mapping;
 }
@@ -50,4 +67,21 @@ export function encodingOption(text: string | undefined, style: "report" | "tren
     `--encoding: "${name}" is not one of auto, ${ENCODINGS.join(", ")}`,
     `--encoding："${name}" 不是 auto、${ENCODINGS.join("、")} 之一`,
   );
+}
+
+/**
+ * --show-mapping: the mapping of a case file as text (which source columns feed each canonical
+ * column, with the --map corrections applied), without any column being required.
+ */
+export async function showMapping(
+  input: string,
+  options: { sheet?: string; encoding?: Encoding; mapping: ColumnMapping },
+  lang: Lang,
+): Promise<string> {
+  const { table } = await readCaseFile(
+    input,
+    { sheet: options.sheet, encoding: options.encoding },
+    { mapping: options.mapping, columns: ["drg"] },
+  );
+  return mappingText(table, lang);
 }

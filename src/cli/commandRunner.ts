@@ -45,6 +45,8 @@ export interface ReportCommand<O extends ReportCommandOptions, R> {
   workbook: (report: R, lang: Lang) => WorkbookModel;
   json: (report: R, lang: Lang) => unknown;
   summary: (report: R, out: string | undefined, lang: Lang) => string;
+  /** With --show-mapping: the column mapping of the input as text, printed instead of a report. */
+  showMapping?: (o: O) => Promise<string | undefined>;
 }
 
 /** Runs a report command; returns the exit code. */
@@ -54,6 +56,11 @@ export async function runReportCommand<O extends ReportCommandOptions, R>(
   { lang, io, version }: CommandContext,
 ): Promise<number> {
   const o = command.parse(argv, lang);
+  const mapping = await command.showMapping?.(o);
+  if (mapping !== undefined) {
+    io.stdout(mapping);
+    return 0;
+  }
   const out = o.out ?? (o.json ? undefined : command.defaultOut);
   if (out) checkOutput(out, { force: o.force, inputs: command.inputs(o) });
   const report = await command.build(o, version);

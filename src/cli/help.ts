@@ -13,6 +13,10 @@ Usage:
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                           write the generated sample case file (at most
                                                      10,000,000 cases; --force replaces an existing file)
+                 [--layout summary|front-page|settlement]   money columns as the summary (default),
+                                                     the front page (病案首页) or the settlement list
+                                                     (医保结算清单) writes them; an --out ending in
+                                                     .xlsx writes a workbook (sheet 出院病例)
   casemix --help                                     this text
 
 Report options:
@@ -23,7 +27,10 @@ Report options:
   --json                    print the report as JSON: { groups, units, parameters }
   --lang zh|en              language of the report and messages (default: the system's)
   --weights FILE            weight table (CSV or .xlsx: group code, weight); default: compute the
-                            weights from the data (住院总费用, trimmed, years blended 1:2:7)
+                            weights from the data (住院总费用, trimmed, years blended 1:2:7);
+                            "standardized": the five-category weight of the data (医疗、护理、医技、
+                            药品、管理, from the fee items of a front page or settlement list)
+  --shares a,b,c,d,e        shares of the five categories with --weights standardized (default 0.2 each)
   --trim METHOD             logsd (default), sd, iqr, percentile, none (weights from the data)
   --trim-k K                k of the trimming (logsd/sd 3, iqr 1.5; percentile: % per tail)
   --year-weights 1,2,7      weights of the years, oldest first (weights from the data)
@@ -40,7 +47,11 @@ Report options:
   --per-point AMOUNT        money per point (default 1)
   --unit department|doctor|both   who is paid (default department)
   --map column=header       correct the column mapping (repeatable), e.g. --map department=科室名称;
-                            header "#3" means the third column
+                            header "#3" means the third column; A+B adds columns up
+                            (--map materialCost=检查用一次性医用材料费+治疗用一次性医用材料费);
+                            nothing after = drops the column
+  --show-mapping            print which source columns feed each column (front-page and
+                            settlement-list fee items are mapped by default) and stop
   --encoding auto|utf-8|gb18030|utf-16le   encoding of a CSV input (default auto: a byte-order mark,
                             else UTF-8 when the whole file is valid UTF-8, else GB18030; the choice
                             and its reason are shown when stderr is a terminal)
@@ -67,7 +78,7 @@ Trends options (one sheet 趋势与质量 / Trends and Quality):
   --min-cases N             units with fewer cases are not fitted (default 5)
   --flag X                  flag actual / expected outside 1 ± X (default 0.2)
   --top N                   ADRGs listed as top contributors (default 10)
-  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map   as for report (default trends.xlsx);
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report (default trends.xlsx);
                             --json prints { quality, decomposition, curve, parameters }
 
 Examples:
@@ -86,6 +97,8 @@ Examples:
                                                  低风险组死亡率、CMI 变化分解、CMI 与费用曲线
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
+                 [--layout summary|front-page|settlement]   费用列的版式：汇总（默认）、病案首页或医保结算清单；
+                                                 --out 以 .xlsx 结尾时写成工作簿（工作表“出院病例”）
   casemix --help                                 显示本说明
 
 报告选项：
@@ -96,7 +109,9 @@ Examples:
   --json                    以 JSON 输出报告：{ groups, units, parameters }
   --lang zh|en              报告和提示的语言（默认跟随系统）
   --weights 文件            权重表（CSV 或 .xlsx：病组编码、权重）；默认由数据计算权重
-                            （住院总费用，去除极值，多年按 1:2:7 加权）
+                            （住院总费用，去除极值，多年按 1:2:7 加权）；"standardized" 为由数据计算的
+                            标准化五类费用权重（医疗、护理、医技、药品、管理，取自病案首页或结算清单的费用项）
+  --shares a,b,c,d,e        与 --weights standardized 一起使用：五类费用的占比（默认各 0.2）
   --trim 方法               logsd（默认）、sd、iqr、percentile、none（由数据计算权重时）
   --trim-k K                去极值参数 k（logsd/sd 为 3，iqr 为 1.5；percentile 为每端百分比）
   --year-weights 1,2,7      各年度权重，从早到晚（由数据计算权重时）
@@ -110,7 +125,10 @@ Examples:
   --pool 金额               按点数比例分配奖金池（精确到分，合计恰等于奖金池）
   --per-point 金额          每点金额（默认 1）
   --unit department|doctor|both   核算单元：科室（默认）、医师或两者
-  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列
+  --map 列名=表头           修正列映射（可重复），如 --map department=科室名称；表头 "#3" 表示第 3 列；
+                            A+B 表示相加（--map materialCost=检查用一次性医用材料费+治疗用一次性医用材料费）；
+                            = 后为空表示不使用该列
+  --show-mapping            显示各列由哪些源列得到（病案首页与医保结算清单的费用项默认自动映射），不生成报告
   --encoding auto|utf-8|gb18030|utf-16le   CSV 文件编码（默认自动识别：有字节顺序标记时按标记，
                             否则整个文件是合法 UTF-8 时为 UTF-8，否则为 GB18030；在终端中会显示识别结果及依据）
 
@@ -133,7 +151,7 @@ Examples:
   --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
   --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
   --top N                   列出贡献最大的 N 个 ADRG（默认 10）
-  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map   同 report（默认 trends.xlsx）；
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 trends.xlsx）；
                             --json 输出 { quality, decomposition, curve, parameters }
 
 示例：

@@ -9,7 +9,15 @@
  * straight into typed columns, in memory bounded by the columns rather than the file's text.
  */
 import type * as ExcelJS from "exceljs";
-import { CaseTable, CaseTableOptions, Grid, gridFromRows, planCaseTable, readCaseTable } from "../engine/caseTable";
+import {
+  CaseTable,
+  CaseTableOptions,
+  Grid,
+  gridFromRows,
+  MissingColumnsError,
+  planCaseTable,
+  readCaseTable,
+} from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
 import { plainDecimalAt, unquote } from "./csv/cellText";
@@ -301,12 +309,26 @@ export async function readCaseFile(
   options: { sheet?: string; encoding?: Encoding },
   tableOptions: CaseTableOptions,
 ): Promise<{ input: InputGrid; table: CaseTable }> {
-  const keep = (head: readonly (readonly string[])[]) => planCaseTable(head, tableOptions).reads;
-  const input = await readInput(path, { ...options, keep });
-  const table = readCaseTable(input.grid, tableOptions);
-  if (input.grid instanceof StreamCsvGrid)
-    checkShortRows(path, input.grid, table, planCaseTable(input.grid, tableOptions).reads);
-  return { input, table };
+  try {
+    const keep = (head: readonly (readonly string[])[]) => planCaseTable(head, tableOptions).reads;
+    const input = await readInput(path, { ...options, keep });
+    const table = readCaseTable(input.grid, tableOptions);
+    if (input.grid instanceof StreamCsvGrid)
+      checkShortRows(path, input.grid, table, planCaseTable(input.grid, tableOptions).reads);
+    return { input, table };
+  } catch (e) {
+    throw e instanceof MissingColumnsError ? withMapFix(e) : e;
+  }
+}
+
+/** A missing-columns error with the `--map` option that fixes it. */
+function withMapFix(e: MissingColumnsError): CaseMixError {
+  const fix = e.missing.map((c) => `--map ${c}=<header>`).join(" ");
+  const fixZh = e.missing.map((c) => `--map ${c}=<表头>`).join(" ");
+  return new CaseMixError(e.kind, {
+    en: `${e.text.en}. Name the column${e.missing.length === 1 ? "" : "s"} with ${fix} (a header, #N for the N-th column, or A+B for a sum); --show-mapping shows the mapping`,
+    zh: `${e.text.zh}。请用 ${fixZh} 指定（表头、#N 表示第 N 列，或 A+B 表示相加）；--show-mapping 可查看列映射`,
+  });
 }
 
 /**

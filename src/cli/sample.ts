@@ -20,6 +20,9 @@
  *   the rest of the payment (医保统筹支付).
  * - LOS grows with the weight; deaths by weight and severity, written as discharge way 5.
  *
+ * - `layout`: the money columns as above (summary, the default), or as the front page or the
+ *   settlement list writes them (sampleLayouts.ts), from the same draws.
+ *
  * The same seed gives the same file byte for byte.
  */
 import * as fs from "fs";
@@ -27,6 +30,8 @@ import { CaseMixError } from "../engine/text";
 import { checkOutput, writeAtomically } from "./output";
 import { decodeText, parseCsvColumns } from "./readInput";
 import { dataFile } from "./repository";
+import { KEY_HEADERS, layoutCells, layoutHeaders, SAMPLE_SHEET, SampleLayout, sheetRow } from "./sampleLayouts";
+import { excelJS } from "../report/lazyModules";
 
 export const HARBIN_WEIGHTS = dataFile("harbin_chsdrg_weights_2024.csv");
 
@@ -423,8 +428,13 @@ function drawCase(h: ReturnType<typeof drawHospital>, random: () => number): Dra
 }
 
 /** The CSV line of a case; `seq` is its number within its year, in the order the cases are drawn. */
-function caseLine(c: DrawnCase, seq: number): string {
+function caseLine(c: DrawnCase, seq: number, layout: SampleLayout): string {
   const date = new Date(Date.UTC(YEARS[c.year], 0, 1 + c.dayOfYear));
+  const [charges, insurance, selfPay, drug, material] = c.money;
+  const moneyCells =
+    layout === "summary"
+      ? c.money.map(money)
+      : layoutCells(layout, { charges, insurance, selfPay, drug, material }).map(money);
   return [
     `${YEARS[c.year]}${String(seq).padStart(6, "0")}`,
     c.dept.name,
@@ -434,7 +444,7 @@ function caseLine(c: DrawnCase, seq: number): string {
     date.toISOString().slice(0, 10),
     String(c.los),
     String(c.way),
-    ...c.money.map(money),
+    ...moneyCells,
   ].join(",");
 }
 
@@ -449,9 +459,10 @@ const DAYS = YEARS.length * 366;
  */
 export function streamSample(
   catalogue: Group[],
-  options: { cases: number; seed: number },
+  options: { cases: number; seed: number; layout?: SampleLayout },
   emit: (text: string) => void,
 ): Omit<SampleResult, "text"> {
+  const layout = options.layout ?? "summary";
   const random = new Mulberry32(options.seed);
   const hospital = drawHospital(catalogue, random.next);
   const n = options.cases;
@@ -472,11 +483,12 @@ export function streamSample(
   for (let k = 1; k <= DAYS; k++) perDay[k] += perDay[k - 1];
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[perDay[days[i]]++] = i;
-  emit(SAMPLE_HEADERS.join(",") + "\r\n");
+  const headers = layout === "summary" ? SAMPLE_HEADERS : [...KEY_HEADERS, ...layoutHeaders(layout)];
+  emit(headers.join(",") + "\r\n");
   for (let k = 0; k < n; k++) {
     const i = order[k];
     random.state = states[i];
-    emit(caseLine(drawCase(hospital, random.next), seqs[i]) + "\r\n");
+    emit(caseLine(drawCase(hospital, random.next), seqs[i], layout) + "\r\n");
   }
   return {
     cases: n,
@@ -487,7 +499,10 @@ export function streamSample(
 }
 
 /** The sample as CSV text (UTF-8 with BOM when written); see `streamSample`. */
-export function generateSample(catalogue: Group[], options: { cases: number; seed: number }): SampleResult {
+export function generateSample(
+  catalogue: Group[],
+  options: { cases: number; seed: number; layout?: SampleLayout },
+): SampleResult {
   const parts: string[] = [];
   const r = streamSample(catalogue, options, (t) => parts.push(t));
   return { text: parts.join(""), ...r };
@@ -496,10 +511,11 @@ export function generateSample(catalogue: Group[], options: { cases: number; see
 /** Writes the sample file (UTF-8 with a BOM, so that Excel opens it right) in 1 MiB pieces, to a temporary file renamed at the end. */
 export async function writeSample(
   out: string,
-  options: { cases: number; seed: number; weightsFile: string; force: boolean },
+  options: { cases: number; seed: number; weightsFile: string; force: boolean; layout?: SampleLayout },
 ): Promise<Omit<SampleResult, "text"> & { bytes: number }> {
   checkOutput(out, { force: options.force, inputs: [options.weightsFile] });
   const catalogue = readCatalogue(options.weightsFile);
+  if (/\.xlsx$/i.test(out)) return writeSampleXlsx(out, catalogue, options);
   let r: Omit<SampleResult, "text"> | undefined;
   let bytes = 0;
   await writeAtomically(out, (tmp) => {
@@ -524,4 +540,34 @@ export async function writeSample(
     }
   });
   return { ...(r as Omit<SampleResult, "text">), bytes };
+}
+
+/** The most cases a sample written as .xlsx holds (a sheet has 1,048,576 rows; kept in memory). */
+export const MAX_XLSX_SAMPLE_CASES = 1_000_000;
+
+/** Writes the sample as an .xlsx workbook, its cases on the sheet SAMPLE_SHEET. */
+async function writeSampleXlsx(
+  out: string,
+  catalogue: Group[],
+  options: { cases: number; seed: number; layout?: SampleLayout },
+): Promise<Omit<SampleResult, "text"> & { bytes: number }> {
+  if (options.cases > MAX_XLSX_SAMPLE_CASES) {
+    throw new CaseMixError("value", {
+      en: `a sample written as .xlsx holds at most ${MAX_XLSX_SAMPLE_CASES.toLocaleString("en")} cases; write a .csv for more`,
+      zh: `写成 .xlsx 的示例最多 ${MAX_XLSX_SAMPLE_CASES.toLocaleString("en")} 例；更多请写成 .csv`,
+    });
+  }
+  const { text, ...r } = generateSample(catalogue, options);
+  const { columns, rows } = parseCsvColumns(text);
+  const wb = new (excelJS().Workbook)();
+  const ws = wb.addWorksheet(SAMPLE_SHEET);
+  for (let i = 0; i < rows; i++)
+    ws.addRow(
+      sheetRow(
+        columns.map((col) => col[i] ?? ""),
+        i === 0,
+      ),
+    );
+  await writeAtomically(out, (tmp) => wb.xlsx.writeFile(tmp));
+  return { ...r, bytes: fs.statSync(out).size };
 }

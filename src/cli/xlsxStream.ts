@@ -5,6 +5,12 @@
  * cell objects. The grid gives the cells `readXlsx` (readInput.ts) gives: plain values
  * (`plainCellValue`), null for an empty cell inside a row, undefined past a row's last cell.
  *
+ * Sheet names and order come from the workbook (xl/workbook.xml and its relationships), not from
+ * the order of the parts in the zip: with no sheet named, the first tab is read. Relationship
+ * targets may be relative (`worksheets/sheet2.xml`, as Excel writes them) or absolute
+ * (`/xl/worksheets/sheet2.xml`, as openpyxl and so pandas write them); ExcelJS's streaming
+ * reader knows only the first, so the targets are made relative as it reads them.
+ *
  *     (await readXlsxStream("cases.xlsx", "出院病例")).grid.cell(1, 0)  // "DRG编码"
  */
 import type * as ExcelJS from "exceljs";
@@ -126,6 +132,27 @@ export async function readXlsxStream(path: string, sheet?: string): Promise<{ gr
   return found;
 }
 
+/** The parts of ExcelJS's streaming reader that name the sheets (not in its typings). */
+interface ReaderInternals {
+  _parseRels(entry: unknown): Promise<void>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { name: string }[] };
+}
+
+/** A workbook relationship's target relative to xl/ (`/xl/worksheets/sheet2.xml` -> `worksheets/sheet2.xml`). */
+export function relativeTarget(target: string): string {
+  return target.replace(/^\/xl\//, "").replace(/^\.\//, "");
+}
+
+/** Makes the reader resolve absolute relationship targets (module comment). */
+function acceptAbsoluteTargets(reader: ReaderInternals): void {
+  const parseRels = reader._parseRels.bind(reader);
+  reader._parseRels = async (entry) => {
+    await parseRels(entry);
+    for (const rel of reader.workbookRels ?? []) rel.Target = relativeTarget(rel.Target);
+  };
+}
+
 /** The sheets of the workbook: the wanted one's cells, and every sheet's name; `progress` says how far it got. */
 async function readSheets(
   path: string,
@@ -139,15 +166,19 @@ async function readSheets(
     worksheets: "emit",
     entries: "emit",
   });
-  const names: string[] = [];
+  const internals = reader as unknown as ReaderInternals;
+  acceptAbsoluteTargets(internals);
+  const emitted: string[] = [];
   let found: { grid: XlsxGrid; sheet: string } | undefined;
   for await (const ws of reader) {
     const w = ws as unknown as AsyncIterable<ExcelJS.Row> & { name?: string; id: number };
     const name = w.name ?? `Sheet${w.id}`;
-    names.push(name);
+    emitted.push(name);
     progress.sheet = name;
     progress.row = 0;
-    const wanted = !found && (sheet === undefined || name === sheet);
+    // The first tab, once the workbook part has been read; else the first sheet in the zip.
+    const firstTab = internals.model?.sheets?.[0]?.name ?? emitted[0];
+    const wanted = !found && name === (sheet ?? firstTab);
     const grid = new XlsxGrid();
     for await (const row of w) {
       progress.row = row.number;
@@ -160,5 +191,6 @@ async function readSheets(
     }
     if (wanted) found = { grid, sheet: name };
   }
-  return { found, names };
+  const tabs = internals.model?.sheets?.map((s) => s.name);
+  return { found, names: tabs && tabs.length > 0 ? tabs : emitted };
 }

@@ -5,14 +5,17 @@
  *
  * - The header row is found among the first rows (exports often have title lines above it):
  *   the row naming the most canonical columns, one of them the DRG group.
- * - Headers map to canonical columns with `detectColumns` (columns.ts); a header that does not
- *   match exactly is tried again without a unit in brackets (`住院总费用(元)`) and then by the
- *   longest known header word of four or more characters it contains (`医保统筹支付` names
- *   `insurancePaid` by `统筹支付`). The caller can override any column.
+ * - Headers map to canonical columns with `detectCaseColumns` (columnDetection.ts): header
+ *   words, the fee items and payments of the front page and the settlement list, sums of several
+ *   columns (drugs, materials, patient payment, the five categories). The caller can override
+ *   any column, with a sum too.
  * - Numeric columns are read with `readNumberColumn`: the same rules and messages as the custom
  *   functions, naming the header and the row number of the source (`住院总费用 row 501: "n/a"
  *   is not a number`). Blank cells become NaN. Money received (insurance, self-pay) may be
- *   negative (refunds); costs, days and counts may not.
+ *   negative (refunds); costs, days and counts may not. A column fed by several source columns
+ *   is their sum per row, a blank part counting as 0 (`addAcross`).
+ * - A row whose five categories do not add up to its total cost (beyond 1 yuan) is kept and
+ *   counted in `flagged`, with the row numbers of the first ones.
  * - The year comes from a year column, or else from the discharge date (`2024-03-05`,
  *   `2024/3/5`, `20240305`, an Excel date serial or a Date).
  * - The died column is read with `readDied` (mortalityRisk.ts), the rule of the custom
@@ -25,7 +28,17 @@
  *     // groups.codes ["GB11"], totalCost [12000, NaN], skipped { blankRows: 1, emptyGroup: 0 }
  */
 import { internCodes, Interned, internIndexed, normalizeCode, normalizeKey } from "./codes";
-import { ColumnName, detectColumns, HEADER_WORDS, headerKey, matchHeader } from "./columns";
+import {
+  applyOverrides,
+  ColumnDetection,
+  ColumnMapping,
+  ColumnSources,
+  detectCaseColumns,
+  firstOfSources,
+  MappingOverride,
+} from "./columnDetection";
+import { COLUMN_TITLES, ColumnName, HEADER_WORDS } from "./columns";
+import { CATEGORY_COLUMNS, ExportLayout, RecognisedItem } from "./exportLayouts";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
 import { DiedDecision, DiedEncoding, readDied } from "./mortalityRisk";
@@ -99,57 +112,8 @@ export function gridFromColumns(columns: readonly (readonly unknown[])[]): Grid 
   };
 }
 
-export type ColumnMapping = Partial<Record<ColumnName, number>>;
-
-/** A user's correction of the mapping: a 0-based column index, a header text, or null to drop it. */
-export type MappingOverride = Partial<Record<ColumnName, number | string | null>>;
-
-/** Header words that are long enough to be found inside a longer header. */
-const CONTAINED_WORDS: { key: string; column: ColumnName }[] = [];
-for (const [column, words] of Object.entries(HEADER_WORDS) as [ColumnName, readonly string[]][]) {
-  for (const word of words) {
-    const key = headerKey(word);
-    if (key.length >= 4) CONTAINED_WORDS.push({ key, column });
-  }
-}
-CONTAINED_WORDS.sort((a, b) => b.key.length - a.key.length);
-
-const UNIT_SUFFIX = /[(（[【][^()（）[\]【】]*[)）\]】]\s*$/;
-
-/** The canonical column a header names after the fallbacks (bracketed unit, contained word). */
-function looseMatch(header: unknown): ColumnName | undefined {
-  if (typeof header !== "string") return undefined;
-  const stripped = header.replace(UNIT_SUFFIX, "");
-  if (stripped !== header) {
-    const exact = matchHeader(stripped);
-    if (exact) return exact;
-  }
-  const key = headerKey(stripped);
-  for (const w of CONTAINED_WORDS) if (key.includes(w.key)) return w.column;
-  return undefined;
-}
-
-/**
- * Maps a header row to canonical columns: `detectColumns` first, then the fallbacks of the
- * module comment for headers it leaves unmatched (a column already mapped keeps its header).
- *
- *     detectCaseColumns(["病案号", "医保统筹支付", "住院总费用(元)"]).columns
- *     // { insurancePaid: 1, totalCost: 2 }
- */
-export function detectCaseColumns(headers: readonly unknown[]): { columns: ColumnMapping; drugCostParts: number[] } {
-  const { columns, drugCostParts } = detectColumns(headers);
-  headers.forEach((header, i) => {
-    if (matchHeader(header) !== undefined) return;
-    const column = looseMatch(header);
-    if (column === undefined) return;
-    if (column === "drugCost") {
-      drugCostParts.push(i);
-      drugCostParts.sort((a, b) => a - b);
-    }
-    if (columns[column] === undefined) columns[column] = i;
-  });
-  return { columns, drugCostParts };
-}
+export type { ColumnMapping, ColumnSources, MappingOverride } from "./columnDetection";
+export { detectCaseColumns } from "./columnDetection";
 
 /** How many rows from the top are searched for the header row. */
 export const HEADER_SCAN_ROWS = 30;
@@ -185,6 +149,7 @@ const NUMERIC: readonly ColumnName[] = [
   "los",
   "insurancePaid",
   "selfPay",
+  "drugCost",
   "materialCost",
   "allocatedDirect",
   "allocatedAux",
@@ -246,8 +211,14 @@ export interface CaseTable {
   headers: string[];
   /** Canonical column -> 0-based column index, after overrides. */
   mapping: ColumnMapping;
-  /** Every column added up into drugCost (西药费 + 中成药费 + 中草药费). */
+  /** Canonical column -> the source columns added up into it, after overrides. */
+  sources: ColumnSources;
+  /** Every column added up into drugCost (西药费 + 中成药费 + 中草药费): `sources.drugCost`. */
   drugCostParts: number[];
+  /** The export layout its fee items say (front page or settlement list), if any. */
+  layout?: ExportLayout;
+  /** Headers recognised as fee items, "of which" items among them (they feed nothing). */
+  feeItems: RecognisedItem[];
   groups: Interned;
   /** Name of each group (by interned id): the first non-empty name in its rows, else "". */
   groupNames: string[];
@@ -261,41 +232,47 @@ export interface CaseTable {
   deaths?: Float64Array;
   diedEncoding?: DiedEncoding;
   skipped: CaseTableSkips;
+  /** Rows kept but flagged (read, not dropped). */
+  flagged: CaseTableFlags;
 }
 
-function columnLabel(column: ColumnName): string {
-  const words = HEADER_WORDS[column].slice(0, 3).join(", ");
-  return `${column} (${words})`;
+export interface CaseTableFlags {
+  /**
+   * Rows with a group whose five categories do not add up to the total cost (beyond
+   * CATEGORY_TOLERANCE); counted only when all five and the total are read.
+   */
+  categoryMismatch: number;
+  /** Source row numbers of the first of them (at most 10). */
+  categoryMismatchRows: number[];
+}
+
+/** How far (in money) the five categories may be from the total cost: DOMAIN's 1 yuan. */
+export const CATEGORY_TOLERANCE = 1;
+
+function columnLabel(column: ColumnName, lang: "en" | "zh"): string {
+  const words = HEADER_WORDS[column].slice(0, 3).join(lang === "zh" ? "、" : ", ");
+  return lang === "zh"
+    ? `${COLUMN_TITLES[column].zh}（表头如 ${words}）`
+    : `${COLUMN_TITLES[column].en.toLowerCase()} (a header such as ${words})`;
+}
+
+/** Required columns that no header names; `missing` lets a caller add how to map them. */
+export class MissingColumnsError extends CaseMixError {
+  constructor(
+    readonly missing: readonly ColumnName[],
+    readonly headers: readonly string[],
+  ) {
+    const seen = headers.filter((h) => h !== "").slice(0, 20);
+    super("value", {
+      en: `missing column${missing.length === 1 ? "" : "s"}: ${missing.map((c) => columnLabel(c, "en")).join("; ")}. Headers found: ${seen.join(", ")}`,
+      zh: `缺少列：${missing.map((c) => columnLabel(c, "zh")).join("；")}。找到的表头：${seen.join("、")}`,
+    });
+  }
 }
 
 /** The error for required columns that no header names. */
-export function missingColumnsError(missing: readonly ColumnName[], headers: readonly string[]): CaseMixError {
-  const list = missing.map(columnLabel).join("; ");
-  const seen = headers
-    .filter((h) => h !== "")
-    .slice(0, 20)
-    .join(", ");
-  return new CaseMixError("value", {
-    en: `missing column${missing.length === 1 ? "" : "s"}: ${list}. Headers found: ${seen}`,
-    zh: `缺少列：${list}。找到的表头：${seen}`,
-  });
-}
-
-function resolveOverride(column: ColumnName, value: number | string, headers: readonly string[]): number {
-  if (typeof value === "number") {
-    if (Number.isInteger(value) && value >= 0 && value < headers.length) return value;
-    throw new CaseMixError("value", {
-      en: `mapping ${column}: column ${value} is outside the table (it has ${headers.length} columns, numbered from 0)`,
-      zh: `列映射 ${column}：第 ${value} 列超出表格范围（共 ${headers.length} 列，从 0 起编号）`,
-    });
-  }
-  const key = headerKey(value);
-  const at = headers.findIndex((h) => headerKey(h) === key);
-  if (at >= 0) return at;
-  throw new CaseMixError("value", {
-    en: `mapping ${column}: no header is ${quoteCell(value)}; headers: ${headers.filter((h) => h).join(", ")}`,
-    zh: `列映射 ${column}：没有名为 ${quoteCell(value)} 的表头；表头有：${headers.filter((h) => h).join("、")}`,
-  });
+export function missingColumnsError(missing: readonly ColumnName[], headers: readonly string[]): MissingColumnsError {
+  return new MissingColumnsError(missing, headers);
 }
 
 /**
@@ -356,7 +333,10 @@ export interface CaseTablePlan {
   headerIndex: number;
   headers: string[];
   mapping: ColumnMapping;
-  drugCostParts: number[];
+  /** Canonical column -> the source columns added up into it (after the overrides). */
+  sources: ColumnSources;
+  /** The detection before the overrides (layout, fee items). */
+  detected: ColumnDetection;
   /** Every grid column `readCaseTable` reads with these options (0-based). */
   reads: number[];
 }
@@ -388,33 +368,40 @@ export function planCaseTable(
     headers.push(isBlankCell(h) ? "" : String(h).trim());
   }
   const detected = detectCaseColumns(headers);
-  const mapping: ColumnMapping = { ...detected.columns };
-  let drugCostParts = detected.drugCostParts;
-  for (const [column, value] of Object.entries(options.mapping ?? {}) as [ColumnName, number | string | null][]) {
-    if (value === undefined) continue;
-    if (value === null) {
-      delete mapping[column];
-      if (column === "drugCost") drugCostParts = [];
-      continue;
-    }
-    mapping[column] = resolveOverride(column, value, headers);
-    if (column === "drugCost") drugCostParts = [mapping[column] as number];
-  }
+  const sources = applyOverrides(detected, options.mapping, headers);
+  const mapping = firstOfSources(sources);
   const missing = (options.required ?? []).filter((c) => mapping[c] === undefined);
   if (missing.length > 0) throw missingColumnsError(missing, headers);
 
   const reads = new Set<number>();
   const read = (c: ColumnName) => {
-    if (isRead(mapping, options, c)) reads.add(mapping[c] as number);
+    if (isRead(mapping, options, c)) for (const at of sources[c] as number[]) reads.add(at);
   };
   reads.add(mapping.drg as number);
   if (mapping.drgName !== undefined) reads.add(mapping.drgName);
   for (const c of ["department", "doctor", "hospital", ...NUMERIC, "died"] as ColumnName[]) read(c);
   if (isRead(mapping, options, "year")) read("year");
   else if (readsDischargeDate(mapping, options)) reads.add(mapping.dischargeDate as number);
-  if (isRead(mapping, options, "drugCost"))
-    for (const c of drugCostParts.length > 0 ? drugCostParts : [mapping.drugCost as number]) reads.add(c);
-  return { headerIndex, headers, mapping, drugCostParts, reads: [...reads].sort((a, b) => a - b) };
+  return { headerIndex, headers, mapping, sources, detected, reads: [...reads].sort((a, b) => a - b) };
+}
+
+/** Rows whose five categories do not add up to the total cost (`CaseTableFlags`). */
+function categoryFlags(table: CaseTable): CaseTableFlags {
+  const flags: CaseTableFlags = { categoryMismatch: 0, categoryMismatchRows: [] };
+  const total = table.numbers.totalCost;
+  const categories = CATEGORY_COLUMNS.map((c) => table.numbers[c]);
+  if (!total || categories.some((c) => c === undefined)) return flags;
+  const ids = table.groups.ids;
+  for (let i = 0; i < total.length; i++) {
+    if (ids[i] < 0 || total[i] !== total[i]) continue;
+    let sum = 0;
+    for (const c of categories as Float64Array[]) if (c[i] === c[i]) sum += c[i];
+    if (Math.abs(sum - total[i]) > CATEGORY_TOLERANCE) {
+      flags.categoryMismatch++;
+      if (flags.categoryMismatchRows.length < 10) flags.categoryMismatchRows.push(table.firstDataRow + i);
+    }
+  }
+  return flags;
 }
 
 /** A mapped column the options ask for (all mapped columns when they name none). */
@@ -441,7 +428,7 @@ export function readCaseTable(
 ): CaseTable {
   const grid = Array.isArray(source) ? gridFromRows(source as unknown[][]) : (source as Grid);
   const firstRow = options.firstRow ?? 1;
-  const { headerIndex, headers, mapping, drugCostParts } = planCaseTable(grid, options);
+  const { headerIndex, headers, mapping, sources, detected } = planCaseTable(grid, options);
 
   const from = headerIndex + 1;
   const n = Math.max(0, grid.rowCount - from);
@@ -487,11 +474,15 @@ export function readCaseTable(
     firstDataRow: dataRow,
     headers,
     mapping,
-    drugCostParts,
+    sources,
+    drugCostParts: sources.drugCost ?? [],
+    layout: detected.layout,
+    feeItems: detected.items,
     groups,
     groupNames,
     numbers: {},
     skipped: { blankRows, emptyGroup: groups.empty - blankRows },
+    flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
   };
   for (const key of ["department", "doctor", "hospital"] as const) {
     if (wanted(key)) table[key] = codesOf(key, normalizeKey);
@@ -505,13 +496,10 @@ export function readCaseTable(
     readNumberColumn(grid.column(c, from), headers[c], { firstRow: dataRow, allowNegative });
   for (const column of NUMERIC) {
     if (!wanted(column)) continue;
-    table.numbers[column as NumericColumnName] = readNumbers(mapping[column] as number, SIGNED.has(column));
+    const parts = (sources[column] as number[]).map((c) => readNumbers(c, SIGNED.has(column)));
+    table.numbers[column as NumericColumnName] = parts.length === 1 ? parts[0] : addAcross(parts);
   }
-  if (wanted("drugCost")) {
-    const parts = drugCostParts.length > 0 ? drugCostParts : [mapping.drugCost as number];
-    const columns = parts.map((c) => readNumbers(c, false));
-    table.numbers.drugCost = columns.length === 1 ? columns[0] : addAcross(columns);
-  }
+  table.flagged = categoryFlags(table);
   if (wanted("died")) {
     const died = readDied(raw("died"), {
       argName: headers[mapping.died as number],

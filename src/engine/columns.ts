@@ -5,6 +5,7 @@
  *     matchHeader("出院科室")        // "department"
  *     matchHeader("Total Discharges") // "cases"
  */
+import { Text } from "./text";
 
 export type ColumnName =
   | "drg"
@@ -56,11 +57,31 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
   year: ["年度", "年份", "出院年份", "Year"],
   dischargeDate: ["出院日期", "出院时间", "Discharge Date"],
   cases: ["病例数", "例数", "出院人数", "Total Discharges", "cases"],
-  totalCost: ["住院总费用", "总费用", "费用", "Total Cost", "Average Total Payments", "cost"],
+  totalCost: [
+    "住院总费用",
+    "总费用",
+    "医疗费总额",
+    "医疗总费用",
+    "费用",
+    "Total Cost",
+    "Average Total Payments",
+    "cost",
+  ],
   los: ["住院天数", "实际住院天数", "LOS", "Length of Stay"],
   died: ["死亡", "是否死亡", "离院方式", "出院方式", "LYFS", "Died", "Death"],
-  insurancePaid: ["医保结算", "医保支付", "统筹支付", "基金支付", "医保基金结算", "Insurance Paid"],
-  selfPay: ["自付", "自费", "个人支付", "个人自付", "患者自付", "Self Pay"],
+  insurancePaid: ["医保结算", "医保支付", "统筹支付", "基金支付", "医保基金结算", "医保统筹基金支付", "Insurance Paid"],
+  selfPay: [
+    "自付",
+    "自费",
+    "个人支付",
+    "个人自付",
+    "患者自付",
+    "自付金额",
+    "个人自费",
+    "个人账户支付",
+    "个人现金支付",
+    "Self Pay",
+  ],
   drugCost: ["药品费", "西药费", "中成药费", "中草药费", "Drug Cost"],
   materialCost: ["耗材费", "卫生材料费", "医用耗材", "Material Cost"],
   allocatedDirect: ["分摊直接费用", "分摊直接成本", "Allocated Direct"],
@@ -72,6 +93,34 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
   catDrug: ["药品", "药品类", "Drugs"],
   catAdmin: ["管理", "管理类", "Administration"],
   weight: ["权重", "RW", "相对权重", "weight"],
+};
+
+/** Each column's name for a user, in both languages (shown instead of the internal key). */
+export const COLUMN_TITLES: Record<ColumnName, Text> = {
+  drg: { en: "DRG group", zh: "DRG 组" },
+  drgName: { en: "Group name", zh: "病组名称" },
+  department: { en: "Department", zh: "科室" },
+  doctor: { en: "Doctor", zh: "医师" },
+  hospital: { en: "Hospital", zh: "医院" },
+  year: { en: "Year", zh: "年度" },
+  dischargeDate: { en: "Discharge date", zh: "出院日期" },
+  cases: { en: "Cases (aggregate rows)", zh: "病例数（汇总行）" },
+  totalCost: { en: "Total cost", zh: "住院总费用" },
+  los: { en: "Length of stay", zh: "住院天数" },
+  died: { en: "Died", zh: "死亡" },
+  insurancePaid: { en: "Insurance paid", zh: "医保结算" },
+  selfPay: { en: "Self-pay", zh: "自付" },
+  drugCost: { en: "Drug cost", zh: "药品费" },
+  materialCost: { en: "Material cost", zh: "耗材费" },
+  allocatedDirect: { en: "Allocated direct cost", zh: "分摊直接费用" },
+  allocatedAux: { en: "Allocated auxiliary cost", zh: "分摊医辅费用" },
+  allocatedAdmin: { en: "Allocated admin cost", zh: "分摊管理费用" },
+  catMedical: { en: "Medical", zh: "医疗" },
+  catNursing: { en: "Nursing", zh: "护理" },
+  catTech: { en: "Technical", zh: "医技" },
+  catDrug: { en: "Drugs", zh: "药品" },
+  catAdmin: { en: "Administration", zh: "管理" },
+  weight: { en: "Weight", zh: "权重" },
 };
 
 /** The comparison key of a header: no spaces, upper case, full-width folded. */

@@ -11,12 +11,3 @@ export function checkRequiredColumns(table: CaseTable, required: readonly Column
   });
   if (missing.length > 0) throw missingColumnsError(missing, table.headers);
 }
-
-/** Canonical column -> header of the source; a drug cost added from several columns lists them with " + ". */
-export function mappedColumns(table: CaseTable): Partial<Record<ColumnName, string>> {
-  const columns: Partial<Record<ColumnName, string>> = {};
-  for (const [column, at] of Object.entries(table.mapping) as [ColumnName, number][])
-    columns[column] = table.headers[at];
-  if (table.drugCostParts.length > 1) columns.drugCost = table.drugCostParts.map((c) => table.headers[c]).join(" + ");
-  return columns;
-}

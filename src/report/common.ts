@@ -3,6 +3,7 @@
  * and number helpers every report's sheets and JSON use.
  */
 import { ColumnName } from "../engine/columns";
+import type { CaseTable } from "../engine/caseTable";
 import { TrimOptions } from "../engine/trimming";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
@@ -28,11 +29,15 @@ export type WeightSource =
       /** Groups with fewer cases are not trimmed and flagged (default: the report's minCases). */
       minCases?: number;
     }
-  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string };
+  | { source: "table"; table: WeightTable; /** File name or range address, for the parameters sheet. */ name: string }
+  /** The five-category standardized weight (standardizedSource.ts); shares default 0.2 each. */
+  | { source: "standardized"; shares?: number[] };
 
 /** What a report records about its weights (the parameters sheet and the JSON's `weights`). */
 export interface WeightsInfo {
-  source: "data" | "table";
+  source: "data" | "table" | "standardized";
+  /** The shares of the five categories applied (standardized weights). */
+  shares?: number[];
   tableName?: string;
   trim?: TrimInfo;
   minCases?: number;
@@ -46,13 +51,15 @@ export interface WeightsInfo {
 /** What every report records about the data it read, whatever it computes from it. */
 export interface ReportBookkeeping<Skip extends string> {
   context: ReportContext & { time: Date };
-  /** Canonical column -> header of the source. */
+  /** Canonical column -> header of the source ("A + B" when added up: columnSources.ts). */
   columns: Partial<Record<ColumnName, string>>;
   headerRow: number;
   rowsRead: number;
   rowsUsed: number;
   /** Rows left out, by reason (only reasons that occurred). */
   skipped: Partial<Record<Skip, number>>;
+  /** Rows kept but flagged (five categories off the total). */
+  flagged?: CaseTable["flagged"];
   weights: WeightsInfo;
 }
 

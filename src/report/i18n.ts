@@ -86,6 +86,10 @@ export const LABELS = {
     "由数据计算（病组去极值平均费用 / 全部病例平均费用）",
   ),
   weightsFromTable: t("weight table", "权重表"),
+  weightsStandardized: t(
+    "standardized five-category weight (medical, nursing, technical, drugs, administration), shares",
+    "标准化五类费用权重（医疗、护理、医技、药品、管理），占比",
+  ),
   trim: t("Outlier trimming", "去除极值"),
   weightMinCases: t(
     "Minimum cases for trimming (fewer: not trimmed, weight flagged)",

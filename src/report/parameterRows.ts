@@ -5,6 +5,7 @@
  */
 import { Lang, Text } from "../engine/text";
 import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo } from "./common";
+import { columnMappingRows } from "./columnSources";
 import { label, LabelKey } from "./i18n";
 import { CellValue, KeyValueBlock } from "./model";
 
@@ -27,7 +28,7 @@ export function sourceParameters(report: ReportBookkeeping<string>): Record<stri
     },
     headerRow: report.headerRow,
     columns: report.columns,
-    rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped },
+    rows: { read: report.rowsRead, used: report.rowsUsed, skipped: report.skipped, flagged: report.flagged ?? null },
   };
 }
 
@@ -37,7 +38,11 @@ export function weightSettingRows(weights: WeightsInfo, lang: Lang): ParameterRo
   const rows: ParameterRow[] = [
     [
       L("weightSource"),
-      weights.source === "data" ? L("weightsFromData") : `${L("weightsFromTable")}${colon(lang)}${weights.tableName}`,
+      weights.source === "data"
+        ? L("weightsFromData")
+        : weights.source === "standardized"
+          ? `${L("weightsStandardized")}${colon(lang)}${listText(weights.shares ?? [], lang)}`
+          : `${L("weightsFromTable")}${colon(lang)}${weights.tableName}`,
     ],
   ];
   if (weights.source === "data") {
@@ -81,9 +86,9 @@ export function missingWeightRows(codes: readonly string[], lang: Lang): Paramet
   return [[label("missingWeights", lang), listText(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]];
 }
 
-/** Canonical column: header of the source. */
-export function mappingRows(report: ReportBookkeeping<string>): ParameterRow[] {
-  return Object.entries(report.columns).map(([k, v]) => [k, v ?? ""]);
+/** Each column by its title and its source headers, then the flagged rows (columnSources.ts). */
+export function mappingRows(report: ReportBookkeeping<string>, lang: Lang): ParameterRow[] {
+  return columnMappingRows(report.columns, lang, report.flagged);
 }
 
 /** The CaseMix version, when the report was built and its language. */

@@ -4,11 +4,11 @@
  * what the report records about them. The quadrant and trends reports share this step.
  */
 import { CaseTable } from "../engine/caseTable";
-import { normalizeCode } from "../engine/codes";
 import { relativeWeights } from "../engine/relativeWeights";
 import { DEFAULT_K, DEFAULT_TRIM } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
 import { WeightSource, WeightsInfo } from "./common";
+import { computedWeightTable, standardizedWeightTable } from "./standardizedSource";
 
 export interface ReportWeights {
   weights: WeightTable;
@@ -31,6 +31,14 @@ export function reportWeights(table: CaseTable, source: WeightSource, reportMinC
       missingCost: 0,
     };
   }
+  if (source.source === "standardized") {
+    const computed = standardizedWeightTable(table, source.shares, reportMinCases);
+    return {
+      weights: computed.table,
+      info: { source: "standardized", shares: computed.groups.usedShares, minCases: reportMinCases, missingCodes: [] },
+      missingCost: computed.groups.skipped.missingCost,
+    };
+  }
   const trim = source.trim ?? DEFAULT_TRIM;
   const minCases = source.minCases ?? reportMinCases;
   const groups = relativeWeights(
@@ -42,20 +50,9 @@ export function reportWeights(table: CaseTable, source: WeightSource, reportMinC
     },
     { trim, minCases, yearWeights: source.yearWeights, firstRow: table.firstDataRow },
   );
-  const index = new Map<string, number>();
-  groups.codes.forEach((code, i) => index.set(code, i));
-  // The codes are the case table's (already normal); a group without a weight keeps NaN.
-  const weights: WeightTable = {
-    codes: groups.codes,
-    weights: groups.weight,
-    index,
-    weightOf: (code) => {
-      const at = index.get(normalizeCode(code));
-      return at === undefined ? NaN : groups.weight[at];
-    },
-  };
   return {
-    weights,
+    // The codes are the case table's (already normal); a group without a weight keeps NaN.
+    weights: computedWeightTable(groups.codes, groups.weight),
     info: {
       source: "data",
       trim: {

@@ -165,15 +165,21 @@ function useQuadrantSession(lang: Lang) {
     />
   );
 
-  /** Under the drug cost: the detected parts it adds up, while the user has not chosen its column. */
-  const drugPartsNote = (column: ColumnName, detection: Detection) =>
-    column === "drugCost" &&
-    overrides.drugCost === undefined &&
-    detection.drugCostParts.length > 1 && (
-      <Caption1 className={styles.muted}>
-        {T("drugParts", { headers: detection.drugCostParts.map((i) => detection.headers[i]).join(" + ") })}
-      </Caption1>
+  /**
+   * Under a column fed by several source columns (drugs, materials, patient payment, the five
+   * categories): the detected parts it adds up, while the user has not chosen its column.
+   */
+  const drugPartsNote = (column: ColumnName, detection: Detection) => {
+    const parts = detection.sources[column] ?? [];
+    return (
+      overrides[column] === undefined &&
+      parts.length > 1 && (
+        <Caption1 className={styles.muted} data-testid={`sources-${column}`}>
+          {T("drugParts", { headers: parts.map((i) => detection.headers[i]).join(" + ") })}
+        </Caption1>
+      )
     );
+  };
 
   return {
     styles,

@@ -6,6 +6,7 @@
 import {
   CaseTable,
   ColumnMapping,
+  ColumnSources,
   detectCaseColumns,
   findHeaderRow,
   gridFromRows,
@@ -35,8 +36,10 @@ export interface Detection {
   headers: string[];
   /** Detected canonical column -> 0-based column index. */
   mapping: ColumnMapping;
-  /** Columns added up into the drug cost (西药费 + 中成药费 + 中草药费). */
+  /** Columns added up into the drug cost (西药费 + 中成药费 + 中草药费): `sources.drugCost`. */
   drugCostParts: number[];
+  /** Every detected column's source columns (several are added up: drugs, materials, payment, categories). */
+  sources: ColumnSources;
 }
 
 /** The user's corrections: a column index, or null for "none". Columns not listed keep the detection. */
@@ -52,8 +55,9 @@ export function detectColumns(values: readonly (readonly unknown[])[]): Detectio
     const h = grid.rowCount > headerRow ? grid.cell(headerRow, c) : "";
     headers.push(h === null || h === undefined ? "" : String(h).trim());
   }
-  const { columns, drugCostParts } = detectCaseColumns(headers);
-  return { headerRow, found: at >= 0, headers, mapping: columns, drugCostParts };
+  const { columns, sources } = detectCaseColumns(headers);
+  const drugCostParts = sources.drugCost ?? [];
+  return { headerRow, found: at >= 0, headers, mapping: columns, drugCostParts, sources };
 }
 
 /** The mapping after the user's corrections. */

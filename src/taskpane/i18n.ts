@@ -5,7 +5,7 @@
  *
  *     paneText("en", "rowsRead", { rows: "1,000" })  // "1,000 rows read"
  */
-import { ColumnName } from "../engine/columns";
+import { COLUMN_TITLES, ColumnName } from "../engine/columns";
 import { Lang, Text } from "../engine/text";
 
 const t = (en: string, zh: string): Text => ({ en, zh });
@@ -185,32 +185,8 @@ export function paneText(lang: Lang, key: StringKey, params?: Record<string, str
 }
 
 /** Names of the canonical columns shown in the mapping (DOMAIN.md glossary). */
-export const COLUMN_LABELS: Record<ColumnName, Text> = {
-  drg: t("DRG group", "DRG 组"),
-  drgName: t("Group name", "病组名称"),
-  department: t("Department", "科室"),
-  doctor: t("Doctor", "医师"),
-  hospital: t("Hospital", "医院"),
-  year: t("Year", "年度"),
-  dischargeDate: t("Discharge date", "出院日期"),
-  cases: t("Cases (aggregate rows)", "病例数（汇总行）"),
-  totalCost: t("Total cost", "住院总费用"),
-  los: t("Length of stay", "住院天数"),
-  died: t("Died", "死亡"),
-  insurancePaid: t("Insurance paid", "医保结算"),
-  selfPay: t("Self-pay", "自付"),
-  drugCost: t("Drug cost", "药品费"),
-  materialCost: t("Material cost", "耗材费"),
-  allocatedDirect: t("Allocated direct cost", "分摊直接费用"),
-  allocatedAux: t("Allocated auxiliary cost", "分摊医辅费用"),
-  allocatedAdmin: t("Allocated admin cost", "分摊管理费用"),
-  catMedical: t("Medical", "医疗"),
-  catNursing: t("Nursing", "护理"),
-  catTech: t("Technical", "医技"),
-  catDrug: t("Drugs", "药品"),
-  catAdmin: t("Administration", "管理"),
-  weight: t("Weight", "权重"),
-};
+/** The canonical columns' names in both languages (engine/columns.ts). */
+export const COLUMN_LABELS: Record<ColumnName, Text> = COLUMN_TITLES;
 
 /** Canonical columns by their names in the user's language, for a message. */
 export function columnNames(columns: readonly ColumnName[], lang: Lang): string {

@@ -59,7 +59,12 @@ describe("casemix report --json and the .xlsx it writes", () => {
     ]);
     const p = json.parameters;
     expect(p.source).toEqual({ file: GB_CSV, sheet: null, encoding: "gb18030" });
-    expect(p.rows).toEqual({ read: 25, used: 22, skipped: { blankRow: 1, emptyGroup: 1, noWeight: 1 } });
+    expect(p.rows).toEqual({
+      read: 25,
+      used: 22,
+      skipped: { blankRow: 1, emptyGroup: 1, noWeight: 1 },
+      flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
+    });
     expect(p.xCut).toEqual({ rule: "cmi", value: expect.closeTo(28 / 22, 12) });
     expect(p.yCut).toEqual({ rule: 0, value: 0 });
     expect(p.incentive).toEqual({ mode: "pool", pool: 1000 });
@@ -164,9 +169,12 @@ describe("casemix report options", () => {
     expect(r.stderr).toContain("not both");
     r = await run(["report", GB_CSV, "--layer", "direct", "--lang", "en"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/missing column: allocatedDirect \(分摊直接费用/);
+    // named in the user's language, with the --map option that fixes it
+    expect(r.stderr).toMatch(/missing column: allocated direct cost \(a header such as 分摊直接费用/);
+    expect(r.stderr).toContain("Name the column with --map allocatedDirect=<header>");
     r = await run(["report", GB_CSV, "--layer", "direct", "--lang", "zh"]);
-    expect(r.stderr).toMatch(/缺少列：allocatedDirect/);
+    expect(r.stderr).toMatch(/缺少列：分摊直接费用（表头如 分摊直接费用/);
+    expect(r.stderr).toContain("请用 --map allocatedDirect=<表头> 指定");
     r = await run(["report", GB_CSV, "--pool", "10.001", "--json", "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("whole number of cents");

@@ -30,7 +30,7 @@ describe("detectCaseColumns", () => {
   it("keeps the first header of a column and adds up split drug costs", () => {
     const r = detectCaseColumns(["DRG编码", "西药费", "中成药费(元)", "中草药费", "科室", "出院科室"]);
     expect(r.columns.department).toBe(4);
-    expect(r.drugCostParts).toEqual([1, 2, 3]);
+    expect(r.sources.drugCost).toEqual([1, 2, 3]);
   });
 
   it("does not take short words out of longer headers", () => {
@@ -152,7 +152,7 @@ describe("readCaseTable", () => {
 
   it("says which required columns are missing", () => {
     expect(() => readCaseTable(rows, { required: ["drg", "materialCost", "allocatedDirect"] })).toThrow(
-      /missing columns: materialCost \(耗材费, 卫生材料费, 医用耗材\); allocatedDirect/,
+      /missing columns: material cost \(a header such as 耗材费, 卫生材料费, 医用耗材\); allocated direct cost/,
     );
     expect(() =>
       readCaseTable([
@@ -263,7 +263,7 @@ describe("planCaseTable: the columns readCaseTable reads", () => {
     // DRG编码 (3), DRG名称 (4, group names are always read), 离院方式 (7)
     expect(plan.reads).toEqual([3, 4, 7]);
     const split = planCaseTable([["DRG编码", "西药费", "病案号", "中成药费"]], { columns: ["drg", "drugCost"] });
-    expect(split.drugCostParts).toEqual([1, 3]);
+    expect(split.sources.drugCost).toEqual([1, 3]);
     expect(split.reads).toEqual([0, 1, 3]);
   });
 });

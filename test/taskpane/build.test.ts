@@ -3,6 +3,7 @@
  * weight table, the form's settings, and the whole 300,000-case report through the mock
  * (read, compute, write), timed once.
  */
+import { FRONT_PAGE_HEADERS, FRONT_PAGE_ROW } from "../helpers/exportHeaders";
 import { CaseMixError } from "../../src/engine/text";
 import { renderWorkbook } from "../../src/report/excel/render";
 import {
@@ -50,6 +51,20 @@ describe("columns", () => {
     expect(d.mapping).toMatchObject({ department: 1, doctor: 2, drg: 3, drgName: 4, dischargeDate: 5, totalCost: 6, insurancePaid: 7, selfPay: 8, materialCost: 11 });
     // Drug cost split over two headers is added up.
     expect(d.drugCostParts).toEqual([9, 10]);
+    expect(missingColumns(d, {}, defaults)).toEqual([]);
+  });
+
+  test("a front-page export: the sources of drugs, materials, patient payment and the categories", () => {
+    const d = detectColumns([FRONT_PAGE_HEADERS, FRONT_PAGE_ROW]);
+    const names = (column: keyof typeof d.sources) => (d.sources[column] ?? []).map((i) => d.headers[i]);
+    expect(names("drugCost")).toEqual(["(13)西药费", "中药类-中成药费", "中药类-中草药费(元)"]);
+    expect(names("materialCost")).toEqual([
+      "耗材类-检查用一次性医用材料费",
+      "耗材类-治疗用一次性医用材料费",
+      "耗材类-手术用一次性医用材料费",
+    ]);
+    expect(names("selfPay")).toEqual(["其中：自付金额"]);
+    expect(names("catNursing")).toEqual(["综合医疗服务类_护理费"]);
     expect(missingColumns(d, {}, defaults)).toEqual([]);
   });
 

@@ -15,7 +15,7 @@ import { computeQuadrantReport } from "../../report/quadrant/compute";
 import { quadrantJson } from "../../report/quadrant/json";
 import { quadrantWorkbook } from "../../report/quadrant/sheets";
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
-import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
+import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { Encoding } from "../csv/encoding";
 import { readCaseFile } from "../readInput";
@@ -24,7 +24,10 @@ import { readWeightFile } from "../weightFile";
 export interface ReportOptions extends ReportCommandOptions {
   input: string;
   sheet?: string;
+  /** A weight file, or "standardized" for the five-category weight of the data. */
   weights?: string;
+  /** Shares of the five categories (with --weights standardized). */
+  shares?: number[];
   money: IncentiveMoney;
   unit: UnitChoice;
   xCut: XCutRule;
@@ -38,6 +41,8 @@ export interface ReportOptions extends ReportCommandOptions {
   yearWeights?: number[];
   mapping: ColumnMapping;
   encoding?: Encoding;
+  /** Print the column mapping instead of building the report. */
+  showMapping: boolean;
 }
 
 const REPORT_OPTIONS = new Set([
@@ -46,6 +51,7 @@ const REPORT_OPTIONS = new Set([
   "json",
   "lang",
   "weights",
+  "shares",
   "pool",
   "per-point",
   "unit",
@@ -62,9 +68,13 @@ const REPORT_OPTIONS = new Set([
   "map",
   "encoding",
   "force",
+  "show-mapping",
   "help",
 ]);
-const FLAGS = new Set(["json", "force", "help"]);
+/** --weights standardized: the five-category weight of the data instead of a weight file. */
+const STANDARDIZED = "standardized";
+
+const FLAGS = new Set(["json", "force", "help", "show-mapping"]);
 
 /** --pool (a sum shared out) or --per-point (money per point, 1 by default). */
 function moneyOption(pool: string | undefined, perPoint: string | undefined): IncentiveMoney {
@@ -117,6 +127,20 @@ function trimOption(methodText: string | undefined, kText: string | undefined): 
   return { method, pLow: k / 100, pHigh: 1 - k / 100 };
 }
 
+/** --shares: five numbers (medical, nursing, technical, drugs, administration), only with --weights standardized. */
+function sharesOption(text: string | undefined, weights: string | undefined): number[] | undefined {
+  if (text === undefined) return undefined;
+  if (weights !== STANDARDIZED)
+    usage("--shares goes with --weights standardized", "--shares 需与 --weights standardized 一起使用");
+  const list = numberList("shares", text);
+  if (list.length !== 5 || list.some((x) => !(x >= 0)) || list.every((x) => x === 0))
+    usage(
+      "--shares: give 5 numbers of zero or more, not all 0 (medical, nursing, technical, drugs, administration), e.g. 0.2,0.2,0.2,0.2,0.2",
+      "--shares：请给 5 个大于或等于 0 且不全为 0 的数（医疗、护理、医技、药品、管理），例如 0.2,0.2,0.2,0.2,0.2",
+    );
+  return list;
+}
+
 /** Parses the options of `casemix report`; `defaultLang` is the language already chosen. */
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
   const { positional, options, one } = commandArgs(argv, REPORT_OPTIONS, FLAGS, "casemix report --help");
@@ -140,6 +164,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     json: one("json") === "true",
     lang,
     weights: one("weights"),
+    shares: sharesOption(one("shares"), one("weights")),
     money,
     unit: choice("unit", one("unit") ?? "department", ["department", "doctor", "both"] as const),
     xCut,
@@ -154,6 +179,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     mapping,
     encoding,
     force: one("force") === "true",
+    showMapping: one("show-mapping") === "true",
   };
 }
 
@@ -170,7 +196,9 @@ export function settingsOf(o: ReportOptions, weights: WeightTable | undefined): 
     unit: o.unit,
     weights: weights
       ? { source: "table", table: weights, name: o.weights as string }
-      : { source: "data", trim: o.trim, yearWeights: o.yearWeights },
+      : o.weights === STANDARDIZED
+        ? { source: "standardized", shares: o.shares }
+        : { source: "data", trim: o.trim, yearWeights: o.yearWeights },
   };
 }
 
@@ -184,7 +212,7 @@ function reportYear(year: string, years: readonly string[]): string {
 
 /** Builds the report for the options (without writing anything). */
 export async function buildReport(o: ReportOptions, version: string, time?: Date): Promise<QuadrantReport> {
-  const weights = o.weights ? await readWeightFile(o.weights) : undefined;
+  const weights = o.weights && o.weights !== STANDARDIZED ? await readWeightFile(o.weights) : undefined;
   const settings = settingsOf(o, weights);
   const { input, table } = await readCaseFile(
     o.input,
@@ -227,11 +255,12 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
 const REPORT: ReportCommand<ReportOptions, QuadrantReport> = {
   parse: parseReportArgs,
   defaultOut: "report.xlsx",
-  inputs: (o) => [o.input, o.weights],
+  inputs: (o) => [o.input, o.weights === STANDARDIZED ? undefined : o.weights],
   build: (o, version) => buildReport(o, version),
   workbook: quadrantWorkbook,
   json: (report) => quadrantJson(report),
   summary: reportSummary,
+  showMapping: async (o) => (o.showMapping ? showMapping(o.input, o, o.lang) : undefined),
 };
 
 /** `casemix report ...`: returns the exit code. */

@@ -1,8 +1,12 @@
-/** `casemix sample [--out FILE] [--cases N] [--seed N] [--weights table.csv]`: writes the generated sample case file. */
+/**
+ * `casemix sample [--out FILE] [--cases N] [--seed N] [--weights table.csv] [--layout
+ * summary|front-page|settlement]`: writes the generated sample case file.
+ */
 import { Lang } from "../../engine/text";
-import { commandArgs, langOption, numberAtLeast, usage } from "../args";
+import { choice, commandArgs, langOption, numberAtLeast, usage } from "../args";
 import { Command } from "../commandRunner";
 import { HARBIN_WEIGHTS, writeSample } from "../sample";
+import { LAYOUT_OPTIONS, SampleLayout } from "../sampleLayouts";
 
 export interface SampleOptions {
   out: string;
@@ -10,10 +14,11 @@ export interface SampleOptions {
   cases: number;
   seed: number;
   weights?: string;
+  layout: SampleLayout;
   lang: Lang;
 }
 
-const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "lang", "force", "help"]);
+const SAMPLE_OPTIONS = new Set(["out", "cases", "seed", "weights", "layout", "lang", "force", "help"]);
 
 /** The most cases `casemix sample` writes (some 1.9 GB of CSV). */
 export const MAX_SAMPLE_CASES = 10_000_000;
@@ -45,6 +50,7 @@ export function parseSampleArgs(argv: readonly string[], defaultLang: Lang): Sam
     cases: wholeNumber("cases", get("cases") ?? "24000", 1, MAX_SAMPLE_CASES),
     seed: Math.floor(numberAtLeast("seed", get("seed") ?? "20240101")),
     weights: get("weights"),
+    layout: LAYOUT_OPTIONS[choice("layout", get("layout") ?? "summary", Object.keys(LAYOUT_OPTIONS))],
     lang: langOption(get("lang"), defaultLang),
   };
 }
@@ -57,6 +63,7 @@ export const runSample: Command = async (argv, { lang, io }) => {
     seed: o.seed,
     weightsFile: o.weights ?? HARBIN_WEIGHTS,
     force: o.force,
+    layout: o.layout,
   });
   io.stderr(
     o.lang === "zh"

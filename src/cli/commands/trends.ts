@@ -23,7 +23,7 @@ import { computeTrendsReport } from "../../report/trends/compute";
 import { trendsJson } from "../../report/trends/json";
 import { trendsWorkbook } from "../../report/trends/sheets";
 import { caseFileArg, choice, commandArgs, nonNegativeOption } from "../args";
-import { ColumnMapping, encodingOption, parseMapOptions } from "../columnOptions";
+import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { Encoding } from "../csv/encoding";
 import { readCaseFile } from "../readInput";
@@ -42,6 +42,8 @@ export interface TrendsCliOptions extends ReportCommandOptions {
   minCases: number;
   flagTolerance: number;
   topAdrgs: number;
+  /** Print the column mapping instead of building the report. */
+  showMapping: boolean;
 }
 
 const TRENDS_OPTIONS = new Set([
@@ -59,12 +61,13 @@ const TRENDS_OPTIONS = new Set([
   "json",
   "out",
   "force",
+  "show-mapping",
   "lang",
   "help",
 ]);
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
-  const args = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "force", "help"]), "casemix --help");
+  const args = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "force", "help", "show-mapping"]), "casemix --help");
   const { positional, options, one } = args;
   const input = caseFileArg(positional, "trends");
   const optionalChoice = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
@@ -91,6 +94,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     json: one("json") === "true",
     out: one("out"),
     force: one("force") === "true",
+    showMapping: one("show-mapping") === "true",
     lang: optionalChoice("lang", defaultLang, ["zh", "en"] as const),
   };
 }
@@ -190,6 +194,7 @@ const TRENDS: ReportCommand<TrendsCliOptions, TrendsReport> = {
   workbook: trendsWorkbook,
   json: trendsJson,
   summary: trendsSummary,
+  showMapping: async (o) => (o.showMapping ? showMapping(o.input, o, o.lang) : undefined),
 };
 
 /** `casemix trends ...`: returns the exit code. */

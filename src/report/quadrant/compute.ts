@@ -21,7 +21,8 @@ import { CostParts, layerParts, marginContribution, MarginResult } from "../../e
 import { classifyQuadrants, Quadrant, QuadrantResult, QUADRANTS } from "../../engine/quadrants";
 import { CaseMixError } from "../../engine/text";
 import { WeightTable, weightsForCodes } from "../../engine/weightTable";
-import { checkRequiredColumns, mappedColumns } from "../caseColumns";
+import { checkRequiredColumns } from "../caseColumns";
+import { sourceColumns } from "../columnSources";
 import { ReportContext, skipCounter, timedContext } from "../common";
 import { SkipReason } from "../i18n";
 import { reportWeights } from "../reportWeights";
@@ -65,7 +66,8 @@ export function computeQuadrantReport(
   return {
     settings,
     context: timedContext(context),
-    columns: mappedColumns(table),
+    columns: sourceColumns(table),
+    flagged: table.flagged,
     headerRow: table.headerRowNumber,
     rowsRead: table.rowCount,
     rowsUsed: rows.used,

@@ -74,7 +74,7 @@ export function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel 
       { kind: "text", text: L("parametersTitle"), style: "title" },
       keyValueBlock(L("settings"), settingRows(report, lang)),
       keyValueBlock(L("data"), data),
-      keyValueBlock(L("columnMapping"), mappingRows(report)),
+      keyValueBlock(L("columnMapping"), mappingRows(report, lang)),
       keyValueBlock(L("results"), resultRows(report, lang)),
       keyValueBlock(L("about"), aboutRows(report, lang)),
     ],

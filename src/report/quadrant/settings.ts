@@ -2,6 +2,7 @@
  * The settings of the four-quadrant and incentive report (DOMAIN.md "Four-quadrant analysis and
  * incentives"), their defaults and the columns they need.
  */
+import { CATEGORY_COLUMNS } from "../../engine/exportLayouts";
 import { ColumnName } from "../../engine/columns";
 import { IncentiveMoney } from "../../engine/incentives";
 import { MarginLayer } from "../../engine/margins";
@@ -49,11 +50,15 @@ export function requiredColumns(settings: Pick<QuadrantSettings, "layer" | "unit
   if (settings.layer === "gross" || settings.layer === "net") out.push("allocatedAux");
   if (settings.layer === "net") out.push("allocatedAdmin");
   if (settings.weights.source === "data") out.push("totalCost");
+  if (settings.weights.source === "standardized") out.push(...CATEGORY_COLUMNS);
   out.push(...unitDimensions(settings.unit));
   return out;
 }
 
 /** Columns the report reads (the required ones, the group name, counts and the year). */
 export function reportColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
-  return [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+  const out: ColumnName[] = [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+  // With the five categories read, the total is read too: records off it are counted.
+  if (settings.weights.source === "standardized") out.push("totalCost");
+  return out;
 }

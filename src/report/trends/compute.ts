@@ -13,11 +13,13 @@
  * data cannot give (no died column, fewer than two years, no cost column) is replaced by a
  * reason; the others are still built.
  */
+import { CaseMixError } from "../../engine/text";
 import { CaseTable } from "../../engine/caseTable";
 import { compareCodes, Interned } from "../../engine/codes";
 import { yearOrder } from "../../engine/relativeWeights";
 import { weightsForCodes } from "../../engine/weightTable";
-import { checkRequiredColumns, mappedColumns } from "../caseColumns";
+import { checkRequiredColumns } from "../caseColumns";
+import { sourceColumns } from "../columnSources";
 import { ReportContext, skipCounter, timedContext } from "../common";
 import { reportWeights } from "../reportWeights";
 import { curve } from "./curve";
@@ -65,6 +67,12 @@ function missingWeightCodes(table: CaseTable, cases: Float64Array, weightById: F
  */
 export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, context: ReportContext): TrendsReport {
   checkRequiredColumns(table, trendsRequiredColumns(settings));
+  if (settings.weights.source === "standardized") {
+    throw new CaseMixError("value", {
+      en: "trends: the standardized five-category weight is offered by the quadrant report only; give a weight table or compute the weights from the data",
+      zh: "趋势报告暂不支持标准化五类费用权重（仅四象限报告支持）；请给出权重表或由数据计算权重",
+    });
+  }
   const unit = table[settings.unit] as Interned;
 
   // 1. Rows.
@@ -83,7 +91,8 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
   return {
     settings,
     context: timedContext(context),
-    columns: mappedColumns(table),
+    columns: sourceColumns(table),
+    flagged: table.flagged,
     headerRow: table.headerRowNumber,
     rowsRead: table.rowCount,
     rowsUsed: used,

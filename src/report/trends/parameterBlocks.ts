@@ -88,7 +88,7 @@ export function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock
   return [
     keyValueBlock(G("settings"), settingRows(report, lang)),
     keyValueBlock(G("data"), dataRows(report, lang)),
-    keyValueBlock(G("columnMapping"), mappingRows(report)),
+    keyValueBlock(G("columnMapping"), mappingRows(report, lang)),
     keyValueBlock(G("results"), resultRows(report, lang)),
     keyValueBlock(G("about"), aboutRows(report, lang)),
   ];

@@ -142,9 +142,9 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
 
   it("names the missing columns", () => {
     const rows = fiveGroupRows().map((r) => r.slice(0, 9)); // no drug or material columns
-    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(/drugCost.*materialCost/);
+    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(/drug cost.*material cost/);
     const direct = { ...DEFAULT_QUADRANT_SETTINGS, layer: "direct" as const, weights: { source: "table" as const, table, name: "w" } };
-    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(/allocatedDirect/);
+    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(/allocated direct cost/);
   });
 });
 
@@ -199,8 +199,8 @@ describe("quadrantWorkbook", () => {
     expect(pairs.get("Bonus pool")).toBe(1000);
     expect(pairs.get("CaseMix version")).toBe("9.9.9");
     expect(pairs.get("Built at")).toBe("2024-05-01T08:00:00.000Z");
-    expect(pairs.get("drg")).toBe("DRG编码");
-    expect(pairs.get("insurancePaid")).toBe("医保统筹支付");
+    expect(pairs.get("DRG group (drg)")).toBe("DRG编码");
+    expect(pairs.get("Insurance paid (insurancePaid)")).toBe("医保统筹支付");
     expect(String(pairs.get("Weights"))).toContain("weights.csv");
   });
 
