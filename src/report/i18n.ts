@@ -126,6 +126,7 @@ export const LABELS = {
   ),
   cmiRule: t("hospital CMI", "医院 CMI"),
   medianRule: t("median", "中位数"),
+  hospitalRateRule: t("hospital's own rate", "全院贡献率"),
   fixedRule: t("fixed", "固定值"),
 } satisfies Record<string, Text>;
 

@@ -22,6 +22,7 @@ import { QuadrantSettings, reportColumns, requiredColumns } from "../report/quad
 import { QuadrantReport } from "../report/quadrant/types";
 import { computeQuadrantReport } from "../report/quadrant/compute";
 import { quadrantWorkbook } from "../report/quadrant/sheets";
+import { sparseWarning } from "../report/quadrant/sparse";
 import { WorkbookModel } from "../report/model";
 import { SourceData } from "./excelData";
 import { formatNumber, paneText } from "./i18n";
@@ -198,6 +199,8 @@ export function summaryLines(
     }),
     paneText(lang, "resultQuadrants", { list: quadrants }),
   ];
+  const sparse = sparseWarning(report, lang);
+  if (sparse) lines.push(sparse);
   for (const t of report.units) {
     lines.push(
       paneText(lang, "resultUnits", {

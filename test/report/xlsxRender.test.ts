@@ -152,7 +152,7 @@ describe("renderXlsx of the quadrant report", () => {
       "适宜病种 (1)",
       "劣势病种 (1)",
       "横轴分界线 相对权重 (RW) = 1.2727",
-      "纵轴分界线 边际贡献率 = 0%",
+      "纵轴分界线 边际贡献率 = 31.82%", // the hospital rate 52,500 / 165,000
     ]);
     // the cut lines refer to hidden helper cells right of the table and the chart (anchored at
     // column 12 = M, 10 wide: used up to column V, one blank column W, helpers from X), no literals

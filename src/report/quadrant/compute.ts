@@ -181,7 +181,14 @@ function groupRows(
   const rw = Float64Array.from(marginRows, (r) => weightById[idOf.get(r.key) as number]);
   const quadrants = classifyQuadrants(
     { rw, rate: Float64Array.from(marginRows, (r) => r.rate), cases: Float64Array.from(marginRows, (r) => r.cases) },
-    { xCut: settings.xCut, yCut: settings.yCut, cmi, minCases: settings.minCases, coefficients: settings.coefficients },
+    {
+      xCut: settings.xCut,
+      yCut: settings.yCut,
+      cmi,
+      hospitalRate: margin.overall.rate,
+      minCases: settings.minCases,
+      coefficients: settings.coefficients,
+    },
   );
   const groups: GroupRow[] = marginRows.map((r, j) => ({
     group: r.key,

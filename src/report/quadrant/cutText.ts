@@ -12,9 +12,14 @@ export function xCutText(report: QuadrantReport, lang: Lang): string {
   return `${formatNumber(report.cuts.x, 4, lang)}${paren(how, lang)}`;
 }
 
-/** The y cut (contribution rate) as a percentage and its rule: median or fixed. */
+/** The y cut (contribution rate) as a percentage and its rule: the hospital's rate, median or fixed. */
 export function yCutText(report: QuadrantReport, lang: Lang): string {
   const rule = report.settings.yCut;
-  const how = rule === "median" ? label("medianRule", lang) : label("fixedRule", lang);
+  const how =
+    rule === "hospital"
+      ? label("hospitalRateRule", lang)
+      : rule === "median"
+        ? label("medianRule", lang)
+        : label("fixedRule", lang);
   return `${formatNumber(report.cuts.y * 100, 2, lang)}%${paren(how, lang)}`;
 }

@@ -30,7 +30,9 @@ export interface QuadrantSettings {
 export const DEFAULT_QUADRANT_SETTINGS: Readonly<QuadrantSettings> = {
   layer: "marginal",
   xCut: "cmi",
-  yCut: 0,
+  // The hospital's own rate: with 0, most groups of a hospital that covers its variable costs sit
+  // above the line (the sample splits 144/9/311/2 at the marginal layer; 77/76/232/81 at its rate).
+  yCut: "hospital",
   minCases: 5,
   coefficients: { ...DEFAULT_COEFFICIENTS },
   money: { mode: "perPoint", moneyPerPoint: 1 },

@@ -10,6 +10,7 @@ import { ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel, 
 import { quadrantChart } from "./chart";
 import { QUADRANT_FILLS } from "./colors";
 import { xCutText, yCutText } from "./cutText";
+import { sparseWarning } from "./sparse";
 import { parametersSheet } from "./parametersSheet";
 import { QuadrantReport, UnitTable } from "./types";
 
@@ -103,12 +104,13 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
         style: "title",
       },
       { kind: "text", text: quadrantNote(report, lang), style: "note" },
-      table,
     ],
   };
-  const placement = placeBlocks(sheet);
-  sheet.freeze = { rows: placement[2].firstDataRow, columns: 2 };
-  sheet.charts = [quadrantChart(report, lang, 2, table.columns.length + 1)];
+  const warning = sparseWarning(report, lang);
+  if (warning) sheet.blocks.push({ kind: "text", text: warning, style: "warning" });
+  const at = sheet.blocks.push(table) - 1;
+  sheet.freeze = { rows: placeBlocks(sheet)[at].firstDataRow, columns: 2 };
+  sheet.charts = [quadrantChart(report, lang, at, table.columns.length + 1)];
   return sheet;
 }
 

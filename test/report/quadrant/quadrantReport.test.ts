@@ -29,7 +29,12 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
 
   it("classifies every quadrant and leaves the small group unclassified", () => {
     expect(report.cuts.x).toBeCloseTo(28 / 22, 12);
-    expect(report.cuts.y).toBe(0);
+    // y cut by default at the hospital's own marginal rate: revenue 5 x 10,000 + 5 x 8,000 + 5 x 4,000
+    // + 5 x 3,000 + 2 x 20,000 = 165,000; contribution 5 x 6,000 - 5 x 1,000 + 5 x 2,000 - 5 x 500
+    // + 2 x 10,000 = 52,500; 52,500 / 165,000 = 0.3182. A1 (0.6) and C1 (0.5) lie above it, B1 and D1 below.
+    expect(report.settings.yCut).toBe("hospital");
+    expect(report.cuts.y).toBeCloseTo(52_500 / 165_000, 12);
+    expect(report.cuts.y).toBe(report.hospital.rate);
     // sorted by quadrant, then code
     expect(report.groups.map((g) => [g.group, g.quadrant, g.coefficient])).toEqual([
       ["A1", "strategic", 1.5],
@@ -168,7 +173,7 @@ describe("quadrantWorkbook", () => {
     expect(table.autoFilter).toBe(true);
     expect(sheet.freeze).toEqual({ rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 });
     const chart = sheet.charts?.[0];
-    expect(chart?.cutLines).toEqual({ x: expect.closeTo(28 / 22, 12), y: 0 });
+    expect(chart?.cutLines).toEqual({ x: expect.closeTo(28 / 22, 12), y: expect.closeTo(52_500 / 165_000, 12) });
     expect(chart?.cornerLabels).toEqual({ topRight: "战略病种", bottomRight: "竞争病种", topLeft: "适宜病种", bottomLeft: "劣势病种" });
     // one series a classified quadrant, each pointing at its rows of the table
     expect(chart?.series.map((s) => [s.name, s.rows])).toEqual([
