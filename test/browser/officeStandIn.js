@@ -338,6 +338,24 @@
         return new Chart(sheet, type, source);
       },
     };
+    // Page setup (ExcelApi 1.9): the properties set are kept on the sheet for the snapshot.
+    sheet.pageLayout = sheet.pageLayout || { headersFooters: { defaultForAllPages: {} } };
+    this.pageLayout = Object.assign(sheet.pageLayout, {
+      setPrintTitleRows: function (rows) {
+        sheet.pageLayout.printTitleRows = rows;
+      },
+      setPrintArea: function (area) {
+        sheet.pageLayout.printArea = area && area.address ? area.address : area;
+      },
+      setPrintMargins: function (unit, margins) {
+        sheet.pageLayout.margins = { unit: unit, margins: margins };
+      },
+    });
+    this.horizontalPageBreaks = {
+      add: function (range) {
+        (sheet.pageBreaks = sheet.pageBreaks || []).push(range && range.address ? range.address : range);
+      },
+    };
     void self;
   }
   Object.defineProperties(Worksheet.prototype, {

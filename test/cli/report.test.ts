@@ -66,7 +66,8 @@ describe("casemix report --json and the .xlsx it writes", () => {
       flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
     });
     expect(p.xCut).toEqual({ rule: "cmi", value: expect.closeTo(28 / 22, 12) });
-    expect(p.yCut).toEqual({ rule: 0, value: 0 });
+    // The hospital rate: 52,500 contribution / 165,000 revenue (test/report/fiveGroups.ts).
+    expect(p.yCut).toEqual({ rule: "hospital", value: expect.closeTo(52_500 / 165_000, 12) });
     expect(p.incentive).toEqual({ mode: "pool", pool: 1000 });
     expect(p.weights).toMatchObject({ source: "table", tableName: WEIGHTS });
     expect(p.version).toBe(packageVersion());

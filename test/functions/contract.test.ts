@@ -31,7 +31,9 @@ afterAll(() => setLanguage(undefined));
 
 // ---- 1. no crash, no NaN, for the functions garbage.test.ts gives only pure garbage ----------
 
-const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
+// `runs`: functions with four optional arguments reach the computation in about 2% of the lists
+// (measured 4 of 200 once), so they get more runs; the others take 200.
+const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[]; runs?: number }[] = [
   { name: "WEIGHT_AUDIT", required: 2, fn: weightAudit, kinds: ["code", "num", "num", "pair", "key", "opt"] },
   { name: "WEIGHT_NEUTRALITY", required: 3, fn: weightNeutrality, kinds: ["code", "num", "num", "pair"] },
   { name: "WEIGHT_RESCALE", required: 3, fn: weightRescale, kinds: ["code", "num", "num", "code"] },
@@ -59,12 +61,14 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
     required: 4,
     fn: losTarget,
     kinds: ["code", "num", "table", "key", "opt", "opt", "num", "opt"],
+    runs: 800,
   },
   {
     name: "COST_TARGET",
     required: 4,
     fn: costTarget,
     kinds: ["code", "num", "table", "key", "opt", "opt", "num", "opt"],
+    runs: 800,
   },
   { name: "PREPAYMENT", required: 4, fn: prepayment, kinds: ["num", "num", "num", "num", "opt", "opt"] },
   {
@@ -83,7 +87,7 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
   },
 ];
 
-describe.each(FUNCTIONS)("$name on plausible arguments with noise", ({ fn, kinds, required }) => {
+describe.each(FUNCTIONS)("$name on plausible arguments with noise", ({ fn, kinds, required, runs }) => {
   it("throws only Excel errors and shows no NaN, Infinity or undefined", () => {
     let ok = 0;
     fc.assert(
@@ -95,7 +99,7 @@ describe.each(FUNCTIONS)("$name on plausible arguments with noise", ({ fn, kinds
           setLanguage("en");
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs ?? 200 },
     );
     // the generator must reach the computation, or the property proves little (measured: 10 to
     // 130 of 200 calls compute a result, CMI_DECOMPOSE and DRG_PAYMENT the fewest)
