@@ -35,7 +35,7 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
     name: "DRG_PAYMENT",
     required: 4,
     fn: drgPayment,
-    kinds: ["code", "num", "table", "rate", "opt", "opt", "opt", "opt", "opt"],
+    kinds: ["code", "num", "table", "rate", "opt", "opt", "opt", "opt", "opt", "table"],
   },
   { name: "POINT_VALUE", required: 2, fn: pointValue, kinds: ["rate", "num"] },
   { name: "BENCHMARK_GAP", required: 3, fn: benchmarkGap, kinds: ["num", "rate", "rate", "num"] },
