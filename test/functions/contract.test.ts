@@ -19,6 +19,7 @@ import { cmiCostIndexFunction, marginContrib } from "../../src/functions/margins
 import { benchmarkGap, drgPayment, pointValue } from "../../src/functions/payment";
 import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
 import { cmiDecompose, curveFit, expectedCost } from "../../src/functions/trends";
+import { weightTiltFunction } from "../../src/functions/tilt";
 import { drgWeight } from "../../src/functions/weights";
 import { Fn, Kind, outcome, plausibleArgs } from "../helpers/fuzz";
 
@@ -31,6 +32,7 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[] }[] = [
   { name: "WEIGHT_AUDIT", required: 2, fn: weightAudit, kinds: ["code", "num", "num", "pair", "key", "opt"] },
   { name: "WEIGHT_NEUTRALITY", required: 3, fn: weightNeutrality, kinds: ["code", "num", "num", "pair"] },
   { name: "WEIGHT_RESCALE", required: 3, fn: weightRescale, kinds: ["code", "num", "num", "code"] },
+  { name: "WEIGHT_TILT", required: 3, fn: weightTiltFunction, kinds: ["code", "num", "num", "code"] },
   {
     name: "DRG_PAYMENT",
     required: 4,
