@@ -25,8 +25,8 @@ import { Interned } from "./codes";
 import { SkippedRows, noSkips } from "./grouping";
 import { cellNumber } from "./input";
 import { lookupWord } from "./lookup";
-import { CaseMixError } from "./text";
-import { caseWeights, MissingWeightRule, WeightTable } from "./weightTable";
+import { CaseMixError, countOf } from "./text";
+import { caseWeights, MissingWeightRule, WeightTable, weightsForCodes } from "./weightTable";
 
 export interface PaymentRules {
   /** Points of one weight point (100 by convention). */
@@ -59,6 +59,8 @@ export const HIGH_COST_CASE = 1;
 export const LOW_COST_CASE = -1;
 /** A case left out because its group has no weight (missing = "exclude"). */
 export const NO_WEIGHT_CASE = 2;
+/** A case left out because its group is not in the regional table of group means (missing = "exclude"). */
+export const NO_MEAN_CASE = 3;
 
 const RULE_KEYS: Record<string, keyof PaymentRules> = {
   points: "pointsPerWeight",
@@ -229,7 +231,15 @@ export interface PaymentOptions {
   /** Institution coefficient (机构系数); default 1. */
   coefficient?: number;
   rules?: PaymentRules;
-  /** Cases whose group has no weight: "error" (default) or "exclude" (left unpaid and counted). */
+  /**
+   * A regional table of group mean costs (group -> mean cost) for the high/low thresholds in
+   * place of the mean of the cases passed in (rules base "data"; ignored with base "standard").
+   */
+  groupMeans?: WeightTable;
+  /**
+   * Cases whose group has no weight, or no regional mean when `groupMeans` is given: "error"
+   * (default) or "exclude" (left unpaid and counted).
+   */
   missing?: MissingWeightRule;
   /** Names and row numbers for messages. */
   tableName?: string;
@@ -250,9 +260,11 @@ export interface PaymentResult {
   lowCases: number;
   totalPoints: number;
   totalPayment: number;
-  /** Cases left out because their group has no weight (missing = "exclude"). */
+  /** Cases left out because their group has no weight or no regional mean (missing = "exclude"). */
   excludedCases: number;
   missingCodes: string[];
+  /** Groups with a weight but no regional mean (`groupMeans` given, missing = "exclude"), in row order. */
+  missingMeanCodes: string[];
   /** Per interned group: the mean cost the ratios used. */
   groupMean: Float64Array;
   skipped: SkippedRows;
@@ -303,6 +315,11 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
     basePoints[g] = weightById[g] * rules.pointsPerWeight;
     groupMean[g] = rules.base === "standard" ? weightById[g] * moneyPerWeight : count[g] > 0 ? sum[g] / count[g] : NaN;
   }
+  const regional =
+    options.groupMeans && rules.base === "data"
+      ? regionalMeans(groups, weightById, options.groupMeans, options.missing ?? "error")
+      : undefined;
+  if (regional) groupMean.set(regional.means);
 
   const points = new Float64Array(n).fill(NaN);
   const payment = new Float64Array(n).fill(NaN);
@@ -312,6 +329,7 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
   let lowCases = 0;
   let totalPoints = 0;
   let totalPayment = 0;
+  let excludedByMean = 0;
   for (let i = 0; i < n; i++) {
     const g = ids[i];
     if (g < 0) {
@@ -320,6 +338,11 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
     }
     if (weightById[g] !== weightById[g]) {
       kind[i] = NO_WEIGHT_CASE;
+      continue;
+    }
+    if (regional && regional.means[g] !== regional.means[g]) {
+      kind[i] = NO_MEAN_CASE;
+      excludedByMean++;
       continue;
     }
     const base = basePoints[g];
@@ -347,11 +370,44 @@ export function drgPayment(input: PaymentInput, table: WeightTable, options: Pay
     lowCases,
     totalPoints,
     totalPayment,
-    excludedCases: missingCases,
+    excludedCases: missingCases + excludedByMean,
     missingCodes,
+    missingMeanCodes: regional?.missingCodes ?? [],
     groupMean,
     skipped,
   };
+}
+
+/**
+ * Group means from a regional table, per interned group with a weight: NaN where the table
+ * has none. Missing = "error" throws naming the first such group (in row order) and its
+ * cases; "exclude" returns those groups so their cases are left unpaid and counted.
+ *
+ *     // groups FR13, GB11; table FR13 12,000: means [12000, NaN], missingCodes ["GB11"]
+ */
+export function regionalMeans(
+  groups: Interned,
+  weightById: ArrayLike<number>,
+  table: WeightTable,
+  missing: MissingWeightRule,
+): { means: Float64Array; missingCodes: string[] } {
+  const means = weightsForCodes(groups.codes, table);
+  const casesOf = new Float64Array(groups.codes.length);
+  const missingIds: number[] = [];
+  for (let i = 0; i < groups.ids.length; i++) {
+    const g = groups.ids[i];
+    if (g < 0 || weightById[g] !== weightById[g] || means[g] === means[g]) continue;
+    if (casesOf[g]++ === 0) missingIds.push(g);
+  }
+  if (missingIds.length > 0 && missing === "error") {
+    const g = missingIds[0];
+    throw new CaseMixError("na", {
+      en: `${groups.codes[g]} has no mean cost in group_means (${countOf(casesOf[g], "case")}); add it or set missing to "exclude"`,
+      zh: `${groups.codes[g]} 在 group_means 中没有病组均值（${casesOf[g]} 例）；请补充，或将 missing 设为 "exclude"`,
+    });
+  }
+  const missingCodes = missingIds.map((g) => groups.codes[g]);
+  return { means, missingCodes };
 }
 
 /**

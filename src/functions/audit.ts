@@ -26,12 +26,11 @@ import { currentLanguage, excelError, guard, numberCell } from "./excel";
  * counts on the rows of the table (`countsPerRow`), or group code + case count; a volume that
  * matches no group of the table is an error (`checkVolumeMatches`), not totals of 0.
  */
-function readVolume(arg: unknown, tables: Tables): VolumeInput | undefined {
+export function readVolume(arg: unknown, tableCodes: ArrayLike<unknown>): VolumeInput | undefined {
   if (isOmitted(arg)) return undefined;
-  const known = new Set(Array.from(tables.base.codes, normalizeCode));
+  const known = new Set(Array.from(tableCodes, normalizeCode));
   const cols = columns(arg, "volume");
-  const volume =
-    (cols.length === 1 ? countsPerRow(cols[0], tables.base.codes, known) : undefined) ?? readVolumeColumns(arg);
+  const volume = (cols.length === 1 ? countsPerRow(cols[0], tableCodes, known) : undefined) ?? readVolumeColumns(arg);
   if (volume) checkVolumeMatches(volume, known);
   return volume;
 }
@@ -100,7 +99,7 @@ function readPair(groups: unknown, weights: unknown, adjusted: unknown, volume: 
     tables,
     base: auditTable(tables.base, "weights"),
     adjusted: auditTable(tables.adjusted!, "adjusted"),
-    volume: readVolume(volume, tables),
+    volume: readVolume(volume, tables.base.codes),
   };
 }
 
@@ -127,7 +126,7 @@ export function weightAudit(
     const largest = numberArg(largest_changes, "largest_changes", 10, { min: 0, integer: true });
     const tables = readTables(groups, weights, adjusted, names);
     const result = auditWeights(
-      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume, tables) },
+      { base: tables.base, adjusted: tables.adjusted, volume: readVolume(volume, tables.base.codes) },
       { largestChanges: largest },
     );
     const lang = currentLanguage();

@@ -8,11 +8,13 @@ import {
   DEFAULT_PAYMENT_RULES,
   HIGH_COST_CASE,
   LOW_COST_CASE,
+  NO_MEAN_CASE,
   NO_WEIGHT_CASE,
   paymentRules,
   PaymentRules,
 } from "../engine/pointPayment";
-import { CaseMixError, Text } from "../engine/text";
+import { GroupBalance, paymentByGroup } from "../engine/paymentGroups";
+import { CaseMixError, countOf, Lang, Text } from "../engine/text";
 import { column, columns, isOmitted, nonEmpty, numberArg, optionArg, scalar } from "./args";
 import { currentLanguage, guard, numberCell } from "./excel";
 import { readCaseArgs, readTableArg, skippedNote } from "./inputs";
@@ -64,14 +66,41 @@ const KIND_TEXT: Record<number, Text> = {
   [HIGH_COST_CASE]: { en: "high", zh: "高倍率" },
   [LOW_COST_CASE]: { en: "low", zh: "低倍率" },
   [NO_WEIGHT_CASE]: { en: "no weight", zh: "无权重" },
+  [NO_MEAN_CASE]: { en: "no group mean", zh: "无病组均值" },
   0: { en: "normal", zh: "正常" },
 };
+
+const GROUP_HEADER: Record<Lang, string[]> = {
+  en: [
+    "group",
+    "cases",
+    "normal",
+    "high",
+    "low",
+    "points",
+    "expected revenue",
+    "cost",
+    "balance",
+    "balance rate",
+    "balance per case",
+  ],
+  zh: ["病组", "病例数", "正常", "高倍率", "低倍率", "点数", "预收入", "成本", "结余", "结余率", "例均结余"],
+};
+
+/** A row of the group table; the total row is labelled "(total)" / "（合计）". */
+function groupRow(row: GroupBalance, lang?: Lang): unknown[] {
+  const label = row.group !== "" ? row.group : lang === "zh" ? "（合计）" : "(total)";
+  const cells = [row.points, row.revenue, row.cost, row.balance].map((v) => numberCell(v));
+  const ratio = (v: number) => (v === v ? numberCell(v) : "");
+  return [label, row.cases, row.normal, row.high, row.low, ...cells, ratio(row.rate), ratio(row.perCase)];
+}
 
 /**
  * DRG point payment (点数法): points and payment of each case, with high- and low-cost outlier cases (高倍率/低倍率) scored by the rules.
  * Base points = RW x 100. High-cost if cost >= t x group mean (t = 3 for base points <= 100, 2 for 100 to 200, 1.5 above 200): points = base + (cost / mean - t) x base. Low-cost if cost <= 0.4 x group mean: points = base x cost / mean.
  * Payment = points / 100 x rate x point_value x coefficient. The group mean is the mean cost of the group's cases passed in (rules "base=standard": RW x rate x point_value x coefficient).
- * result "total" (default): the total payment; "case": one row a case in line with the input (a header row too when the input has one): points, case type, payment; "summary": label and value rows (cases, normal, high-cost, low-cost, total points, total payment, cases without a weight).
+ * result "total" (default): the total payment; "case": one row a case in line with the input (a header row too when the input has one): points, case type, payment; "summary": label and value rows (cases, normal, high-cost, low-cost, total points, total payment, cases without a weight); "group": a header and one row a group, largest loss first: group, cases, normal, high, low, points, expected revenue, cost, balance, balance rate, balance per case, with the total row last.
+ * group_means: a regional table of group mean costs (group, mean cost) for the high/low thresholds in place of the mean of the cases passed in; groups missing from it follow missing.
  * @customfunction DRG_PAYMENT
  * @param groups DRG group code of each case (one column; a header row is skipped).
  * @param costs Total cost of each case.
@@ -80,8 +109,9 @@ const KIND_TEXT: Record<number, Text> = {
  * @param [point_value] Optional: the settlement point value (点值) as a factor on the rate (default 1), or money per point with rate 100.
  * @param [coefficient] Optional: institution coefficient (机构系数, default 1).
  * @param [rules] Optional: outlier rules as text "high=3,2,1.5; bands=100,200; low=0.4; points=100; base=data" or a two-column range of key and value; keys left out keep these defaults.
- * @param [result] Optional: "total" (default), "case" or "summary".
- * @param [missing] Optional: "error" (default) stops at a group without a weight; "exclude" leaves its cases unpaid ("no weight" per case, counted in the summary).
+ * @param [result] Optional: "total" (default), "case", "summary" or "group" (profit and loss per group).
+ * @param [missing] Optional: "error" (default) stops at a group without a weight (or without a mean in group_means); "exclude" leaves its cases unpaid ("no weight" per case, counted in the summary).
+ * @param [group_means] Optional: regional group mean costs, first column group code, second column mean cost, used for the high/low thresholds.
  * @returns The total payment, a row per case, or a summary.
  */
 export function drgPayment(
@@ -94,26 +124,51 @@ export function drgPayment(
   rules?: any[][],
   result?: string,
   missing?: string,
+  group_means?: any[][],
 ): any[][] {
   return guard(() => {
     const money = requiredNumber(rate, "rate", { min: 0, minExclusive: true });
     const factor = numberArg(point_value, "point_value", 1, { min: 0, minExclusive: true });
     const coef = numberArg(coefficient, "coefficient", 1, { min: 0, minExclusive: true });
     const parsedRules = readRules(rules);
-    const shape = optionArg(result, "result", ["total", "case", "summary"] as const, "total");
+    const shape = optionArg(result, "result", ["total", "case", "summary", "group"] as const, "total");
     const rule = optionArg(missing, "missing", ["error", "exclude"] as const, "error");
     const input = readCaseArgs({ groups, numeric: [{ name: "costs", arg: costs }] });
     const table = readTableArg(weight_table, "weight_table");
-    const paid = engine.drgPayment({ groups: input.groups, costs: input.numbers[0][0] }, table, {
+    const means = isOmitted(group_means) ? undefined : readTableArg(group_means, "group_means");
+    const costValues = input.numbers[0][0];
+    const paid = engine.drgPayment({ groups: input.groups, costs: costValues }, table, {
       rate: money,
       pointValue: factor,
       coefficient: coef,
       rules: parsedRules,
+      groupMeans: means,
       missing: rule,
       firstRow: input.firstRow,
     });
     const lang = currentLanguage();
     if (shape === "total") return [[numberCell(paid.totalPayment)]];
+    if (shape === "group") {
+      const pnl = paymentByGroup(paid, input.groups, costValues);
+      const rows: unknown[][] = [
+        GROUP_HEADER[lang],
+        ...pnl.groups.map((row) => groupRow(row, lang)),
+        groupRow(pnl.total, lang),
+      ];
+      const n = paid.excludedCases;
+      const extra =
+        n > 0
+          ? [
+              {
+                en: `${countOf(n, "case")} in groups without a weight or a group mean`,
+                zh: `${n} 例所属病组无权重或无病组均值`,
+              },
+            ]
+          : [];
+      const note = skippedNote(paid.skipped, input.paddingRows, GROUP_HEADER.en.length, lang, undefined, extra);
+      if (note) rows.push(note);
+      return rows;
+    }
     if (shape === "summary") {
       const label = (en: string, zh: string) => (lang === "zh" ? zh : en);
       const rows: unknown[][] = [

@@ -23,6 +23,7 @@ import { benchmarkGap, drgPayment, pointValue } from "../../src/functions/paymen
 import { prepayment } from "../../src/functions/prepayment";
 import { lowRiskMortality, riskLevel } from "../../src/functions/quality";
 import { cmiDecompose, curveFit, expectedCost } from "../../src/functions/trends";
+import { weightTiltFunction } from "../../src/functions/tilt";
 import { drgWeight } from "../../src/functions/weights";
 import { Fn, Kind, outcome, plausibleArgs } from "../helpers/fuzz";
 
@@ -37,11 +38,12 @@ const FUNCTIONS: { name: string; required: number; fn: Fn; kinds: Kind[]; runs?:
   { name: "WEIGHT_AUDIT", required: 2, fn: weightAudit, kinds: ["code", "num", "num", "pair", "key", "opt"] },
   { name: "WEIGHT_NEUTRALITY", required: 3, fn: weightNeutrality, kinds: ["code", "num", "num", "pair"] },
   { name: "WEIGHT_RESCALE", required: 3, fn: weightRescale, kinds: ["code", "num", "num", "code"] },
+  { name: "WEIGHT_TILT", required: 3, fn: weightTiltFunction, kinds: ["code", "num", "num", "code"] },
   {
     name: "DRG_PAYMENT",
     required: 4,
     fn: drgPayment,
-    kinds: ["code", "num", "table", "rate", "opt", "opt", "opt", "opt", "opt"],
+    kinds: ["code", "num", "table", "rate", "opt", "opt", "opt", "opt", "opt", "table"],
   },
   { name: "POINT_VALUE", required: 2, fn: pointValue, kinds: ["rate", "num"] },
   { name: "BENCHMARK_GAP", required: 3, fn: benchmarkGap, kinds: ["num", "rate", "rate", "num"] },

@@ -51,6 +51,54 @@ describe("DRG_PAYMENT", () => {
     expect(zh[1][1]).toBe("高倍率");
   });
 
+  test("group: one row a group, largest loss first, the total row last", () => {
+    setLanguage("en");
+    const out = drgPayment(groups, costs, table, 5000, undefined, undefined, undefined, "group");
+    expect(out[0]).toEqual([
+      "group",
+      "cases",
+      "normal",
+      "high",
+      "low",
+      "points",
+      "expected revenue",
+      "cost",
+      "balance",
+      "balance rate",
+      "balance per case",
+    ]);
+    // GB11: revenue 6,000 + 1,440 + 6,000 + 6,000 = 19,440, cost 50,000, balance -30,560, per case -7,640
+    expect(out[1].slice(0, 6)).toEqual(["GB11", 4, 2, 1, 1, 388.8]);
+    expect(out[1][6]).toBeCloseTo(19440, 8);
+    expect(out[1][8]).toBeCloseTo(-30560, 8);
+    expect(out[1][9]).toBeCloseTo(-30560 / 19440, 12);
+    expect(out[1][10]).toBeCloseTo(-7640, 8);
+    // ES21: revenue 5,000, cost 8,000, balance -3,000; total -33,560 over 6 cases
+    expect(out[2][0]).toBe("ES21");
+    expect(out[2][8]).toBeCloseTo(-3000, 8);
+    expect(out[3][0]).toBe("(total)");
+    expect(out[3][1]).toBe(6);
+    expect(out[3][8]).toBeCloseTo(-33560, 8);
+    expect(out).toHaveLength(4); // the blank row is padding (blank in every argument), not data
+  });
+
+  test("group_means: a regional mean of 10,000 turns GB11's 25,000 case high, a missing group errs", () => {
+    setLanguage("en");
+    const region = [
+      ["GB11", 10000],
+      ["ES21", 4000],
+    ];
+    const out = drgPayment(groups, costs, table, 5000, undefined, undefined, undefined, "group", undefined, region);
+    // 25,000 / 10,000 = 2.5: 120 + 0.5 x 120 = 180 points (9,000); 3,000 / 10,000 = 0.3 low: 36 (1,800);
+    // 12,000 and 10,000 normal: 6,000 each; revenue 22,800, balance 22,800 - 50,000 = -27,200
+    expect(out[1][0]).toBe("GB11");
+    expect(out[1][8]).toBeCloseTo(-27200, 8);
+    const err = thrown(() =>
+      drgPayment(groups, costs, table, 5000, undefined, undefined, undefined, "total", undefined, [["GB11", 10000]]),
+    );
+    expect(err.message).toBe('ES21 has no mean cost in group_means (2 cases); add it or set missing to "exclude"');
+  });
+
   test("summary, and a last row for skipped rows", () => {
     setLanguage("en");
     const out = drgPayment(groups, costs, table, 5000, undefined, undefined, undefined, "summary");
@@ -75,8 +123,15 @@ describe("DRG_PAYMENT", () => {
     // GB11 x 2 at 12,000 (mean 12,000, normal): 2 x 6,000 = 12,000; XX11 unpaid
     const g = col("GB11", "XX11", "GB11");
     const c = col(12000, 5000, 12000);
-    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "total", "exclude")[0][0]).toBeCloseTo(12000, 9);
-    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "case", "exclude")[1]).toEqual(["", "no weight", ""]);
+    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "total", "exclude")[0][0]).toBeCloseTo(
+      12000,
+      9,
+    );
+    expect(drgPayment(g, c, table, 5000, undefined, undefined, undefined, "case", "exclude")[1]).toEqual([
+      "",
+      "no weight",
+      "",
+    ]);
     const summary = drgPayment(g, c, table, 5000, undefined, undefined, undefined, "summary", "exclude");
     expect(summary[0]).toEqual(["cases", 2]);
     expect(summary[6]).toEqual(["cases without a weight (unpaid)", 1]);
@@ -86,7 +141,10 @@ describe("DRG_PAYMENT", () => {
     // point value 0.9, coefficient 1.1: total 24,440 x 0.99 = 24,195.6
     expect(drgPayment(groups, costs, table, 5000, 0.9, 1.1)[0][0]).toBeCloseTo(24195.6, 8);
     // high = 1.9 for GB11's band: ratio 2 -> 120 + 0.1 x 120 = 132 (+12 points = +600)
-    expect(drgPayment(groups, costs, table, 5000, undefined, undefined, [["high=3,1.9,1.5"]])[0][0]).toBeCloseTo(25040, 8);
+    expect(drgPayment(groups, costs, table, 5000, undefined, undefined, [["high=3,1.9,1.5"]])[0][0]).toBeCloseTo(
+      25040,
+      8,
+    );
     // low = 0.2: 3,000 (ratio 0.24) is now normal: 120 points (+91.2 points = +4,560)
     const range = [
       ["规则", "值"],
@@ -109,10 +167,12 @@ describe("DRG_PAYMENT", () => {
       "costs row 2 is blank; every case of GB11 needs a cost to test the outlier thresholds",
     );
     expect(thrown(() => drgPayment(groups, costs, table, 5000, undefined, undefined, undefined, "each")).message).toBe(
-      'result: "each" is not one of total, case, summary',
+      'result: "each" is not one of total, case, summary, group',
     );
     setLanguage("zh");
-    expect(thrown(() => drgPayment(groups, col("费用", "a", 1, 1, 1, 1, 1, 1), table, 5000)).message).toBe('costs 第 2 行："a" 不是数字');
+    expect(thrown(() => drgPayment(groups, col("费用", "a", 1, 1, 1, 1, 1, 1), table, 5000)).message).toBe(
+      'costs 第 2 行："a" 不是数字',
+    );
   });
 });
 
