@@ -22,7 +22,7 @@
 import { normalizeCode } from "./codes";
 import { cellNumber } from "./input";
 import { CaseMixError } from "./text";
-import { neutrality } from "./weightAudit";
+import { neutrality } from "./weightAudit/neutrality";
 
 type Test = (code: string, weight: number) => boolean;
 
