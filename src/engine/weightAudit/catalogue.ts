@@ -59,22 +59,25 @@ export function compareCatalogues(
 
 /** One section of codes in one table only: the codes of one MDC (first character), by table. */
 export interface OneTableGroup {
-  /** The first character of the codes (the CHS-DRG MDC letter; a digit for MS-DRG numbers). */
+  /** The CHS-DRG MDC letter (first character) of the codes; "" for the codes that start otherwise. */
   prefix: string;
   onlyInBase: string[];
   onlyInAdjusted: string[];
 }
 
-/** The codes of one table only, grouped by their first character, in code order. */
+/** The codes of one table only, grouped by MDC letter (then the other codes), in code order. */
 export function groupByPrefix(c: Pick<CatalogueComparison, "onlyInBase" | "onlyInAdjusted">): OneTableGroup[] {
   const groups = new Map<string, OneTableGroup>();
   const at = (code: string): OneTableGroup => {
-    const prefix = code.charAt(0);
+    const prefix = /^[A-Z]/.test(code) ? code.charAt(0) : "";
     let g = groups.get(prefix);
     if (!g) groups.set(prefix, (g = { prefix, onlyInBase: [], onlyInAdjusted: [] }));
     return g;
   };
   for (const code of c.onlyInBase) at(code).onlyInBase.push(code);
   for (const code of c.onlyInAdjusted) at(code).onlyInAdjusted.push(code);
-  return [...groups.values()].sort((x, y) => compareCodes(x.prefix, y.prefix));
+  const others = groups.get("");
+  groups.delete("");
+  const letters = [...groups.values()].sort((x, y) => compareCodes(x.prefix, y.prefix));
+  return others ? [...letters, others] : letters;
 }
