@@ -4,17 +4,21 @@
  * in which case the "only in one table" findings say that, not that a weight went missing.
  *
  * Decision (docs/methods.md, audit): the tables look like different versions when the codes
- * listed in both are under 80% of the codes of the smaller table. A code counts as listed
- * whether or not it has a weight there (a blank weight is its own finding).
+ * listed in both are under 80% of the codes of the smaller table and at least 10 codes are in
+ * one table only (fewer read better one a row than summed up). A code counts as listed whether
+ * or not it has a weight there (a blank weight is its own finding).
  *
  *     compareCatalogues(["GB11", "GB13", "GB15"], ["GB11", "GB13", "GB19"])
- *     // common 2 of the smaller table's 3 = 66.7% < 80%: differentVersions true,
- *     // onlyInBase ["GB15"], onlyInAdjusted ["GB19"]
+ *     // common 2 of the smaller table's 3 = 66.7% < 80%, but only 2 codes in one table only:
+ *     // differentVersions false; onlyInBase ["GB15"], onlyInAdjusted ["GB19"]
  */
 import { compareCodes } from "../codes";
 
 /** Under this share of the smaller table's codes in common, the tables look like different versions. */
 export const DEFAULT_CATALOGUE_OVERLAP = 0.8;
+
+/** Fewer codes in one table only than this are listed one a finding whatever the overlap. */
+export const MIN_ONE_TABLE_CODES = 10;
 
 export interface CatalogueComparison {
   baseCodes: number;
@@ -53,7 +57,7 @@ export function compareCatalogues(
     onlyInAdjusted,
     overlap,
     threshold,
-    differentVersions: overlap < threshold,
+    differentVersions: overlap < threshold && onlyInBase.length + onlyInAdjusted.length >= MIN_ONE_TABLE_CODES,
   };
 }
 

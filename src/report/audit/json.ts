@@ -58,8 +58,8 @@ function findingJson(f: Finding, result: AuditResult, lang: Lang): Record<string
 
 /**
  * The JSON of `casemix audit --json`: findings, neutrality (null without an adjusted table),
- * the largest changes, the unit rows (with their dimension), the catalogue comparison (codes in
- * common and in one table only; null without an adjusted table) and the parameters. NaN becomes null.
+ * the largest changes, the unit rows (with their dimension), the parameters and the catalogue
+ * comparison (codes in common and in one table only; null without an adjusted table). NaN becomes null.
  */
 export function auditJson(
   report: AuditReport,
@@ -69,8 +69,8 @@ export function auditJson(
   neutrality: Record<string, unknown> | null;
   largestChanges: Record<string, unknown>[];
   units: Record<string, unknown>[];
-  catalogue: Record<string, unknown> | null;
   parameters: Record<string, unknown>;
+  catalogue: Record<string, unknown> | null;
 } {
   const n = report.result.neutrality;
   const c = report.result.catalogue;
@@ -113,6 +113,7 @@ export function auditJson(
         changeAtNeutral: jsonNumber(u.changeAtNeutral),
       })),
     ),
+    parameters: auditParameters(report),
     catalogue: c
       ? {
           baseCodes: c.baseCodes,
@@ -125,6 +126,5 @@ export function auditJson(
           differentVersions: c.differentVersions,
         }
       : null,
-    parameters: auditParameters(report),
   };
 }
