@@ -137,6 +137,15 @@ describe("casemix audit 2022 --adjusted 2024 --json --out", () => {
   });
 });
 
+describe("casemix audit 2022 --adjusted 2024 --out (no --json)", () => {
+  it("says on stderr that the tables look like different catalogue versions", async () => {
+    const r = await run(["audit", H2022, "--adjusted", H2024, "--out", path.join(dir, "notes.xlsx"), "--lang", "en"]);
+    expect(r.code).toBe(0);
+    // 420 of 660 codes in common = 63.6%; 660 - 420 = 240, 710 - 420 = 290
+    expect(r.stderr).toContain("The tables look like different catalogue versions: 420 codes in common (63.6% of the smaller table, under 80%), 240 only in the base table, 290 only in the adjusted table.");
+  });
+});
+
 describe("casemix audit 2022 alone", () => {
   it("lists exactly the severity findings the engine gives, and nothing else", async () => {
     const r = await run(["audit", H2022, "--json", "--lang", "zh"]);

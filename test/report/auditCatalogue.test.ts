@@ -128,13 +128,13 @@ describe("two tables sharing 2 of 10 codes", () => {
   test("the note comes first, then the inversion and the neutrality, in both languages", () => {
     const en = auditWorkbook(report, "en").sheets[0];
     expect(texts(en).slice(2, 5)).toEqual([
-      "The tables look like different catalogue versions: 2 codes in common (20% of the smaller table, under 80%), 8 only in the base table, 8 only in the adjusted table. Those codes are grouped by MDC below, not listed as findings one by one.",
+      "The tables look like different catalogue versions: 2 codes in common (20% of the smaller table, under 80%), 8 only in the base table, 8 only in the adjusted table. The audit sheet groups those codes by MDC instead of listing each as a finding.",
       "1 severity inversions (adjusted table 1): KR11 < KR13",
       "Total weight with each group counted once (no volume given): 3.5 before, 3.7 after (+5.71%); multiply the adjusted weights by 0.94594595 to restore it; 16 groups not weighed in both tables are left out",
     ]);
     const zh = auditWorkbook(report, "zh").sheets[0];
     expect(texts(zh).slice(2, 4)).toEqual([
-      "两张表看来是不同版本的分组目录：共有编码 2 个（占较小表的 20%，低于 80%），仅见于调整前表 8 个，仅见于调整后表 8 个。这些编码在下方按 MDC 汇总，不逐条列为问题。",
+      "两张表看来是不同版本的分组目录：共有编码 2 个（占较小表的 20%，低于 80%），仅见于调整前表 8 个，仅见于调整后表 8 个。审核表将这些编码按 MDC 汇总，不逐条列为问题。",
       "严重程度倒挂 1 处（调整后权重表 1）：KR11 < KR13",
     ]);
     // The summary right after the key findings, before the findings table.

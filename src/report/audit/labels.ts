@@ -105,8 +105,8 @@ export const AUDIT_LABELS = {
   codesOnlyInAdjusted: t("Codes only in the adjusted table", "仅见于调整后表的编码"),
   largestInSummary: t("Largest relative changes", "相对变化最大的病组"),
   catalogueNote: t(
-    "The tables look like different catalogue versions: {common} codes in common ({share} of the smaller table, under {threshold}), {base} only in the base table, {adjusted} only in the adjusted table. Those codes are grouped by MDC below, not listed as findings one by one.",
-    "两张表看来是不同版本的分组目录：共有编码 {common} 个（占较小表的 {share}，低于 {threshold}），仅见于调整前表 {base} 个，仅见于调整后表 {adjusted} 个。这些编码在下方按 MDC 汇总，不逐条列为问题。",
+    "The tables look like different catalogue versions: {common} codes in common ({share} of the smaller table, under {threshold}), {base} only in the base table, {adjusted} only in the adjusted table. The audit sheet groups those codes by MDC instead of listing each as a finding.",
+    "两张表看来是不同版本的分组目录：共有编码 {common} 个（占较小表的 {share}，低于 {threshold}），仅见于调整前表 {base} 个，仅见于调整后表 {adjusted} 个。审核表将这些编码按 MDC 汇总，不逐条列为问题。",
   ),
   severityKey: t("{count} severity inversions ({tables}): {pairs}", "严重程度倒挂 {count} 处（{tables}）：{pairs}"),
   noSeverityKey: t(

@@ -38,7 +38,8 @@ function fewOf(items: readonly string[], lang: Lang, max: number): string {
   return `${listText(items.slice(0, max), lang)} … (+${countText(items.length - max, lang)})`;
 }
 
-function catalogueLine(report: AuditReport, lang: Lang): TextBlock | undefined {
+/** "The tables look like different catalogue versions: ..." when they do (else undefined). */
+export function catalogueNote(report: AuditReport, lang: Lang): string | undefined {
   const c = report.result.catalogue;
   if (!c || !c.differentVersions) return undefined;
   const params = {
@@ -48,7 +49,12 @@ function catalogueLine(report: AuditReport, lang: Lang): TextBlock | undefined {
     base: countText(c.onlyInBase.length, lang),
     adjusted: countText(c.onlyInAdjusted.length, lang),
   };
-  return { kind: "text", text: auditLabel("catalogueNote", lang, params), style: "warning" };
+  return auditLabel("catalogueNote", lang, params);
+}
+
+function catalogueLine(report: AuditReport, lang: Lang): TextBlock | undefined {
+  const note = catalogueNote(report, lang);
+  return note === undefined ? undefined : { kind: "text", text: note, style: "warning" };
 }
 
 function severityLine(report: AuditReport, lang: Lang): TextBlock {
