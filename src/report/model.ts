@@ -54,6 +54,11 @@ export interface KeyValueBlock {
   kind: "keyValue";
   caption?: string;
   rows: [string, CellValue][];
+  /**
+   * The type of the number of each pair, by row (a relative change is a "percent"); a pair
+   * without one gets the layout's format for its number.
+   */
+  types?: (ColumnType | undefined)[];
 }
 
 /** A line of text (a title or a note). */

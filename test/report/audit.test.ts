@@ -114,18 +114,18 @@ describe("three-group neutrality example (hand-computed)", () => {
     expect(auditSheetNames("zh")).toEqual(["权重审核", "审核参数"]);
     expect(auditSheetNames("en")).toEqual(["Weight Audit", "Audit Parameters"]);
     const sheet = model.sheets[0];
-    const kv = sheet.blocks.find((b) => b.kind === "keyValue") as KeyValueBlock;
-    expect(kv.caption).toBe("总权重中性");
+    const kv = sheet.blocks.find((b) => b.kind === "keyValue" && b.caption === "总权重中性") as KeyValueBlock;
     expect(kv.rows).toEqual([
       ["计算口径", "按病例量（病例数 × 权重）"],
       ["调整前总权重", 75],
       ["调整后总权重", expect.closeTo(71, 12)],
-      ["相对变化（调整后 / 调整前 − 1）", "-5.3333%"],
+      ["相对变化（调整后 / 调整前 − 1）", expect.closeTo(71 / 75 - 1, 12)], // a number shown 0.00%
       ["还原总权重的系数（调整前 / 调整后）", expect.closeTo(75 / 71, 12)],
       ["计入的病例数（两表均有权重）", 60],
       ["是否在容许范围内（± 0.1%）", "否"],
     ]);
-    const [hospital, level, findings, largest] = tables(sheet);
+    expect(kv.types?.[3]).toBe("percent");
+    const [findings, hospital, level, largest] = tables(sheet);
     expect(hospital.caption).toBe("各医院得失（得益者在前）");
     expect(hospital.rows.map((r) => r.slice(0, 3))).toEqual([["甲", 20, 30], ["乙", 40, 45]]);
     expect(hospital.totalRow?.slice(0, 3)).toEqual(["合计", 60, 75]);
@@ -201,18 +201,18 @@ describe("findings rows of the sheet", () => {
               ["total weight changed", "", "", "3.6 → 4"],
               ["severity order", "GB1", "GB11 < GB13", "1.2 < 1.5"],
               ["missing weight", "ES2", "ES21", ""],
-              ["zero or negative weight", "FR1", "FR19", "0"],
-              ["only in base table", "FR1", "FR19", "0"],
-              ["only in adjusted table", "XX1", "XX19", "0.7"],
+              ["zero or negative weight", "FR1", "FR19", 0],
+              ["only in base table", "FR1", "FR19", 0],
+              ["only in adjusted table", "XX1", "XX19", 0.7],
               ["large change", "GB1", "GB11", "1.2 → 1.6"],
             ]
           : [
               ["总权重变化", "", "", "3.6 → 4"],
               ["严重程度倒挂", "GB1", "GB11 < GB13", "1.2 < 1.5"],
               ["缺少权重", "ES2", "ES21", ""],
-              ["权重为零或负数", "FR1", "FR19", "0"],
-              ["仅见于调整前表", "FR1", "FR19", "0"],
-              ["仅见于调整后表", "XX1", "XX19", "0.7"],
+              ["权重为零或负数", "FR1", "FR19", 0],
+              ["仅见于调整前表", "FR1", "FR19", 0],
+              ["仅见于调整后表", "XX1", "XX19", 0.7],
               ["调整幅度大", "GB1", "GB11", "1.2 → 1.6"],
             ],
       );
@@ -256,7 +256,8 @@ describe("findings rows of the sheet", () => {
     const clean = computeAuditReport({ base: table([["JR11", 3], ["JR13", 2], ["JR15", 1]]) }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
     const sheet = auditWorkbook(clean, "zh").sheets[0];
     expect(sheet.blocks[0]).toEqual({ kind: "text", text: "权重表审核", style: "title" });
-    expect(sheet.blocks.some((b) => b.kind === "keyValue")).toBe(false);
+    // Only the summary: no neutrality without an adjusted table.
+    expect(sheet.blocks.filter((b) => b.kind === "keyValue").map((b) => b.caption)).toEqual(["概要"]);
     const [findings] = tables(sheet);
     expect(findings.rows).toHaveLength(1);
     expect(findings.rows[0][0]).toBe("未发现问题");
@@ -280,7 +281,7 @@ describe("volume rows with an empty unit", () => {
     expect(dept.total.cases).toBe(5);
     const en = auditWorkbook(report, "en");
     expect(en.sheets[0].blocks).toContainEqual({ kind: "text", text: "Department: 1 volume rows with an empty department are left out of this table", style: "warning" });
-    expect(tables(en.sheets[0])[0].caption).toBe("Winners and losers by department (winners first) · 科室"); // the header of the volume's column
+    expect(tables(en.sheets[0])[1].caption).toBe("Winners and losers by department (winners first) · 科室"); // the header of the volume's column
     const zh = auditWorkbook(report, "zh");
     expect(zh.sheets[0].blocks).toContainEqual({ kind: "text", text: "科室：1 行病例量的科室为空，未计入此表", style: "warning" });
     const volumeRows = new Map((zh.sheets[1].blocks.find((b) => b.kind === "keyValue" && b.caption === "病例量") as KeyValueBlock).rows);

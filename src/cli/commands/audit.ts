@@ -10,6 +10,7 @@
  * case file (one row a case) or a group + count table, with optional hospital, hospital level
  * and department columns.
  */
+import { catalogueNote } from "../../report/audit/summary";
 import * as path from "path";
 import { Lang, countOf } from "../../engine/text";
 import { FINDING_KINDS } from "../../engine/weightAudit/findings";
@@ -111,7 +112,8 @@ export function auditSummary(report: AuditReport, out: string | undefined, lang:
       ? `；总权重变化 ${pct}，还原系数 ${n.restoringFactor.toPrecision(8)}`
       : `; total weight ${pct}, restoring factor ${n.restoringFactor.toPrecision(8)}`;
   }
-  return text + "\n";
+  const note = catalogueNote(report, lang);
+  return text + "\n" + (note ? note + "\n" : "");
 }
 
 const AUDIT: ReportCommand<AuditCliOptions, AuditReport> = {

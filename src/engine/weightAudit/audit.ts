@@ -20,6 +20,7 @@
  *     // base table: GB11 (MCC, 1.2) < GB13 (CC, 1.5) is a "severityOrder" finding
  */
 import { SkippedRows } from "../grouping";
+import { CatalogueComparison, compareCatalogues, DEFAULT_CATALOGUE_OVERLAP } from "./catalogue";
 import { WeightChange, weightChanges } from "./changes";
 import {
   CasesOf,
@@ -46,6 +47,8 @@ export interface AuditOptions {
   largestChanges?: number;
   /** A relative change of the total weight up to this is not a finding (default 0.001 = 0.1%). */
   neutralityTolerance?: number;
+  /** Under this share of the smaller table's codes in common, the tables look like different versions (0.8). */
+  catalogueOverlap?: number;
 }
 
 export interface AuditResult {
@@ -53,6 +56,8 @@ export interface AuditResult {
   findings: Finding[];
   /** Only with an adjusted table. */
   neutrality?: Neutrality;
+  /** Only with an adjusted table: the codes in common and in one table only. */
+  catalogue?: CatalogueComparison;
   /** Every group weighed in both tables, by |relative| descending (NaN last), then code. */
   changes: WeightChange[];
   /** Only with an adjusted table and volume units: by change descending (winners first, NaN last). */
@@ -109,6 +114,11 @@ export function auditWeights(input: AuditInput, options: AuditOptions = {}): Aud
     result.neutrality = neutral;
     if (volume?.units && sums) result.units = unitChanges(base, adjusted, volume, sums, neutral.restoringFactor);
     result.checked.adjustedGroups = adjusted.codes.length;
+    result.catalogue = compareCatalogues(
+      base.codes,
+      adjusted.codes,
+      options.catalogueOverlap ?? DEFAULT_CATALOGUE_OVERLAP,
+    );
   }
   const n = result.neutrality;
   result.findings = [

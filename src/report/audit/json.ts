@@ -58,7 +58,8 @@ function findingJson(f: Finding, result: AuditResult, lang: Lang): Record<string
 
 /**
  * The JSON of `casemix audit --json`: findings, neutrality (null without an adjusted table),
- * the largest changes, the unit rows (with their dimension) and the parameters. NaN becomes null.
+ * the largest changes, the unit rows (with their dimension), the parameters and the catalogue
+ * comparison (codes in common and in one table only; null without an adjusted table). NaN becomes null.
  */
 export function auditJson(
   report: AuditReport,
@@ -69,8 +70,10 @@ export function auditJson(
   largestChanges: Record<string, unknown>[];
   units: Record<string, unknown>[];
   parameters: Record<string, unknown>;
+  catalogue: Record<string, unknown> | null;
 } {
   const n = report.result.neutrality;
+  const c = report.result.catalogue;
   return {
     findings: report.result.findings.map((f) => findingJson(f, report.result, lang)),
     neutrality: n
@@ -111,5 +114,17 @@ export function auditJson(
       })),
     ),
     parameters: auditParameters(report),
+    catalogue: c
+      ? {
+          baseCodes: c.baseCodes,
+          adjustedCodes: c.adjustedCodes,
+          common: c.common,
+          onlyInBase: c.onlyInBase,
+          onlyInAdjusted: c.onlyInAdjusted,
+          overlap: c.overlap,
+          threshold: c.threshold,
+          differentVersions: c.differentVersions,
+        }
+      : null,
   };
 }

@@ -80,6 +80,10 @@ export const AUDIT_LABELS = {
   chartTitle: t("Groups with the largest relative weight change", "权重相对变化最大的病组"),
   // findings
   findingsCaption: t("Findings ({count})", "发现的问题（{count} 项）"),
+  findingsCaptionGrouped: t(
+    "Findings ({count}; the {grouped} codes in one table only are grouped by MDC below)",
+    "发现的问题（{count} 项；仅见于一张表的 {grouped} 个编码在下方按 MDC 汇总）",
+  ),
   kind: t("Kind", "类型"),
   groups: t("Groups", "病组"),
   weights: t("Weights", "权重"),
@@ -90,7 +94,48 @@ export const AUDIT_LABELS = {
     "Severity order: a more severe group lighter than a less severe one of the same ADRG (CHS-DRG 1 > 3 > 5) or MS-DRG family (W MCC > W CC > W/O CC/MCC); difference = how much lighter, relative = difference / the heavier weight. Changes: difference = after − before, relative = after / before − 1.",
     "严重程度倒挂：同一核心组（CHS-DRG 1 > 3 > 5）或 MS-DRG 病组族（W MCC > W CC > W/O CC/MCC）中，较重的病组权重反而低于较轻的病组；差值 = 低出的权重，相对幅度 = 差值 / 较高的权重。调整变化：差值 = 调整后 − 调整前，相对幅度 = 调整后 / 调整前 − 1。",
   ),
+  // summary and key findings
+  summary: t("Summary", "概要"),
+  groupsInBase: t("Groups in the base table", "调整前表的病组数"),
+  groupsInAdjusted: t("Groups in the adjusted table", "调整后表的病组数"),
+  groupsInTable: t("Groups in the table", "权重表的病组数"),
+  codesInCommon: t("Codes in both tables", "两表共有的编码"),
+  overlapShare: t("Codes in common / codes of the smaller table", "共有编码占较小表编码的比例"),
+  codesOnlyInBase: t("Codes only in the base table", "仅见于调整前表的编码"),
+  codesOnlyInAdjusted: t("Codes only in the adjusted table", "仅见于调整后表的编码"),
+  largestInSummary: t("Largest relative changes", "相对变化最大的病组"),
+  catalogueNote: t(
+    "The tables look like different catalogue versions: {common} codes in common ({share} of the smaller table, under {threshold}), {base} only in the base table, {adjusted} only in the adjusted table. The audit sheet groups those codes by MDC instead of listing each as a finding.",
+    "两张表看来是不同版本的分组目录：共有编码 {common} 个（占较小表的 {share}，低于 {threshold}），仅见于调整前表 {base} 个，仅见于调整后表 {adjusted} 个。审核表将这些编码按 MDC 汇总，不逐条列为问题。",
+  ),
+  severityKey: t("{count} severity inversions ({tables}): {pairs}", "严重程度倒挂 {count} 处（{tables}）：{pairs}"),
+  noSeverityKey: t(
+    "No severity inversion in {families} ADRGs / families with ordered levels.",
+    "{families} 个分级核心组 / 病组族中没有严重程度倒挂。",
+  ),
+  neutralKey: t(
+    "Total weight {change}, within the tolerance of ± {tolerance}.",
+    "总权重变化 {change}，在 ± {tolerance} 的容许范围内。",
+  ),
+  // codes in one table only, by MDC
+  oneTableCaption: t(
+    "Codes in one table only, by MDC (first letter of the code)",
+    "仅见于一张表的编码，按 MDC（编码首字母）汇总",
+  ),
+  mdc: t("MDC", "MDC"),
+  onlyInBaseCount: t("Only in base", "仅调整前表"),
+  onlyInAdjustedCount: t("Only in adjusted", "仅调整后表"),
+  codesList: t("Codes", "编码"),
+  otherCodes: t("other", "其他"),
+  oneTableNote: t(
+    "Codes listed in one table and absent from the other (a code listed in both with a blank weight on one side stays a finding above).",
+    "只在一张表中列出、另一张表中没有的编码（两表都列出但一侧没有权重的编码仍作为问题列在上方）。",
+  ),
   // parameters
+  catalogueRule: t(
+    "Different catalogue versions when codes in common are under",
+    "共有编码低于此比例（占较小表）时视为不同版本目录",
+  ),
   parametersTitle: t("Parameters: everything needed to reproduce this audit", "参数：复现本审核所需的全部设置"),
   largestChanges: t("Largest changes listed", "列出的最大变化病组数"),
   tolerance: t(

@@ -13,10 +13,10 @@ import {
 import { FINDING_LABELS } from "../../words/auditFindings";
 import { colon } from "../common";
 import { label } from "../i18n";
-import { CellValue, KeyValueBlock, SheetModel } from "../model";
+import { CellValue, ColumnType, KeyValueBlock, SheetModel } from "../model";
 import { AuditReport } from "./compute";
 import { AUDIT_SKIP_LABELS, auditLabel, lower, unitName } from "./labels";
-import { clauseSep, plainPercent } from "./text";
+import { clauseSep } from "./text";
 
 /** The rows every source shares: where it came from, its header row, its columns, rows read. */
 function originRows(
@@ -92,9 +92,15 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   const kv = (caption: string, rows: [string, CellValue][]): KeyValueBlock => ({ kind: "keyValue", caption, rows });
   const settings: [string, CellValue][] = [
     [auditLabel("largestChanges", lang), report.settings.largestChanges],
-    [auditLabel("tolerance", lang), plainPercent(report.settings.neutralityTolerance)],
+    [auditLabel("tolerance", lang), report.settings.neutralityTolerance],
     [auditLabel("severityRule", lang), auditLabel("severityRuleText", lang)],
   ];
+  const settingTypes: (ColumnType | undefined)[] = [undefined, "percent", undefined];
+  const catalogue = report.result.catalogue;
+  if (catalogue) {
+    settings.push([auditLabel("catalogueRule", lang), catalogue.threshold]);
+    settingTypes.push("percent");
+  }
   const results: [string, CellValue][] = [
     [auditLabel("familiesChecked", lang), report.result.checked.families],
     ...FINDING_KINDS.map((k): [string, CellValue] => [
@@ -109,7 +115,7 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   ];
   const blocks: SheetModel["blocks"] = [
     { kind: "text", text: auditLabel("parametersTitle", lang), style: "title" },
-    kv(label("settings", lang), settings),
+    { ...kv(label("settings", lang), settings), types: settingTypes },
     kv(auditLabel(paired ? "base" : "table", lang), tableSourceRows(base, lang)),
   ];
   if (adjusted) blocks.push(kv(auditLabel("adjusted", lang), tableSourceRows(adjusted, lang)));

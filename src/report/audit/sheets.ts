@@ -1,7 +1,8 @@
 /**
- * The audit sheet (权重审核 / Weight Audit): the sources, the neutrality, the winners and
- * losers per unit, the findings table and the largest changes with their bar chart; and the
- * workbook of the audit with its parameters sheet (`parametersSheet.ts`).
+ * The audit sheet (权重审核 / Weight Audit): the sources, the key findings and the summary
+ * (`summary.ts`), the findings table, the neutrality, the codes in one table only by MDC (when
+ * the catalogues differ), the winners and losers per unit and the largest changes with their
+ * bar chart; and the workbook of the audit with its parameters sheet (`parametersSheet.ts`).
  */
 import { Lang } from "../../engine/text";
 import { Finding, FINDING_KINDS, FindingKind } from "../../engine/weightAudit/findings";
@@ -12,6 +13,7 @@ import {
   BarChartModel,
   CellValue,
   ColumnModel,
+  ColumnType,
   ConditionalFormat,
   KeyValueBlock,
   SheetModel,
@@ -22,7 +24,8 @@ import {
 import { AuditReport, AuditUnitTable } from "./compute";
 import { auditLabel, lower, tableName, unitName } from "./labels";
 import { parametersSheet } from "./parametersSheet";
-import { clauseSep, countText, percentText, plainPercent, shortList } from "./text";
+import { groupsOneTableCodes, keyFindingLines, listedFindings, oneTableBlock, summaryBlock } from "./summary";
+import { clauseSep, countText, plainPercent, shortList } from "./text";
 
 /** Fills of the kind cells of the findings table. */
 export const FINDING_FILLS: Record<FindingKind, string> = {
@@ -53,6 +56,13 @@ function findingSizes(f: Finding): [number | undefined, number | undefined] {
   }
 }
 
+function findingsCaption(report: AuditReport, listed: number, lang: Lang): string {
+  const c = report.result.catalogue;
+  if (!c || !groupsOneTableCodes(report)) return auditLabel("findingsCaption", lang, { count: listed });
+  const grouped = countText(c.onlyInBase.length + c.onlyInAdjusted.length, lang);
+  return auditLabel("findingsCaptionGrouped", lang, { count: countText(listed, lang), grouped });
+}
+
 function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
   const paired = report.sources.adjusted !== undefined;
   const columns: ColumnModel[] = [
@@ -66,7 +76,7 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
     { id: "table", header: auditLabel("tableColumn", lang), type: "text", width: 14 },
     { id: "detail", header: auditLabel("detail", lang), type: "text", width: 72 },
   ];
-  const findings = report.result.findings;
+  const findings = listedFindings(report);
   const rows: CellValue[][] = findings.map((f) => {
     const [kind, family, groups, weights, detail] = findingRow(f, report.result, lang);
     const [difference, relative] = findingSizes(f);
@@ -74,7 +84,8 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
       kind,
       family,
       groups,
-      weights,
+      // One weight is a number; pairs ("0.5372 < 0.7392", "1.2 → 1.5") stay text.
+      f.weights.length === 1 ? numberCell(f.weights[0]) : weights,
       numberCell(difference),
       numberCell(relative),
       numberCell(f.cases),
@@ -82,7 +93,7 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
       detail,
     ];
   });
-  const none = findings.length === 0 ? noFindingsRow(report.result, lang) : undefined;
+  const none = report.result.findings.length === 0 ? noFindingsRow(report.result, lang) : undefined;
   if (none) rows.push([none[0], "", "", "", null, null, null, "", none[4]]);
   const conditionalFormats: ConditionalFormat[] = FINDING_KINDS.map((k) => ({
     columnId: "kind",
@@ -92,7 +103,7 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
     conditionalFormats.push({ columnId: "kind", rule: { kind: "textEquals", text: none[0], fill: NO_FINDINGS_FILL } });
   return {
     kind: "table",
-    caption: auditLabel("findingsCaption", lang, { count: findings.length }),
+    caption: findingsCaption(report, findings.length, lang),
     columns,
     rows,
     conditionalFormats,
@@ -104,27 +115,31 @@ function neutralityBlock(report: AuditReport, lang: Lang): KeyValueBlock | undef
   const n = report.result.neutrality;
   if (!n) return undefined;
   const byCases = n.weighting === "cases";
-  const rows: [string, CellValue][] = [
-    [auditLabel("weighting", lang), auditLabel(byCases ? "weightingCases" : "weightingGroups", lang)],
-    [auditLabel("totalBefore", lang), numberCell(n.totalBefore)],
-    [auditLabel("totalAfter", lang), numberCell(n.totalAfter)],
-    [auditLabel("relativeChange", lang), percentText(n.relativeChange, 4)],
-    [auditLabel("restoringFactor", lang), numberCell(n.restoringFactor)],
-    [auditLabel(byCases ? "casesCovered" : "groupsCovered", lang), n.casesCovered],
-  ];
+  const rows: [string, CellValue][] = [];
+  const types: (ColumnType | undefined)[] = [];
+  const add = (key: string, value: CellValue, type?: ColumnType) => {
+    rows.push([key, value]);
+    types.push(type);
+  };
+  add(auditLabel("weighting", lang), auditLabel(byCases ? "weightingCases" : "weightingGroups", lang));
+  add(auditLabel("totalBefore", lang), numberCell(n.totalBefore));
+  add(auditLabel("totalAfter", lang), numberCell(n.totalAfter));
+  add(auditLabel("relativeChange", lang), numberCell(n.relativeChange), "percent");
+  add(auditLabel("restoringFactor", lang), numberCell(n.restoringFactor));
+  add(auditLabel(byCases ? "casesCovered" : "groupsCovered", lang), n.casesCovered);
   if (n.casesWithoutWeight > 0) {
-    if (byCases) rows.push([auditLabel("casesLeftOut", lang), n.casesWithoutWeight]);
-    rows.push([
+    if (byCases) add(auditLabel("casesLeftOut", lang), n.casesWithoutWeight);
+    add(
       `${auditLabel("groupsLeftOut", lang)} (${n.groupsWithoutWeight.length})`,
       shortList(n.groupsWithoutWeight, lang),
-    ]);
+    );
   }
   const within = Math.abs(n.relativeChange) <= report.settings.neutralityTolerance;
-  rows.push([
+  add(
     `${auditLabel("withinTolerance", lang)}${paren(`± ${plainPercent(report.settings.neutralityTolerance)}`, lang)}`,
     auditLabel(within ? "yes" : "no", lang),
-  ]);
-  return { kind: "keyValue", caption: auditLabel("neutrality", lang), rows };
+  );
+  return { kind: "keyValue", caption: auditLabel("neutrality", lang), rows, types };
 }
 
 function unitBlock(u: AuditUnitTable, lang: Lang): TableBlock {
@@ -221,15 +236,6 @@ function sourcesNote(report: AuditReport, lang: Lang): string {
   return parts.join(clauseSep(lang));
 }
 
-function countsNote(report: AuditReport, lang: Lang): string {
-  const total = report.result.findings.length;
-  const kinds = FINDING_KINDS.filter((k) => report.counts[k] > 0).map(
-    (k) => `${FINDING_LABELS[k][lang]} ${report.counts[k]}`,
-  );
-  if (total === 0) return noFindingsRow(report.result, lang)[4];
-  return lang === "zh" ? `共发现 ${total} 项：${kinds.join("、")}` : `${total} findings: ${kinds.join(", ")}`;
-}
-
 /** The unit tables with their warnings, or the note saying why there are none. */
 function unitBlocks(report: AuditReport, lang: Lang): SheetModel["blocks"] {
   if (report.units.length === 0) {
@@ -284,13 +290,16 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
   const blocks: SheetModel["blocks"] = [
     { kind: "text", text: auditLabel(paired ? "titlePaired" : "title", lang), style: "title" },
     { kind: "text", text: sourcesNote(report, lang), style: "note" },
-    { kind: "text", text: countsNote(report, lang), style: report.result.findings.length > 0 ? "warning" : "note" },
+    ...keyFindingLines(report, lang),
+    summaryBlock(report, lang),
+    { kind: "text", text: auditLabel("noteFindings", lang), style: "note" },
+    findingsBlock(report, lang),
   ];
   const neutral = neutralityBlock(report, lang);
   if (neutral) blocks.push(neutral);
+  const oneTable = oneTableBlock(report, lang);
+  if (oneTable) blocks.push({ kind: "text", text: auditLabel("oneTableNote", lang), style: "note" }, oneTable);
   if (paired) blocks.push(...unitBlocks(report, lang));
-  blocks.push({ kind: "text", text: auditLabel("noteFindings", lang), style: "note" });
-  blocks.push(findingsBlock(report, lang));
   const sheet: SheetModel = { name: auditLabel("sheetAudit", lang), blocks };
   if (paired && report.largest.length > 0) {
     const at = blocks.length;

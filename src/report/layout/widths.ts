@@ -95,10 +95,12 @@ function blockWidths(block: Block): number[] {
   if (block.kind === "keyValue") {
     let label = 0;
     let value = 0;
-    for (const [k, v] of block.rows) {
+    block.rows.forEach(([k, v], i) => {
+      const type = block.types?.[i];
       label = Math.max(label, displayWidth(k));
-      value = Math.max(value, keyValueFormat(v) ? numberWidth(v as number, "keyValue") : cellWidth(v, "text"));
-    }
+      const numeric = keyValueFormat(v, type) !== undefined;
+      value = Math.max(value, numeric ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text"));
+    });
     return [label, value];
   }
   return block.columns.map((column, j) => {
