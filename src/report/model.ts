@@ -142,6 +142,11 @@ export interface SheetModel {
   barCharts?: BarChartModel[];
   /** Rows and columns to freeze (the header of the first table). */
   freeze?: { rows: number; columns: number };
+  /**
+   * Rows repeated at the top of every printed page, 0-based and inclusive (default: the frozen
+   * rows). Set when a summary above the header should print once, not on every page.
+   */
+  printTitles?: { first: number; last: number };
 }
 
 export interface WorkbookModel {
