@@ -59,7 +59,7 @@ export const LABELS = {
   cutY: t("y cut", "纵轴分界线"),
   // summary at the top of the quadrant sheet
   summary: t("Summary", "摘要"),
-  period: t("Period (years analysed)", "分析期间（年份）"),
+  period: t("Period", "分析期间"),
   noYear: t("not known (the data has no year or discharge date)", "未知（数据中没有年份或出院日期）"),
   condition: t("Rule", "划分条件"),
   groupsColumn: t("Groups", "病组数"),

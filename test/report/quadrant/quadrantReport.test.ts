@@ -290,7 +290,7 @@ describe("quadrantWorkbook", () => {
     // pool 1,000 over 34.85 points: 28.6944 a point
     expect(kv.rows).toEqual([
       ["数据来源", "five.csv"],
-      ["分析期间（年份）", "2024"],
+      ["分析期间", "2024"],
       ["奖金池", 1000],
       ["每点金额", expect.closeTo(1000 / 34.85, 12)],
     ]);
@@ -325,7 +325,7 @@ describe("quadrantWorkbook", () => {
     const enKv = en.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue") as KeyValueBlock;
     expect(enKv.rows).toEqual([
       ["Source", "five.csv"],
-      ["Period (years analysed)", "2024"],
+      ["Period", "2024"],
       ["Money per point", 2],
     ]);
     const enQ = en.blocks[en.blocks.indexOf(enKv) + 1] as TableBlock;
