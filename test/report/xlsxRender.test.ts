@@ -109,7 +109,9 @@ describe("renderXlsx of the quadrant report", () => {
     const ws = wb.getWorksheet("绩效激励") as ExcelJS.Worksheet;
     const values: unknown[] = [];
     ws.eachRow((row) => values.push(row.getCell(1).value, row.getCell(2).value));
-    expect(values).toEqual(expect.arrayContaining(["科室", "排名", "内科", "外科", "医师", "李医生", "赵医生", "合计"]));
+    expect(values).toEqual(
+      expect.arrayContaining(["科室", "排名", "内科", "外科", "医师", "李医生", "赵医生", "合计"]),
+    );
     const params = wb.getWorksheet("参数") as ExcelJS.Worksheet;
     const pairs = new Map<unknown, unknown>();
     params.eachRow((row) => pairs.set(row.getCell(1).value, row.getCell(2).value));
