@@ -49,11 +49,17 @@ export interface TableBlock {
   autoFilter?: boolean;
 }
 
-/** A two-column block of label / value pairs (settings, neutrality figures). */
+/** A two-column block of label / value pairs (settings, neutrality figures, summaries). */
 export interface KeyValueBlock {
   kind: "keyValue";
   caption?: string;
   rows: [string, CellValue][];
+  /**
+   * The type of each row's value, by row index: a number is then formatted as a table column of
+   * that type would be (a rate as per cent); rows without one follow the value's own rule
+   * (layout/formats.ts keyValueFormat).
+   */
+  types?: (ColumnType | undefined)[];
 }
 
 /** A line of text (a title or a note). */

@@ -83,7 +83,7 @@ describe("renderXlsx of the quadrant report", () => {
     // 17 the groups' header, 18 A1.
     expect(ws.getCell("A3").value).toBe("摘要");
     expect(ws.getCell("B6").value).toBe(1000);
-    expect(ws.getCell("B6").numFmt).toBe("#,##0");
+    expect(ws.getCell("B6").numFmt).toBe("#,##0.00"); // the pool, typed as money
     expect(ws.getCell("A10").value).toBe("战略病种");
     expect(ws.getCell("F10").value).toBeCloseTo(5 / 22, 12);
     expect(ws.getCell("F10").numFmt).toBe("0.00%");

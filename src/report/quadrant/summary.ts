@@ -43,6 +43,7 @@ function summaryPairs(report: QuadrantReport, lang: Lang): KeyValueBlock {
     kind: "keyValue",
     caption: L("summary"),
     rows: [[L("source"), source], [L("period"), periodText(report, lang)], ...money],
+    types: [undefined, undefined, ...money.map(() => "money" as const)],
   };
 }
 

@@ -294,6 +294,7 @@ describe("quadrantWorkbook", () => {
       ["奖金池", 1000],
       ["每点金额", expect.closeTo(1000 / 34.85, 12)],
     ]);
+    expect(kv.types).toEqual([undefined, undefined, "money", "money"]);
     const at = sheet.blocks.indexOf(kv);
     expect(at).toBeLessThan(sheet.blocks.indexOf(groupTableOf(sheet)));
     const q = sheet.blocks[at + 1] as TableBlock;
