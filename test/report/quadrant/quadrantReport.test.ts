@@ -230,6 +230,11 @@ describe("quadrantWorkbook", () => {
     expect(pairs.get("DRG group (drg)")).toBe("DRG编码");
     expect(pairs.get("Insurance paid (insurancePaid)")).toBe("医保统筹支付");
     expect(String(pairs.get("Weights"))).toContain("weights.csv");
+    // results: one type a row, the y cut (a rate) as per cent
+    const results = sheet.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue" && b.caption === "Results")!;
+    expect(results.types).toHaveLength(results.rows.length);
+    expect(results.types?.[results.rows.findIndex(([k]) => k === "y cut")]).toBe("percent");
+    expect(results.types?.[results.rows.findIndex(([k]) => k === "Hospital CMI")]).toBe("weight");
   });
 
   it("the incentive sheet has a table per unit with a total row", () => {

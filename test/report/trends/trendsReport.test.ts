@@ -261,8 +261,12 @@ describe("the hand-computed data set", () => {
         ["GB15", 3, lang === "zh" ? "中高风险" : "mid-high"],
         ["XX11", 0, lang === "zh" ? "无死亡" : "no deaths"],
       ]);
-      const kv = model.sheets[0].blocks.filter((b) => b.kind === "keyValue");
+      const kv = model.sheets[0].blocks.filter((b): b is KeyValueBlock => b.kind === "keyValue");
       expect(kv.length).toBe(6); // the findings, then the five parameter blocks
+      // the results block: low-risk rate as per cent, then the CMI change and its two parts
+      const results = kv.find((b) => b.caption === (lang === "zh" ? "结果" : "Results"))!;
+      expect(results.types?.slice(0, 4)).toEqual(["percent", "weight", "weight", "weight"]);
+      expect(results.types).toHaveLength(results.rows.length);
     }
   });
 
