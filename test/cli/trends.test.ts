@@ -65,7 +65,12 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
 
   it("compares the two latest years and reads every row", () => {
     expect(json.decomposition).toMatchObject({ available: true, before: "2023", after: "2024" });
-    expect(json.parameters.rows).toEqual({ read: 24000, used: 24000, skipped: {} });
+    expect(json.parameters.rows).toEqual({
+      read: 24000,
+      used: 24000,
+      skipped: {},
+      flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
+    });
     expect(json.parameters.years).toEqual(["2022", "2023", "2024"]);
     expect(json.parameters.version).toBe(packageVersion());
     expect(json.parameters.weights).toMatchObject({ source: "data", trim: { method: "logsd", k: 3 } });
