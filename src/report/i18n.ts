@@ -57,7 +57,18 @@ export const LABELS = {
   chartTitle: t("DRG groups by relative weight and contribution rate", "病组相对权重与贡献率四象限图"),
   cutX: t("x cut", "横轴分界线"),
   cutY: t("y cut", "纵轴分界线"),
+  // summary at the top of the quadrant sheet
+  summary: t("Summary", "摘要"),
+  period: t("Period", "分析期间"),
+  noYear: t("not known (the data has no year or discharge date)", "未知（数据中没有年份或出院日期）"),
+  condition: t("Rule", "划分条件"),
+  groupsColumn: t("Groups", "病组数"),
+  caseShare: t("Share of cases", "病例占比"),
+  pointShare: t("Share of points", "点数占比"),
+  hospital: t("Hospital", "全院"),
   // incentive sheet
+  rank: t("Rank", "排名"),
+  mainDepartment: t("Department (most cases)", "科室（病例最多）"),
   incentiveTitle: t("Incentives by quadrant coefficient", "按象限系数计算的绩效激励"),
   department: t("Department", "科室"),
   doctor: t("Doctor", "医师"),
@@ -117,9 +128,10 @@ export const LABELS = {
   language: t("Language", "语言"),
   perPointNote: t("amount = points x money per point, rounded to cents", "金额 = 点数 × 每点金额，四舍五入到分"),
   poolNote: t(
-    "the pool is shared in proportion to points, in cents, by the largest-remainder method (ties: more points, then listed first); the amounts add up to the pool exactly",
-    "奖金池按点数比例分配，精确到分，采用最大余数法（余数相同时点数多者优先，再按排列顺序）；各单元金额之和恰等于奖金池",
+    "the pool is shared in proportion to points, in cents, by the largest-remainder method (ties: more points, then by name); the amounts add up to the pool exactly",
+    "奖金池按点数比例分配，精确到分，采用最大余数法（余数相同时点数多者优先，再按名称顺序）；各单元金额之和恰等于奖金池",
   ),
+  rankNote: t("sorted by amount, largest first; equal amounts share a rank", "按金额从高到低排列，金额相同者排名相同"),
   pointsNote: t(
     "points of a case = RW x coefficient of its group's quadrant",
     "病例点数 = 相对权重 × 所在病组象限的激励系数",

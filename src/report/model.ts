@@ -49,14 +49,15 @@ export interface TableBlock {
   autoFilter?: boolean;
 }
 
-/** A two-column block of label / value pairs (settings, neutrality figures). */
+/** A two-column block of label / value pairs (settings, neutrality figures, summaries). */
 export interface KeyValueBlock {
   kind: "keyValue";
   caption?: string;
   rows: [string, CellValue][];
   /**
-   * The type of the number of each pair, by row (a relative change is a "percent"); a pair
-   * without one gets the layout's format for its number.
+   * The type of each row's value, by row index: a number is then formatted as a table column of
+   * that type would be (a rate as per cent); rows without one follow the value's own rule
+   * (layout/formats.ts keyValueFormat).
    */
   types?: (ColumnType | undefined)[];
 }
@@ -147,6 +148,11 @@ export interface SheetModel {
   barCharts?: BarChartModel[];
   /** Rows and columns to freeze (the header of the first table). */
   freeze?: { rows: number; columns: number };
+  /**
+   * Rows repeated at the top of every printed page, 0-based and inclusive (default: the frozen
+   * rows). Set when a summary above the header should print once, not on every page.
+   */
+  printTitles?: { first: number; last: number };
 }
 
 export interface WorkbookModel {

@@ -7,13 +7,17 @@ import { Lang, Text } from "../engine/text";
 import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo } from "./common";
 import { columnMappingRows } from "./columnSources";
 import { label, LabelKey } from "./i18n";
-import { CellValue, KeyValueBlock } from "./model";
+import { CellValue, ColumnType, KeyValueBlock } from "./model";
 
 export type ParameterRow = [string, CellValue];
 
-/** A captioned key-value block of the parameters. */
-export function keyValueBlock(caption: string, rows: ParameterRow[]): KeyValueBlock {
-  return { kind: "keyValue", caption, rows };
+/** A captioned key-value block of the parameters; `types` formats numbers by row (a rate as per cent). */
+export function keyValueBlock(
+  caption: string,
+  rows: ParameterRow[],
+  types?: (ColumnType | undefined)[],
+): KeyValueBlock {
+  return types ? { kind: "keyValue", caption, rows, types } : { kind: "keyValue", caption, rows };
 }
 
 /** The JSON of the source and the rows: the first keys of every report's `parameters`. */

@@ -42,7 +42,7 @@ describe("casemix report --json and the .xlsx it writes", () => {
   it("prints exactly the documented fields", () => {
     expect(Object.keys(json)).toEqual(["groups", "units", "parameters"]);
     expect(Object.keys(json.groups[0])).toEqual(["group", "name", "cases", "rw", "revenue", "cost", "contribution", "rate", "quadrant", "coefficient", "points"]);
-    expect(Object.keys(json.units[0])).toEqual(["unit", "cases", "totalWeight", "cmi", "points", "amount"]);
+    expect(Object.keys(json.units[0])).toEqual(["unit", "rank", "cases", "totalWeight", "cmi", "points", "amount"]);
   });
 
   it("holds the hand-computed numbers of the five-group data (decoded from GB18030)", () => {
@@ -53,9 +53,10 @@ describe("casemix report --json and the .xlsx it writes", () => {
       ["D1", "丁组", "weak", 0.8],
       ["E1", "戊组", "unclassified", 1],
     ]);
-    expect(json.units.map((u) => [u.unit, u.amount])).toEqual([
-      ["内科", 289.81],
-      ["外科", 710.19],
+    // by amount, largest first
+    expect(json.units.map((u) => [u.rank, u.unit, u.amount])).toEqual([
+      [1, "外科", 710.19],
+      [2, "内科", 289.81],
     ]);
     const p = json.parameters;
     expect(p.source).toEqual({ file: GB_CSV, sheet: null, encoding: "gb18030" });
@@ -66,7 +67,7 @@ describe("casemix report --json and the .xlsx it writes", () => {
       flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
     });
     expect(p.xCut).toEqual({ rule: "cmi", value: expect.closeTo(28 / 22, 12) });
-    // The hospital rate: 52,500 contribution / 165,000 revenue (test/report/fiveGroups.ts).
+    // y cut at the hospital's own rate: contribution 52,500 / revenue 165,000
     expect(p.yCut).toEqual({ rule: "hospital", value: expect.closeTo(52_500 / 165_000, 12) });
     expect(p.incentive).toEqual({ mode: "pool", pool: 1000 });
     expect(p.weights).toMatchObject({ source: "table", tableName: WEIGHTS });
@@ -89,19 +90,20 @@ describe("casemix report --json and the .xlsx it writes", () => {
     }
     const inc = wb.getWorksheet("Incentives") as ExcelJS.Worksheet;
     const units = new Map<string, ExcelJS.Row>();
-    inc.eachRow((row) => units.set(String(row.getCell(1).value), row));
+    // column A the rank (Total on the total row), B the unit
+    inc.eachRow((row) => units.set(String(row.getCell(2).value || row.getCell(1).value), row));
     for (const u of json.units) {
       const row = units.get(String(u.unit)) as ExcelJS.Row;
-      expect([2, 3, 4, 5, 6].map((c) => row.getCell(c).value)).toEqual([u.cases, u.totalWeight, u.cmi, u.points, u.amount]);
+      expect([1, 3, 4, 5, 6, 7].map((c) => row.getCell(c).value)).toEqual([u.rank, u.cases, u.totalWeight, u.cmi, u.points, u.amount]);
     }
-    expect(units.get("Total")?.getCell(6).value).toBe(1000);
+    expect(units.get("Total")?.getCell(7).value).toBe(1000);
   });
 
   it("the workbook has the chart part", async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const chart = await zip.file("xl/charts/chart1.xml")?.async("string");
     expect(chart).toContain("<c:scatterChart>");
-    expect(chart).toContain("'Quadrant Analysis'!$D$4:$D$4");
+    expect(chart).toContain("'Quadrant Analysis'!$D$18:$D$18"); // A1, under the summary
   });
 
   it("gives the same numbers from the UTF-8 original", async () => {
@@ -137,9 +139,15 @@ describe("casemix report options", () => {
     expect(Object.fromEntries(j.groups.map((g: any) => [g.group, g.quadrant]))).toEqual({
       A1: "strategic", E1: "strategic", B1: "competitive", C1: "suitable", D1: "weak",
     });
-    expect(j.units.map((u: any) => u.unit)).toEqual(["李医生", "王医生", "张医生", "赵医生"]);
-    // 张医生: 5 cases x RW 2 x 2 = 20 points x 100
-    expect(j.units[2]).toMatchObject({ points: 20, amount: 2000 });
+    // by amount: 张 A1 5 x 2 x 2 = 20 points, 赵 E1 2 x 3 x 2 = 12, 李 B1 5 x 1.5 x 1.2 = 9,
+    // 王 C1 5 x 0.5 x 1 + D1 5 x 0.4 x 0.5 = 3.5; x 100 each
+    expect(j.units.map((u: any) => [u.rank, u.unit, u.department, u.amount])).toEqual([
+      [1, "张医生", "外科", 2000],
+      [2, "赵医生", "内科", 1200],
+      [3, "李医生", "外科", 900],
+      [4, "王医生", "内科", 350],
+    ]);
+    expect(j.units[0]).toMatchObject({ points: 20, amount: 2000 });
   });
 
   it("computes the weights from the data by default, with the trimming asked for", async () => {
@@ -153,7 +161,8 @@ describe("casemix report options", () => {
   it("maps columns by hand", async () => {
     // the doctor column as the department: units become doctors
     const r = await run(["report", GB_CSV, "--weights", WEIGHTS, "--json", "--map", "department=主诊医师"]);
-    expect(JSON.parse(r.stdout).units.map((u: any) => u.unit)).toEqual(["李医生", "王医生", "张医生", "赵医生"]);
+    // by amount: 张 15, 李 9.75, 赵 6, 王 4.1 points (1 a point)
+    expect(JSON.parse(r.stdout).units.map((u: any) => u.unit)).toEqual(["张医生", "李医生", "赵医生", "王医生"]);
   });
 
   it("explains usage errors (exit 2) and data errors (exit 1) in the language asked", async () => {

@@ -70,6 +70,13 @@ describe("formats", () => {
       "#,##0.00####",
       undefined,
     ]);
+    // a typed pair takes its type's format: a rate as per cent, a CMI with 4 decimals; text stays text
+    expect([keyValueFormat(0.0625, "percent"), keyValueFormat(1.2, "weight"), keyValueFormat(3, "text")]).toEqual([
+      "0.00%",
+      "0.0000",
+      "#,##0",
+    ]);
+    expect(keyValueFormat("x", "percent")).toBeUndefined();
     expect(axisFormat("weight", 0.25)).toBe("#,##0.00");
     expect(axisFormat("money", 5000)).toBe("#,##0");
     expect(axisFormat("percent", 0.025)).toBe("0.0%");

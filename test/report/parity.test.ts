@@ -166,8 +166,9 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
   test("quadrant: header style, widths, page setup and axis limits by hand", async () => {
     const { excel } = await bothPictures(quadrantModel());
     const sheet = excel[0];
-    // Row 0 title, row 1 note, row 2 the header: 分组 (text) and 病例数 (a number column, centred).
-    expect(sheet.styles["2,0"]).toEqual({
+    // Rows 0 title, 1 note, 2-6 the summary's pairs, 8-14 the quadrants table, 16 the groups'
+    // header: 分组 (text) and 病例数 (a number column, centred).
+    expect(sheet.styles["16,0"]).toEqual({
       font: "Microsoft YaHei",
       size: 11,
       bold: true,
@@ -178,15 +179,15 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
       vertical: "middle",
       wrap: true,
     });
-    expect(sheet.styles["2,2"].horizontal).toBe("center");
+    expect(sheet.styles["16,2"].horizontal).toBe("center");
     expect(sheet.page).toEqual({
       orientation: "landscape",
       paper: "A4",
       fitToWidth: 1,
       fitToHeight: 0,
-      titleRows: "1:3",
+      titleRows: "17:17",
     });
-    // Column A: the model asks for 10; the widest cell is 合计 (4) or a code: 10 chars = 75 px = 56.25 pt.
+    // Column A: the model asks for 10; the widest cells are 数据来源 and 战略病种 (8 + 2 padding): 10 chars = 75 px = 56.25 pt.
     expect(sheet.widths[0]).toBe(Math.trunc(10 * 7 + 5) * 0.75);
     // RW 0.4 .. 2 and the cut 28/22: span 1.6, step 0.2, pad 0.064 -> 0.2 .. 2.2.
     // Rates -1/6 .. 0.6 and the cut 0: span 0.7667, step 0.1, pad 0.031 -> -0.2 .. 0.7.

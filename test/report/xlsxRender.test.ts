@@ -62,8 +62,10 @@ describe("renderXlsx of the quadrant report", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
     const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
     const sheet = model.sheets[0];
-    const p = placeBlocks(sheet)[2];
-    const block = sheet.blocks[2] as TableBlock;
+    // title, note, the summary (key/value pairs, the quadrants table), then the groups: block 4
+    const p = placeBlocks(sheet)[4];
+    const block = sheet.blocks[4] as TableBlock;
+    expect(block.columns[0].id).toBe("group");
     expect(ws.getCell(1, 1).value).toBe(sheet.blocks[0].kind === "text" ? sheet.blocks[0].text : "");
     block.columns.forEach((c, j) => expect(ws.getCell(p.headerRow + 1, j + 1).value).toBe(c.header));
     block.rows.forEach((row, i) =>
@@ -77,14 +79,27 @@ describe("renderXlsx of the quadrant report", () => {
 
   it("formats numbers, freezes the header, filters, colours", () => {
     const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
-    expect(ws.getCell("D4").numFmt).toBe("0.0000");
-    expect(ws.getCell("H4").numFmt).toBe("0.00%");
-    expect(ws.getCell("E4").numFmt).toBe("#,##0.00");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 3 });
+    // Rows: 1 title, 2 note, 3 摘要, 4-7 pairs, 9 the quadrants' header, 10-14 quadrants, 15 全院,
+    // 17 the groups' header, 18 A1.
+    expect(ws.getCell("A3").value).toBe("摘要");
+    expect(ws.getCell("B6").value).toBe(1000);
+    expect(ws.getCell("B6").numFmt).toBe("#,##0.00"); // the pool, typed as money
+    expect(ws.getCell("A10").value).toBe("战略病种");
+    expect(ws.getCell("F10").value).toBeCloseTo(5 / 22, 12);
+    expect(ws.getCell("F10").numFmt).toBe("0.00%");
+    expect(ws.getCell("J10").numFmt).toBe("0.00%");
+    expect(ws.getCell("A15").value).toBe("全院");
+    expect(ws.getCell("E15").value).toBe(22);
+    expect(ws.getCell("D18").numFmt).toBe("0.0000");
+    expect(ws.getCell("H18").numFmt).toBe("0.00%");
+    expect(ws.getCell("E18").numFmt).toBe("#,##0.00");
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 17 });
+    // printed pages repeat the groups' header only
+    expect(ws.pageSetup.printTitlesRow).toBe("17:17");
     expect(ws.autoFilter).toBeTruthy();
     const cfs = (ws as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] })
       .conditionalFormattings;
-    expect(cfs.map((c) => c.ref)).toContain("H4:H8");
+    expect(cfs.map((c) => c.ref)).toContain("H18:H22");
     expect(cfs.some((c) => c.rules[0].type === "dataBar")).toBe(true);
     const priorities = cfs.flatMap((c) => c.rules.map((r) => (r as unknown as { priority: number }).priority));
     expect(new Set(priorities).size).toBe(priorities.length);
@@ -93,8 +108,10 @@ describe("renderXlsx of the quadrant report", () => {
   it("writes both unit tables and the parameters", () => {
     const ws = wb.getWorksheet("绩效激励") as ExcelJS.Worksheet;
     const values: unknown[] = [];
-    ws.eachRow((row) => values.push(row.getCell(1).value));
-    expect(values).toEqual(expect.arrayContaining(["科室", "内科", "外科", "医师", "李医生", "赵医生", "合计"]));
+    ws.eachRow((row) => values.push(row.getCell(1).value, row.getCell(2).value));
+    expect(values).toEqual(
+      expect.arrayContaining(["科室", "排名", "内科", "外科", "医师", "李医生", "赵医生", "合计"]),
+    );
     const params = wb.getWorksheet("参数") as ExcelJS.Worksheet;
     const pairs = new Map<unknown, unknown>();
     params.eachRow((row) => pairs.set(row.getCell(1).value, row.getCell(2).value));
@@ -140,11 +157,11 @@ describe("renderXlsx of the quadrant report", () => {
 
   it("draws one series a quadrant from the sheet's cells, the cut lines and the quadrant names", async () => {
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
-    // A1 is on row 4 (title, note, header above it): RW in column D, rate in column H
-    expect(chart).toContain("<c:f>'四象限分析'!$D$4:$D$4</c:f>");
-    expect(chart).toContain("<c:f>'四象限分析'!$H$4:$H$4</c:f>");
-    expect(chart).toContain("<c:f>'四象限分析'!$D$7:$D$7</c:f>"); // D1, the weak group
-    expect(chart).not.toContain("$D$8"); // E1 (unclassified) is not drawn
+    // A1 is on row 18 (title, note, summary, header above it): RW in column D, rate in column H
+    expect(chart).toContain("<c:f>'四象限分析'!$D$18:$D$18</c:f>");
+    expect(chart).toContain("<c:f>'四象限分析'!$H$18:$H$18</c:f>");
+    expect(chart).toContain("<c:f>'四象限分析'!$D$21:$D$21</c:f>"); // D1, the weak group
+    expect(chart).not.toContain("$D$22"); // E1 (unclassified) is not drawn
     const names = [...chart.matchAll(/<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/g)].map((m) => m[1]);
     expect(names).toEqual([
       "战略病种 (1)",

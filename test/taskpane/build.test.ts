@@ -121,7 +121,7 @@ describe("form", () => {
     expect(defaults).toMatchObject({
       layer: "marginal",
       xCut: "cmi",
-      yCut: "hospital",
+      yCut: "hospital", // the hospital's own rate (docs/methods.md, since 24831dc)
       minCases: 5,
       coefficients: { strategic: 1.5, competitive: 1.3, suitable: 1, weak: 0.8, unclassified: 1 },
       unit: "department",

@@ -24,13 +24,13 @@ export function columnFormat(type: ColumnType): string | undefined {
 }
 
 /**
- * The format of the value of a key/value pair: whole numbers with thousands separators, other
- * numbers with two to six decimals (a factor of 1.056338 shows as such, 1.5 as 1.50); none for text.
- * A pair that names its type (`percent`, ...) gets that type's format.
+ * The format of the value of a key/value pair: the format of its type when the pair gives one
+ * (a rate as 0.00%), else whole numbers with thousands separators and other numbers with two
+ * to six decimals (a factor of 1.056338 shows as such, 1.5 as 1.50); none for text.
  */
 export function keyValueFormat(value: CellValue, type?: ColumnType): string | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
-  if (type && type !== "text") return NUMBER_FORMATS[type];
+  if (type !== undefined && type !== "text") return NUMBER_FORMATS[type];
   return Number.isInteger(value) ? "#,##0" : "#,##0.00####";
 }
 

@@ -1,7 +1,8 @@
 /**
  * Print settings of a report sheet, the same from both renderers (before, neither set any):
  * A4 (the paper of Chinese offices), landscape, scaled to one page wide and as many pages tall
- * as the rows need, and the frozen header rows repeated on every printed page.
+ * as the rows need, and the frozen header rows (or the sheet's own print titles) repeated on
+ * every printed page.
  */
 import { SheetModel } from "../model";
 
@@ -17,11 +18,17 @@ export interface PageSetup {
 
 export function pageSetup(sheet: SheetModel): PageSetup {
   const rows = sheet.freeze?.rows ?? 0;
+  const titles = sheet.printTitles;
+  const titleRows: [number, number] | undefined = titles
+    ? [titles.first + 1, titles.last + 1]
+    : rows > 0
+      ? [1, rows]
+      : undefined;
   return {
     orientation: "landscape",
     paper: "A4",
     fitToWidth: 1,
     fitToHeight: 0,
-    ...(rows > 0 ? { titleRows: [1, rows] as [number, number] } : {}),
+    ...(titleRows ? { titleRows } : {}),
   };
 }

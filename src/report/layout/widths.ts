@@ -95,12 +95,12 @@ function blockWidths(block: Block): number[] {
   if (block.kind === "keyValue") {
     let label = 0;
     let value = 0;
-    block.rows.forEach(([k, v], i) => {
+    for (const [i, [k, v]] of block.rows.entries()) {
       const type = block.types?.[i];
       label = Math.max(label, displayWidth(k));
-      const numeric = keyValueFormat(v, type) !== undefined;
-      value = Math.max(value, numeric ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text"));
-    });
+      const number = keyValueFormat(v, type) !== undefined;
+      value = Math.max(value, number ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text"));
+    }
     return [label, value];
   }
   return block.columns.map((column, j) => {

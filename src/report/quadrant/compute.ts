@@ -11,13 +11,16 @@
  *    analysed cases (caseMix), 1, the median RW or a number, and y cut at 0, the median rate or
  *    a number; points = cases x RW x coefficient.
  * 4. Per unit (department, doctor or both): cases, total weight, CMI, points, amount
- *    (incentives.ts). Rows with an empty unit are left out of the unit table only.
+ *    (incentives.ts), by amount with a rank; a doctor's department is the one with most of
+ *    the doctor's cases (unitRanking.ts). Rows with an empty unit are left out of the unit
+ *    table only.
  */
 import { CaseTable, missingColumnsError } from "../../engine/caseTable";
 import { caseMix } from "../../engine/caseMix";
 import { compareCodes } from "../../engine/codes";
 import { unitIncentives } from "../../engine/incentives";
 import { CostParts, layerParts, marginContribution, MarginResult } from "../../engine/margins";
+import { yearOrder } from "../../engine/relativeWeights";
 import { classifyQuadrants, Quadrant, QuadrantResult, QUADRANTS } from "../../engine/quadrants";
 import { CaseMixError } from "../../engine/text";
 import { WeightTable, weightsForCodes } from "../../engine/weightTable";
@@ -27,7 +30,8 @@ import { ReportContext, skipCounter, timedContext } from "../common";
 import { SkipReason } from "../i18n";
 import { reportWeights } from "../reportWeights";
 import { QuadrantSettings, requiredColumns, unitDimensions } from "./settings";
-import { GroupRow, QuadrantReport, UnitRow, UnitTable } from "./types";
+import { GroupRow, QuadrantReport, SeveralDepartments, UnitRow, UnitTable } from "./types";
+import { departmentsOfDoctors, rankByAmount } from "./unitRanking";
 
 type Bump = (reason: SkipReason, rows?: number) => void;
 
@@ -54,6 +58,7 @@ export function computeQuadrantReport(
   const weightById = weightsForCodes(table.groups.codes, weights);
   const rows = analysedRows(table, weightById, yearIdOf(table, settings.year), bump);
   info.missingCodes = rows.missingCodes;
+  const years = analysedYears(table, rows.cases);
 
   // 3. Groups, and 4. units.
   const mix = caseMix({ groups: table.groups, counts: rows.cases }, weights, { missing: "exclude" });
@@ -65,6 +70,7 @@ export function computeQuadrantReport(
   const o = margin.overall;
   return {
     settings,
+    years,
     context: timedContext(context),
     columns: sourceColumns(table),
     flagged: table.flagged,
@@ -108,6 +114,17 @@ function yearIdOf(table: CaseTable, year: string | undefined): number {
     });
   }
   return id;
+}
+
+/** The years of the rows analysed, oldest first (numerically when they read as numbers). */
+function analysedYears(table: CaseTable, cases: Float64Array): string[] {
+  const years = table.years;
+  if (!years) return [];
+  const seen = new Uint8Array(years.codes.length);
+  for (let i = 0; i < cases.length; i++) if (cases[i] > 0 && years.ids[i] >= 0) seen[years.ids[i]] = 1;
+  return Array.from(yearOrder(years.codes))
+    .filter((y) => seen[y] === 1)
+    .map((y) => years.codes[y]);
 }
 
 /** The effective case count of each row (0 when left out, the reason counted), and the groups without a weight. */
@@ -208,7 +225,10 @@ function groupRows(
   return { groups, margin, quadrants };
 }
 
-/** Cases, total weight, CMI, points and amount per unit, for each dimension of the settings. */
+/**
+ * Cases, total weight, CMI, points and amount per unit, for each dimension of the settings, by
+ * amount with a rank (unitRanking.ts); doctors with their department when the data has one.
+ */
 function unitTables(
   table: CaseTable,
   settings: QuadrantSettings,
@@ -225,6 +245,7 @@ function unitTables(
     const r = unitIncentives({ groups: table.groups, counts: cases, by }, weights, coefficientOf, settings.money);
     bump("emptyUnit", r.skipped.emptyKey);
     const row = (x: (typeof r.rows)[number]): UnitRow => ({
+      rank: 0,
       unit: x.key,
       cases: x.cases,
       totalWeight: x.totalWeight,
@@ -232,6 +253,25 @@ function unitTables(
       points: x.points,
       amount: x.amount,
     });
-    return { dimension, rows: r.rows.map(row), total: row(r.total), emptyUnitRows: r.skipped.emptyKey };
+    const out: UnitTable = {
+      dimension,
+      rows: rankByAmount(r.rows.map(row)),
+      total: row(r.total),
+      emptyUnitRows: r.skipped.emptyKey,
+    };
+    if (dimension === "doctor" && table.department)
+      addDepartments(out, departmentsOfDoctors(by, table.department, cases));
+    return out;
   });
+}
+
+/** Each doctor's main department, and the list of doctors working in several. */
+function addDepartments(t: UnitTable, departments: Map<string, SeveralDepartments["departments"]>): void {
+  const several: SeveralDepartments[] = [];
+  for (const r of t.rows) {
+    const list = departments.get(r.unit) ?? [];
+    r.department = list[0]?.department ?? "";
+    if (list.length > 1) several.push({ doctor: r.unit, departments: list });
+  }
+  t.severalDepartments = several;
 }

@@ -10,6 +10,7 @@ export function reportParameters(report: QuadrantReport): Record<string, unknown
     ...sourceParameters(report),
     weights: report.weights,
     year: s.year ?? null,
+    years: report.years,
     layer: s.layer,
     xCut: { rule: s.xCut, value: jsonNumber(report.cuts.x) },
     yCut: { rule: s.yCut, value: jsonNumber(report.cuts.y) },
@@ -24,7 +25,8 @@ export function reportParameters(report: QuadrantReport): Record<string, unknown
 }
 
 /**
- * The JSON of `casemix report --json`: groups, units (with `dimension` added when both
+ * The JSON of `casemix report --json`: groups, units (by amount, largest first, with their
+ * `rank`; doctors with their `department` when the data has one; `dimension` added when both
  * departments and doctors are reported) and parameters. NaN becomes null.
  */
 export function quadrantJson(report: QuadrantReport): {
@@ -51,6 +53,8 @@ export function quadrantJson(report: QuadrantReport): {
       t.rows.map((u) => ({
         ...(both ? { dimension: t.dimension } : {}),
         unit: u.unit,
+        ...(u.department !== undefined ? { department: u.department } : {}),
+        rank: u.rank,
         cases: u.cases,
         totalWeight: u.totalWeight,
         cmi: jsonNumber(u.cmi),

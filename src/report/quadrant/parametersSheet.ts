@@ -3,7 +3,7 @@ import { QUADRANTS } from "../../engine/quadrants";
 import { Lang } from "../../engine/text";
 import { colon, numberCell } from "../common";
 import { CONTRIBUTION_LABELS, label, LabelKey, quadrantLabel, SKIP_LABELS } from "../i18n";
-import { SheetModel } from "../model";
+import { ColumnType, SheetModel } from "../model";
 import {
   aboutRows,
   keyValueBlock,
@@ -43,6 +43,18 @@ function settingRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
   ];
 }
 
+/** The type of each result row's value: the y cut is a rate (per cent), the CMI and x cut weights. */
+const RESULT_TYPES: ColumnType[] = [
+  "integer",
+  "weight",
+  "number",
+  "integer",
+  "weight",
+  "percent",
+  ...QUADRANTS.map((): ColumnType => "integer"),
+  "number",
+];
+
 function resultRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
   const L = (k: LabelKey) => label(k, lang);
   const h = report.hospital;
@@ -75,7 +87,7 @@ export function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel 
       keyValueBlock(L("settings"), settingRows(report, lang)),
       keyValueBlock(L("data"), data),
       keyValueBlock(L("columnMapping"), mappingRows(report, lang)),
-      keyValueBlock(L("results"), resultRows(report, lang)),
+      keyValueBlock(L("results"), resultRows(report, lang), RESULT_TYPES),
       keyValueBlock(L("about"), aboutRows(report, lang)),
     ],
   };

@@ -60,6 +60,8 @@ export function requiredColumns(settings: Pick<QuadrantSettings, "layer" | "unit
 /** Columns the report reads (the required ones, the group name, counts and the year). */
 export function reportColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
   const out: ColumnName[] = [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
+  // A doctor's department (the one with most of the doctor's cases) is shown when the data has one.
+  if (!out.includes("department")) out.push("department");
   // With the five categories read, the total is read too: records off it are counted.
   if (settings.weights.source === "standardized") out.push("totalCost");
   return out;

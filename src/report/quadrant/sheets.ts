@@ -1,18 +1,28 @@
 /**
- * The workbook model of the four-quadrant report: the quadrant sheet (groups, chart), the
- * incentive sheet (units) and the parameters sheet. Knows nothing about Office.js or files.
+ * The workbook model of the four-quadrant report: the quadrant sheet (summary, groups, chart),
+ * the incentive sheet (units by amount, with a rank) and the parameters sheet. Knows nothing
+ * about Office.js or files.
  */
 import { QUADRANTS } from "../../engine/quadrants";
 import { Lang } from "../../engine/text";
-import { colon, formatNumber, numberCell } from "../common";
+import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { CONTRIBUTION_LABELS, COST_LABELS, label, quadrantLabel, RATE_LABELS, SKIP_LABELS } from "../i18n";
-import { ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel, placeBlocks } from "../model";
+import {
+  CellValue,
+  ColumnModel,
+  ConditionalFormat,
+  SheetModel,
+  TableBlock,
+  WorkbookModel,
+  placeBlocks,
+} from "../model";
 import { quadrantChart } from "./chart";
 import { QUADRANT_FILLS } from "./colors";
 import { xCutText, yCutText } from "./cutText";
 import { sparseWarning } from "./sparse";
 import { parametersSheet } from "./parametersSheet";
-import { QuadrantReport, UnitTable } from "./types";
+import { summaryBlocks } from "./summary";
+import { QuadrantReport, UnitRow, UnitTable } from "./types";
 
 /** The workbook model of the report: 四象限分析, 绩效激励, 参数 (English names in English). */
 export function quadrantWorkbook(report: QuadrantReport, lang: Lang): WorkbookModel {
@@ -108,8 +118,12 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
   };
   const warning = sparseWarning(report, lang);
   if (warning) sheet.blocks.push({ kind: "text", text: warning, style: "warning" });
+  sheet.blocks.push(...summaryBlocks(report, lang));
   const at = sheet.blocks.push(table) - 1;
-  sheet.freeze = { rows: placeBlocks(sheet)[at].firstDataRow, columns: 2 };
+  const placed = placeBlocks(sheet)[at];
+  sheet.freeze = { rows: placed.firstDataRow, columns: 2 };
+  // Printed pages repeat the groups' header only, not the summary above it.
+  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
   sheet.charts = [quadrantChart(report, lang, at, table.columns.length + 1)];
   return sheet;
 }
@@ -117,22 +131,53 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
 function unitBlock(t: UnitTable, lang: Lang): TableBlock {
   const name = t.dimension === "department" ? label("department", lang) : label("doctor", lang);
   const u = t.total;
+  const withDepartment = t.severalDepartments !== undefined;
+  const columns: ColumnModel[] = [
+    { id: "rank", header: label("rank", lang), type: "integer", width: 8 },
+    { id: "unit", header: name, type: "text", width: 18 },
+    ...(withDepartment
+      ? [{ id: "department", header: label("mainDepartment", lang), type: "text" as const, width: 14 }]
+      : []),
+    { id: "cases", header: label("cases", lang), type: "integer", width: 10 },
+    { id: "totalWeight", header: label("totalWeight", lang), type: "number", width: 14 },
+    { id: "cmi", header: label("cmi", lang), type: "weight", width: 10 },
+    { id: "points", header: label("points", lang), type: "number", width: 14 },
+    { id: "amount", header: label("amount", lang), type: "money", width: 16 },
+  ];
+  const cells = (first: CellValue, r: UnitRow, department: CellValue[]): CellValue[] => [
+    first,
+    r.unit,
+    ...department,
+    r.cases,
+    r.totalWeight,
+    numberCell(r.cmi),
+    r.points,
+    r.amount,
+  ];
   return {
     kind: "table",
     caption: name,
-    columns: [
-      { id: "unit", header: name, type: "text", width: 18 },
-      { id: "cases", header: label("cases", lang), type: "integer", width: 10 },
-      { id: "totalWeight", header: label("totalWeight", lang), type: "number", width: 14 },
-      { id: "cmi", header: label("cmi", lang), type: "weight", width: 10 },
-      { id: "points", header: label("points", lang), type: "number", width: 14 },
-      { id: "amount", header: label("amount", lang), type: "money", width: 16 },
-    ],
-    rows: t.rows.map((r) => [r.unit, r.cases, r.totalWeight, numberCell(r.cmi), r.points, r.amount]),
-    totalRow: [label("total", lang), u.cases, u.totalWeight, numberCell(u.cmi), u.points, u.amount],
+    columns,
+    rows: t.rows.map((r) => cells(r.rank, r, withDepartment ? [r.department ?? ""] : [])),
+    totalRow: cells(label("total", lang), { ...u, unit: "" }, withDepartment ? [""] : []),
     conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: "#63BE7B" } }],
     autoFilter: true,
   };
+}
+
+/** The note under the doctor table: who works in several departments, and the rule applied. */
+function severalDepartmentsNote(t: UnitTable, lang: Lang): string | undefined {
+  const several = t.severalDepartments ?? [];
+  if (several.length === 0) return undefined;
+  const shown = several.slice(0, 10).map((d) => {
+    const parts = d.departments.map((x) => `${x.department} ${formatNumber(x.cases, 0, lang)}`);
+    return `${d.doctor}${paren(listText(parts, lang), lang)}`;
+  });
+  const more =
+    several.length > 10 ? (lang === "zh" ? ` 等 ${several.length} 名` : ` and ${several.length - 10} more`) : "";
+  return lang === "zh"
+    ? `说明：${several.length} 名医师的病例分布在多个科室，科室列取其病例最多的科室（病例数相同时按名称顺序）：${listText(shown, lang)}${more}。`
+    : `Note: ${several.length} doctors have cases in several departments; the department column shows the one with most of their cases (equal cases: by name): ${listText(shown, lang)}${more}.`;
 }
 
 function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
@@ -144,10 +189,12 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
   const sep = lang === "zh" ? "；" : "; ";
   const blocks: SheetModel["blocks"] = [
     { kind: "text", text: label("incentiveTitle", lang), style: "title" },
-    { kind: "text", text: label("pointsNote", lang) + sep + how, style: "note" },
+    { kind: "text", text: [label("pointsNote", lang), how, label("rankNote", lang)].join(sep), style: "note" },
   ];
   for (const t of report.units) {
     blocks.push(unitBlock(t, lang));
+    const note = severalDepartmentsNote(t, lang);
+    if (note) blocks.push({ kind: "text", text: note, style: "note" });
     if (t.emptyUnitRows > 0) {
       blocks.push({
         kind: "text",
@@ -157,6 +204,6 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
     }
   }
   const sheet: SheetModel = { name: label("sheetIncentives", lang), blocks };
-  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[2].firstDataRow, columns: 1 };
+  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 };
   return sheet;
 }

@@ -21,7 +21,11 @@ export interface GroupRow {
 }
 
 export interface UnitRow {
+  /** 1 for the largest amount; equal amounts share a rank (as Excel's RANK.EQ); 0 on the total row. */
+  rank: number;
   unit: string;
+  /** Doctor tables only, when the data has a department column: the department with most of the doctor's cases. */
+  department?: string;
   cases: number;
   totalWeight: number;
   cmi: number;
@@ -29,9 +33,18 @@ export interface UnitRow {
   amount: number;
 }
 
+/** A doctor whose cases are in several departments, with the cases in each (most first). */
+export interface SeveralDepartments {
+  doctor: string;
+  departments: { department: string; cases: number }[];
+}
+
 export interface UnitTable {
   dimension: UnitDimension;
+  /** By amount, largest first (equal amounts in name order). */
   rows: UnitRow[];
+  /** Doctor tables only: the doctors working in several departments, in table order. */
+  severalDepartments?: SeveralDepartments[];
   total: UnitRow;
   /** Rows with an empty unit cell, left out of this table. */
   emptyUnitRows: number;
@@ -51,6 +64,8 @@ export interface HospitalTotals {
 
 export interface QuadrantReport extends ReportBookkeeping<SkipReason> {
   settings: QuadrantSettings;
+  /** The years of the cases analysed, oldest first (empty when the data has no year). */
+  years: string[];
   hospital: HospitalTotals;
   cuts: { x: number; y: number };
   quadrantCounts: Record<Quadrant, number>;

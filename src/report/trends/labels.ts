@@ -76,6 +76,11 @@ export const TRENDS_LABELS = {
   cmiChange: t("CMI change, hospital", "全院 CMI 变化"),
   bestModel: t("Best model", "最优模型"),
   unitsFlagged: t("Units flagged", "被标记的单元数"),
+  findings: t("Key findings", "主要发现"),
+  unitsFlaggedOutside: t(
+    "Units flagged (actual / expected outside {lo} – {hi})",
+    "被标记的单元数（实际 / 预期超出 {lo} – {hi}）",
+  ),
 } satisfies Record<string, Text>;
 
 export const RISK_LEVEL_LABELS: readonly Text[] = [

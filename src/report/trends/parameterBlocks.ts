@@ -2,7 +2,7 @@
 import { Lang, Text } from "../../engine/text";
 import { colon, formatNumber, listText, numberCell } from "../common";
 import { label, LabelKey } from "../i18n";
-import { KeyValueBlock } from "../model";
+import { ColumnType, KeyValueBlock } from "../model";
 import {
   aboutRows,
   keyValueBlock,
@@ -63,33 +63,42 @@ function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
   return data;
 }
 
-function resultRows(report: TrendsReport, lang: Lang): ParameterRow[] {
+/** The results with the type of each value (the low-risk rate as per cent, CMI parts as weights). */
+function resultRows(report: TrendsReport, lang: Lang): { rows: ParameterRow[]; types: (ColumnType | undefined)[] } {
   const L = TRENDS_LABELS;
   const { quality: q, decomposition: d, curve: c } = report;
   const results: ParameterRow[] = [];
-  if (q.available) results.push([L.lowRiskTotal[lang], numberCell(q.overall.rate)]);
-  if (d.available)
+  const types: (ColumnType | undefined)[] = [];
+  if (q.available) {
+    results.push([L.lowRiskTotal[lang], numberCell(q.overall.rate)]);
+    types.push("percent");
+  }
+  if (d.available) {
     results.push(
       [L.cmiChange[lang], numberCell(d.overall.change)],
       [L.mix[lang], numberCell(d.overall.mix)],
       [L.severity[lang], numberCell(d.overall.severity)],
     );
+    types.push("weight", "weight", "weight");
+  }
   if (c.available && c.models[0]) {
     results.push(
       [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${formatNumber(c.models[0].rSquared, 4, lang)})`],
       [L.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
     );
+    types.push(undefined, "integer");
   }
-  return results;
+  return { rows: results, types };
 }
 
 export function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
   const G = (k: LabelKey) => label(k, lang);
+  const results = resultRows(report, lang);
   return [
     keyValueBlock(G("settings"), settingRows(report, lang)),
     keyValueBlock(G("data"), dataRows(report, lang)),
     keyValueBlock(G("columnMapping"), mappingRows(report, lang)),
-    keyValueBlock(G("results"), resultRows(report, lang)),
+    keyValueBlock(G("results"), results.rows, results.types),
     keyValueBlock(G("about"), aboutRows(report, lang)),
   ];
 }

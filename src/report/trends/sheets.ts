@@ -1,11 +1,12 @@
 /**
  * The workbook model of the trends and quality report: one sheet 趋势与质量 (Trends and Quality)
- * with the three sections, the parameters and the risk levels. Knows nothing about Office.js or files.
+ * with the key findings first, the three sections, the parameters and the risk levels. Knows nothing about Office.js or files.
  */
 import { Lang } from "../../engine/text";
 import { placeBlocks, SheetModel, WorkbookModel } from "../model";
 import { curveBlocks, curveChart } from "./curveSheet";
 import { decompositionBlocks } from "./decompositionSheet";
+import { findingsBlock } from "./findings";
 import { TRENDS_LABELS } from "./labels";
 import { parameterBlocks } from "./parameterBlocks";
 import { levelsBlock, qualityBlocks } from "./qualitySheet";
@@ -20,6 +21,8 @@ function warningBlock(u: Unavailable, lang: Lang): SheetModel["blocks"][number] 
 export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel {
   const L = TRENDS_LABELS;
   const blocks: SheetModel["blocks"] = [{ kind: "text", text: L.title[lang], style: "title" }];
+  const findings = findingsBlock(report, lang);
+  if (findings) blocks.push(findings);
   const q = report.quality;
   const d = report.decomposition;
   const c = report.curve;

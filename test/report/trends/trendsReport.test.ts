@@ -34,13 +34,14 @@ import * as fc from "fast-check";
 import { readCaseTable } from "../../../src/engine/caseTable";
 import { fitCurves } from "../../../src/engine/curveFit";
 import { weightTable } from "../../../src/engine/weightTable";
-import { placeBlocks, TableBlock } from "../../../src/report/model";
+import { KeyValueBlock, placeBlocks, TableBlock } from "../../../src/report/model";
 import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns, TrendsSettings } from "../../../src/report/trends/settings";
 import { CurveSection, DecompositionSection, QualitySection } from "../../../src/report/trends/types";
 import { benchmarkRisk } from "../../../src/report/trends/quality";
 import { computeTrendsReport } from "../../../src/report/trends/compute";
 import { trendsJson } from "../../../src/report/trends/json";
 import { trendsWorkbook } from "../../../src/report/trends/sheets";
+import { modelName } from "../../../src/report/trends/labels";
 
 const context = { source: "trends.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
 const WEIGHTS = weightTable(["GB11", "GB15", "ES21", "FM19"], [2, 1, 0.5, 1.5]);
@@ -260,9 +261,58 @@ describe("the hand-computed data set", () => {
         ["GB15", 3, lang === "zh" ? "中高风险" : "mid-high"],
         ["XX11", 0, lang === "zh" ? "无死亡" : "no deaths"],
       ]);
-      const kv = model.sheets[0].blocks.filter((b) => b.kind === "keyValue");
-      expect(kv.length).toBe(5);
+      const kv = model.sheets[0].blocks.filter((b): b is KeyValueBlock => b.kind === "keyValue");
+      expect(kv.length).toBe(6); // the findings, then the five parameter blocks
+      // the results block: low-risk rate as per cent, then the CMI change and its two parts
+      const results = kv.find((b) => b.caption === (lang === "zh" ? "结果" : "Results"))!;
+      expect(results.types?.slice(0, 4)).toEqual(["percent", "weight", "weight", "weight"]);
+      expect(results.types).toHaveLength(results.rows.length);
     }
+  });
+
+  it("opens with the key findings, typed so that rates show as per cent", () => {
+    const sheet = trendsWorkbook(report, "zh").sheets[0];
+    // right under the title, before section (a)
+    expect(sheet.blocks[0]).toMatchObject({ kind: "text", style: "title" });
+    const findings = sheet.blocks[1] as KeyValueBlock;
+    expect(findings.caption).toBe("主要发现");
+    // low-risk: ES21 only, 2 deaths of 32 = 0.0625; 2023 2/16 = 0.125, 2024 0/16 = 0;
+    // CMI 2023 32/32 = 1 -> 2024 48/40 = 1.2: change 0.2 = mix 0.1 + severity 0.1;
+    // the curve: two units, no model, none flagged
+    const c = (x: number) => expect.closeTo(x, 12);
+    expect(findings.rows).toEqual([
+      ["全院低风险组死亡率", 0.0625],
+      ["低风险组死亡数", 2],
+      ["低风险组死亡率（2023 年）", 0.125],
+      ["低风险组死亡率（2024 年）", 0],
+      ["CMI（2023 年）", c(1)],
+      ["CMI（2024 年）", c(1.2)],
+      ["全院 CMI 变化", c(0.2)],
+      ["ADRG 间结构", c(0.1)],
+      ["ADRG 内严重程度", c(0.1)],
+      // the two parts are equal up to rounding: whichever the floating point makes larger
+      ["主要来源", d.overall.driver === "severity" ? "ADRG 内严重程度" : "ADRG 间结构"],
+      ["最优模型", "无可用模型"],
+      ["被标记的单元数（实际 / 预期超出 0.80 – 1.20）", 0],
+    ]);
+    expect(findings.types).toEqual([
+      "percent",
+      "integer",
+      "percent",
+      "percent",
+      "weight",
+      "weight",
+      "weight",
+      "weight",
+      "weight",
+      undefined,
+      undefined,
+      "integer",
+    ]);
+    const en = trendsWorkbook(report, "en").sheets[0].blocks[1] as KeyValueBlock;
+    expect(en.caption).toBe("Key findings");
+    expect(en.rows[0]).toEqual(["Low-risk mortality, hospital", 0.0625]);
+    expect(en.rows[11]).toEqual(["Units flagged (actual / expected outside 0.80 – 1.20)", 0]);
   });
 });
 
@@ -338,6 +388,13 @@ describe("the curve", () => {
       expect(chart.anchor.row).toBe(placeBlocks(sheet)[chart.series[0].x.blockIndex - 1].top);
       const ratio = block.conditionalFormats?.find((f) => f.columnId === "ratio" && f.rule.kind === "greaterThan");
       expect(ratio?.rule).toMatchObject({ value: 1.2 });
+      // the findings name the best model, its R² and the two flagged units (no died column, no years)
+      const findings = sheet.blocks[1] as KeyValueBlock;
+      const best = lang === "zh" ? "最优模型" : "Best model";
+      expect(findings.rows[0]).toEqual([best, modelName(c.models[0].model, lang)]);
+      expect(findings.rows[1]).toEqual([`${best} R²`, c.models[0].rSquared]);
+      expect(findings.types).toEqual([undefined, "ratio", "integer"]);
+      expect(findings.rows[2][1]).toBe(2);
     }
   });
 });
