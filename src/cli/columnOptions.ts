@@ -8,7 +8,7 @@ import { ColumnName, HEADER_WORDS } from "../engine/columns";
 import { lookupWord } from "../engine/lookup";
 import { Lang } from "../engine/text";
 import { mappingText } from "../report/columnSources";
-import { choice, usage } from "./args";
+import { usage } from "./args";
 import { Encoding, ENCODINGS } from "./csv/encoding";
 import { readCaseFile } from "./readInput";
 
@@ -53,13 +53,13 @@ function encodingAlias(text: string): string {
 }
 
 /**
- * --encoding: undefined for auto (detect), else one of ENCODINGS or an alias of one.
- * `report` takes "auto" as written and lists the encodings; `trends` takes any case of
- * "auto" and lists it too: both kept as released (their messages are part of the interface).
+ * --encoding: undefined for auto (detect, any case), else one of ENCODINGS or an alias of one;
+ * the same for every command. Anything else is refused, listing auto and the encodings.
+ *
+ *     encodingOption("GBK")   // "gb18030"
+ *     encodingOption("Auto")  // undefined
  */
-export function encodingOption(text: string | undefined, style: "report" | "trends"): Encoding | undefined {
-  if (style === "report")
-    return text === undefined || text === "auto" ? undefined : choice("encoding", encodingAlias(text), ENCODINGS);
+export function encodingOption(text: string | undefined): Encoding | undefined {
   const name = text === undefined ? undefined : encodingAlias(text);
   if (name === undefined || name === "auto") return undefined;
   if ((ENCODINGS as readonly string[]).includes(name)) return name as Encoding;

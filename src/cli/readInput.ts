@@ -20,10 +20,10 @@ import {
 } from "../engine/caseTable";
 import { CaseMixError, Text } from "../engine/text";
 import { excelJS } from "../report/lazyModules";
-import { plainDecimalAt, unquote } from "./csv/cellText";
 import type { KeepColumns } from "./csv/headRows";
 import { readCsvStream, StreamOptions } from "./csv/readCsvFile";
 import { StreamCsvGrid } from "./csv/streamGrid";
+import { CsvGrid } from "./csv/textGrid";
 import { Encoding } from "./csv/encoding";
 import { checkInputFile, fileError } from "./fileErrors";
 import { noSuchSheet } from "./xlsxCheck";
@@ -32,6 +32,7 @@ import { readXlsxStream } from "./xlsxStream";
 
 export type { Encoding } from "./csv/encoding";
 export { plainCellValue } from "./xlsxCellValue";
+export { CsvGrid } from "./csv/textGrid";
 
 /**
  * Decodes the bytes of a text file; see the module comment.
@@ -55,178 +56,6 @@ export function decodeText(bytes: Uint8Array, forced?: Encoding): { text: string
     return { text: decode("utf-8", 0, true), encoding: "utf-8" };
   } catch {
     return { text: decode("gb18030"), encoding: "gb18030" };
-  }
-}
-
-/**
- * A CSV text as a grid without splitting it into strings up front: one pass records where each
- * field starts and ends (typed arrays, RFC 4180: quoted fields, doubled quotes, delimiters and
- * line breaks inside quotes; CRLF, LF or CR line ends; a final line break makes no extra row),
- * cells are cut out when asked for, and numeric columns are read straight from the characters.
- * The delimiter is a comma, or a tab when the first line has more tabs than commas.
- */
-export class CsvGrid implements Grid {
-  readonly rowCount: number;
-  readonly columnCount: number;
-  readonly delimiter: string;
-  /** Fields of row r are rowStart[r] .. rowStart[r + 1] - 1. */
-  private readonly rowStart: Int32Array;
-  private readonly starts: Int32Array;
-  private readonly ends: Int32Array;
-  /** 1 when the field begins with a quote and must be unquoted. */
-  private readonly quoted: Uint8Array;
-  /** The 0-based row of a quoted field never closed (read to the end of the text), or -1. */
-  readonly unterminatedRow: number = -1;
-
-  constructor(
-    private readonly text: string,
-    delimiter?: string,
-  ) {
-    if (delimiter === undefined) {
-      const end = text.search(/[\r\n]/);
-      const first = end < 0 ? text : text.slice(0, end);
-      delimiter = first.split("\t").length > first.split(",").length ? "\t" : ",";
-    }
-    this.delimiter = delimiter;
-    const d = delimiter.charCodeAt(0);
-    const n = text.length;
-    let cap = 1024;
-    let starts = new Int32Array(cap);
-    let ends = new Int32Array(cap);
-    let quoted = new Uint8Array(cap);
-    let rowCap = 256;
-    let rowStart = new Int32Array(rowCap);
-    let fields = 0;
-    let rows = 0;
-    let widest = 0;
-    let rowFirst = 0;
-    const push = (s: number, e: number, q: number) => {
-      if (fields === cap) {
-        cap *= 2;
-        const ns = new Int32Array(cap);
-        ns.set(starts);
-        starts = ns;
-        const ne = new Int32Array(cap);
-        ne.set(ends);
-        ends = ne;
-        const nq = new Uint8Array(cap);
-        nq.set(quoted);
-        quoted = nq;
-      }
-      starts[fields] = s;
-      ends[fields] = e;
-      quoted[fields] = q;
-      fields++;
-    };
-    const endRow = () => {
-      if (rows + 1 >= rowCap) {
-        rowCap *= 2;
-        const nr = new Int32Array(rowCap);
-        nr.set(rowStart);
-        rowStart = nr;
-      }
-      rowStart[rows] = rowFirst;
-      if (fields - rowFirst > widest) widest = fields - rowFirst;
-      rows++;
-      rowFirst = fields;
-    };
-    let i = 0;
-    while (i < n) {
-      const start = i;
-      let q = 0;
-      if (text.charCodeAt(i) === 34 /* " */) {
-        q = 1;
-        i++;
-        for (;;) {
-          const k = text.indexOf('"', i);
-          if (k < 0) {
-            this.unterminatedRow = rows;
-            i = n;
-            break;
-          }
-          if (text.charCodeAt(k + 1) === 34) {
-            i = k + 2;
-            continue;
-          }
-          i = k + 1;
-          break;
-        }
-      }
-      while (i < n) {
-        const e = text.charCodeAt(i);
-        if (e === d || e === 10 || e === 13) break;
-        i++;
-      }
-      push(start, i, q);
-      if (i >= n) {
-        endRow();
-        break;
-      }
-      const e = text.charCodeAt(i);
-      if (e === d) {
-        i++;
-        if (i >= n) {
-          push(n, n, 0);
-          endRow();
-        }
-        continue;
-      }
-      i += e === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      endRow();
-    }
-    rowStart[rows] = fields;
-    this.rowCount = rows;
-    this.columnCount = widest;
-    this.rowStart = rowStart.subarray(0, rows + 1);
-    this.starts = starts;
-    this.ends = ends;
-    this.quoted = quoted;
-  }
-
-  /** Index of the field of row r, column c, or -1 when the row is shorter. */
-  private field(r: number, c: number): number {
-    const f = this.rowStart[r] + c;
-    return f < this.rowStart[r + 1] ? f : -1;
-  }
-
-  private value(f: number): string {
-    if (f < 0) return "";
-    const s = this.starts[f];
-    const e = this.ends[f];
-    if (!this.quoted[f]) return this.text.slice(s, e);
-    return unquote(this.text, s, e);
-  }
-
-  cell(row: number, column: number): string {
-    return row < this.rowCount ? this.value(this.field(row, column)) : "";
-  }
-
-  column(column: number, from: number): string[] {
-    const out = new Array<string>(Math.max(0, this.rowCount - from));
-    for (let r = from; r < this.rowCount; r++) out[r - from] = this.value(this.field(r, column));
-    return out;
-  }
-
-  /**
-   * The column as numbers when every field is empty (NaN) or a plain decimal `-?d+(.d+)?`, and
-   * none is negative unless allowed; else undefined (the caller then reads the text and reports
-   * the bad cell). m / 10^k with both exact is correctly rounded, as Number() is.
-   */
-  numbers(column: number, from: number, allowNegative: boolean): Float64Array | undefined {
-    const text = this.text;
-    const out = new Float64Array(Math.max(0, this.rowCount - from));
-    for (let r = from; r < this.rowCount; r++) {
-      const f = this.field(r, column);
-      if (f < 0) {
-        out[r - from] = NaN;
-        continue;
-      }
-      if (this.quoted[f]) return undefined;
-      const v = plainDecimalAt(text, this.starts[f], this.ends[f], allowNegative);
-      if (v === undefined) return undefined;
-      out[r - from] = v;
-    }
-    return out;
   }
 }
 

@@ -38,37 +38,40 @@ export function sourceParameters(report: ReportBookkeeping<string>): Record<stri
 
 /** Where the weights come from and, for data-derived weights, how they were computed. */
 export function weightSettingRows(weights: WeightsInfo, lang: Lang): ParameterRow[] {
-  const L = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   const rows: ParameterRow[] = [
     [
-      L("weightSource"),
+      reportLabel("weightSource"),
       weights.source === "data"
-        ? L("weightsFromData")
+        ? reportLabel("weightsFromData")
         : weights.source === "standardized"
-          ? `${L("weightsStandardized")}${colon(lang)}${listText(weights.shares ?? [], lang)}`
-          : `${L("weightsFromTable")}${colon(lang)}${weights.tableName}`,
+          ? `${reportLabel("weightsStandardized")}${colon(lang)}${listText(weights.shares ?? [], lang)}`
+          : `${reportLabel("weightsFromTable")}${colon(lang)}${weights.tableName}`,
     ],
   ];
   if (weights.source === "data") {
-    rows.push([L("trim"), trimText(weights.trim, lang)], [L("weightMinCases"), weights.minCases ?? null]);
-    if (weights.years) rows.push([L("years"), listText(weights.years, lang)]);
-    if (weights.yearWeights) rows.push([L("yearWeights"), listText(weights.yearWeights, lang)]);
-    rows.push([L("allCaseMean"), numberCell(weights.allCaseMean ?? NaN)]);
+    rows.push(
+      [reportLabel("trim"), trimText(weights.trim, lang)],
+      [reportLabel("weightMinCases"), weights.minCases ?? null],
+    );
+    if (weights.years) rows.push([reportLabel("years"), listText(weights.years, lang)]);
+    if (weights.yearWeights) rows.push([reportLabel("yearWeights"), listText(weights.yearWeights, lang)]);
+    rows.push([reportLabel("allCaseMean"), numberCell(weights.allCaseMean ?? NaN)]);
   }
   return rows;
 }
 
 /** The source (file or range, sheet, encoding), the header row and the rows read and used. */
 export function readRows(report: ReportBookkeeping<string>, lang: Lang): ParameterRow[] {
-  const L = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   const c = report.context;
   return [
-    [L("source"), c.source],
-    ...(c.sheet ? [[L("sheet"), c.sheet] as ParameterRow] : []),
-    ...(c.encoding ? [[L("encoding"), c.encoding] as ParameterRow] : []),
-    [L("headerRow"), report.headerRow],
-    [L("rowsRead"), report.rowsRead],
-    [L("rowsUsed"), report.rowsUsed],
+    [reportLabel("source"), c.source],
+    ...(c.sheet ? [[reportLabel("sheet"), c.sheet] as ParameterRow] : []),
+    ...(c.encoding ? [[reportLabel("encoding"), c.encoding] as ParameterRow] : []),
+    [reportLabel("headerRow"), report.headerRow],
+    [reportLabel("rowsRead"), report.rowsRead],
+    [reportLabel("rowsUsed"), report.rowsUsed],
   ];
 }
 

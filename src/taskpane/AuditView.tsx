@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * The "Audit weights" view: a base table, an optional adjusted table and an optional case
  * volume, each taken from the selection, an Excel table or a named range; Build writes the
@@ -10,11 +9,12 @@ import { Button, Caption1, Checkbox, Divider, Field, Input, Subtitle2 } from "@f
 import { Lang } from "../engine/text";
 import { AuditTableSource, AuditVolumeSource } from "../engine/weightAudit/fromGrid";
 import { AUDIT_LABELS } from "../report/audit/labels";
-import { renderIntoWorkbook } from "../report/excelRun";
 import {
   AuditForm,
+  AuditBuilt,
   AuditPicks,
   AuditRole,
+  AUDIT_ROLES,
   auditSettingsFromForm,
   auditSummaryLines,
   auditTableOf,
@@ -24,21 +24,31 @@ import {
   roleName,
 } from "./auditBuild";
 import { AuditStringKey } from "./auditI18n";
-import { SourceData, readSource } from "./excelData";
+import { SourceData } from "./excelData";
 import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice } from "./settings";
-import { SourcePicker, useSourceList } from "./SourcePicker";
-import { Texts, textsIn } from "./texts";
-import { useReportRun } from "./useReportRun";
-import { useViewStyles } from "./viewStyles";
+import { SourcePicker } from "./SourcePicker";
+import { Texts } from "./texts";
+import { readWithProgress } from "./useReportRun";
+import { excelDeps, runBuild, useViewSession, ViewSession } from "./useViewSession";
 import { ViewFrame } from "./ViewFrame";
 
 type Read = { key: string; data: SourceData; table?: AuditTableSource; volume?: AuditVolumeSource };
 
+/** A role's read: the values and what they parse to, a case volume or a weight table. */
+function readOf(
+  role: AuditRole,
+  key: string,
+  data: SourceData,
+  parsed: { table?: AuditTableSource; volume?: AuditVolumeSource },
+): Read {
+  return role === "volume" ? { key, data, volume: parsed.volume } : { key, data, table: parsed.table };
+}
+
 export function AuditView({ lang }: { lang: Lang }) {
   const s = useAuditSession(lang);
-  const { say, A, runState, onBuild } = s;
+  const { say, runState, onBuild } = s;
   return (
-    <ViewFrame testId="audit-view" texts={A} run={runState} say={say} testIds="audit-" onBuild={onBuild}>
+    <ViewFrame testId="audit-view" texts={say.audit} run={runState} say={say} testIds="audit-" onBuild={onBuild}>
       <AuditBaseSection s={s} />
 
       <Divider />
@@ -55,15 +65,33 @@ export function AuditView({ lang }: { lang: Lang }) {
 
 type AuditSession = ReturnType<typeof useAuditSession>;
 
-/** The view's state and what its buttons do. */
+/** The view's state and what its buttons do: the three sources, the form, Build. */
 function useAuditSession(lang: Lang) {
-  const styles = useViewStyles();
-  const say = textsIn(lang);
-  const A = say.audit;
-  const runState = useReportRun(say);
-  const { busy, setBusy, setError, setResult, run } = runState;
-  const { sources, refresh: refreshSources } = useSourceList(say, setError);
+  const view = useViewSession(lang);
+  const [form, setForm] = React.useState<AuditForm>(DEFAULT_AUDIT_FORM);
+  const inputs = useAuditInputs(view);
 
+  const onBuild = () =>
+    runBuild(
+      view.runState,
+      () => auditSettingsFromForm(form, lang),
+      async (settings) => {
+        const built = await buildAudit(inputs.picks(), settings, lang, excelDeps(view.runState));
+        inputs.keepBuilt(built);
+        return (seconds) => auditSummaryLines(built, lang, seconds);
+      },
+    );
+
+  return { ...view, form, setForm, inputs, onBuild };
+}
+
+/**
+ * The base table, the adjusted table and the case volume: the source chosen for each, whether
+ * the optional two are used, and what was read of each (parsed at once, so a wrong range shows
+ * its error when read and the status says what was found).
+ */
+function useAuditInputs({ runState, say }: ViewSession) {
+  const lang = say.lang;
   const [choices, setChoices] = React.useState<Record<AuditRole, SourceChoice>>({
     base: NO_CHOICE,
     adjusted: NO_CHOICE,
@@ -72,180 +100,143 @@ function useAuditSession(lang: Lang) {
   const [useAdjusted, setUseAdjusted] = React.useState(false);
   const [useVolume, setUseVolume] = React.useState(false);
   const [reads, setReads] = React.useState<Partial<Record<AuditRole, Read>>>({});
-  const [form, setForm] = React.useState<AuditForm>(DEFAULT_AUDIT_FORM);
 
   const enabled = (role: AuditRole) => role === "base" || (role === "adjusted" ? useAdjusted : useVolume);
   const setChoice = (role: AuditRole, change: Partial<SourceChoice>) =>
     setChoices((c) => ({ ...c, [role]: { ...c[role], ...change } }));
+  const keyOf = (role: AuditRole) => sourceKey(sourceOfChoice(choices[role]));
   /** The values read for a role, when they were read from the source now chosen. */
   const current = (role: AuditRole): Read | undefined => {
     const r = reads[role];
-    return r && r.key === sourceKey(sourceOfChoice(choices[role])) ? r : undefined;
+    return r && r.key === keyOf(role) ? r : undefined;
   };
 
   const onRead = (role: AuditRole) =>
-    run(async () => {
+    runState.run(async () => {
       const source = sourceOfChoice(choices[role]);
-      setBusy({ label: A("phaseReading", { source: roleName(role, lang, useAdjusted) }), progress: 0 });
-      const data = await Excel.run((context) =>
-        readSource(context, source, {
-          onProgress: (done, total) =>
-            setBusy({
-              label: A("phaseReading", { source: roleName(role, lang, useAdjusted) }),
-              progress: total > 0 ? done / total : 1,
-            }),
-          isCancelled: runState.isCancelled,
-        }),
-      );
-      // Parsed at once, so a wrong range shows its error now and the status says what was found.
-      const read: Read = { key: sourceKey(source), data };
-      if (role === "volume") read.volume = auditVolumeOf(data);
-      else read.table = auditTableOf(data);
-      setReads((r) => ({ ...r, [role]: read }));
+      const label = () => say.audit("phaseReading", { source: roleName(role, lang, useAdjusted) });
+      const data = await readWithProgress(runState, say, source, { announce: true, label });
+      const parsed = role === "volume" ? { volume: auditVolumeOf(data) } : { table: auditTableOf(data) };
+      setReads((r) => ({ ...r, [role]: readOf(role, sourceKey(source), data, parsed) }));
     });
 
-  const onBuild = () =>
-    run(async () => {
-      setResult(undefined);
-      const started = Date.now();
-      const checked = auditSettingsFromForm(form, lang);
-      if (checked.settings === undefined) {
-        setError(checked.errors.join("\n"));
-        return;
-      }
-      const pick = (role: AuditRole) => ({ source: sourceOfChoice(choices[role]), data: current(role)?.data });
-      const picks: AuditPicks = { base: pick("base") };
-      if (useAdjusted) picks.adjusted = pick("adjusted");
-      if (useVolume) picks.volume = pick("volume");
-      const built = await buildAudit(picks, checked.settings, lang, {
-        run: (batch) => Excel.run(batch),
-        render: renderIntoWorkbook,
-        ask: runState.ask,
-        onProgress: (label, progress) => setBusy({ label, progress }),
-        isCancelled: runState.isCancelled,
-      });
-      setReads((r) => {
-        const next = { ...r };
-        for (const role of ["base", "adjusted", "volume"] as const) {
-          const data = built.data[role];
-          if (!data || current(role)) continue;
-          const read: Read = { key: sourceKey(sourceOfChoice(choices[role])), data };
-          if (role === "volume") read.volume = built.report.sources.volume;
-          else read.table = role === "base" ? built.report.sources.base : built.report.sources.adjusted;
-          next[role] = read;
-        }
-        return next;
-      });
-      setResult(auditSummaryLines(built, lang, (Date.now() - started) / 1000));
-    });
-
-  const picker = (role: AuditRole, hint: AuditStringKey) => {
-    const c = choices[role];
-    return (
-      <>
-        <Caption1 className={styles.muted}>{A(hint)}</Caption1>
-        <SourcePicker
-          choice={c}
-          onChange={(next) => setChoice(role, next)}
-          sources={sources}
-          onRefresh={() => void refreshSources()}
-          say={say}
-          testId={`audit-${role}`}
-          ariaLabel={roleName(role, lang, useAdjusted)}
-        />
-        <div className={styles.buttons}>
-          <Button onClick={() => onRead(role)} disabled={busy !== null} data-testid={`audit-read-${role}`}>
-            {current(role) ? A("readAgain") : A("read")}
-          </Button>
-        </div>
-        <AuditSourceStatus say={say} role={role} read={current(role)} />
-      </>
-    );
+  /** The sources a Build uses, with their values when they were read already. */
+  const picks = (): AuditPicks => {
+    const pick = (role: AuditRole) => ({ source: sourceOfChoice(choices[role]), data: current(role)?.data });
+    const all: AuditPicks = { base: pick("base") };
+    if (useAdjusted) all.adjusted = pick("adjusted");
+    if (useVolume) all.volume = pick("volume");
+    return all;
   };
 
+  /** Keeps what a Build read of the sources not read before, for the status and the next Build. */
+  const keepBuilt = (built: AuditBuilt) =>
+    setReads((r) => {
+      const next = { ...r };
+      const { base, adjusted, volume } = built.report.sources;
+      for (const role of AUDIT_ROLES) {
+        const data = built.data[role];
+        if (!data || current(role)) continue;
+        next[role] = readOf(role, keyOf(role), data, { table: role === "base" ? base : adjusted, volume });
+      }
+      return next;
+    });
+
   return {
-    styles,
-    say,
-    A,
-    runState,
-    busy,
-    setBusy,
-    setError,
-    setResult,
-    run,
-    sources,
-    refreshSources,
     choices,
-    setChoices,
+    setChoice,
     useAdjusted,
     setUseAdjusted,
     useVolume,
     setUseVolume,
-    reads,
-    setReads,
-    form,
-    setForm,
     enabled,
-    setChoice,
     current,
     onRead,
-    onBuild,
-    picker,
+    picks,
+    keepBuilt,
   };
 }
 
+/** A source's hint, picker, Read button and what was read. */
+function AuditSourceBlock({ s, role, hint }: { s: AuditSession; role: AuditRole; hint: AuditStringKey }) {
+  const { styles, say, runState, inputs } = s;
+  const read = inputs.current(role);
+  return (
+    <>
+      <Caption1 className={styles.muted}>{say.audit(hint)}</Caption1>
+      <SourcePicker
+        {...s.workbook}
+        choice={inputs.choices[role]}
+        onChange={(next) => inputs.setChoice(role, next)}
+        testId={`audit-${role}`}
+        ariaLabel={roleName(role, say.lang, inputs.useAdjusted)}
+      />
+      <div className={styles.buttons}>
+        <Button
+          onClick={() => inputs.onRead(role)}
+          disabled={runState.busy !== null}
+          data-testid={`audit-read-${role}`}
+        >
+          {read ? say.audit("readAgain") : say.audit("read")}
+        </Button>
+      </div>
+      <AuditSourceStatus say={say} role={role} read={read} />
+    </>
+  );
+}
+
 function AuditBaseSection({ s }: { s: AuditSession }) {
-  const { styles, say, useAdjusted, picker } = s;
+  const { styles, say, inputs } = s;
   return (
     <section className={styles.section} aria-labelledby="audit-base-heading">
-      <Subtitle2 id="audit-base-heading">{roleName("base", say.lang, useAdjusted)}</Subtitle2>
-      {picker("base", "baseHint")}
+      <Subtitle2 id="audit-base-heading">{roleName("base", say.lang, inputs.useAdjusted)}</Subtitle2>
+      <AuditSourceBlock s={s} role="base" hint="baseHint" />
     </section>
   );
 }
 
 function AuditAdjustedSection({ s }: { s: AuditSession }) {
-  const { styles, A, useAdjusted, setUseAdjusted, enabled, picker } = s;
+  const { styles, say, inputs } = s;
   return (
     <section className={styles.section} aria-labelledby="audit-adjusted-heading">
-      <Subtitle2 id="audit-adjusted-heading">{A("adjusted")}</Subtitle2>
+      <Subtitle2 id="audit-adjusted-heading">{say.audit("adjusted")}</Subtitle2>
       <Checkbox
-        checked={useAdjusted}
-        onChange={(_, d) => setUseAdjusted(d.checked === true)}
-        label={A("useAdjusted")}
+        checked={inputs.useAdjusted}
+        onChange={(_, d) => inputs.setUseAdjusted(d.checked === true)}
+        label={say.audit("useAdjusted")}
         data-testid="audit-use-adjusted"
       />
-      {enabled("adjusted") && picker("adjusted", "adjustedHint")}
+      {inputs.enabled("adjusted") && <AuditSourceBlock s={s} role="adjusted" hint="adjustedHint" />}
     </section>
   );
 }
 
 function AuditVolumeSection({ s }: { s: AuditSession }) {
-  const { styles, A, useVolume, setUseVolume, enabled, picker } = s;
+  const { styles, say, inputs } = s;
   return (
     <section className={styles.section} aria-labelledby="audit-volume-heading">
-      <Subtitle2 id="audit-volume-heading">{A("volume")}</Subtitle2>
+      <Subtitle2 id="audit-volume-heading">{say.audit("volume")}</Subtitle2>
       <Checkbox
-        checked={useVolume}
-        onChange={(_, d) => setUseVolume(d.checked === true)}
-        label={A("useVolume")}
+        checked={inputs.useVolume}
+        onChange={(_, d) => inputs.setUseVolume(d.checked === true)}
+        label={say.audit("useVolume")}
         data-testid="audit-use-volume"
       />
-      {enabled("volume") && picker("volume", "volumeHint")}
+      {inputs.enabled("volume") && <AuditSourceBlock s={s} role="volume" hint="volumeHint" />}
     </section>
   );
 }
 
 function AuditSettingsSection({ s }: { s: AuditSession }) {
-  const { styles, A, form, setForm } = s;
+  const { styles, say, form, setForm } = s;
   return (
     <section className={styles.section} aria-labelledby="audit-settings-heading">
-      <Subtitle2 id="audit-settings-heading">{A("settings")}</Subtitle2>
+      <Subtitle2 id="audit-settings-heading">{say.audit("settings")}</Subtitle2>
       <div className={styles.row}>
-        <Field className={styles.grow} label={A("largest")}>
+        <Field className={styles.grow} label={say.audit("largest")}>
           <Input value={form.largest} onChange={(_, d) => setForm((f) => ({ ...f, largest: d.value }))} />
         </Field>
-        <Field className={styles.grow} label={A("tolerance")}>
+        <Field className={styles.grow} label={say.audit("tolerance")}>
           <Input value={form.tolerance} onChange={(_, d) => setForm((f) => ({ ...f, tolerance: d.value }))} />
         </Field>
       </div>
@@ -256,28 +247,27 @@ function AuditSettingsSection({ s }: { s: AuditSession }) {
 /** What was read for a source: the groups and columns of a table, the rows and units of a volume. */
 function AuditSourceStatus({ say, role, read }: { say: Texts; role: AuditRole; read: Read | undefined }) {
   if (!read) return null;
-  const A = say.audit;
   if (read.volume) {
     const units = read.volume.units.map((u) => AUDIT_LABELS[u.dimension][say.lang]).join(say.listSeparator);
     return (
       <Caption1 data-testid={`audit-status-${role}`}>
-        {A("volumeRead", { rows: read.volume.rowsRead.toLocaleString(), address: read.data.address })}
+        {say.audit("volumeRead", { rows: read.volume.rowsRead.toLocaleString(), address: read.data.address })}
         {" · "}
-        {units ? A("volumeUnits", { units }) : A("volumeNoUnits")}
+        {units ? say.audit("volumeUnits", { units }) : say.audit("volumeNoUnits")}
       </Caption1>
     );
   }
   const t = read.table!;
   return (
     <Caption1 data-testid={`audit-status-${role}`}>
-      {A("tableRead", {
+      {say.audit("tableRead", {
         groups: t.groups.toLocaleString(),
         rows: t.rowsRead.toLocaleString(),
         address: read.data.address,
       })}
       {" · "}
-      {A("tableColumns", { code: t.columns.code, weight: t.columns.weight })}
-      {t.columns.name ? A("tableNames", { name: t.columns.name }) : ""}
+      {say.audit("tableColumns", { code: t.columns.code, weight: t.columns.weight })}
+      {t.columns.name ? say.audit("tableNames", { name: t.columns.name }) : ""}
     </Caption1>
   );
 }

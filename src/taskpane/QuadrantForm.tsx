@@ -37,12 +37,11 @@ const TRIM_LABEL: Record<TrimMethod, StringKey> = {
 /** Weights computed from the data: the trimming method and its limits, the year weights. */
 export function TrimFields({ say, form, setForm }: FormProps) {
   const styles = useViewStyles();
-  const T = say.pane;
   const set = fieldSetter(setForm);
   return (
     <>
       <div className={styles.row}>
-        <Field className={styles.grow} label={T("trimMethod")}>
+        <Field className={styles.grow} label={say.pane("trimMethod")}>
           <Select
             value={form.trim}
             onChange={(_, d) =>
@@ -55,31 +54,31 @@ export function TrimFields({ say, form, setForm }: FormProps) {
           >
             {TRIM_METHODS.map((m) => (
               <option key={m} value={m}>
-                {T(TRIM_LABEL[m])}
+                {say.pane(TRIM_LABEL[m])}
               </option>
             ))}
           </Select>
         </Field>
         {(form.trim === "iqr" || form.trim === "sd" || form.trim === "logsd") && (
-          <Field label={T("trimK")} style={{ width: 70 }}>
+          <Field label={say.pane("trimK")} style={{ width: 70 }}>
             <Input value={form.trimK} onChange={(_, d) => set("trimK", d.value)} />
           </Field>
         )}
       </div>
       {form.trim === "percentile" && (
         <div className={styles.row}>
-          <Field className={styles.grow} label={T("pLow")}>
+          <Field className={styles.grow} label={say.pane("pLow")}>
             <Input value={form.pLow} onChange={(_, d) => set("pLow", d.value)} />
           </Field>
-          <Field className={styles.grow} label={T("pHigh")}>
+          <Field className={styles.grow} label={say.pane("pHigh")}>
             <Input value={form.pHigh} onChange={(_, d) => set("pHigh", d.value)} />
           </Field>
         </div>
       )}
-      <Field label={T("yearWeights")}>
+      <Field label={say.pane("yearWeights")}>
         <Input
           value={form.yearWeights}
-          placeholder={T("yearWeightsPlaceholder")}
+          placeholder={say.pane("yearWeightsPlaceholder")}
           onChange={(_, d) => set("yearWeights", d.value)}
         />
       </Field>
@@ -90,13 +89,12 @@ export function TrimFields({ say, form, setForm }: FormProps) {
 /** The report settings section. */
 export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
   const styles = useViewStyles();
-  const T = say.pane;
   const lang = say.lang;
   const set = fieldSetter(setForm);
   return (
     <section className={styles.section} aria-labelledby="settings-heading">
-      <Subtitle2 id="settings-heading">{T("settingsSection")}</Subtitle2>
-      <Field label={T("layer")}>
+      <Subtitle2 id="settings-heading">{say.pane("settingsSection")}</Subtitle2>
+      <Field label={say.pane("layer")}>
         <Select value={form.layer} onChange={(_, d) => set("layer", d.value as MarginLayer)} data-testid="layer">
           {MARGIN_LAYERS.map((l) => (
             <option key={l} value={l}>
@@ -106,34 +104,34 @@ export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
         </Select>
       </Field>
       <CutLineFields say={say} form={form} setForm={setForm} />
-      <Field label={T("minCases")}>
+      <Field label={say.pane("minCases")}>
         <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
       </Field>
       <QuadrantCoefficients say={say} form={form} setForm={setForm} />
-      <Field label={T("incentiveMode")}>
+      <Field label={say.pane("incentiveMode")}>
         <RadioGroup
           layout="horizontal"
           value={form.moneyMode}
           onChange={(_, d) => set("moneyMode", d.value as FormState["moneyMode"])}
         >
-          <Radio value="perPoint" label={T("perPoint")} />
-          <Radio value="pool" label={T("pool")} />
+          <Radio value="perPoint" label={say.pane("perPoint")} />
+          <Radio value="pool" label={say.pane("pool")} />
         </RadioGroup>
       </Field>
-      <Field label={T("amount")}>
+      <Field label={say.pane("amount")}>
         <Input
           value={form.moneyMode === "pool" ? form.pool : form.perPoint}
           onChange={(_, d) => set(form.moneyMode === "pool" ? "pool" : "perPoint", d.value)}
         />
       </Field>
-      <Field label={T("yearFilter")}>
-        <Input value={form.year} placeholder={T("allYears")} onChange={(_, d) => set("year", d.value)} />
+      <Field label={say.pane("yearFilter")}>
+        <Input value={form.year} placeholder={say.pane("allYears")} onChange={(_, d) => set("year", d.value)} />
       </Field>
-      <Field label={T("unit")}>
+      <Field label={say.pane("unit")}>
         <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as UnitChoice)}>
-          <Radio value="department" label={T("unitDepartment")} />
-          <Radio value="doctor" label={T("unitDoctor")} />
-          <Radio value="both" label={T("unitBoth")} />
+          <Radio value="department" label={say.pane("unitDepartment")} />
+          <Radio value="doctor" label={say.pane("unitDoctor")} />
+          <Radio value="both" label={say.pane("unitBoth")} />
         </RadioGroup>
       </Field>
     </section>
@@ -143,16 +141,15 @@ export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
 /** The x and y cut lines, each a rule or a value typed in. */
 export function CutLineFields({ say, form, setForm }: FormProps) {
   const styles = useViewStyles();
-  const T = say.pane;
   const set = fieldSetter(setForm);
   return (
     <>
       <div className={styles.row}>
-        <Field className={styles.grow} label={T("xCut")}>
+        <Field className={styles.grow} label={say.pane("xCut")}>
           <Select value={form.xCut} onChange={(_, d) => set("xCut", d.value as FormState["xCut"])}>
-            <option value="cmi">{T("xCutCmi")}</option>
-            <option value="one">{T("xCutOne")}</option>
-            <option value="median">{T("xCutMedian")}</option>
+            <option value="cmi">{say.pane("xCutCmi")}</option>
+            <option value="one">{say.pane("xCutOne")}</option>
+            <option value="median">{say.pane("xCutMedian")}</option>
             <option value="custom">…</option>
           </Select>
         </Field>
@@ -163,11 +160,11 @@ export function CutLineFields({ say, form, setForm }: FormProps) {
         )}
       </div>
       <div className={styles.row}>
-        <Field className={styles.grow} label={T("yCut")}>
+        <Field className={styles.grow} label={say.pane("yCut")}>
           <Select value={form.yCut} onChange={(_, d) => set("yCut", d.value as FormState["yCut"])}>
-            <option value="hospital">{T("yCutHospital")}</option>
-            <option value="zero">{T("yCutZero")}</option>
-            <option value="median">{T("yCutMedian")}</option>
+            <option value="hospital">{say.pane("yCutHospital")}</option>
+            <option value="zero">{say.pane("yCutZero")}</option>
+            <option value="median">{say.pane("yCutMedian")}</option>
             <option value="custom">…</option>
           </Select>
         </Field>
@@ -184,31 +181,30 @@ export function CutLineFields({ say, form, setForm }: FormProps) {
 /** The coefficient and the name of each quadrant. */
 export function QuadrantCoefficients({ say, form, setForm }: FormProps) {
   const styles = useViewStyles();
-  const T = say.pane;
   const lang = say.lang;
   return (
     <>
-      <Caption1>{T("coefficients")}</Caption1>
+      <Caption1>{say.pane("coefficients")}</Caption1>
       <div className={styles.quadrants}>
         <span />
-        <Caption1 className={styles.muted}>{T("coefficient")}</Caption1>
-        <Caption1 className={styles.muted}>{T("quadrantName")}</Caption1>
+        <Caption1 className={styles.muted}>{say.pane("coefficient")}</Caption1>
+        <Caption1 className={styles.muted}>{say.pane("quadrantName")}</Caption1>
         {QUADRANTS.map((q: Quadrant) => (
           <React.Fragment key={q}>
             <Body1>{quadrantLabel(q, lang)}</Body1>
             <Input
               className={styles.cellInput}
               size="small"
-              aria-label={`${T("coefficient")} ${quadrantLabel(q, lang)}`}
+              aria-label={`${say.pane("coefficient")} ${quadrantLabel(q, lang)}`}
               value={form.coefficients[q]}
               onChange={(_, d) => setForm((f) => ({ ...f, coefficients: { ...f.coefficients, [q]: d.value } }))}
             />
             <Input
               className={styles.cellInput}
               size="small"
-              aria-label={`${T("quadrantName")} ${quadrantLabel(q, lang)}`}
+              aria-label={`${say.pane("quadrantName")} ${quadrantLabel(q, lang)}`}
               value={form.labels[q]}
-              placeholder={T("defaultValue", { value: quadrantLabel(q, lang) })}
+              placeholder={say.pane("defaultValue", { value: quadrantLabel(q, lang) })}
               onChange={(_, d) => setForm((f) => ({ ...f, labels: { ...f.labels, [q]: d.value } }))}
             />
           </React.Fragment>

@@ -9,7 +9,6 @@ import { Button, Caption1, Divider, Radio, RadioGroup, Subtitle2 } from "@fluent
 import { ColumnName } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { QuadrantSettings } from "../report/quadrant/settings";
-import { renderIntoWorkbook } from "../report/excelRun";
 import {
   Detection,
   Overrides,
@@ -21,6 +20,7 @@ import {
   reportOf,
   summaryLines,
   weightTableOf,
+  withCorrection,
 } from "./build";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
 import { DataSource, ReadCancelled, SourceData, readSource } from "./excelData";
@@ -36,19 +36,20 @@ import {
   weightSourceOf,
   ReadWeights,
 } from "./settings";
-import { SourcePicker, useSourceList } from "./SourcePicker";
-import { Texts, textsIn } from "./texts";
-import { readWithProgress, useReportRun } from "./useReportRun";
-import { useViewStyles } from "./viewStyles";
+import { SourcePicker } from "./SourcePicker";
+import { Texts } from "./texts";
+import { readWithProgress } from "./useReportRun";
+import { excelDeps, runBuild, useViewSession, ViewSession } from "./useViewSession";
 import { ViewFrame } from "./ViewFrame";
 import { pauseForUi, ReportDeps, writeReport } from "./writeReport";
 import { WeightTableRead } from "./WeightTableRead";
 
 export function QuadrantView({ lang }: { lang: Lang }) {
   const s = useQuadrantSession(lang);
-  const { say, T, runState, form, setForm, data, overrides, setOverrides, shape, missing, onBuild, drugPartsNote } = s;
+  const { say, runState, form, setForm, cases, onBuild } = s;
+  const { data, overrides, setOverrides } = cases;
   return (
-    <ViewFrame testId="taskpane" texts={T} run={runState} say={say} testIds="" onBuild={onBuild}>
+    <ViewFrame testId="taskpane" texts={say.pane} run={runState} say={say} testIds="" onBuild={onBuild}>
       <QuadrantDataSection s={s} />
 
       {data && (
@@ -57,11 +58,13 @@ export function QuadrantView({ lang }: { lang: Lang }) {
           ids=""
           data={data.data}
           detection={data.detection}
-          columns={mappingColumns(shape)}
+          columns={mappingColumns(cases.shape)}
           mapped={mappingWith(data.detection, overrides)}
-          missing={missing}
-          onMap={(column, value) => setOverrides((o) => ({ ...o, [column]: value === "" ? null : Number(value) }))}
-          noteFor={(column) => drugPartsNote(column, data.detection)}
+          missing={cases.missing}
+          onMap={(column, value) => setOverrides((o) => withCorrection(o, column, value))}
+          noteFor={(column) => (
+            <SourcePartsNote s={s} column={column} detection={data.detection} overrides={overrides} />
+          )}
         />
       )}
 
@@ -75,160 +78,123 @@ export function QuadrantView({ lang }: { lang: Lang }) {
 }
 
 type QuadrantSession = ReturnType<typeof useQuadrantSession>;
+type CaseRead = { data: SourceData; detection: Detection };
 
-/** The view's state and what its buttons do. */
+/** The view's state and what its buttons do: the case data, the weight table, the form, Build. */
 function useQuadrantSession(lang: Lang) {
-  const styles = useViewStyles();
-  const say = textsIn(lang);
-  const T = say.pane;
-  const runState = useReportRun(say);
-  const { busy, setBusy, setError, setResult, run } = runState;
-  const { sources, refresh: refreshSources } = useSourceList(say, setError);
-
+  const view = useViewSession(lang);
+  const { say, runState } = view;
   const [form, setForm] = React.useState<FormState>(DEFAULT_FORM);
-  const [data, setData] = React.useState<{ key: string; data: SourceData; detection: Detection } | undefined>();
-  const [overrides, setOverrides] = React.useState<Overrides>({});
   const [weights, setWeights] = React.useState<ReadWeights | undefined>();
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const source = sourceOf(form.source, form.tableName, form.rangeName);
-  const shape = {
-    layer: form.layer,
-    unit: form.unit,
-    weights: weightSourceOf(form.weightMode, weights),
-  };
-  const detection = data?.detection;
-  const missing = detection ? missingColumns(detection, overrides, shape) : [];
-
-  /** Reads the chosen source and detects its columns. */
-  async function read(target: DataSource, progressShare: number): Promise<{ data: SourceData; detection: Detection }> {
-    const read = await readWithProgress(runState, say, target, { share: progressShare, announce: true });
-    const found = { data: read, detection: detectColumns(read.values) };
-    setData({ key: sourceKey(target), ...found });
-    setOverrides({});
-    return found;
-  }
-
-  const onRead = () => run(async () => void (await read(source, 1)));
+  const cases = useQuadrantCases(view, form, weights);
 
   const onReadWeights = () =>
-    run(async () => {
+    runState.run(async () => {
       const target = sourceOf(form.weightSource, form.weightTableName, form.weightRangeName);
       const read = await Excel.run((context) => readSource(context, target, { isCancelled: runState.isCancelled }));
       setWeights({ table: weightTableOf(read), name: read.address });
     });
 
   const onBuild = () =>
-    run(async () => {
-      setResult(undefined);
-      const started = Date.now();
-      const checked = settingsFromForm(form, lang, weights);
-      if (checked.settings === undefined) {
-        setError(checked.errors.join("\n"));
-        return;
-      }
-      const settings = checked.settings;
-      let current = data && data.key === sourceKey(source) ? data : undefined;
-      let currentOverrides = overrides;
-      if (!current) {
-        const found = await read(source, 0.4);
-        current = { key: sourceKey(source), ...found };
-        currentOverrides = {};
-      }
-      const lacking = missingColumns(current.detection, currentOverrides, settings);
-      if (lacking.length > 0) {
-        setError(T("missingColumns", { columns: columnNames(lacking, lang) }));
-        return;
-      }
-      const { report, written } = await computeAndWrite(current, currentOverrides, settings, say, {
-        run: (batch) => Excel.run(batch),
-        render: renderIntoWorkbook,
-        ask: runState.ask,
-        onProgress: (label, progress) => setBusy({ label, progress }),
-        isCancelled: runState.isCancelled,
-      });
-      const rendered = written.rendered;
-      setResult(summaryLines(report, rendered, lang, (Date.now() - started) / 1000));
-    });
-
-  const picker = (choice: SourceChoice, onChange: (c: SourceChoice) => void, hint: StringKey, id: string) => (
-    <SourcePicker
-      choice={choice}
-      onChange={onChange}
-      sources={sources}
-      onRefresh={() => void refreshSources()}
-      say={say}
-      testId={id}
-      ariaLabel={T("sourceKind")}
-      selectionHint={T(hint)}
-    />
-  );
-
-  /**
-   * Under a column fed by several source columns (drugs, materials, patient payment, the five
-   * categories): the detected parts it adds up, while the user has not chosen its column.
-   */
-  const drugPartsNote = (column: ColumnName, detection: Detection) => {
-    const parts = detection.sources[column] ?? [];
-    return (
-      overrides[column] === undefined &&
-      parts.length > 1 && (
-        <Caption1 className={styles.muted} data-testid={`sources-${column}`}>
-          {T("drugParts", { headers: parts.map((i) => detection.headers[i]).join(" + ") })}
-        </Caption1>
-      )
+    runBuild(
+      runState,
+      () => settingsFromForm(form, lang, weights),
+      async (settings) => {
+        const { read, overrides } = await cases.forBuild();
+        const lacking = missingColumns(read.detection, overrides, settings);
+        if (lacking.length > 0) {
+          runState.setError(say.pane("missingColumns", { columns: columnNames(lacking, lang) }));
+          return undefined;
+        }
+        const { report, written } = await computeAndWrite(read, overrides, settings, say, excelDeps(runState));
+        return (seconds) => summaryLines(report, written.rendered, lang, seconds);
+      },
     );
-  };
+
+  return { ...view, form, setForm, weights, cases, onReadWeights, onBuild };
+}
+
+/** The case data: what was read from the chosen source, its detected columns and the user's corrections. */
+function useQuadrantCases({ runState, say }: ViewSession, form: FormState, weights: ReadWeights | undefined) {
+  const [data, setData] = React.useState<(CaseRead & { key: string }) | undefined>();
+  const [overrides, setOverrides] = React.useState<Overrides>({});
+
+  const source = sourceOf(form.source, form.tableName, form.rangeName);
+  const shape = { layer: form.layer, unit: form.unit, weights: weightSourceOf(form.weightMode, weights) };
+
+  /** Reads the chosen source and detects its columns, over the first `progressShare` of the bar. */
+  async function read(target: DataSource, progressShare: number): Promise<CaseRead> {
+    const values = await readWithProgress(runState, say, target, { share: progressShare, announce: true });
+    const found = { data: values, detection: detectColumns(values.values) };
+    setData({ key: sourceKey(target), ...found });
+    setOverrides({});
+    return found;
+  }
+
+  /** The case data for a Build: as read from the chosen source, else read now (the first 40% of the bar). */
+  const forBuild = async (): Promise<{ read: CaseRead; overrides: Overrides }> =>
+    data && data.key === sourceKey(source)
+      ? { read: data, overrides }
+      : { read: await read(source, 0.4), overrides: {} };
 
   return {
-    styles,
-    say,
-    T,
-    runState,
-    busy,
-    setBusy,
-    setError,
-    setResult,
-    run,
-    sources,
-    refreshSources,
-    form,
-    setForm,
     data,
-    setData,
     overrides,
     setOverrides,
-    weights,
-    setWeights,
-    set,
-    source,
     shape,
-    detection,
-    missing,
-    onRead,
-    onReadWeights,
-    onBuild,
-    picker,
-    drugPartsNote,
-    read,
+    missing: data ? missingColumns(data.detection, overrides, shape) : [],
+    onRead: () => runState.run(async () => void (await read(source, 1))),
+    forBuild,
   };
 }
 
+/** A source picker of this view (the case data or the weight table), on three fields of the form. */
+function QuadrantSourcePicker(props: {
+  s: QuadrantSession;
+  choice: SourceChoice;
+  onChange: (choice: SourceChoice) => void;
+  hint: StringKey;
+  testId: string;
+}) {
+  const { s, hint, ...pick } = props;
+  return (
+    <SourcePicker {...s.workbook} {...pick} ariaLabel={s.say.pane("sourceKind")} selectionHint={s.say.pane(hint)} />
+  );
+}
+
+/**
+ * Under a column fed by several source columns (drugs, materials, patient payment, the five
+ * categories): the detected parts it adds up, while the user has not chosen its column.
+ */
+function SourcePartsNote(props: {
+  s: QuadrantSession;
+  column: ColumnName;
+  detection: Detection;
+  overrides: Overrides;
+}) {
+  const { s, column, detection } = props;
+  const parts = detection.sources[column] ?? [];
+  if (props.overrides[column] !== undefined || parts.length <= 1) return null;
+  return (
+    <Caption1 className={s.styles.muted} data-testid={`sources-${column}`}>
+      {s.say.pane("drugParts", { headers: parts.map((i) => detection.headers[i]).join(" + ") })}
+    </Caption1>
+  );
+}
+
 function QuadrantDataSection({ s }: { s: QuadrantSession }) {
-  const { styles, say, T, busy, form, setForm, data, onRead, picker } = s;
+  const { styles, say, runState, form, setForm, cases } = s;
+  const { data } = cases;
+  const choice: SourceChoice = { kind: form.source, table: form.tableName, name: form.rangeName };
+  const onChange = (c: SourceChoice) =>
+    setForm((f) => ({ ...f, source: c.kind, tableName: c.table, rangeName: c.name }));
   return (
     <section className={styles.section} aria-labelledby="data-heading">
-      <Subtitle2 id="data-heading">{T("dataSection")}</Subtitle2>
-      {picker(
-        { kind: form.source, table: form.tableName, name: form.rangeName },
-        (c) => setForm((f) => ({ ...f, source: c.kind, tableName: c.table, rangeName: c.name })),
-        "selectionHint",
-        "source",
-      )}
+      <Subtitle2 id="data-heading">{say.pane("dataSection")}</Subtitle2>
+      <QuadrantSourcePicker s={s} choice={choice} onChange={onChange} hint="selectionHint" testId="source" />
       <div className={styles.buttons}>
-        <Button onClick={onRead} disabled={busy !== null} data-testid="read">
-          {data ? T("readAgain") : T("readData")}
+        <Button onClick={cases.onRead} disabled={runState.busy !== null} data-testid="read">
+          {data ? say.pane("readAgain") : say.pane("readData")}
         </Button>
       </div>
       {data && (
@@ -241,26 +207,27 @@ function QuadrantDataSection({ s }: { s: QuadrantSession }) {
 }
 
 function QuadrantWeightsSection({ s }: { s: QuadrantSession }) {
-  const { styles, say, T, busy, form, setForm, weights, set, onReadWeights, picker } = s;
+  const { styles, say, runState, form, setForm, weights, onReadWeights } = s;
+  const choice: SourceChoice = { kind: form.weightSource, table: form.weightTableName, name: form.weightRangeName };
+  const onChange = (c: SourceChoice) =>
+    setForm((f) => ({ ...f, weightSource: c.kind, weightTableName: c.table, weightRangeName: c.name }));
   return (
     <section className={styles.section} aria-labelledby="weights-heading">
-      <Subtitle2 id="weights-heading">{T("weightsSection")}</Subtitle2>
-      <RadioGroup value={form.weightMode} onChange={(_, d) => set("weightMode", d.value as FormState["weightMode"])}>
-        <Radio value="data" label={T("weightsFromData")} />
-        <Radio value="table" label={T("weightsFromTable")} />
+      <Subtitle2 id="weights-heading">{say.pane("weightsSection")}</Subtitle2>
+      <RadioGroup
+        value={form.weightMode}
+        onChange={(_, d) => setForm((f) => ({ ...f, weightMode: d.value as FormState["weightMode"] }))}
+      >
+        <Radio value="data" label={say.pane("weightsFromData")} />
+        <Radio value="table" label={say.pane("weightsFromTable")} />
       </RadioGroup>
       {form.weightMode === "data" ? (
         <TrimFields say={say} form={form} setForm={setForm} />
       ) : (
         <>
-          <Caption1>{T("weightTableSource")}</Caption1>
-          {picker(
-            { kind: form.weightSource, table: form.weightTableName, name: form.weightRangeName },
-            (c) => setForm((f) => ({ ...f, weightSource: c.kind, weightTableName: c.table, weightRangeName: c.name })),
-            "weightTableHint",
-            "weights",
-          )}
-          <WeightTableRead say={say} onRead={onReadWeights} disabled={busy !== null} weights={weights} />
+          <Caption1>{say.pane("weightTableSource")}</Caption1>
+          <QuadrantSourcePicker s={s} choice={choice} onChange={onChange} hint="weightTableHint" testId="weights" />
+          <WeightTableRead say={say} onRead={onReadWeights} disabled={runState.busy !== null} weights={weights} />
         </>
       )}
     </section>

@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * The "Trends and quality" view: the case data (selection, Excel table or named range) with the
  * quadrant view's column detection and mapping, weights (from the data or a weight table),
@@ -20,17 +19,15 @@ import {
 } from "@fluentui/react-components";
 import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
-import { WeightTable } from "../engine/weightTable";
-import { renderIntoWorkbook } from "../report/excelRun";
 import { TrendsUnit } from "../report/trends/settings";
-import { Detection, Overrides, detectColumns, mappingWith, weightTableOf } from "./build";
-import { DataSource, SourceData } from "./excelData";
-import { NO_CHOICE, SourceChoice, sourceKey, sourceOfChoice, weightSourceOf } from "./settings";
-import { SourcePicker, useSourceList } from "./SourcePicker";
-import { textsIn } from "./texts";
-import { readWithProgress, useReportRun } from "./useReportRun";
+import { ColumnName } from "../engine/columns";
+import { Detection, Overrides, detectColumns, mappingWith, weightTableOf, withCorrection } from "./build";
+import { SourceData } from "./excelData";
+import { NO_CHOICE, ReadWeights, SourceChoice, sourceKey, sourceOfChoice, weightSourceOf } from "./settings";
+import { SourcePicker } from "./SourcePicker";
+import { readWithProgress } from "./useReportRun";
+import { excelDeps, runBuild, useViewSession, ViewSession } from "./useViewSession";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
-import { useViewStyles } from "./viewStyles";
 import { ViewFrame } from "./ViewFrame";
 import { WeightTableRead } from "./WeightTableRead";
 import {
@@ -44,27 +41,26 @@ import {
   trendsSummaryLines,
   yearsOf,
 } from "./trendsBuild";
-import { TrendsStringKey } from "./trendsI18n";
 
-type Read = { key: string; data: SourceData; detection: Detection; years: string[] };
+type CaseRead = { key: string; data: SourceData; detection: Detection; years: string[] };
 
 export function TrendsView({ lang }: { lang: Lang }) {
   const s = useTrendsSession(lang);
-  const { say, X, runState, current, shape, missing, mapped, onMap, onBuild } = s;
+  const { say, runState, cases, onBuild } = s;
   return (
-    <ViewFrame testId="trends-view" texts={X} run={runState} say={say} testIds="trends-" onBuild={onBuild}>
+    <ViewFrame testId="trends-view" texts={say.trends} run={runState} say={say} testIds="trends-" onBuild={onBuild}>
       <TrendsDataSection s={s} />
 
-      {current && (
+      {cases.current && (
         <ColumnMappingSection
           say={say}
           ids="trends-"
-          data={current.data}
-          detection={current.detection}
-          columns={trendsMappingColumns(shape)}
-          mapped={mapped}
-          missing={missing}
-          onMap={onMap}
+          data={cases.current.data}
+          detection={cases.current.detection}
+          columns={trendsMappingColumns(cases.shape)}
+          mapped={cases.mapped}
+          missing={cases.missing}
+          onMap={cases.onMap}
         />
       )}
 
@@ -82,198 +78,144 @@ export function TrendsView({ lang }: { lang: Lang }) {
 
 type TrendsSession = ReturnType<typeof useTrendsSession>;
 
-/** The view's state and what its buttons do. */
+/** The view's state and what its buttons do: the case data, the weight table and benchmark, the form, Build. */
 function useTrendsSession(lang: Lang) {
-  const styles = useViewStyles();
-  const say = textsIn(lang);
-  const T = say.pane;
-  const X = say.trends;
-  const sep = say.listSeparator;
-  const runState = useReportRun(say);
-  const { busy, setBusy, setError, setResult, run } = runState;
-  const { sources, refresh: refreshSources } = useSourceList(say, setError);
-
-  const [choice, setChoice] = React.useState<SourceChoice>(NO_CHOICE);
-  const [weightChoice, setWeightChoice] = React.useState<SourceChoice>(NO_CHOICE);
-  const [benchChoice, setBenchChoice] = React.useState<SourceChoice>(NO_CHOICE);
-  const [read, setRead] = React.useState<Read | undefined>();
-  const [overrides, setOverrides] = React.useState<Overrides>({});
-  const [weights, setWeights] = React.useState<{ table: WeightTable; name: string } | undefined>();
-  const [benchmark, setBenchmark] = React.useState<{ risk: GroupRisk; name: string } | undefined>();
+  const view = useViewSession(lang);
   const [form, setForm] = React.useState<TrendsForm>(DEFAULT_TRENDS_FORM);
+  const setField = <K extends keyof TrendsForm>(key: K, value: TrendsForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const references = useTrendsReferences(view);
+  const cases = useTrendsCases(view, form, references.weights);
 
-  const set = <K extends keyof TrendsForm>(key: K, value: TrendsForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const onBuild = () =>
+    runBuild(
+      view.runState,
+      () => trendsSettingsFromForm(form, lang, references.weights, references.benchmark),
+      async (settings) => {
+        const { source, current, overrides } = cases;
+        const pick = { source, data: current?.data, detection: current?.detection, overrides };
+        const built = await buildTrends(pick, settings, lang, excelDeps(view.runState));
+        if (!current) cases.rememberRead(built.data, built.detection);
+        return (seconds) => trendsSummaryLines(built, lang, seconds);
+      },
+    );
+
+  return { ...view, form, setField, references, cases, onBuild };
+}
+
+/**
+ * The case data: the source chosen, what was read from it (with the years found), the user's
+ * corrections of the detected columns, and what the form needs of them.
+ */
+function useTrendsCases({ runState, say }: ViewSession, form: TrendsForm, weights: ReadWeights | undefined) {
+  const [choice, setChoice] = React.useState<SourceChoice>(NO_CHOICE);
+  const [read, setRead] = React.useState<CaseRead | undefined>();
+  const [overrides, setOverrides] = React.useState<Overrides>({});
 
   const source = sourceOfChoice(choice);
   const current = read && read.key === sourceKey(source) ? read : undefined;
-  const shape = {
-    unit: form.unit,
-    weights: weightSourceOf(form.weightMode, weights),
-  };
-  const missing = current ? trendsMissingColumns(current.detection, overrides, shape) : [];
-  const mapped = current ? mappingWith(current.detection, overrides) : {};
+  const shape = { unit: form.unit, weights: weightSourceOf(form.weightMode, weights) };
 
-  const readFrom = (target: DataSource, announce = false) => readWithProgress(runState, say, target, { announce });
-
+  /** Keeps what was read; the years depend on the year or discharge date column as corrected. */
   const remember = (data: SourceData, detection: Detection, corrections: Overrides) =>
     setRead({ key: sourceKey(source), data, detection, years: yearsOf(data, detection, corrections) });
+  /** A fresh read: its detected columns, no corrections yet. */
+  const rememberRead = (data: SourceData, detection: Detection) => {
+    setOverrides({});
+    remember(data, detection, {});
+  };
 
   const onRead = () =>
-    run(async () => {
-      const data = await readFrom(source, true);
-      setOverrides({});
-      remember(data, detectColumns(data.values), {});
+    runState.run(async () => {
+      const data = await readWithProgress(runState, say, source, { announce: true });
+      rememberRead(data, detectColumns(data.values));
     });
 
-  const onReadWeights = () =>
-    run(async () => {
-      const data = await readFrom(sourceOfChoice(weightChoice));
-      setWeights({ table: weightTableOf(data), name: data.address });
-    });
-
-  const onReadBenchmark = () =>
-    run(async () => {
-      const data = await readFrom(sourceOfChoice(benchChoice));
-      setBenchmark({ risk: benchmarkOf(data), name: data.address });
-    });
-
-  const onMap = (column: keyof Overrides, value: string) => {
-    const next = { ...overrides, [column]: value === "" ? null : Number(value) };
+  const onMap = (column: ColumnName, value: string) => {
+    const next = withCorrection(overrides, column, value);
     setOverrides(next);
     if (current && (column === "year" || column === "dischargeDate")) remember(current.data, current.detection, next);
   };
 
-  const onBuild = () =>
-    run(async () => {
-      setResult(undefined);
-      const started = Date.now();
-      const checked = trendsSettingsFromForm(form, lang, weights, benchmark);
-      if (checked.settings === undefined) {
-        setError(checked.errors.join("\n"));
-        return;
-      }
-      const built = await buildTrends(
-        { source, data: current?.data, detection: current?.detection, overrides },
-        checked.settings,
-        lang,
-        {
-          run: (batch) => Excel.run(batch),
-          render: renderIntoWorkbook,
-          ask: runState.ask,
-          onProgress: (label, progress) => setBusy({ label, progress }),
-          isCancelled: runState.isCancelled,
-        },
-      );
-      if (!current) {
-        setOverrides({});
-        remember(built.data, built.detection, {});
-      }
-      setResult(trendsSummaryLines(built, lang, (Date.now() - started) / 1000));
-    });
-
-  const picker = (choice: SourceChoice, onChange: (c: SourceChoice) => void, id: string) => (
-    <SourcePicker
-      choice={choice}
-      onChange={onChange}
-      sources={sources}
-      onRefresh={() => void refreshSources()}
-      say={say}
-      testId={id}
-      ariaLabel={T("sourceKind")}
-    />
-  );
-
-  const years = current?.years ?? [];
-  const yearPicker = (key: "before" | "after", label: TrendsStringKey) =>
-    years.length > 0 ? (
-      <Field className={styles.grow} label={X(label)}>
-        <Select value={form[key]} onChange={(_, d) => set(key, d.value)} data-testid={`trends-${key}`}>
-          <option value="">{X("latestTwo")}</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
-    ) : (
-      <Field className={styles.grow} label={X(label)}>
-        <Input
-          value={form[key]}
-          placeholder={X("latestTwo")}
-          onChange={(_, d) => set(key, d.value)}
-          data-testid={`trends-${key}`}
-        />
-      </Field>
-    );
-
   return {
-    styles,
-    say,
-    T,
-    X,
-    sep,
-    runState,
-    busy,
-    setBusy,
-    setError,
-    setResult,
-    run,
-    sources,
-    refreshSources,
     choice,
     setChoice,
+    source,
+    current,
+    overrides,
+    shape,
+    missing: current ? trendsMissingColumns(current.detection, overrides, shape) : [],
+    mapped: current ? mappingWith(current.detection, overrides) : {},
+    years: current?.years ?? [],
+    rememberRead,
+    onRead,
+    onMap,
+  };
+}
+
+/** The weight table and the benchmark of risk levels, each read from a source of its own. */
+function useTrendsReferences({ runState, say }: ViewSession) {
+  const [weightChoice, setWeightChoice] = React.useState<SourceChoice>(NO_CHOICE);
+  const [benchChoice, setBenchChoice] = React.useState<SourceChoice>(NO_CHOICE);
+  const [weights, setWeights] = React.useState<ReadWeights | undefined>();
+  const [benchmark, setBenchmark] = React.useState<{ risk: GroupRisk; name: string } | undefined>();
+
+  const readFrom = (choice: SourceChoice) => readWithProgress(runState, say, sourceOfChoice(choice));
+  const onReadWeights = () =>
+    runState.run(async () => {
+      const data = await readFrom(weightChoice);
+      setWeights({ table: weightTableOf(data), name: data.address });
+    });
+  const onReadBenchmark = () =>
+    runState.run(async () => {
+      const data = await readFrom(benchChoice);
+      setBenchmark({ risk: benchmarkOf(data), name: data.address });
+    });
+
+  return {
     weightChoice,
     setWeightChoice,
     benchChoice,
     setBenchChoice,
-    read,
-    setRead,
-    overrides,
-    setOverrides,
     weights,
-    setWeights,
     benchmark,
-    setBenchmark,
-    form,
-    setForm,
-    set,
-    source,
-    current,
-    shape,
-    missing,
-    mapped,
-    readFrom,
-    remember,
-    onRead,
     onReadWeights,
     onReadBenchmark,
-    onMap,
-    onBuild,
-    picker,
-    years,
-    yearPicker,
   };
 }
 
+/** A source picker of this view: the case data, the weight table or the benchmark. */
+function TrendsSourcePicker(props: {
+  s: TrendsSession;
+  choice: SourceChoice;
+  onChange: (choice: SourceChoice) => void;
+  testId: string;
+}) {
+  const { s, ...pick } = props;
+  return <SourcePicker {...s.workbook} {...pick} ariaLabel={s.say.pane("sourceKind")} />;
+}
+
 function TrendsDataSection({ s }: { s: TrendsSession }) {
-  const { styles, say, T, X, sep, busy, choice, setChoice, current, mapped, onRead, picker, years } = s;
+  const { styles, say, runState, cases } = s;
+  const { current, years } = cases;
   return (
     <section className={styles.section} aria-labelledby="trends-data-heading">
-      <Subtitle2 id="trends-data-heading">{T("dataSection")}</Subtitle2>
-      <Caption1 className={styles.muted}>{X("dataHint")}</Caption1>
-      {picker(choice, setChoice, "trends-source")}
+      <Subtitle2 id="trends-data-heading">{say.pane("dataSection")}</Subtitle2>
+      <Caption1 className={styles.muted}>{say.trends("dataHint")}</Caption1>
+      <TrendsSourcePicker s={s} choice={cases.choice} onChange={cases.setChoice} testId="trends-source" />
       <div className={styles.buttons}>
-        <Button onClick={onRead} disabled={busy !== null} data-testid="trends-read">
-          {current ? X("readAgain") : X("read")}
+        <Button onClick={cases.onRead} disabled={runState.busy !== null} data-testid="trends-read">
+          {current ? say.trends("readAgain") : say.trends("read")}
         </Button>
       </div>
       {current && (
         <Caption1 data-testid="trends-data-status">
           <ReadStatus say={say} data={current.data} detection={current.detection} />
           {" · "}
-          {years.length > 0 ? X("yearsFound", { years: years.join(sep) }) : X("noYears")}
-          {mapped.died === undefined ? ` · ${X("noDied")}` : ""}
+          {years.length > 0
+            ? say.trends("yearsFound", { years: years.join(say.listSeparator) })
+            : say.trends("noYears")}
+          {cases.mapped.died === undefined ? ` · ${say.trends("noDied")}` : ""}
         </Caption1>
       )}
     </section>
@@ -281,20 +223,33 @@ function TrendsDataSection({ s }: { s: TrendsSession }) {
 }
 
 function TrendsWeightsSection({ s }: { s: TrendsSession }) {
-  const { styles, say, T, X, busy, weightChoice, setWeightChoice, weights, form, set, onReadWeights, picker } = s;
+  const { styles, say, runState, references, form, setField } = s;
   return (
     <section className={styles.section} aria-labelledby="trends-weights-heading">
-      <Subtitle2 id="trends-weights-heading">{T("weightsSection")}</Subtitle2>
-      <Caption1 className={styles.muted}>{X("weightsHint")}</Caption1>
-      <RadioGroup value={form.weightMode} onChange={(_, d) => set("weightMode", d.value as TrendsForm["weightMode"])}>
-        <Radio value="data" label={X("weightsFromData")} />
-        <Radio value="table" label={T("weightsFromTable")} />
+      <Subtitle2 id="trends-weights-heading">{say.pane("weightsSection")}</Subtitle2>
+      <Caption1 className={styles.muted}>{say.trends("weightsHint")}</Caption1>
+      <RadioGroup
+        value={form.weightMode}
+        onChange={(_, d) => setField("weightMode", d.value as TrendsForm["weightMode"])}
+      >
+        <Radio value="data" label={say.trends("weightsFromData")} />
+        <Radio value="table" label={say.pane("weightsFromTable")} />
       </RadioGroup>
       {form.weightMode === "table" && (
         <>
-          <Caption1 className={styles.muted}>{T("weightTableHint")}</Caption1>
-          {picker(weightChoice, setWeightChoice, "trends-weights")}
-          <WeightTableRead say={say} onRead={onReadWeights} disabled={busy !== null} weights={weights} />
+          <Caption1 className={styles.muted}>{say.pane("weightTableHint")}</Caption1>
+          <TrendsSourcePicker
+            s={s}
+            choice={references.weightChoice}
+            onChange={references.setWeightChoice}
+            testId="trends-weights"
+          />
+          <WeightTableRead
+            say={say}
+            onRead={references.onReadWeights}
+            disabled={runState.busy !== null}
+            weights={references.weights}
+          />
         </>
       )}
     </section>
@@ -302,26 +257,32 @@ function TrendsWeightsSection({ s }: { s: TrendsSession }) {
 }
 
 function TrendsLevelsSection({ s }: { s: TrendsSession }) {
-  const { styles, X, busy, benchChoice, setBenchChoice, benchmark, form, set, onReadBenchmark, picker } = s;
+  const { styles, say, runState, references, form, setField } = s;
+  const { benchmark } = references;
   return (
     <section className={styles.section} aria-labelledby="trends-levels-heading">
-      <Subtitle2 id="trends-levels-heading">{X("levelsSection")}</Subtitle2>
-      <RadioGroup value={form.levelMode} onChange={(_, d) => set("levelMode", d.value as TrendsForm["levelMode"])}>
-        <Radio value="data" label={X("levelsFromData")} />
-        <Radio value="benchmark" label={X("levelsFromBenchmark")} />
+      <Subtitle2 id="trends-levels-heading">{say.trends("levelsSection")}</Subtitle2>
+      <RadioGroup value={form.levelMode} onChange={(_, d) => setField("levelMode", d.value as TrendsForm["levelMode"])}>
+        <Radio value="data" label={say.trends("levelsFromData")} />
+        <Radio value="benchmark" label={say.trends("levelsFromBenchmark")} />
       </RadioGroup>
       {form.levelMode === "benchmark" && (
         <>
-          <Caption1 className={styles.muted}>{X("benchmarkHint")}</Caption1>
-          {picker(benchChoice, setBenchChoice, "trends-benchmark")}
+          <Caption1 className={styles.muted}>{say.trends("benchmarkHint")}</Caption1>
+          <TrendsSourcePicker
+            s={s}
+            choice={references.benchChoice}
+            onChange={references.setBenchChoice}
+            testId="trends-benchmark"
+          />
           <div className={styles.buttons}>
-            <Button onClick={onReadBenchmark} disabled={busy !== null}>
-              {X("readBenchmark")}
+            <Button onClick={references.onReadBenchmark} disabled={runState.busy !== null}>
+              {say.trends("readBenchmark")}
             </Button>
           </div>
           {benchmark && (
             <Caption1>
-              {X("benchmarkRead", {
+              {say.trends("benchmarkRead", {
                 groups: benchmark.risk.codes.length,
                 withDeaths: Array.from(benchmark.risk.deaths).filter((d) => d > 0).length,
                 address: benchmark.name,
@@ -334,30 +295,57 @@ function TrendsLevelsSection({ s }: { s: TrendsSession }) {
   );
 }
 
+/** The year before or after: a list of the years found in the data, else a box to type one in. */
+function YearField({ s, which }: { s: TrendsSession; which: "before" | "after" }) {
+  const { styles, say, form, setField } = s;
+  const years = s.cases.years;
+  return (
+    <Field className={styles.grow} label={say.trends(which)}>
+      {years.length > 0 ? (
+        <Select value={form[which]} onChange={(_, d) => setField(which, d.value)} data-testid={`trends-${which}`}>
+          <option value="">{say.trends("latestTwo")}</option>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <Input
+          value={form[which]}
+          placeholder={say.trends("latestTwo")}
+          onChange={(_, d) => setField(which, d.value)}
+          data-testid={`trends-${which}`}
+        />
+      )}
+    </Field>
+  );
+}
+
 function TrendsSettingsSection({ s }: { s: TrendsSession }) {
-  const { styles, T, X, form, set, yearPicker } = s;
+  const { styles, say, form, setField } = s;
   return (
     <section className={styles.section} aria-labelledby="trends-settings-heading">
-      <Subtitle2 id="trends-settings-heading">{T("settingsSection")}</Subtitle2>
+      <Subtitle2 id="trends-settings-heading">{say.pane("settingsSection")}</Subtitle2>
       <div className={styles.row}>
-        {yearPicker("before", "before")}
-        {yearPicker("after", "after")}
+        <YearField s={s} which="before" />
+        <YearField s={s} which="after" />
       </div>
-      <Caption1 className={styles.muted}>{X("yearsHint")}</Caption1>
-      <Field label={X("unit")}>
-        <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => set("unit", d.value as TrendsUnit)}>
-          <Radio value="department" label={T("unitDepartment")} />
-          <Radio value="doctor" label={T("unitDoctor")} />
+      <Caption1 className={styles.muted}>{say.trends("yearsHint")}</Caption1>
+      <Field label={say.trends("unit")}>
+        <RadioGroup layout="horizontal" value={form.unit} onChange={(_, d) => setField("unit", d.value as TrendsUnit)}>
+          <Radio value="department" label={say.pane("unitDepartment")} />
+          <Radio value="doctor" label={say.pane("unitDoctor")} />
         </RadioGroup>
       </Field>
-      <Field label={X("minCases")}>
-        <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
+      <Field label={say.trends("minCases")}>
+        <Input value={form.minCases} onChange={(_, d) => setField("minCases", d.value)} />
       </Field>
-      <Field label={X("flagTolerance")}>
-        <Input value={form.flagTolerance} onChange={(_, d) => set("flagTolerance", d.value)} />
+      <Field label={say.trends("flagTolerance")}>
+        <Input value={form.flagTolerance} onChange={(_, d) => setField("flagTolerance", d.value)} />
       </Field>
-      <Field label={X("topAdrgs")}>
-        <Input value={form.topAdrgs} onChange={(_, d) => set("topAdrgs", d.value)} />
+      <Field label={say.trends("topAdrgs")}>
+        <Input value={form.topAdrgs} onChange={(_, d) => setField("topAdrgs", d.value)} />
       </Field>
     </section>
   );

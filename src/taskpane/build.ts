@@ -72,6 +72,11 @@ export function mappingWith(detection: Detection, overrides: Overrides): ColumnM
   return out;
 }
 
+/** The corrections after the user picks a column's header in the mapping ("": no column). */
+export function withCorrection(overrides: Overrides, column: ColumnName, choice: string): Overrides {
+  return { ...overrides, [column]: choice === "" ? null : Number(choice) };
+}
+
 /** Required columns (for these settings) that the corrected mapping leaves out. */
 export function missingColumns(
   detection: Detection,

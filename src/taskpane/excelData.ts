@@ -113,6 +113,41 @@ interface Described {
   columnCount: number;
 }
 
+/** Describes the source (one sync): of the ranges it may refer to, the one read, and its place. */
+async function describeSource(context: Excel.RequestContext, source: DataSource): Promise<Described> {
+  const { ranges, sheet } = sourceRanges(context, source);
+  for (const r of ranges) r.load("address,rowIndex,columnIndex,rowCount,columnCount,cellCount");
+  sheet.load("name");
+  await context.sync();
+  let pick = 0;
+  if (source.kind === "selection") {
+    const [selected, clipped] = ranges;
+    if (selected.cellCount === 1) pick = 2;
+    else pick = clipped.isNullObject ? 0 : 1;
+  }
+  const range = ranges[pick];
+  return {
+    range,
+    sheet,
+    address: range.address,
+    sheetName: sheet.name,
+    rowIndex: range.rowIndex,
+    columnIndex: range.columnIndex,
+    rowCount: range.rowCount,
+    columnCount: range.columnCount,
+  };
+}
+
+/** The bytes a row of values takes in Excel's response (the widest row sizes the next blocks). */
+function rowBytes(row: readonly unknown[]): number {
+  let bytes = 2;
+  for (let j = 0; j < row.length; j++) {
+    const v = row[j];
+    bytes += typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? cellBytes(v) : 5;
+  }
+  return bytes;
+}
+
 /**
  * Reads the values of a source in blocks; see the module comment. Throws `ReadCancelled` when
  * `isCancelled` turns true between blocks.
@@ -125,36 +160,13 @@ export async function readSource(
   const budget = options.responseBudget ?? DEFAULT_RESPONSE_BUDGET;
   const probeRows = Math.max(1, options.probeRows ?? 1000);
   const pause = options.yieldToUi ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
-  let syncs = 0;
 
-  // 1. Describe the source.
-  const { ranges, sheet } = sourceRanges(context, source);
-  for (const r of ranges) r.load("address,rowIndex,columnIndex,rowCount,columnCount,cellCount");
-  sheet.load("name");
-  await context.sync();
-  syncs++;
-  let pick = 0;
-  if (source.kind === "selection") {
-    const [selected, clipped] = ranges;
-    if (selected.cellCount === 1) pick = 2;
-    else pick = clipped.isNullObject ? 0 : 1;
-  }
-  const range = ranges[pick];
-  const described: Described = {
-    range,
-    sheet,
-    address: range.address,
-    sheetName: sheet.name,
-    rowIndex: range.rowIndex,
-    columnIndex: range.columnIndex,
-    rowCount: range.rowCount,
-    columnCount: range.columnCount,
-  };
+  const described = await describeSource(context, source);
+  let syncs = 1;
   const { rowCount, columnCount } = described;
   const values: unknown[][] = [];
   let blocks = 0;
 
-  // 2. Blocks of rows.
   let next = 0;
   let rowsPerBlock = Math.min(probeRows, rowCount);
   let widestRow = 0;
@@ -181,15 +193,8 @@ export async function readSource(
     }
     syncs++;
     blocks++;
-    const rows = block.values as unknown[][];
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      let bytes = 2;
-      for (let j = 0; j < row.length; j++) {
-        const v = row[j];
-        bytes += typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? cellBytes(v) : 5;
-      }
-      if (bytes > widestRow) widestRow = bytes;
+    for (const row of block.values as unknown[][]) {
+      widestRow = Math.max(widestRow, rowBytes(row));
       values.push(row);
     }
     next += count;
@@ -199,17 +204,8 @@ export async function readSource(
     await pause();
     if (options.isCancelled?.()) throw new ReadCancelled();
   }
-  return {
-    values,
-    address: described.address,
-    sheet: described.sheetName,
-    rowIndex: described.rowIndex,
-    columnIndex: described.columnIndex,
-    rowCount,
-    columnCount,
-    syncs,
-    blocks,
-  };
+  const { address, sheetName, rowIndex, columnIndex } = described;
+  return { values, address, sheet: sheetName, rowIndex, columnIndex, rowCount, columnCount, syncs, blocks };
 }
 
 /** Reading progress as a whole percent (the sheet's rows include the header, so rows are not shown). */

@@ -98,23 +98,34 @@ export function useReportRun(say: Texts): ReportRun {
   };
 }
 
+/** How a read shows itself: the share of the bar it fills, its label, whether the label shows at once. */
+export interface ReadProgress {
+  /** The share of the bar the read fills (default all of it). */
+  share?: number;
+  /** Shows the label before the first block arrives. */
+  announce?: boolean;
+  /** The label at `percent` read (default "Reading data… percent%"). */
+  label?: (percent: number) => string;
+}
+
 /**
  * Reads a source of the workbook, the bar showing "Reading data… done of total rows" over the
- * first `share` of the run; `announce` shows the label before the first block arrives.
+ * first `share` of the run.
  */
 export async function readWithProgress(
   run: ReportRun,
   say: Texts,
   target: DataSource,
-  options: { share?: number; announce?: boolean } = {},
+  options: ReadProgress = {},
 ): Promise<SourceData> {
   const share = options.share ?? 1;
-  if (options.announce) run.setBusy({ label: say.pane("phaseReading", { percent: 0 }), progress: 0 });
+  const label = options.label ?? ((percent: number) => say.pane("phaseReading", { percent }));
+  if (options.announce) run.setBusy({ label: label(0), progress: 0 });
   return Excel.run((context) =>
     readSource(context, target, {
       onProgress: (done, total) =>
         run.setBusy({
-          label: say.pane("phaseReading", { percent: readPercent(done, total) }),
+          label: label(readPercent(done, total)),
           progress: share * (total > 0 ? done / total : 1),
         }),
       isCancelled: run.isCancelled,

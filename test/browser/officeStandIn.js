@@ -328,6 +328,12 @@
         sheet.frozen = { rows: 0, columns: n };
       },
     };
+    // The page setup the renderer writes (orientation, paper, zoom, print titles): kept, not checked.
+    this.pageLayout = {
+      setPrintTitleRows: function (rows) {
+        sheet.printTitleRows = rows;
+      },
+    };
     this.autoFilter = {
       apply: function (range) {
         sheet.autoFilterRange = range.address;

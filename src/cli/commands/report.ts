@@ -155,7 +155,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   const labels = labelsOption(one("labels"));
   const trim = trimOption(one("trim"), one("trim-k"));
   const mapping = parseMapOptions(options.get("map") ?? []);
-  const encoding = encodingOption(one("encoding"), "report");
+  const encoding = encodingOption(one("encoding"));
   const yw = one("year-weights");
   return {
     input,

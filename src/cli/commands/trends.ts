@@ -77,7 +77,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
   const number = (name: string, fallback: number, integer: boolean, below = Infinity): number =>
     nonNegativeOption(args, name, fallback, integer, below);
   const mapping = parseMapOptions(options.get("map") ?? []);
-  const encoding = encodingOption(one("encoding"), "trends");
+  const encoding = encodingOption(one("encoding"));
   return {
     input,
     sheet: one("sheet"),

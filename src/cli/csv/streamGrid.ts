@@ -26,6 +26,28 @@ function grown(a: Uint8Array, n: number): Uint8Array {
 }
 
 /**
+ * After the opening quote of the field at `start`, from i: the position after its closing quote
+ * (doubled quotes are part of the field), or -1 when that is not in b[0, n) yet. Throws
+ * UnterminatedQuote when the file ends inside the quotes.
+ */
+function closingQuoteEnd(b: Uint8Array, i: number, n: number, final: boolean, start: number, row: number): number {
+  for (;;) {
+    let k = i;
+    while (k < n && b[k] !== 34) k++;
+    if (k >= n) {
+      if (!final) return -1;
+      throw new UnterminatedQuote(start, row);
+    }
+    if (k + 1 >= n && !final) return -1;
+    if (k + 1 < n && b[k + 1] === 34) {
+      i = k + 2;
+      continue;
+    }
+    return k + 1;
+  }
+}
+
+/**
  * A CSV file parsed into columns; implements Grid as CsvGrid does, with the same cells. Fed with
  * the bytes of the file in UTF-8 or GB18030 (delimiters, quotes and line ends are ASCII bytes that
  * are never part of a multi-byte character in either), through `feed`.
@@ -132,87 +154,29 @@ export class StreamCsvGrid implements Grid {
 
   /** Parses and stores the record at i; returns the position after it, or -1 when it is not all in b[0, n) yet. */
   private record(b: Uint8Array, i: number, n: number, final: boolean): number {
-    const d = this.d;
     let nf = 0;
     for (;;) {
       const start = i;
-      let q = 0;
-      if (b[i] === 34) {
-        q = 1;
-        i++;
-        for (;;) {
-          let k = i;
-          while (k < n && b[k] !== 34) k++;
-          if (k >= n) {
-            if (!final) return -1;
-            throw new UnterminatedQuote(start, this.rowCount);
-          }
-          if (k + 1 >= n && !final) return -1;
-          if (k + 1 < n && b[k + 1] === 34) {
-            i = k + 2;
-            continue;
-          }
-          i = k + 1;
-          break;
-        }
+      const q = b[i] === 34 ? 1 : 0;
+      if (q === 1) {
+        i = closingQuoteEnd(b, i + 1, n, final, start, this.rowCount);
+        if (i < 0) return -1;
       }
-      // The field's end, reading a plain decimal on the way: -?digits(.digits)?, at most 15
-      // digits, no leading zero (007, 00.5), so that it prints back as written.
-      let m = 0;
-      let digits = 0;
-      let decimals = -1;
-      let plain = q === 0;
-      const negative = plain && b[i] === 45;
-      if (negative) i++;
-      const first = i;
-      while (i < n) {
-        const e = b[i];
-        const c = e - 48;
-        if (c >= 0 && c <= 9) {
-          m = m * 10 + c;
-          digits++;
-          if (decimals >= 0) decimals++;
-        } else if (e === d || e === 10 || e === 13) break;
-        else if (e === 46 && decimals < 0 && digits > 0) decimals = 0;
-        else plain = false;
-        i++;
-      }
+      i = this.scanField(b, start, i, q, n, nf);
       if (i >= n && !final) return -1;
-      if (nf === this.fs.length) this.growFields();
-      this.fs[nf] = start;
-      this.fe[nf] = i;
-      this.fq[nf] = q;
-      if (i === start) this.fw[nf] = 0;
-      else if (
-        !plain ||
-        digits === 0 ||
-        digits > 15 ||
-        decimals === 0 ||
-        (b[first] === 48 && i > first + 1 && b[first + 1] !== 46)
-      )
-        this.fw[nf] = NOT_PLAIN;
-      else {
-        const v = decimals < 0 ? m : m / POW10[decimals];
-        this.fv[nf] = negative ? -v : v;
-        this.fw[nf] = (negative ? 128 : 0) | (decimals < 0 ? 1 : decimals + 1);
-      }
       nf++;
       if (i >= n) {
         this.commit(b, nf);
         return n;
       }
       const e = b[i];
-      if (e === d) {
+      if (e === this.d) {
         i++;
         if (i >= n) {
           if (!final) return -1;
-          if (nf === this.fs.length) this.growFields();
-          this.fs[nf] = n;
-          this.fe[nf] = n;
-          this.fq[nf] = 0;
+          this.storeField(nf, n, n, 0);
           this.fw[nf] = 0;
-          nf++;
-          this.commit(b, nf);
+          this.commit(b, nf + 1);
           return n;
         }
         continue;
@@ -222,6 +186,58 @@ export class StreamCsvGrid implements Grid {
       this.commit(b, nf);
       return i;
     }
+  }
+
+  /**
+   * Finds the end of the field at `start` (past its closing quote, if any, at `i`) and stores it
+   * as field `nf`, reading a plain decimal on the way: -?digits(.digits)?, at most 15 digits, no
+   * leading zero (007, 00.5), so that it prints back as written. Returns the field's end.
+   */
+  private scanField(b: Uint8Array, start: number, i: number, q: number, n: number, nf: number): number {
+    const d = this.d;
+    let m = 0;
+    let digits = 0;
+    let decimals = -1;
+    let plain = q === 0;
+    const negative = plain && b[i] === 45;
+    if (negative) i++;
+    const first = i;
+    while (i < n) {
+      const e = b[i];
+      const c = e - 48;
+      if (c >= 0 && c <= 9) {
+        m = m * 10 + c;
+        digits++;
+        if (decimals >= 0) decimals++;
+      } else if (e === d || e === 10 || e === 13) break;
+      else if (e === 46 && decimals < 0 && digits > 0) decimals = 0;
+      else plain = false;
+      i++;
+    }
+    this.storeField(nf, start, i, q);
+    if (i === start) this.fw[nf] = 0;
+    else if (
+      !plain ||
+      digits === 0 ||
+      digits > 15 ||
+      decimals === 0 ||
+      (b[first] === 48 && i > first + 1 && b[first + 1] !== 46)
+    )
+      this.fw[nf] = NOT_PLAIN;
+    else {
+      const v = decimals < 0 ? m : m / POW10[decimals];
+      this.fv[nf] = negative ? -v : v;
+      this.fw[nf] = (negative ? 128 : 0) | (decimals < 0 ? 1 : decimals + 1);
+    }
+    return i;
+  }
+
+  /** Stores where field `nf` of the record starts and ends, and whether it is quoted (its form is set after). */
+  private storeField(nf: number, start: number, end: number, q: number): void {
+    if (nf === this.fs.length) this.growFields();
+    this.fs[nf] = start;
+    this.fe[nf] = end;
+    this.fq[nf] = q;
   }
 
   private growFields(): void {

@@ -20,24 +20,24 @@ import { QuadrantReport } from "./types";
 
 function settingRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
   const s = report.settings;
-  const L = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   return [
     ...weightSettingRows(report.weights, lang),
-    [L("yearFilter"), s.year ?? L("allYears")],
-    [L("layer"), CONTRIBUTION_LABELS[s.layer][lang]],
-    [L("xCut"), xCutText(report, lang)],
-    [L("yCut"), yCutText(report, lang)],
-    [L("minCases"), s.minCases],
+    [reportLabel("yearFilter"), s.year ?? reportLabel("allYears")],
+    [reportLabel("layer"), CONTRIBUTION_LABELS[s.layer][lang]],
+    [reportLabel("xCut"), xCutText(report, lang)],
+    [reportLabel("yCut"), yCutText(report, lang)],
+    [reportLabel("minCases"), s.minCases],
     ...QUADRANTS.map((q): ParameterRow => [
-      `${L("coefficients")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`,
+      `${reportLabel("coefficients")}${colon(lang)}${quadrantLabel(q, lang, s.labels)}`,
       s.coefficients[q],
     ]),
-    [L("incentiveMode"), s.money.mode === "pool" ? L("pool") : L("perPoint")],
-    s.money.mode === "pool" ? [L("pool"), s.money.pool] : [L("perPoint"), s.money.moneyPerPoint],
+    [reportLabel("incentiveMode"), s.money.mode === "pool" ? reportLabel("pool") : reportLabel("perPoint")],
+    s.money.mode === "pool" ? [reportLabel("pool"), s.money.pool] : [reportLabel("perPoint"), s.money.moneyPerPoint],
     [
-      L("unit"),
+      reportLabel("unit"),
       unitDimensions(s.unit)
-        .map((d) => L(d))
+        .map((d) => reportLabel(d))
         .join(" + "),
     ],
   ];
@@ -56,39 +56,39 @@ const RESULT_TYPES: ColumnType[] = [
 ];
 
 function resultRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
-  const L = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   const h = report.hospital;
   return [
-    [L("hospitalCases"), h.cases],
-    [L("hospitalCmi"), numberCell(h.cmi)],
-    [L("totalWeight"), h.totalWeight],
-    [L("groupCount"), h.groups],
-    [`${L("cutX")} (RW)`, numberCell(report.cuts.x)],
-    [`${L("cutY")}`, numberCell(report.cuts.y)],
+    [reportLabel("hospitalCases"), h.cases],
+    [reportLabel("hospitalCmi"), numberCell(h.cmi)],
+    [reportLabel("totalWeight"), h.totalWeight],
+    [reportLabel("groupCount"), h.groups],
+    [`${reportLabel("cutX")} (RW)`, numberCell(report.cuts.x)],
+    [`${reportLabel("cutY")}`, numberCell(report.cuts.y)],
     ...QUADRANTS.map((q): ParameterRow => [
-      `${L("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, report.settings.labels)}`,
+      `${reportLabel("groupsPerQuadrant")}${colon(lang)}${quadrantLabel(q, lang, report.settings.labels)}`,
       report.quadrantCounts[q],
     ]),
-    [L("points"), numberCell(h.points)],
+    [reportLabel("points"), numberCell(h.points)],
   ];
 }
 
 export function parametersSheet(report: QuadrantReport, lang: Lang): SheetModel {
-  const L = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   const data: ParameterRow[] = [
     ...readRows(report, lang),
-    ...skippedRows(report.skipped, SKIP_LABELS, L("skipped"), lang),
+    ...skippedRows(report.skipped, SKIP_LABELS, reportLabel("skipped"), lang),
     ...missingWeightRows(report.weights.missingCodes, lang),
   ];
   return {
-    name: L("sheetParameters"),
+    name: reportLabel("sheetParameters"),
     blocks: [
-      { kind: "text", text: L("parametersTitle"), style: "title" },
-      keyValueBlock(L("settings"), settingRows(report, lang)),
-      keyValueBlock(L("data"), data),
-      keyValueBlock(L("columnMapping"), mappingRows(report, lang)),
-      keyValueBlock(L("results"), resultRows(report, lang), RESULT_TYPES),
-      keyValueBlock(L("about"), aboutRows(report, lang)),
+      { kind: "text", text: reportLabel("parametersTitle"), style: "title" },
+      keyValueBlock(reportLabel("settings"), settingRows(report, lang)),
+      keyValueBlock(reportLabel("data"), data),
+      keyValueBlock(reportLabel("columnMapping"), mappingRows(report, lang)),
+      keyValueBlock(reportLabel("results"), resultRows(report, lang), RESULT_TYPES),
+      keyValueBlock(reportLabel("about"), aboutRows(report, lang)),
     ],
   };
 }

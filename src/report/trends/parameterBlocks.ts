@@ -17,7 +17,6 @@ import { fill, modelName, TRENDS_LABELS, TRENDS_SKIP_LABELS, unitLabel } from ".
 import { SectionRows, TrendsReport } from "./types";
 
 function settingRows(report: TrendsReport, lang: Lang): ParameterRow[] {
-  const L = TRENDS_LABELS;
   const s = report.settings;
   const d = report.decomposition;
   const c = report.curve;
@@ -25,26 +24,25 @@ function settingRows(report: TrendsReport, lang: Lang): ParameterRow[] {
     ...weightSettingRows(report.weights, lang),
     [label("unit", lang), unitLabel(s.unit, lang)],
     [
-      L.levelSource[lang],
+      TRENDS_LABELS.levelSource[lang],
       s.levels.source === "benchmark"
-        ? `${L.levelsFromBenchmark[lang]}${colon(lang)}${s.levels.name}`
-        : L.levelsFromData[lang],
+        ? `${TRENDS_LABELS.levelsFromBenchmark[lang]}${colon(lang)}${s.levels.name}`
+        : TRENDS_LABELS.levelsFromData[lang],
     ],
-    [L.period[lang], d.available ? `${d.before} → ${d.after}` : "—"],
-    [L.curveYear[lang], c.available ? (c.year ?? L.allRows[lang]) : "—"],
-    [L.curveY[lang], L.curveYValue[lang]],
-    [L.minCases[lang], s.minCases],
+    [TRENDS_LABELS.period[lang], d.available ? `${d.before} → ${d.after}` : "—"],
+    [TRENDS_LABELS.curveYear[lang], c.available ? (c.year ?? TRENDS_LABELS.allRows[lang]) : "—"],
+    [TRENDS_LABELS.curveY[lang], TRENDS_LABELS.curveYValue[lang]],
+    [TRENDS_LABELS.minCases[lang], s.minCases],
     [
-      L.flagTolerance[lang],
+      TRENDS_LABELS.flagTolerance[lang],
       `${formatNumber(1 - s.flagTolerance, 2, lang)} – ${formatNumber(1 + s.flagTolerance, 2, lang)}`,
     ],
-    [L.topAdrgs[lang], s.topAdrgs],
+    [TRENDS_LABELS.topAdrgs[lang], s.topAdrgs],
   ];
 }
 
 /** The source and rows of the report, then the rows each section used and skipped. */
 function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
-  const L = TRENDS_LABELS;
   const { quality: q, decomposition: d, curve: c } = report;
   const data: ParameterRow[] = [
     ...readRows(report, lang),
@@ -53,38 +51,40 @@ function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
   ];
   const section = (name: Text, rows: SectionRows | undefined) => {
     if (!rows) return;
-    const title = fill(L.rowsSection, lang, { section: name[lang] });
+    const title = fill(TRENDS_LABELS.rowsSection, lang, { section: name[lang] });
     data.push([title, rows.used], ...skippedRows(rows.skipped, TRENDS_SKIP_LABELS, title, lang));
   };
-  section(L.sectionQuality, q.available ? q.rows : undefined);
-  section(L.sectionDecomposition, d.available ? d.rows : undefined);
-  section(L.sectionCurve, c.available ? c.rows : undefined);
+  section(TRENDS_LABELS.sectionQuality, q.available ? q.rows : undefined);
+  section(TRENDS_LABELS.sectionDecomposition, d.available ? d.rows : undefined);
+  section(TRENDS_LABELS.sectionCurve, c.available ? c.rows : undefined);
   data.push(...missingWeightRows(report.weights.missingCodes, lang));
   return data;
 }
 
 /** The results with the type of each value (the low-risk rate as per cent, CMI parts as weights). */
 function resultRows(report: TrendsReport, lang: Lang): { rows: ParameterRow[]; types: (ColumnType | undefined)[] } {
-  const L = TRENDS_LABELS;
   const { quality: q, decomposition: d, curve: c } = report;
   const results: ParameterRow[] = [];
   const types: (ColumnType | undefined)[] = [];
   if (q.available) {
-    results.push([L.lowRiskTotal[lang], numberCell(q.overall.rate)]);
+    results.push([TRENDS_LABELS.lowRiskTotal[lang], numberCell(q.overall.rate)]);
     types.push("percent");
   }
   if (d.available) {
     results.push(
-      [L.cmiChange[lang], numberCell(d.overall.change)],
-      [L.mix[lang], numberCell(d.overall.mix)],
-      [L.severity[lang], numberCell(d.overall.severity)],
+      [TRENDS_LABELS.cmiChange[lang], numberCell(d.overall.change)],
+      [TRENDS_LABELS.mix[lang], numberCell(d.overall.mix)],
+      [TRENDS_LABELS.severity[lang], numberCell(d.overall.severity)],
     );
     types.push("weight", "weight", "weight");
   }
   if (c.available && c.models[0]) {
     results.push(
-      [L.bestModel[lang], `${modelName(c.models[0].model, lang)} (R² ${formatNumber(c.models[0].rSquared, 4, lang)})`],
-      [L.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
+      [
+        TRENDS_LABELS.bestModel[lang],
+        `${modelName(c.models[0].model, lang)} (R² ${formatNumber(c.models[0].rSquared, 4, lang)})`,
+      ],
+      [TRENDS_LABELS.unitsFlagged[lang], c.units.filter((u) => u.flag === "high" || u.flag === "low").length],
     );
     types.push(undefined, "integer");
   }
@@ -92,13 +92,13 @@ function resultRows(report: TrendsReport, lang: Lang): { rows: ParameterRow[]; t
 }
 
 export function parameterBlocks(report: TrendsReport, lang: Lang): KeyValueBlock[] {
-  const G = (k: LabelKey) => label(k, lang);
+  const reportLabel = (k: LabelKey) => label(k, lang);
   const results = resultRows(report, lang);
   return [
-    keyValueBlock(G("settings"), settingRows(report, lang)),
-    keyValueBlock(G("data"), dataRows(report, lang)),
-    keyValueBlock(G("columnMapping"), mappingRows(report, lang)),
-    keyValueBlock(G("results"), results.rows, results.types),
-    keyValueBlock(G("about"), aboutRows(report, lang)),
+    keyValueBlock(reportLabel("settings"), settingRows(report, lang)),
+    keyValueBlock(reportLabel("data"), dataRows(report, lang)),
+    keyValueBlock(reportLabel("columnMapping"), mappingRows(report, lang)),
+    keyValueBlock(reportLabel("results"), results.rows, results.types),
+    keyValueBlock(reportLabel("about"), aboutRows(report, lang)),
   ];
 }
