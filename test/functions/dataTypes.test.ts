@@ -4,6 +4,7 @@
  * JSON (`{ type: "Double", basicValue: 100 }`); every function reads it as its basic value,
  * and an error-typed one as that Excel error (src/engine/cellValue.ts).
  */
+import * as fc from "fast-check";
 import { cmi, groupCount, totalWeight } from "../../src/functions/caseMix";
 import { setLanguage } from "../../src/functions/excel";
 import { marginContrib } from "../../src/functions/margins";
@@ -125,5 +126,42 @@ describe("error-typed data types are that Excel error", () => {
     setLanguage("zh");
     const e = excelErr(() => marginContrib(col("收入", 100, DIV0), col("成本", 50, 50)));
     expect(e.message).toBe('revenue 第 3 行："#DIV/0!" 是错误值，不是数字');
+  });
+});
+
+/** A cell as the data type Excel would hand over for it (numbers, text, booleans, blanks). */
+function asDataType(cell: unknown): unknown {
+  if (typeof cell === "number") return { type: "Double", basicValue: cell };
+  if (typeof cell === "string") return { type: "String", basicValue: cell };
+  if (typeof cell === "boolean") return { type: "Boolean", basicValue: cell };
+  return { type: "Empty", basicValue: "" };
+}
+
+/** The result of a call, or the Excel error it throws, for comparing two calls. */
+function outcomeOf(f: () => unknown): unknown {
+  try {
+    return f();
+  } catch (e) {
+    return e;
+  }
+}
+
+describe("property: data-type cells change nothing", () => {
+  const code = fc.constantFrom("GB11", "gb11", "ES21", " ES21 ", "", null, "#N/A", 0);
+  const cost = fc.oneof(fc.integer({ min: 0, max: 5000 }), fc.constantFrom("1,200", "", null, "n/a", -3, true));
+  const rows = fc.array(fc.tuple(code, cost, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 25 });
+
+  it("DRG_WEIGHT and MARGIN_CONTRIB give the plain range's result when any cells are data types", () => {
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const groups = col("DRG", ...rs.map((r) => r[0]));
+        const costs = col("费用", ...rs.map((r) => r[1]));
+        const typedGroups = col("DRG", ...rs.map((r) => (r[2] ? asDataType(r[0]) : r[0])));
+        const typedCosts = col("费用", ...rs.map((r) => (r[3] ? asDataType(r[1]) : r[1])));
+        expect(outcomeOf(() => drgWeight(typedGroups, typedCosts))).toEqual(outcomeOf(() => drgWeight(groups, costs)));
+        expect(outcomeOf(() => marginContrib(typedCosts, costs))).toEqual(outcomeOf(() => marginContrib(costs, costs)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
