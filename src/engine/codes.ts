@@ -11,6 +11,7 @@
  *
  *     internCodes(["GB11", " gb11", "ES21", null]).ids  // Int32Array [0, 0, 1, -1]
  */
+import { basicCellValue, isDataTypeCell } from "./cellValue";
 
 /** Full-width ASCII block U+FF01..U+FF5E maps to U+0021..U+007E; U+3000 is a full-width space. */
 function foldFullWidth(s: string): string {
@@ -57,7 +58,10 @@ function dropInvisible(s: string): string {
 export function normalizeCode(value: unknown): string {
   if (value === null || value === undefined || value === 0 || value === false) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value !== "string") return value instanceof Error ? "" : String(value).trim().toUpperCase();
+  if (typeof value !== "string") {
+    if (isDataTypeCell(value)) return normalizeCode(basicCellValue(value));
+    return value instanceof Error ? "" : String(value).trim().toUpperCase();
+  }
   return dropInvisible(foldFullWidth(value)).trim().toUpperCase();
 }
 
@@ -68,7 +72,8 @@ export function normalizeCode(value: unknown): string {
 export function normalizeKey(value: unknown): string {
   if (value === null || value === undefined || value === false) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  if (typeof value !== "string") return String(value).trim();
+  if (typeof value !== "string")
+    return isDataTypeCell(value) ? normalizeKey(basicCellValue(value)) : String(value).trim();
   return dropInvisible(foldFullWidth(value)).trim();
 }
 

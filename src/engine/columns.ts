@@ -5,6 +5,7 @@
  *     matchHeader("出院科室")        // "department"
  *     matchHeader("Total Discharges") // "cases"
  */
+import { basicCellValue, isDataTypeCell } from "./cellValue";
 import { Text } from "./text";
 
 export type ColumnName =
@@ -125,7 +126,7 @@ export const COLUMN_TITLES: Record<ColumnName, Text> = {
 
 /** The comparison key of a header: no spaces, upper case, full-width folded. */
 export function headerKey(header: unknown): string {
-  if (typeof header !== "string") return "";
+  if (typeof header !== "string") return isDataTypeCell(header) ? headerKey(basicCellValue(header)) : "";
   let out = "";
   for (const ch of header) {
     const c = ch.charCodeAt(0);

@@ -6,13 +6,15 @@
  *     yearOf("2024-03-05")   // "2024"
  *     yearOf("2023年度")      // "2023"
  */
+import { basicCellValue } from "./cellValue";
 import { normalizeKey } from "./codes";
 
 /** Excel's day 0 is 1899-12-30 in the 1900 date system (serial 60 being the phantom 1900-02-29). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86400000;
 
-export function yearOf(value: unknown): string {
+export function yearOf(cell: unknown): string {
+  const value = basicCellValue(cell);
   if (typeof value === "number" && Number.isFinite(value)) {
     if (value >= 1900 && value <= 2200 && Number.isInteger(value)) return String(value);
     if (value > 2200 && value < 2958466) {

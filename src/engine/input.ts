@@ -5,14 +5,17 @@
  * systems often export numbers stored as text: "12,345.60", full-width digits). Empty cells
  * (null, undefined, blank text) are "missing" and come back as NaN for the caller to skip
  * and count. Anything else (words, booleans, Excel error values) is an error that names the
- * argument and the row.
+ * argument and the row. A data-type cell (src/engine/cellValue.ts) is read as its basic value.
  */
+import { basicCellValue, isDataTypeCell } from "./cellValue";
 import { CaseMixError, quoteCell } from "./text";
 
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") return value.trim() === "";
+  return isDataTypeCell(value) && isBlankCell(basicCellValue(value));
 }
 
 /** Folds full-width digits and signs, strips thousands separators and spaces. */
@@ -30,6 +33,7 @@ function cleanNumberText(s: string): string {
 /** The number in a cell, NaN when blank, undefined when the cell holds no number. */
 export function cellNumber(value: unknown): number | undefined {
   if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (isDataTypeCell(value)) return cellNumber(basicCellValue(value));
   if (isBlankCell(value)) return NaN;
   if (typeof value === "string") {
     const s = cleanNumberText(value);
@@ -43,6 +47,7 @@ export function cellNumber(value: unknown): number | undefined {
 
 /** True for text that is not a number: what a header cell looks like. */
 export function isTextCell(value: unknown): boolean {
+  if (isDataTypeCell(value)) return isTextCell(basicCellValue(value));
   return typeof value === "string" && value.trim() !== "" && cellNumber(value) === undefined;
 }
 
@@ -92,10 +97,12 @@ export function sumTooLarge(argName: string): CaseMixError {
 
 /**
  * True for an Excel error value: a JavaScript Error, an error object as Excel hands it to a
- * custom function (`{code: "#N/A", message?}`), or text that spells one (`#N/A`, `#DIV/0!`).
+ * custom function (`{code: "#N/A", message?}`), text that spells one (`#N/A`, `#DIV/0!`), or
+ * an error-typed data-type cell.
  */
 export function isErrorValue(value: unknown): boolean {
   if (value instanceof Error) return true;
+  if (isDataTypeCell(value)) return isErrorValue(basicCellValue(value));
   if (typeof value === "string") return /^#[A-Z/0!?]+[!?]?$/i.test(value.trim());
   if (typeof value === "object" && value !== null) {
     const code = (value as { code?: unknown }).code;
@@ -127,7 +134,8 @@ export function checkNoErrorValues(cells: ArrayLike<unknown>, argName: string, f
 }
 
 /** How an error value is quoted in a message: its code (`"#N/A"`), not the object. */
-function quoteError(value: unknown): string {
+function quoteError(raw: unknown): string {
+  const value = basicCellValue(raw);
   if (typeof value === "object" && value !== null && !(value instanceof Error)) {
     return quoteCell((value as { code: string }).code);
   }

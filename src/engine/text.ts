@@ -5,6 +5,7 @@
  * Chinese version; the caller (custom functions, taskpane, command line) picks one
  * with the user's display language. Errors carry the Excel error kind they map to.
  */
+import { basicCellValue } from "./cellValue";
 
 export type Lang = "en" | "zh";
 
@@ -49,7 +50,9 @@ export function fail(kind: ErrorKind, en: string, zh: string): never {
 }
 
 /** Quotes a cell value for an error message, shortened so a message stays readable. */
-export function quoteCell(value: unknown): string {
+export function quoteCell(raw: unknown): string {
+  // A data-type cell is quoted as the value it shows, not as its JSON.
+  const value = basicCellValue(raw);
   let s: string;
   if (value instanceof Error) s = value.message || value.name;
   else if (typeof value === "object" && value !== null) s = JSON.stringify(value) ?? String(value);

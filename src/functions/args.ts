@@ -1,8 +1,10 @@
 /**
  * Excel argument shapes. Ranges arrive as 2-D arrays (`any[][]`); an omitted optional
  * argument arrives as null or undefined; a single cell typed as a matrix arrives as [[x]].
- * These helpers turn them into columns for the engine, with messages that name the argument.
+ * These helpers turn them into columns for the engine, with messages that name the argument;
+ * a data-type cell comes out as its basic value (src/engine/cellValue.ts).
  */
+import { basicCellValue } from "../engine/cellValue";
 import { matchHeader } from "../engine/columns";
 import { cellNumber, checkSameLength, isBlankCell, isTextCell } from "../engine/input";
 import { CaseMixError } from "../engine/text";
@@ -37,10 +39,10 @@ export function column(arg: unknown, argName: string): unknown[] {
   const width = m[0].length;
   if (width === 1) {
     const out = new Array<unknown>(m.length);
-    for (let i = 0; i < m.length; i++) out[i] = m[i][0];
+    for (let i = 0; i < m.length; i++) out[i] = basicCellValue(m[i][0]);
     return out;
   }
-  if (m.length === 1) return m[0].slice();
+  if (m.length === 1) return m[0].map(basicCellValue);
   throw new CaseMixError("value", {
     en: `${argName} must be a single column; it has ${m.length} rows and ${width} columns`,
     zh: `${argName} 必须是单列；它有 ${m.length} 行 ${width} 列`,
@@ -63,7 +65,7 @@ export function columns(arg: unknown, argName: string): unknown[][] {
           zh: `${argName} 第 ${i + 1} 行有 ${row.length} 个单元格，而第 1 行有 ${width} 个`,
         });
       }
-      col[i] = row[j];
+      col[i] = basicCellValue(row[j]);
     }
     out.push(col);
   }
@@ -72,10 +74,10 @@ export function columns(arg: unknown, argName: string): unknown[][] {
 
 /** A single value: a scalar argument, or the one cell of a 1x1 range. */
 export function scalar(arg: unknown): unknown {
-  if (!Array.isArray(arg)) return arg;
+  if (!Array.isArray(arg)) return basicCellValue(arg);
   if (arg.length === 0) return null;
   const first = arg[0];
-  return Array.isArray(first) ? first[0] : first;
+  return basicCellValue(Array.isArray(first) ? first[0] : first);
 }
 
 /** An optional text option such as `trim` or `result`, checked against its allowed values. */

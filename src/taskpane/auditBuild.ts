@@ -44,7 +44,7 @@ function originOf(data: SourceData) {
   return { source: data.address, sheet: data.sheet, firstRow: data.rowIndex + 1, argName: data.address };
 }
 
-/** A weight table from the values read (header row found by its words, see src/engine/weightAudit/fromGrid.ts). */
+/** A weight table from the values read (header row found by its words, see src/engine/weightTableGrid.ts). */
 export function auditTableOf(data: SourceData): AuditTableSource {
   return auditTableFromGrid(gridFromRows(data.values), originOf(data));
 }

@@ -12,10 +12,11 @@ import {
   gridFromRows,
   readCaseTable,
 } from "../engine/caseTable";
-import { ColumnName, matchHeader } from "../engine/columns";
+import { ColumnName } from "../engine/columns";
 import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { CaseMixError, Lang } from "../engine/text";
-import { WeightTable, weightTable } from "../engine/weightTable";
+import { WeightTable } from "../engine/weightTable";
+import { weightTableFromGrid } from "../engine/weightTableGrid";
 import { RenderResult } from "../report/excel/options";
 import { quadrantLabel, SKIP_LABELS, SkipReason } from "../report/i18n";
 import { QuadrantSettings, reportColumns, requiredColumns } from "../report/quadrant/settings";
@@ -138,25 +139,11 @@ export function caseTableOf(
 }
 
 /**
- * A weight table from the values read: the code column is the one headed like a DRG group
- * (else the first), the weight column the one headed 权重/RW/weight (else the next). A header
- * row is skipped by `weightTable` (its weight cell is text).
+ * A weight table from the values read: its columns found as every weight table's, the command
+ * line's --weights included (src/engine/weightTableGrid.ts).
  */
 export function weightTableOf(data: SourceData): WeightTable {
-  const first = data.values[0] ?? [];
-  if (data.columnCount < 2) {
-    throw new CaseMixError("value", {
-      en: `${data.address}: a weight table needs two columns, group code and weight`,
-      zh: `${data.address}：权重表需要两列：病组编码和权重`,
-    });
-  }
-  let codeColumn = first.findIndex((h) => matchHeader(h) === "drg");
-  let weightColumn = first.findIndex((h) => matchHeader(h) === "weight");
-  if (codeColumn < 0) codeColumn = weightColumn === 0 ? 1 : 0;
-  if (weightColumn < 0) weightColumn = codeColumn === 0 ? 1 : 0;
-  const codes = data.values.map((row) => row[codeColumn]);
-  const weights = data.values.map((row) => row[weightColumn]);
-  return weightTable(codes, weights, { argName: data.address, firstRow: data.rowIndex + 1 });
+  return weightTableFromGrid(gridFromRows(data.values), { argName: data.address, firstRow: data.rowIndex + 1 });
 }
 
 export interface BuiltReport {

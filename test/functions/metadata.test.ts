@@ -39,7 +39,17 @@ const byId = new Map(en.map((f) => [f.id, f]));
 
 /** Leading arguments as they must be declared; `[name]` is optional. */
 const SIGNATURES: Record<string, string[]> = {
-  DRG_WEIGHT: ["groups", "costs", "[lookup]", "[trim]", "[trim_k]", "[min_cases]", "[counts]", "[years]", "[year_weights]"],
+  DRG_WEIGHT: [
+    "groups",
+    "costs",
+    "[lookup]",
+    "[trim]",
+    "[trim_k]",
+    "[min_cases]",
+    "[counts]",
+    "[years]",
+    "[year_weights]",
+  ],
   DRG_WEIGHT_STD: ["groups", "category_costs", "[shares]", "[lookup]"],
   CMI: ["groups", "weight_table", "[by]", "[counts]"],
   TOTAL_WEIGHT: ["groups", "weight_table", "[by]", "[counts]"],
@@ -61,14 +71,47 @@ const SIGNATURES: Record<string, string[]> = {
 
 /** Parameters that take ranges: `any` matrices, so text cells arrive and can be checked. */
 const RANGE_PARAMETERS = new Set([
-  "groups", "costs", "lookup", "counts", "years", "year_weights", "category_costs", "shares", "weight_table",
-  "by", "benchmark_table", "los", "revenue", "cost", "values", "cmi", "cases", "x", "y", "groups_a", "groups_b",
-  "weight_table_a", "weight_table_b", "drug_costs", "material_costs", "periods",
+  "groups",
+  "costs",
+  "lookup",
+  "counts",
+  "years",
+  "year_weights",
+  "category_costs",
+  "shares",
+  "weight_table",
+  "by",
+  "benchmark_table",
+  "los",
+  "revenue",
+  "cost",
+  "values",
+  "cmi",
+  "cases",
+  "x",
+  "y",
+  "groups_a",
+  "groups_b",
+  "weight_table_a",
+  "weight_table_b",
+  "drug_costs",
+  "material_costs",
+  "periods",
 ]);
 
 const CJK = /[\u4e00-\u9fff]/;
 
 describe("dist/functions.json", () => {
+  it("allows data-type cells in any arguments, in both languages (read as their basic values)", () => {
+    // src/engine/cellValue.ts reads them; test/functions/dataTypes.test.ts pins the values.
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const raw = JSON.parse(fs.readFileSync(path.join(DIST, file), "utf8")) as {
+        allowCustomDataForDataTypeAny?: unknown;
+      };
+      expect({ file, allow: raw.allowCustomDataForDataTypeAny }).toEqual({ file, allow: true });
+    }
+  });
+
   it("declares each function once, with name = id in upper case", () => {
     expect(new Set(en.map((f) => f.id)).size).toBe(en.length);
     for (const f of en) {
@@ -97,7 +140,11 @@ describe("dist/functions.json", () => {
           });
         } else {
           // options are single values
-          expect({ id, name: p.name, dimensionality: p.dimensionality ?? "scalar" }).toEqual({ id, name: p.name, dimensionality: "scalar" });
+          expect({ id, name: p.name, dimensionality: p.dimensionality ?? "scalar" }).toEqual({
+            id,
+            name: p.name,
+            dimensionality: "scalar",
+          });
         }
       }
       expect(f.result?.dimensionality).toBe("matrix");
@@ -109,9 +156,18 @@ describe("dist/functions.json", () => {
       expect({ id: f.id, described: (f.description ?? "").length > 10 }).toEqual({ id: f.id, described: true });
       let optionalSeen = false;
       for (const p of f.parameters) {
-        expect({ id: f.id, name: p.name, described: (p.description ?? "").length > 0 }).toEqual({ id: f.id, name: p.name, described: true });
+        expect({ id: f.id, name: p.name, described: (p.description ?? "").length > 0 }).toEqual({
+          id: f.id,
+          name: p.name,
+          described: true,
+        });
         if (p.optional) optionalSeen = true;
-        else expect({ id: f.id, name: p.name, requiredAfterOptional: optionalSeen }).toEqual({ id: f.id, name: p.name, requiredAfterOptional: false });
+        else
+          expect({ id: f.id, name: p.name, requiredAfterOptional: optionalSeen }).toEqual({
+            id: f.id,
+            name: p.name,
+            requiredAfterOptional: false,
+          });
       }
     }
   });
@@ -124,7 +180,12 @@ describe("dist/functions.zh-CN.json", () => {
         id: f.id,
         name: f.name,
         result: f.result,
-        parameters: f.parameters.map((p) => ({ name: p.name, type: p.type, dimensionality: p.dimensionality, optional: p.optional })),
+        parameters: f.parameters.map((p) => ({
+          name: p.name,
+          type: p.type,
+          dimensionality: p.dimensionality,
+          optional: p.optional,
+        })),
       }));
     expect(strip(zh)).toEqual(strip(en));
   });

@@ -113,6 +113,16 @@ const oddValues = fc.constantFrom<unknown>(
   [[]],
   [[1]],
   [["GB11", 2]],
+  // Excel data-type cells (allowCustomDataForDataTypeAny): read as their basic values.
+  { type: "Double", basicValue: 2, numberFormat: "0.00" },
+  { type: "FormattedNumber", basicValue: 1e308, numberFormat: "0" },
+  { type: "String", basicValue: "GB11" },
+  { type: "String", basicValue: "#N/A" },
+  { type: "Boolean", basicValue: true },
+  { type: "Empty", basicValue: "" },
+  { type: "Error", errorType: "Div0", basicValue: "#DIV/0!" },
+  { type: "Entity", text: "GB11", properties: {}, basicType: "Error", basicValue: "#VALUE!" },
+  { type: "WebImage", address: "https://example.invalid/x.png" },
 );
 export const cell: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: words },

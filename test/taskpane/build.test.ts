@@ -42,13 +42,41 @@ function sourceData(values: unknown[][], rowIndex = 0): SourceData {
 const defaults = settingsFromForm(DEFAULT_FORM, "en").settings!;
 
 describe("columns", () => {
-  const headers = ["病案号", "出院科室", "主诊医师", "DRG编码", "DRG名称", "出院日期", "住院总费用(元)", "医保统筹支付", "个人自付", "西药费", "中成药费", "耗材费"];
+  const headers = [
+    "病案号",
+    "出院科室",
+    "主诊医师",
+    "DRG编码",
+    "DRG名称",
+    "出院日期",
+    "住院总费用(元)",
+    "医保统筹支付",
+    "个人自付",
+    "西药费",
+    "中成药费",
+    "耗材费",
+  ];
 
   test("finds the header row below title lines and maps Chinese headers", () => {
-    const d = detectColumns([["某某医院病案首页导出"], ["导出时间：2025-01-31"], headers, ["A1", "心内科", "张三", "FM19"]]);
+    const d = detectColumns([
+      ["某某医院病案首页导出"],
+      ["导出时间：2025-01-31"],
+      headers,
+      ["A1", "心内科", "张三", "FM19"],
+    ]);
     expect(d.found).toBe(true);
     expect(d.headerRow).toBe(2);
-    expect(d.mapping).toMatchObject({ department: 1, doctor: 2, drg: 3, drgName: 4, dischargeDate: 5, totalCost: 6, insurancePaid: 7, selfPay: 8, materialCost: 11 });
+    expect(d.mapping).toMatchObject({
+      department: 1,
+      doctor: 2,
+      drg: 3,
+      drgName: 4,
+      dischargeDate: 5,
+      totalCost: 6,
+      insurancePaid: 7,
+      selfPay: 8,
+      materialCost: 11,
+    });
     // Drug cost split over two headers is added up.
     expect(d.drugCostParts).toEqual([9, 10]);
     expect(missingColumns(d, {}, defaults)).toEqual([]);
@@ -69,7 +97,10 @@ describe("columns", () => {
   });
 
   test("names the missing required column, and a correction fills it", () => {
-    const d = detectColumns([["DRG编码", "科室", "统筹", "自费金额", "药费", "材料", "总额"], ["GB11", "外科", 1, 1, 1, 1, 1]]);
+    const d = detectColumns([
+      ["DRG编码", "科室", "统筹", "自费金额", "药费", "材料", "总额"],
+      ["GB11", "外科", 1, 1, 1, 1, 1],
+    ]);
     // 统筹 / 自费金额 / 药费 / 材料 / 总额 are not header words: the user must point at them.
     const missing = missingColumns(d, {}, defaults);
     expect(missing).toEqual(["insurancePaid", "selfPay", "drugCost", "materialCost", "totalCost"]);
@@ -82,7 +113,15 @@ describe("columns", () => {
 
   test("the mapping shows the required columns first, then the optional ones the report reads", () => {
     const columns = mappingColumns(defaults);
-    expect(columns.slice(0, 7).map((c) => c.column)).toEqual(["drg", "insurancePaid", "selfPay", "drugCost", "materialCost", "totalCost", "department"]);
+    expect(columns.slice(0, 7).map((c) => c.column)).toEqual([
+      "drg",
+      "insurancePaid",
+      "selfPay",
+      "drugCost",
+      "materialCost",
+      "totalCost",
+      "department",
+    ]);
     expect(columns.every((c, i) => c.required === i < 7)).toBe(true);
     expect(columns.map((c) => c.column)).toContain("drgName");
   });
@@ -103,16 +142,59 @@ describe("columns", () => {
 
 describe("weight table", () => {
   test("code and weight columns by header, header row skipped", () => {
-    const t = weightTableOf(sourceData([["权重", "DRG编码"], [1.25, "GB11"], [0.8, " es21 "]]));
+    const t = weightTableOf(
+      sourceData([
+        ["权重", "DRG编码"],
+        [1.25, "GB11"],
+        [0.8, " es21 "],
+      ]),
+    );
     expect(t.weightOf("GB11")).toBe(1.25);
     expect(t.weightOf("ES21")).toBe(0.8);
   });
   test("without a header: the first two columns", () => {
-    const t = weightTableOf(sourceData([["GB11", 1.25], ["ES21", 0.8]]));
+    const t = weightTableOf(
+      sourceData([
+        ["GB11", 1.25],
+        ["ES21", 0.8],
+      ]),
+    );
     expect(t.codes).toEqual(["GB11", "ES21"]);
   });
   test("one column is an error", () => {
     expect(() => weightTableOf(sourceData([["GB11"]]))).toThrow(/two columns/);
+  });
+  test("title rows above the header, the same reader as the command line and the audit", () => {
+    // Header on sheet row 5 (rowIndex 2 + row 3 of the values); GB11 1.25, ES21 0.8.
+    const t = weightTableOf(
+      sourceData([["2024 年权重表"], [], ["名称", "drg_code", "RW"], ["胃", "GB11", 1.25], ["呼吸", "ES21", "0.8"]], 2),
+    );
+    expect([t.codes, Array.from(t.weights)]).toEqual([
+      ["GB11", "ES21"],
+      [1.25, 0.8],
+    ]);
+  });
+  test("a weight header with no code column told apart is an error in both languages", () => {
+    const data = sourceData(
+      [
+        ["weight", "组别", "备注"],
+        [1.25, "GB11", ""],
+      ],
+      4,
+    );
+    let error: unknown;
+    try {
+      weightTableOf(data);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CaseMixError);
+    expect((error as CaseMixError).messageIn("en")).toBe(
+      '病案首页!A5 row 5: "weight" (column 1) names the weight, but no column is headed as the group code, so the code column cannot be told apart from the weight column; head the code column DRG编码, drg_code or code',
+    );
+    expect((error as CaseMixError).messageIn("zh")).toBe(
+      "病案首页!A5 第 5 行：“weight”（第 1 列）是权重列，但没有一列的表头是病组编码，无法区分编码列和权重列；请把编码列的表头写成 DRG编码、drg_code 或 code",
+    );
   });
 });
 
@@ -137,10 +219,17 @@ describe("form", () => {
   });
 
   test("every wrong field is reported, in the user's language", () => {
-    const form = { ...DEFAULT_FORM, minCases: "five", moneyMode: "pool" as const, pool: "-5", xCut: "custom" as const, xCutValue: "1.2" };
+    const form = {
+      ...DEFAULT_FORM,
+      minCases: "five",
+      moneyMode: "pool" as const,
+      pool: "-5",
+      xCut: "custom" as const,
+      xCutValue: "1.2",
+    };
     const en = settingsFromForm(form, "en");
     expect(en.errors).toEqual([
-      'Minimum cases to classify a group: “five” is not a number',
+      "Minimum cases to classify a group: “five” is not a number",
       "Bonus pool to share: -5 must be between 0 and ∞",
     ]);
     const zh = settingsFromForm(form, "zh");
@@ -150,12 +239,21 @@ describe("form", () => {
   });
 
   test("weight-table mode needs the table read", () => {
-    expect(settingsFromForm({ ...DEFAULT_FORM, weightMode: "table" }, "en").errors).toEqual([tr("en", "weightTableNeeded")]);
+    expect(settingsFromForm({ ...DEFAULT_FORM, weightMode: "table" }, "en").errors).toEqual([
+      tr("en", "weightTableNeeded"),
+    ]);
   });
 
   test("percentile trimming and year weights", () => {
-    const s = settingsFromForm({ ...DEFAULT_FORM, trim: "percentile", pLow: "0.02", pHigh: "0.98", yearWeights: "1，2，7" }, "zh").settings!;
-    expect(s.weights).toEqual({ source: "data", trim: { method: "percentile", pLow: 0.02, pHigh: 0.98 }, yearWeights: [1, 2, 7] });
+    const s = settingsFromForm(
+      { ...DEFAULT_FORM, trim: "percentile", pLow: "0.02", pHigh: "0.98", yearWeights: "1，2，7" },
+      "zh",
+    ).settings!;
+    expect(s.weights).toEqual({
+      source: "data",
+      trim: { method: "percentile", pLow: 0.02, pHigh: 0.98 },
+      yearWeights: [1, 2, 7],
+    });
   });
 });
 

@@ -1,10 +1,9 @@
 /**
  * Weight tables and a case volume read for the audit from grids (a CSV file, a sheet, a
  * range), so that the command line and the taskpane read them the same way:
- * 1. Tables: the code, weight and (optional) name columns are found by their headers
- *    (drg_code / weight, DRG编码 / 权重, DRG Definition, ...) in the first rows; without a
- *    header row the first column is the code and the second the weight. Rows with an empty
- *    code are left out and counted; a code listed twice with the same weight counts once.
+ * 1. Tables: the code, weight and (optional) name columns are found as every weight table's
+ *    are (src/engine/weightTableGrid.ts). Rows with an empty code are left out and counted;
+ *    a code listed twice with the same weight counts once.
  * 2. Volume: a case file (one row a case) or a group + count table (出院人数, 病例数,
  *    Total Discharges), with optional unit columns: hospital (医院), hospital level (医院等级)
  *    and department (科室). Rows with an empty group or a blank or zero count are left out
@@ -12,9 +11,16 @@
  */
 import { internCodes, Interned, normalizeCode, normalizeKey } from "../codes";
 import { detectCaseColumns, findHeaderRow, Grid, readCaseTable } from "../caseTable";
-import { ColumnName, headerKey, matchHeader } from "../columns";
+import { ColumnName } from "../columns";
 import { cellNumber, isBlankCell } from "../input";
 import { CaseMixError } from "../text";
+import {
+  headerText,
+  isCodeHeader,
+  looseKey,
+  WEIGHT_HEADER_SCAN_ROWS as SCAN_ROWS,
+  weightTableLayout,
+} from "../weightTableGrid";
 import { TableInput } from "./table";
 import { VolumeInput } from "./volume";
 
@@ -60,40 +66,6 @@ export interface AuditVolumeSource extends GridOrigin {
   skipped: { blankRows: number; emptyGroup: number };
 }
 
-/** Header keys without spaces, case, full-width forms and `_ - .` (drg_code -> DRGCODE). */
-function looseKey(header: unknown): string {
-  return headerKey(header).replace(/[_\-.·]/g, "");
-}
-
-const CODE_WORDS = new Set([
-  "DRGCODE",
-  "CODE",
-  "GROUPCODE",
-  "DRGID",
-  "编码",
-  "代码",
-  "分组编码",
-  "病组",
-  "DRG编号",
-  "CHSDRG编码",
-  "CHSDRG",
-]);
-const NAME_WORDS = new Set(["DRGNAME", "NAME", "GROUPNAME", "名称", "病组名称", "分组名称", "DRG组名称"]);
-const WEIGHT_WORDS = new Set([
-  "WEIGHT",
-  "RW",
-  "DRGWEIGHT",
-  "RELATIVEWEIGHT",
-  "权重",
-  "相对权重",
-  "基准权重",
-  "病组权重",
-  "DRG权重",
-  "调整后权重",
-  "调整前权重",
-  "新权重",
-  "原权重",
-]);
 const COUNT_WORDS = new Set([
   "COUNT",
   "N",
@@ -108,51 +80,6 @@ const COUNT_WORDS = new Set([
   "病例数量",
 ]);
 const LEVEL_WORDS = new Set(["医院等级", "医院级别", "机构等级", "机构级别", "等级", "级别", "HOSPITALLEVEL", "LEVEL"]);
-
-function isCodeHeader(h: unknown): boolean {
-  return matchHeader(h) === "drg" || CODE_WORDS.has(looseKey(h));
-}
-function isNameHeader(h: unknown): boolean {
-  return matchHeader(h) === "drgName" || NAME_WORDS.has(looseKey(h));
-}
-function isWeightHeader(h: unknown): boolean {
-  const k = looseKey(h);
-  return matchHeader(h) === "weight" || WEIGHT_WORDS.has(k);
-}
-function looseWeightHeader(h: unknown): boolean {
-  const k = looseKey(h);
-  return k.includes("权重") || k.includes("WEIGHT");
-}
-
-function headerText(value: unknown): string {
-  return isBlankCell(value) ? "" : String(value).trim();
-}
-
-const SCAN_ROWS = 30;
-
-/** The header row of a weight table and its code / weight / name columns, or undefined. */
-function findTableHeader(grid: Grid): { row: number; code: number; weight: number; name?: number } | undefined {
-  const limit = Math.min(grid.rowCount, SCAN_ROWS);
-  for (let r = 0; r < limit; r++) {
-    let code = -1;
-    let weight = -1;
-    let loose = -1;
-    let name = -1;
-    for (let c = 0; c < grid.columnCount; c++) {
-      const h = grid.cell(r, c);
-      if (code < 0 && isCodeHeader(h)) code = c;
-      else if (weight < 0 && isWeightHeader(h)) weight = c;
-      else if (name < 0 && isNameHeader(h)) name = c;
-      else if (loose < 0 && looseWeightHeader(h)) loose = c;
-    }
-    if (weight < 0) weight = loose;
-    if (code >= 0 && weight >= 0) return { row: r, code, weight, name: name >= 0 ? name : undefined };
-    // A first row naming the weight exactly, and one other column: that is the code.
-    const exact = weight >= 0 && weight !== loose;
-    if (r === 0 && exact && grid.columnCount === 2) return { row: r, code: weight === 0 ? 1 : 0, weight };
-  }
-  return undefined;
-}
 
 function rowIsBlank(grid: Grid, r: number): boolean {
   for (let c = 0; c < grid.columnCount; c++) if (!isBlankCell(grid.cell(r, c))) return false;
@@ -169,17 +96,9 @@ function rowIsBlank(grid: Grid, r: number): boolean {
 export function auditTableFromGrid(grid: Grid, origin: GridOrigin): AuditTableSource {
   const argName = origin.argName ?? origin.source;
   const firstRow = origin.firstRow ?? 1;
-  if (grid.columnCount < 2) {
-    throw new CaseMixError("value", {
-      en: `${argName}: a weight table needs two columns, group code and weight`,
-      zh: `${argName}：权重表需要两列：病组编码和权重`,
-    });
-  }
-  const header = findTableHeader(grid);
-  const from = header ? header.row + 1 : 0;
-  const code = header?.code ?? 0;
-  const weight = header?.weight ?? 1;
-  const name = header?.name;
+  const layout = weightTableLayout(grid, argName, firstRow);
+  const { headerRow, code, weight, name } = layout;
+  const from = headerRow + 1;
   const n = Math.max(0, grid.rowCount - from);
   const codes = Array.from(grid.column(code, from));
   const weights = Array.from(grid.column(weight, from));
@@ -201,7 +120,7 @@ export function auditTableFromGrid(grid: Grid, origin: GridOrigin): AuditTableSo
     const w = cellNumber(weights[i]);
     if (w !== undefined && w !== w) rowsWithoutWeight++;
   }
-  const headerOf = (c: number) => (header ? headerText(grid.cell(header.row, c)) || `#${c + 1}` : `#${c + 1}`);
+  const headerOf = (c: number) => (headerRow >= 0 ? headerText(grid.cell(headerRow, c)) || `#${c + 1}` : `#${c + 1}`);
   return {
     source: origin.source,
     sheet: origin.sheet,
@@ -209,7 +128,7 @@ export function auditTableFromGrid(grid: Grid, origin: GridOrigin): AuditTableSo
     firstRow,
     argName,
     table: { codes, weights, names, argName, firstRow: firstRow + from },
-    headerRow: header ? firstRow + header.row : 0,
+    headerRow: headerRow >= 0 ? firstRow + headerRow : 0,
     columns: {
       code: headerOf(code),
       weight: headerOf(weight),
