@@ -47,6 +47,7 @@ function quadrantModel(): WorkbookModel {
     source: "five.csv",
     version: "1.2.3",
     time: TIME,
+    utcOffset: 480,
   });
   return quadrantWorkbook(report, "zh");
 }
@@ -85,6 +86,7 @@ function auditModel(): WorkbookModel {
   const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, {
     version: "9.9.9",
     time: TIME,
+    utcOffset: 480,
   });
   return auditWorkbook(report, "en");
 }
@@ -94,7 +96,12 @@ function trendsModel(): WorkbookModel {
   const rows = sampleRows(3000);
   const settings = DEFAULT_TRENDS_SETTINGS;
   const table = readCaseTable(rows, { columns: trendsColumns(settings), required: trendsRequiredColumns(settings) });
-  const report = computeTrendsReport(table, settings, { source: "sample", version: "9.9.9", time: TIME });
+  const report = computeTrendsReport(table, settings, {
+    source: "sample",
+    version: "9.9.9",
+    time: TIME,
+    utcOffset: 480,
+  });
   return trendsWorkbook(report, "zh");
 }
 
@@ -185,6 +192,11 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
       fitToWidth: 1,
       fitToHeight: 0,
       titleRows: "1:3",
+      // Title, note, header, 5 groups, total: rows 1..9 of columns A..K (11); the chart anchored at
+      // row 2 (0-based) of column 12 (M), 10 wide and 26 tall: M3:V28, a page of its own.
+      printAreas: ["A1:K9", "M3:V28"],
+      margins: [0.4, 0.4, 0.6, 0.7, 0.3, 0.3],
+      footer: "&LCaseMix DRG 四象限分析与绩效激励 - &A&C第 &P 页，共 &N 页&R2025-01-31 16:00 (UTC+8)",
     });
     // Column A: the model asks for 10; the widest cell is 合计 (4) or a code: 10 chars = 75 px = 56.25 pt.
     expect(sheet.widths[0]).toBe(Math.trunc(10 * 7 + 5) * 0.75);
