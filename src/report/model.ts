@@ -54,6 +54,11 @@ export interface KeyValueBlock {
   kind: "keyValue";
   caption?: string;
   rows: [string, CellValue][];
+  /**
+   * How the number of a row is shown, by row index (a "percent" is stored as the fraction and
+   * formatted 0.00%); other rows' formats follow from the value (layout/formats.ts).
+   */
+  types?: Partial<Record<number, ColumnType>>;
 }
 
 /** A line of text (a title or a note). */

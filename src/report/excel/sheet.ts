@@ -115,5 +115,5 @@ async function drawKeyValue(
   applyStyle(labelRange, { ...labels, wrap: columns.wrapped.has(`${index}:0`) || undefined });
   applyStyle(valueRange, { ...values, wrap: columns.wrapped.has(`${index}:1`) || undefined });
   // One format a pair: whole numbers #,##0, others with decimals, text General.
-  valueRange.numberFormat = block.rows.map(([, v]) => [keyValueFormat(v) ?? "General"]);
+  valueRange.numberFormat = block.rows.map(([, v], i) => [keyValueFormat(v, block.types?.[i]) ?? "General"]);
 }

@@ -25,10 +25,12 @@ export function columnFormat(type: ColumnType): string | undefined {
 
 /**
  * The format of the value of a key/value pair: whole numbers with thousands separators, other
- * numbers with two to six decimals (a factor of 1.056338 shows as such, 1.5 as 1.50); none for text.
+ * numbers with two to six decimals (a factor of 1.056338 shows as such, 1.5 as 1.50), or the
+ * format of the type the pair asks for (a relative change in per cent); none for text.
  */
-export function keyValueFormat(value: CellValue): string | undefined {
+export function keyValueFormat(value: CellValue, type?: ColumnType): string | undefined {
   if (typeof value !== "number" || !Number.isFinite(value)) return undefined;
+  if (type !== undefined && type !== "text") return NUMBER_FORMATS[type];
   return Number.isInteger(value) ? "#,##0" : "#,##0.00####";
 }
 

@@ -95,9 +95,11 @@ function blockWidths(block: Block): number[] {
   if (block.kind === "keyValue") {
     let label = 0;
     let value = 0;
-    for (const [k, v] of block.rows) {
+    for (const [i, [k, v]] of block.rows.entries()) {
+      const type = block.types?.[i];
       label = Math.max(label, displayWidth(k));
-      value = Math.max(value, keyValueFormat(v) ? numberWidth(v as number, "keyValue") : cellWidth(v, "text"));
+      const shown = keyValueFormat(v, type) ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text");
+      value = Math.max(value, shown);
     }
     return [label, value];
   }

@@ -138,7 +138,7 @@ function renderKeyValue(cx: SheetContext, block: KeyValueBlock, b: number, p: Bl
     applyStyle(k, label);
     const c = cx.ws.getCell(p.headerRow + i + 1, 2);
     writeValue(c, v);
-    const format = keyValueFormat(v);
+    const format = keyValueFormat(v, block.types?.[i]);
     if (format) c.numFmt = format;
     applyStyle(c, value);
   });
