@@ -17,7 +17,7 @@ import { localTimeText } from "../localTime";
 import { CellValue, KeyValueBlock, SheetModel } from "../model";
 import { AuditReport } from "./compute";
 import { AUDIT_SKIP_LABELS, auditLabel, lower, unitName } from "./labels";
-import { clauseSep, plainPercent } from "./text";
+import { clauseSep } from "./text";
 
 /** The rows every source shares: where it came from, its header row, its columns, rows read. */
 function originRows(
@@ -93,7 +93,7 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   const kv = (caption: string, rows: [string, CellValue][]): KeyValueBlock => ({ kind: "keyValue", caption, rows });
   const settings: [string, CellValue][] = [
     [auditLabel("largestChanges", lang), report.settings.largestChanges],
-    [auditLabel("tolerance", lang), plainPercent(report.settings.neutralityTolerance)],
+    [auditLabel("tolerance", lang), report.settings.neutralityTolerance],
     [auditLabel("severityRule", lang), auditLabel("severityRuleText", lang)],
   ];
   const results: [string, CellValue][] = [
@@ -110,7 +110,8 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   ];
   const blocks: SheetModel["blocks"] = [
     { kind: "text", text: auditLabel("parametersTitle", lang), style: "title" },
-    kv(label("settings", lang), settings),
+    // Row 1, the tolerance, is a fraction shown in per cent.
+    { ...kv(label("settings", lang), settings), types: { 1: "percent" } },
     kv(auditLabel(paired ? "base" : "table", lang), tableSourceRows(base, lang)),
   ];
   if (adjusted) blocks.push(kv(auditLabel("adjusted", lang), tableSourceRows(adjusted, lang)));

@@ -22,7 +22,7 @@ import {
 import { AuditReport, AuditUnitTable } from "./compute";
 import { auditLabel, lower, tableName, unitName } from "./labels";
 import { parametersSheet } from "./parametersSheet";
-import { clauseSep, countText, percentText, plainPercent, shortList } from "./text";
+import { clauseSep, countText, plainPercent, shortList } from "./text";
 import { printInfo } from "../printTitles";
 
 /** Fills of the kind cells of the findings table. */
@@ -75,7 +75,8 @@ function findingsBlock(report: AuditReport, lang: Lang): TableBlock {
       kind,
       family,
       groups,
-      weights,
+      // One weight is a number (stored as such), several a text: "2.0000 → 2.4000".
+      f.weights.length === 1 ? numberCell(f.weights[0]) : weights,
       numberCell(difference),
       numberCell(relative),
       numberCell(f.cases),
@@ -109,7 +110,7 @@ function neutralityBlock(report: AuditReport, lang: Lang): KeyValueBlock | undef
     [auditLabel("weighting", lang), auditLabel(byCases ? "weightingCases" : "weightingGroups", lang)],
     [auditLabel("totalBefore", lang), numberCell(n.totalBefore)],
     [auditLabel("totalAfter", lang), numberCell(n.totalAfter)],
-    [auditLabel("relativeChange", lang), percentText(n.relativeChange, 4)],
+    [auditLabel("relativeChange", lang), numberCell(n.relativeChange)],
     [auditLabel("restoringFactor", lang), numberCell(n.restoringFactor)],
     [auditLabel(byCases ? "casesCovered" : "groupsCovered", lang), n.casesCovered],
   ];
@@ -125,7 +126,8 @@ function neutralityBlock(report: AuditReport, lang: Lang): KeyValueBlock | undef
     `${auditLabel("withinTolerance", lang)}${paren(`± ${plainPercent(report.settings.neutralityTolerance)}`, lang)}`,
     auditLabel(within ? "yes" : "no", lang),
   ]);
-  return { kind: "keyValue", caption: auditLabel("neutrality", lang), rows };
+  // Row 3, the relative change, is a fraction shown in per cent.
+  return { kind: "keyValue", caption: auditLabel("neutrality", lang), rows, types: { 3: "percent" } };
 }
 
 function unitBlock(u: AuditUnitTable, lang: Lang): TableBlock {
