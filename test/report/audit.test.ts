@@ -23,15 +23,10 @@ const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
 const CONTEXT = { version: "9.9.9", time: TIME, utcOffset: 480 };
 
 function csvRows(file: string): string[][] {
-  return fs
-    .readFileSync(dataFile(file), "utf8")
-    .trim()
-    .split(/\r?\n/)
-    .map((l) => l.split(","));
+  return fs.readFileSync(dataFile(file), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
 }
 
-const table = (rows: unknown[][], source = "t.csv", firstRow = 1) =>
-  auditTableFromGrid(gridFromRows(rows), { source, firstRow });
+const table = (rows: unknown[][], source = "t.csv", firstRow = 1) => auditTableFromGrid(gridFromRows(rows), { source, firstRow });
 
 function tables(sheet: { blocks: unknown[] }): TableBlock[] {
   return (sheet.blocks as TableBlock[]).filter((b) => b.kind === "table");
@@ -54,24 +49,8 @@ function tables(sheet: { blocks: unknown[] }): TableBlock[] {
  * Largest changes: JR11 +20% and JR15 -20% (equal size: by code); JR13 did not change.
  */
 function threeGroups() {
-  const base = table(
-    [
-      ["drg_code", "drg_name", "weight"],
-      ["JR11", "乳腺恶性肿瘤，伴严重并发症", 2],
-      ["JR13", "", 1.5],
-      ["JR15", "", 1],
-    ],
-    "2023.csv",
-  );
-  const adjusted = table(
-    [
-      ["DRG编码", "权重"],
-      ["JR11", 2.4],
-      ["JR13", 1.5],
-      ["JR15", 0.8],
-    ],
-    "2024.csv",
-  );
+  const base = table([["drg_code", "drg_name", "weight"], ["JR11", "乳腺恶性肿瘤，伴严重并发症", 2], ["JR13", "", 1.5], ["JR15", "", 1]], "2023.csv");
+  const adjusted = table([["DRG编码", "权重"], ["JR11", 2.4], ["JR13", 1.5], ["JR15", 0.8]], "2024.csv");
   const volume = auditVolumeFromGrid(
     gridFromRows([
       ["DRG编码", "出院人数", "医院", "医院等级"],
@@ -150,10 +129,7 @@ describe("three-group neutrality example (hand-computed)", () => {
     ]);
     const [hospital, level, findings, largest] = tables(sheet);
     expect(hospital.caption).toBe("各医院得失（得益者在前）");
-    expect(hospital.rows.map((r) => r.slice(0, 3))).toEqual([
-      ["甲", 20, 30],
-      ["乙", 40, 45],
-    ]);
+    expect(hospital.rows.map((r) => r.slice(0, 3))).toEqual([["甲", 20, 30], ["乙", 40, 45]]);
     expect(hospital.totalRow?.slice(0, 3)).toEqual(["合计", 60, 75]);
     expect(level.columns[0].header).toBe("医院等级");
     expect(hospital.conditionalFormats?.map((c) => [c.columnId, c.rule.kind])).toEqual([
@@ -164,16 +140,7 @@ describe("three-group neutrality example (hand-computed)", () => {
     ]);
     expect(findings.rows.map((r) => r[0])).toEqual(["总权重变化", "调整幅度大", "调整幅度大"]);
     expect(largest.rows.map((r) => r[0])).toEqual(["JR11", "JR15"]);
-    expect(largest.columns.map((c) => c.id)).toEqual([
-      "code",
-      "family",
-      "name",
-      "cases",
-      "before",
-      "after",
-      "difference",
-      "relative",
-    ]);
+    expect(largest.columns.map((c) => c.id)).toEqual(["code", "family", "name", "cases", "before", "after", "difference", "relative"]);
     // The bar chart: one bar per row of the largest-changes table, to its right.
     const chart = sheet.barCharts![0] as BarChartModel;
     const at = sheet.blocks.indexOf(largest);
@@ -186,12 +153,7 @@ describe("three-group neutrality example (hand-computed)", () => {
 
   test("JSON: the same numbers, NaN as null", () => {
     const j = auditJson(report, "en");
-    expect(j.neutrality).toMatchObject({
-      weighting: "cases",
-      totalBefore: 75,
-      casesCovered: 60,
-      withinTolerance: false,
-    });
+    expect(j.neutrality).toMatchObject({ weighting: "cases", totalBefore: 75, casesCovered: 60, withinTolerance: false });
     expect(j.units.map((u) => [u.dimension, u.unit, u.cases])).toEqual([
       ["hospital", "甲", 20],
       ["hospital", "乙", 40],
@@ -206,10 +168,7 @@ describe("three-group neutrality example (hand-computed)", () => {
     expect(j.parameters).toMatchObject({
       version: "9.9.9",
       time: TIME.toISOString(),
-      volume: {
-        columns: { group: "DRG编码", cases: "出院人数", hospital: "医院", hospitalLevel: "医院等级" },
-        cases: 60,
-      },
+      volume: { columns: { group: "DRG编码", cases: "出院人数", hospital: "医院", hospitalLevel: "医院等级" }, cases: 60 },
       counts: { neutrality: 1, largeChange: 2, severityOrder: 0 },
     });
   });
@@ -230,34 +189,14 @@ describe("three-group neutrality example (hand-computed)", () => {
  * Largest change: GB11 1.2 -> 1.6 (+33.33%).
  */
 describe("findings rows of the sheet", () => {
-  const base = table(
-    [
-      ["DRG编码", "权重"],
-      ["GB11", 1.2],
-      ["GB13", 1.5],
-      ["GB15", 0.9],
-      ["ES21", ""],
-      ["FR19", 0],
-    ],
-    "base.csv",
-  );
-  const adjusted = table(
-    [
-      ["DRG编码", "权重"],
-      ["GB11", 1.6],
-      ["GB13", 1.5],
-      ["GB15", 0.9],
-      ["XX19", 0.7],
-    ],
-    "adjusted.csv",
-  );
+  const base = table([["DRG编码", "权重"], ["GB11", 1.2], ["GB13", 1.5], ["GB15", 0.9], ["ES21", ""], ["FR19", 0]], "base.csv");
+  const adjusted = table([["DRG编码", "权重"], ["GB11", 1.6], ["GB13", 1.5], ["GB15", 0.9], ["XX19", 0.7]], "adjusted.csv");
   const report = computeAuditReport({ base, adjusted }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
 
   test("one row per finding: kind, family, groups, weights, difference, relative, cases, table, detail", () => {
     for (const lang of ["en", "zh"] as const) {
       const findings = tables(auditWorkbook(report, lang).sheets[0]).find((b) => b.columns[0].id === "kind")!;
       const rows = findings.rows;
-      // A single weight is stored as a number (0, 0.7), a pair or a chain as text.
       expect(rows.map((r) => r.slice(0, 4))).toEqual(
         lang === "en"
           ? [
@@ -288,24 +227,8 @@ describe("findings rows of the sheet", () => {
       expect(rows.slice(2, 6).map((r) => [r[4], r[5], r[6]])).toEqual(Array(4).fill([null, null, null]));
       expect(rows.map((r) => r[7])).toEqual(
         lang === "en"
-          ? [
-              "Adjusted table",
-              "Base table",
-              "Base table",
-              "Base table",
-              "Base table",
-              "Adjusted table",
-              "Adjusted table",
-            ]
-          : [
-              "调整后权重表",
-              "调整前权重表",
-              "调整前权重表",
-              "调整前权重表",
-              "调整前权重表",
-              "调整后权重表",
-              "调整后权重表",
-            ],
+          ? ["Adjusted table", "Base table", "Base table", "Base table", "Base table", "Adjusted table", "Adjusted table"]
+          : ["调整后权重表", "调整前权重表", "调整前权重表", "调整前权重表", "调整前权重表", "调整后权重表", "调整后权重表"],
       );
       expect(rows.map((r) => r[8])).toEqual(report.result.findings.map((f) => findingDetail(f, report.result, lang)));
       // The kind column is coloured by kind.
@@ -332,17 +255,7 @@ describe("findings rows of the sheet", () => {
   });
 
   test("a clean table alone: one row says what was checked, no neutrality, no chart", () => {
-    const clean = computeAuditReport(
-      {
-        base: table([
-          ["JR11", 3],
-          ["JR13", 2],
-          ["JR15", 1],
-        ]),
-      },
-      DEFAULT_AUDIT_SETTINGS,
-      CONTEXT,
-    );
+    const clean = computeAuditReport({ base: table([["JR11", 3], ["JR13", 2], ["JR15", 1]]) }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
     const sheet = auditWorkbook(clean, "zh").sheets[0];
     expect(sheet.blocks[0]).toEqual({ kind: "text", text: "权重表审核", style: "title" });
     expect(sheet.blocks.some((b) => b.kind === "keyValue")).toBe(false);
@@ -357,26 +270,10 @@ describe("findings rows of the sheet", () => {
 
 describe("volume rows with an empty unit", () => {
   test("are left out of that unit table only, and the sheet says so in both languages", () => {
-    const base = table([
-      ["DRG编码", "权重"],
-      ["GB11", 2],
-      ["GB13", 1],
-    ]);
-    const adjusted = table([
-      ["DRG编码", "权重"],
-      ["GB11", 2.2],
-      ["GB13", 1],
-    ]);
+    const base = table([["DRG编码", "权重"], ["GB11", 2], ["GB13", 1]]);
+    const adjusted = table([["DRG编码", "权重"], ["GB11", 2.2], ["GB13", 1]]);
     // 甲: 3 x GB11; 乙: 2 x GB13; 1 x GB13 without a department.
-    const volume = auditVolumeFromGrid(
-      gridFromRows([
-        ["DRG编码", "出院人数", "科室"],
-        ["GB11", 3, "甲"],
-        ["GB13", 2, "乙"],
-        ["GB13", 1, ""],
-      ]),
-      { source: "v.csv" },
-    );
+    const volume = auditVolumeFromGrid(gridFromRows([["DRG编码", "出院人数", "科室"], ["GB11", 3, "甲"], ["GB13", 2, "乙"], ["GB13", 1, ""]]), { source: "v.csv" });
     const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
     // Neutrality over all 6 cases: 6 + 3 = 9 before, 6.6 + 3 = 9.6 after.
     expect(report.result.neutrality!.totalBefore).toBe(9);
@@ -384,21 +281,11 @@ describe("volume rows with an empty unit", () => {
     expect(dept.emptyUnitRows).toBe(1);
     expect(dept.total.cases).toBe(5);
     const en = auditWorkbook(report, "en");
-    expect(en.sheets[0].blocks).toContainEqual({
-      kind: "text",
-      text: "Department: 1 volume rows with an empty department are left out of this table",
-      style: "warning",
-    });
+    expect(en.sheets[0].blocks).toContainEqual({ kind: "text", text: "Department: 1 volume rows with an empty department are left out of this table", style: "warning" });
     expect(tables(en.sheets[0])[0].caption).toBe("Winners and losers by department (winners first) · 科室"); // the header of the volume's column
     const zh = auditWorkbook(report, "zh");
-    expect(zh.sheets[0].blocks).toContainEqual({
-      kind: "text",
-      text: "科室：1 行病例量的科室为空，未计入此表",
-      style: "warning",
-    });
-    const volumeRows = new Map(
-      (zh.sheets[1].blocks.find((b) => b.kind === "keyValue" && b.caption === "病例量") as KeyValueBlock).rows,
-    );
+    expect(zh.sheets[0].blocks).toContainEqual({ kind: "text", text: "科室：1 行病例量的科室为空，未计入此表", style: "warning" });
+    const volumeRows = new Map((zh.sheets[1].blocks.find((b) => b.kind === "keyValue" && b.caption === "病例量") as KeyValueBlock).rows);
     expect(volumeRows.get("跳过：科室为空的行（仅不计入该单位表）")).toBe(1);
   });
 });
@@ -409,14 +296,7 @@ describe("the parameters sheet", () => {
     const params = model.sheets[1];
     expect(params.name).toBe("Audit Parameters");
     const blocks = params.blocks.filter((b) => b.kind === "keyValue") as KeyValueBlock[];
-    expect(blocks.map((b) => b.caption)).toEqual([
-      "Settings",
-      "Base table",
-      "Adjusted table",
-      "Case volume",
-      "Results",
-      "About",
-    ]);
+    expect(blocks.map((b) => b.caption)).toEqual(["Settings", "Base table", "Adjusted table", "Case volume", "Results", "About"]);
     const rows = (caption: string) => new Map(blocks.find((b) => b.caption === caption)!.rows);
     expect(rows("Settings").get("Largest changes listed")).toBe(10);
     expect(rows("Base table").get("Columns")).toBe("code = drg_code; weight = weight; name = drg_name");
@@ -451,15 +331,11 @@ describe("rendered to .xlsx", () => {
     expect(xml).toContain(`<c:f>'Weight Audit'!$A$${first}:$A$${first + 1}</c:f>`);
     expect(xml).toContain(`<c:f>'Weight Audit'!$H$${first}:$H$${first + 1}</c:f>`);
     // JR15 (the second bar) went down: its bar is red.
-    expect(xml).toContain(
-      '<c:dPt><c:idx val="1"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="C00000"/>',
-    );
+    expect(xml).toContain('<c:dPt><c:idx val="1"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/><c:spPr><a:solidFill><a:srgbClr val="C00000"/>');
     expect(xml).not.toContain('<c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D');
     const drawing = (await zip.file("xl/drawings/drawing1.xml")!.async("string")) as string;
     // Anchored on the caption row (0-based: the data starts two rows below it).
-    expect(drawing).toContain(
-      `<xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${first - 3}</xdr:row>`,
-    );
+    expect(drawing).toContain(`<xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${first - 3}</xdr:row>`);
   });
 });
 
@@ -471,21 +347,11 @@ describe("property: units add up to the volume and the neutral total changes by 
       fc.property(
         fc.array(weight, { minLength: codes.length, maxLength: codes.length }),
         fc.array(weight, { minLength: codes.length, maxLength: codes.length }),
-        fc.array(
-          fc.tuple(
-            fc.integer({ min: 0, max: codes.length - 1 }),
-            fc.integer({ min: 1, max: 50 }),
-            fc.constantFrom("甲", "乙", "丙"),
-          ),
-          { minLength: 1, maxLength: 30 },
-        ),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: codes.length - 1 }), fc.integer({ min: 1, max: 50 }), fc.constantFrom("甲", "乙", "丙")), { minLength: 1, maxLength: 30 }),
         (before, after, rows) => {
           const base = table([["code", "weight"], ...codes.map((c, i) => [c, before[i]])]);
           const adjusted = table([["code", "weight"], ...codes.map((c, i) => [c, after[i]])]);
-          const volume = auditVolumeFromGrid(
-            gridFromRows([["DRG", "cases", "医院"], ...rows.map(([g, n, h]) => [codes[g], n, h])]),
-            { source: "v" },
-          );
+          const volume = auditVolumeFromGrid(gridFromRows([["DRG", "cases", "医院"], ...rows.map(([g, n, h]) => [codes[g], n, h])]), { source: "v" });
           const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, CONTEXT);
           const [units] = report.units;
           const cases = rows.reduce((s, r) => s + r[1], 0);
@@ -493,8 +359,7 @@ describe("property: units add up to the volume and the neutral total changes by 
           expect(units.total.totalWeightBefore).toBeCloseTo(report.result.neutrality!.totalBefore, 9);
           expect(Math.abs(units.total.changeAtNeutral)).toBeLessThan(1e-12);
           // Winners first.
-          for (let i = 1; i < units.rows.length; i++)
-            expect(units.rows[i - 1].change).toBeGreaterThanOrEqual(units.rows[i].change);
+          for (let i = 1; i < units.rows.length; i++) expect(units.rows[i - 1].change).toBeGreaterThanOrEqual(units.rows[i].change);
         },
       ),
       { numRuns: 100 },

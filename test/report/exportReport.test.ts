@@ -6,12 +6,7 @@
  */
 import { readCaseTable } from "../../src/engine/caseTable";
 import { computeQuadrantReport } from "../../src/report/quadrant/compute";
-import {
-  DEFAULT_QUADRANT_SETTINGS,
-  QuadrantSettings,
-  reportColumns,
-  requiredColumns,
-} from "../../src/report/quadrant/settings";
+import { DEFAULT_QUADRANT_SETTINGS, QuadrantSettings, reportColumns, requiredColumns } from "../../src/report/quadrant/settings";
 import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
 import { FRONT_PAGE_HEADERS, FRONT_PAGE_ROW } from "../helpers/exportHeaders";
 

@@ -1,12 +1,7 @@
 import { readCaseTable } from "../../../src/engine/caseTable";
 import { weightTable } from "../../../src/engine/weightTable";
 import { placeBlocks, TableBlock } from "../../../src/report/model";
-import {
-  DEFAULT_QUADRANT_SETTINGS,
-  QuadrantSettings,
-  reportColumns,
-  requiredColumns,
-} from "../../../src/report/quadrant/settings";
+import { DEFAULT_QUADRANT_SETTINGS, QuadrantSettings, reportColumns, requiredColumns } from "../../../src/report/quadrant/settings";
 import { computeQuadrantReport } from "../../../src/report/quadrant/compute";
 import { quadrantJson } from "../../../src/report/quadrant/json";
 import { quadrantWorkbook } from "../../../src/report/quadrant/sheets";
@@ -25,10 +20,7 @@ function build(overrides: Partial<QuadrantSettings> = {}) {
     money: { mode: "pool", pool: 1000 },
     ...overrides,
   };
-  const cases = readCaseTable(fiveGroupRows(), {
-    columns: reportColumns(settings),
-    required: requiredColumns(settings),
-  });
+  const cases = readCaseTable(fiveGroupRows(), { columns: reportColumns(settings), required: requiredColumns(settings) });
   return computeQuadrantReport(cases, settings, context);
 }
 
@@ -57,14 +49,7 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
   it("adds up revenue, cost, contribution and rate per group", () => {
     const byCode = Object.fromEntries(report.groups.map((g) => [g.group, g]));
     // A1: 5 x 10,000 = 50,000 revenue, 5 x 4,000 = 20,000 cost, 30,000, rate 0.6
-    expect(byCode.A1).toMatchObject({
-      name: "甲组",
-      cases: 5,
-      rw: 2,
-      revenue: 50000,
-      cost: 20000,
-      contribution: 30000,
-    });
+    expect(byCode.A1).toMatchObject({ name: "甲组", cases: 5, rw: 2, revenue: 50000, cost: 20000, contribution: 30000 });
     expect(byCode.A1.rate).toBeCloseTo(0.6, 12);
     // B1: 40,000 - 45,000 = -5,000, rate -0.125
     expect(byCode.B1).toMatchObject({ revenue: 40000, cost: 45000, contribution: -5000, rate: -0.125 });
@@ -130,11 +115,7 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
     expect(r.cuts.x).toBe(1);
     expect(r.cuts.y).toBeCloseTo(0.1875, 12);
     expect(r.groups.map((g) => g.quadrant)).toEqual(["strategic", "competitive", "suitable", "weak", "unclassified"]);
-    const r2 = build({
-      xCut: 0.45,
-      minCases: 2,
-      coefficients: { strategic: 2, competitive: 1, suitable: 1, weak: 0.5, unclassified: 1 },
-    });
+    const r2 = build({ xCut: 0.45, minCases: 2, coefficients: { strategic: 2, competitive: 1, suitable: 1, weak: 0.5, unclassified: 1 } });
     // x cut 0.45: C1 (0.5) is now strategic, only D1 (0.4) is left of it; E1 (2 cases) is classified
     const q = Object.fromEntries(r2.groups.map((g) => [g.group, g.quadrant]));
     expect(q).toEqual({ A1: "strategic", B1: "competitive", C1: "strategic", D1: "weak", E1: "strategic" });
@@ -155,11 +136,7 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
   it("analyses one year only", () => {
     const rows = fiveGroupRows();
     rows[1][5] = "2023-12-31"; // one A1 case moves to 2023
-    const settings: QuadrantSettings = {
-      ...DEFAULT_QUADRANT_SETTINGS,
-      weights: { source: "table", table, name: "w" },
-      year: "2024",
-    };
+    const settings: QuadrantSettings = { ...DEFAULT_QUADRANT_SETTINGS, weights: { source: "table", table, name: "w" }, year: "2024" };
     const r = computeQuadrantReport(readCaseTable(rows, { columns: reportColumns(settings) }), settings, context);
     expect(r.skipped.otherYear).toBe(1);
     // A1 keeps 4 cases in 2024, fewer than 5: not classified any more
@@ -170,17 +147,9 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
 
   it("names the missing columns", () => {
     const rows = fiveGroupRows().map((r) => r.slice(0, 9)); // no drug or material columns
-    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(
-      /drug cost.*material cost/,
-    );
-    const direct = {
-      ...DEFAULT_QUADRANT_SETTINGS,
-      layer: "direct" as const,
-      weights: { source: "table" as const, table, name: "w" },
-    };
-    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(
-      /allocated direct cost/,
-    );
+    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(/drug cost.*material cost/);
+    const direct = { ...DEFAULT_QUADRANT_SETTINGS, layer: "direct" as const, weights: { source: "table" as const, table, name: "w" } };
+    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(/allocated direct cost/);
   });
 });
 
@@ -189,43 +158,15 @@ describe("quadrantWorkbook", () => {
 
   it("lays out the three sheets in Chinese and in English", () => {
     expect(quadrantWorkbook(report, "zh").sheets.map((s) => s.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
-    expect(quadrantWorkbook(report, "en").sheets.map((s) => s.name)).toEqual([
-      "Quadrant Analysis",
-      "Incentives",
-      "Parameters",
-    ]);
+    expect(quadrantWorkbook(report, "en").sheets.map((s) => s.name)).toEqual(["Quadrant Analysis", "Incentives", "Parameters"]);
   });
 
   it("writes one row a group, a total row, the formats and the chart", () => {
     const sheet = quadrantWorkbook(report, "zh").sheets[0];
     const table = sheet.blocks[2] as TableBlock;
-    expect(table.columns.map((c) => c.id)).toEqual([
-      "group",
-      "name",
-      "cases",
-      "rw",
-      "revenue",
-      "cost",
-      "contribution",
-      "rate",
-      "quadrant",
-      "coefficient",
-      "points",
-    ]);
+    expect(table.columns.map((c) => c.id)).toEqual(["group", "name", "cases", "rw", "revenue", "cost", "contribution", "rate", "quadrant", "coefficient", "points"]);
     expect(table.columns[5].header).toBe("变动成本");
-    expect(table.rows[0]).toEqual([
-      "A1",
-      "甲组",
-      5,
-      2,
-      50000,
-      20000,
-      30000,
-      expect.closeTo(0.6, 12),
-      "战略病种",
-      1.5,
-      15,
-    ]);
+    expect(table.rows[0]).toEqual(["A1", "甲组", 5, 2, 50000, 20000, 30000, expect.closeTo(0.6, 12), "战略病种", 1.5, 15]);
     expect(table.rows[4][8]).toBe("未分类");
     expect(table.totalRow?.slice(0, 7)).toEqual(["合计", "", 22, expect.closeTo(28 / 22, 12), 165000, 112500, 52500]);
     expect(table.conditionalFormats?.some((f) => f.columnId === "rate" && f.rule.kind === "lessThan")).toBe(true);
@@ -233,12 +174,7 @@ describe("quadrantWorkbook", () => {
     expect(sheet.freeze).toEqual({ rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 });
     const chart = sheet.charts?.[0];
     expect(chart?.cutLines).toEqual({ x: expect.closeTo(28 / 22, 12), y: expect.closeTo(52_500 / 165_000, 12) });
-    expect(chart?.cornerLabels).toEqual({
-      topRight: "战略病种",
-      bottomRight: "竞争病种",
-      topLeft: "适宜病种",
-      bottomLeft: "劣势病种",
-    });
+    expect(chart?.cornerLabels).toEqual({ topRight: "战略病种", bottomRight: "竞争病种", topLeft: "适宜病种", bottomLeft: "劣势病种" });
     // one series a classified quadrant, each pointing at its rows of the table
     expect(chart?.series.map((s) => [s.name, s.rows])).toEqual([
       ["战略病种 (1)", [0]],
