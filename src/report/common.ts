@@ -7,6 +7,7 @@ import type { CaseTable } from "../engine/caseTable";
 import { TrimOptions } from "../engine/trimming";
 import { Lang } from "../engine/text";
 import { WeightTable } from "../engine/weightTable";
+import { machineOffset } from "./localTime";
 import { CellValue } from "./model";
 
 export interface ReportContext {
@@ -18,7 +19,12 @@ export interface ReportContext {
   version: string;
   /** When the report was built (default now). */
   time?: Date;
+  /** Minutes east of UTC its times are shown in (default the machine's at `time`; Beijing 480). */
+  utcOffset?: number;
 }
+
+/** A context with its time and zone set. */
+export type TimedContext<C> = C & { time: Date; utcOffset: number };
 
 export type WeightSource =
   | {
@@ -50,7 +56,7 @@ export interface WeightsInfo {
 
 /** What every report records about the data it read, whatever it computes from it. */
 export interface ReportBookkeeping<Skip extends string> {
-  context: ReportContext & { time: Date };
+  context: TimedContext<ReportContext>;
   /** Canonical column -> header of the source ("A + B" when added up: columnSources.ts). */
   columns: Partial<Record<ColumnName, string>>;
   headerRow: number;
@@ -63,9 +69,10 @@ export interface ReportBookkeeping<Skip extends string> {
   weights: WeightsInfo;
 }
 
-/** The context with its time set (now when the caller gave none). */
-export function timedContext(context: ReportContext): ReportContext & { time: Date } {
-  return { ...context, time: context.time ?? new Date() };
+/** The context with its time (now when the caller gave none) and zone (the machine's) set. */
+export function timedContext<C extends { time?: Date; utcOffset?: number }>(context: C): TimedContext<C> {
+  const time = context.time ?? new Date();
+  return { ...context, time, utcOffset: context.utcOffset ?? machineOffset(time) };
 }
 
 /** Adds rows to a reason's count of skipped rows; a reason with no row is not recorded. */

@@ -158,6 +158,8 @@ export interface SheetModel {
 export interface WorkbookModel {
   lang: Lang;
   sheets: SheetModel[];
+  /** What the printed pages' footer says: the report's name and when it was built (local time). */
+  print?: { title: string; time: string };
 }
 
 /**

@@ -7,6 +7,7 @@ import { Lang, Text } from "../engine/text";
 import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo } from "./common";
 import { columnMappingRows } from "./columnSources";
 import { label, LabelKey } from "./i18n";
+import { localTimeText } from "./localTime";
 import { CellValue, ColumnType, KeyValueBlock } from "./model";
 
 export type ParameterRow = [string, CellValue];
@@ -102,7 +103,7 @@ export function mappingRows(report: ReportBookkeeping<string>, lang: Lang): Para
 export function aboutRows(report: ReportBookkeeping<string>, lang: Lang): ParameterRow[] {
   return [
     [label("version", lang), report.context.version],
-    [label("time", lang), report.context.time.toISOString()],
+    [label("time", lang), localTimeText(report.context.time, report.context.utcOffset)],
     [label("language", lang), lang],
   ];
 }

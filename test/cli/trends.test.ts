@@ -127,7 +127,8 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     expect(value(zh ? "读取行数" : "Rows read")).toBe(24000);
     expect(value(zh ? "CaseMix 版本" : "CaseMix version")).toBe(packageVersion());
     expect(value(zh ? "对比年份（前 → 后）" : "Years compared (before → after)")).toBe("2023 → 2024");
-    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(/^\d{4}-\d\d-\d\dT/);
+    // Local time with the zone of the machine that ran the command: 2026-12-02 13:41 (UTC+8).
+    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC([+-]\d+(:\d\d)?)?\)$/);
   });
 
   it("the chart has the units and the best model's fitted line", async () => {

@@ -19,7 +19,8 @@ import { renderXlsx } from "../../src/report/xlsx/render";
 import { dataFile } from "../../src/cli/repository";
 
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
-const CONTEXT = { version: "9.9.9", time: TIME };
+// Beijing time (UTC+8), so that the shown time does not depend on the zone of the machine.
+const CONTEXT = { version: "9.9.9", time: TIME, utcOffset: 480 };
 
 function csvRows(file: string): string[][] {
   return fs.readFileSync(dataFile(file), "utf8").trim().split(/\r?\n/).map((l) => l.split(","));
@@ -119,7 +120,8 @@ describe("three-group neutrality example (hand-computed)", () => {
       ["计算口径", "按病例量（病例数 × 权重）"],
       ["调整前总权重", 75],
       ["调整后总权重", expect.closeTo(71, 12)],
-      ["相对变化（调整后 / 调整前 − 1）", expect.closeTo(71 / 75 - 1, 12)], // a number shown 0.00%
+      // 71 / 75 − 1 = −0.053333, stored as the fraction and shown 0.00% (types[3]).
+      ["相对变化（调整后 / 调整前 − 1）", expect.closeTo(71 / 75 - 1, 12)],
       ["还原总权重的系数（调整前 / 调整后）", expect.closeTo(75 / 71, 12)],
       ["计入的病例数（两表均有权重）", 60],
       ["是否在容许范围内（± 0.1%）", "否"],
@@ -305,7 +307,8 @@ describe("the parameters sheet", () => {
     expect(volume.get("Cases")).toBe(60);
     expect(volume.get("Skipped: rows with a blank or zero case count")).toBe(1);
     expect(rows("Results").get("Findings: large change")).toBe(2);
-    expect(rows("About").get("Built at")).toBe(TIME.toISOString());
+    // 08:00 UTC + 8 h = 16:00 Beijing time; the JSON keeps ISO UTC.
+    expect(rows("About").get("Built at")).toBe("2025-01-31 16:00 (UTC+8)");
     expect(rows("About").get("CaseMix version")).toBe("9.9.9");
   });
 });

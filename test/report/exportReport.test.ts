@@ -10,7 +10,7 @@ import { DEFAULT_QUADRANT_SETTINGS, QuadrantSettings, reportColumns, requiredCol
 import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
 import { FRONT_PAGE_HEADERS, FRONT_PAGE_ROW } from "../helpers/exportHeaders";
 
-const context = { source: "front-page.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
+const context = { source: "front-page.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z"), utcOffset: 480 };
 
 // FM19: every amount of the GB11 row halved, except 护理费 (column 6) kept at 400, so its
 // categories are medical 2000, nursing 400, tech 800, drugs 1750, admin 250: total 5200.

@@ -10,93 +10,12 @@
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { gridFromRows, readCaseTable } from "../../src/engine/caseTable";
-import { weightTable } from "../../src/engine/weightTable";
-import { auditTableFromGrid, auditVolumeFromGrid } from "../../src/engine/weightAudit/fromGrid";
-import { computeAuditReport, DEFAULT_AUDIT_SETTINGS } from "../../src/report/audit/compute";
-import { auditWorkbook } from "../../src/report/audit/sheets";
 import { renderWorkbook } from "../../src/report/excel/render";
 import { WorkbookModel } from "../../src/report/model";
-import { DEFAULT_QUADRANT_SETTINGS } from "../../src/report/quadrant/settings";
-import { computeQuadrantReport } from "../../src/report/quadrant/compute";
-import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
-import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns } from "../../src/report/trends/settings";
-import { computeTrendsReport } from "../../src/report/trends/compute";
-import { trendsWorkbook } from "../../src/report/trends/sheets";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { MockWorkbook, mockContext } from "../taskpane/excelMock";
-import { sampleRows } from "../taskpane/excelLike";
-import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
 import { excelPicture, SheetPicture, xlsxPicture } from "./renderedSheets";
-
-const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
-
-/** The five-group quadrant report (test/report/fiveGroups.ts), both unit tables, in Chinese. */
-function quadrantModel(): WorkbookModel {
-  const table = weightTable(
-    WEIGHTS.map((w) => w[0]),
-    WEIGHTS.map((w) => w[1]),
-  );
-  const settings = {
-    ...DEFAULT_QUADRANT_SETTINGS,
-    weights: { source: "table" as const, table, name: "w.csv" },
-    money: { mode: "pool" as const, pool: 1000 },
-    unit: "both" as const,
-  };
-  const report = computeQuadrantReport(readCaseTable(fiveGroupRows()), settings, {
-    source: "five.csv",
-    version: "1.2.3",
-    time: TIME,
-  });
-  return quadrantWorkbook(report, "zh");
-}
-
-/** The three-group audit of test/report/auditReport.test.ts, in English (findings, unit tables, bar chart). */
-function auditModel(): WorkbookModel {
-  const table = (rows: unknown[][], source: string) => auditTableFromGrid(gridFromRows(rows), { source, firstRow: 1 });
-  const base = table(
-    [
-      ["drg_code", "drg_name", "weight"],
-      ["JR11", "乳腺恶性肿瘤，伴严重并发症", 2],
-      ["JR13", "", 1.5],
-      ["JR15", "", 1],
-    ],
-    "2023.csv",
-  );
-  const adjusted = table(
-    [
-      ["DRG编码", "权重"],
-      ["JR11", 2.4],
-      ["JR13", 1.5],
-      ["JR15", 0.8],
-    ],
-    "2024.csv",
-  );
-  const volume = auditVolumeFromGrid(
-    gridFromRows([
-      ["DRG编码", "出院人数", "医院", "医院等级"],
-      ["JR11", 10, "甲", "三级"],
-      ["JR15", 10, "甲", "三级"],
-      ["JR13", 10, "乙", "二级"],
-      ["JR15", 30, "乙", "二级"],
-    ]),
-    { source: "volume.csv" },
-  );
-  const report = computeAuditReport({ base, adjusted, volume }, DEFAULT_AUDIT_SETTINGS, {
-    version: "9.9.9",
-    time: TIME,
-  });
-  return auditWorkbook(report, "en");
-}
-
-/** Trends of 3,000 sample cases (the generator's departments over three years), with the fitted cost curve. */
-function trendsModel(): WorkbookModel {
-  const rows = sampleRows(3000);
-  const settings = DEFAULT_TRENDS_SETTINGS;
-  const table = readCaseTable(rows, { columns: trendsColumns(settings), required: trendsRequiredColumns(settings) });
-  const report = computeTrendsReport(table, settings, { source: "sample", version: "9.9.9", time: TIME });
-  return trendsWorkbook(report, "zh");
-}
+import { auditModel, quadrantModel, trendsModel } from "./threeReports";
 
 async function bothPictures(model: WorkbookModel): Promise<{ excel: SheetPicture[]; xlsx: SheetPicture[] }> {
   const book = new MockWorkbook();
@@ -186,6 +105,12 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
       fitToWidth: 1,
       fitToHeight: 0,
       titleRows: "17:17",
+      // Title, note, the summary blocks, the header on row 17, 5 groups, total: rows 1..23 of
+      // columns A..K (11); the chart anchored at row 2 (0-based) of column 12 (M), 10 wide and 26
+      // tall: M3:V28, a page of its own.
+      printAreas: ["A1:K23", "M3:V28"],
+      margins: [0.4, 0.4, 0.6, 0.7, 0.3, 0.3],
+      footer: "&LCaseMix DRG 四象限分析与绩效激励 - &A&C第 &P 页，共 &N 页&R2025-01-31 16:00 (UTC+8)",
     });
     // Column A: the model asks for 10; the widest cells are 数据来源 and 战略病种 (8 + 2 padding): 10 chars = 75 px = 56.25 pt.
     expect(sheet.widths[0]).toBe(Math.trunc(10 * 7 + 5) * 0.75);

@@ -53,7 +53,19 @@ export interface SheetPicture {
   /** Column widths in points, by column. */
   widths: Record<number, number>;
   hidden: number[];
-  page: { orientation?: string; paper?: string; fitToWidth?: number; fitToHeight?: number; titleRows?: string };
+  page: {
+    orientation?: string;
+    paper?: string;
+    fitToWidth?: number;
+    fitToHeight?: number;
+    titleRows?: string;
+    /** Ranges printed each from a new page, A1 style without $. */
+    printAreas?: string[];
+    /** Left, right, top, bottom, header, footer, in inches. */
+    margins?: number[];
+    /** The footer as &L..&C..&R.. codes. */
+    footer?: string;
+  };
   tab?: string;
   freeze?: { rows: number; columns: number };
   filter?: string;
@@ -198,6 +210,11 @@ export function excelPicture(book: MockWorkbook, model: WorkbookModel): SheetPic
         fitToWidth: zoom?.horizontalFitToPages,
         fitToHeight: zoom?.verticalFitToPages,
         titleRows: titles?.replace(/\$/g, ""),
+        printAreas: (page["setPrintArea()"] as string[] | undefined)?.[0].replace(/\$/g, "").split(","),
+        margins: ["left", "right", "top", "bottom", "header", "footer"].map((m) => (page[`${m}Margin`] as number) / 72),
+        footer: ["left", "center", "right"]
+          .map((at) => `&${at[0].toUpperCase()}${page[`headersFooters.defaultForAllPages.${at}Footer`] as string}`)
+          .join(""),
       }),
       tab: sheet.tabColor || undefined,
       freeze: excelFreeze(sheet),
@@ -310,9 +327,21 @@ async function xlsxCharts(zip: JSZip): Promise<Map<string, ChartPicture[]>> {
   return out;
 }
 
+/** The print areas of each sheet by its position, read from workbook.xml (ExcelJS reads only the first range). */
+export async function xlsxPrintAreas(zip: JSZip): Promise<Map<number, string[]>> {
+  const xml = await zip.file("xl/workbook.xml")!.async("string");
+  const out = new Map<number, string[]>();
+  for (const m of xml.matchAll(/<definedName name="_xlnm\.Print_Area" localSheetId="(\d+)">([^<]*)<\/definedName>/g)) {
+    const ranges = m[2].split(",").map((r) => r.replace(/^.*!/, "").replace(/\$/g, ""));
+    out.set(Number(m[1]), ranges);
+  }
+  return out;
+}
+
 export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<SheetPicture[]> {
   const charts = await xlsxCharts(zip);
-  return wb.worksheets.map((ws) => {
+  const areas = await xlsxPrintAreas(zip);
+  return wb.worksheets.map((ws, index) => {
     const cells = new Map<string, CellValue>();
     const formats = new Map<string, string>();
     const styles = new Map<string, Style>();
@@ -350,6 +379,11 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
         fitToWidth: setup.fitToWidth,
         fitToHeight: setup.fitToHeight,
         titleRows: setup.printTitlesRow,
+        printAreas: areas.get(index),
+        margins: setup.margins
+          ? (["left", "right", "top", "bottom", "header", "footer"] as const).map((m) => setup.margins![m])
+          : undefined,
+        footer: ws.headerFooter?.oddFooter,
       }),
       tab: hex(ws.properties.tabColor?.argb),
       freeze: view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : undefined,

@@ -13,6 +13,7 @@ import { largestChanges, WeightChange } from "../../engine/weightAudit/changes";
 import { FINDING_KINDS, FindingKind } from "../../engine/weightAudit/findings";
 import { AuditTableSource, AuditUnitDimension, AuditVolumeSource, groupNames } from "../../engine/weightAudit/fromGrid";
 import { UnitChange, unitTotal } from "../../engine/weightAudit/units";
+import { timedContext, TimedContext } from "../common";
 
 export interface AuditSettings {
   /** How many of the largest relative changes are listed (findings, table and chart). */
@@ -28,6 +29,8 @@ export interface AuditContext {
   version: string;
   /** When the audit was built (default now). */
   time?: Date;
+  /** Minutes east of UTC its times are shown in (default the machine's). */
+  utcOffset?: number;
 }
 
 export interface AuditSources {
@@ -55,7 +58,7 @@ export interface LargestChange extends WeightChange {
 
 export interface AuditReport {
   settings: AuditSettings;
-  context: AuditContext & { time: Date };
+  context: TimedContext<AuditContext>;
   sources: AuditSources;
   result: AuditResult;
   /** One per unit column of the volume, when there is an adjusted table. */
@@ -108,7 +111,7 @@ export function computeAuditReport(sources: AuditSources, settings: AuditSetting
   for (const f of result.findings) counts[f.kind]++;
   return {
     settings,
-    context: { ...context, time: context.time ?? new Date() },
+    context: timedContext(context),
     sources,
     result,
     units: unitTables(sources, result, settings),

@@ -13,6 +13,7 @@ import {
 import { FINDING_LABELS } from "../../words/auditFindings";
 import { colon } from "../common";
 import { label } from "../i18n";
+import { localTimeText } from "../localTime";
 import { CellValue, ColumnType, KeyValueBlock, SheetModel } from "../model";
 import { AuditReport } from "./compute";
 import { AUDIT_SKIP_LABELS, auditLabel, lower, unitName } from "./labels";
@@ -110,7 +111,7 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
   ];
   const about: [string, CellValue][] = [
     [label("version", lang), report.context.version],
-    [label("time", lang), report.context.time.toISOString()],
+    [label("time", lang), localTimeText(report.context.time, report.context.utcOffset)],
     [label("language", lang), lang],
   ];
   const blocks: SheetModel["blocks"] = [

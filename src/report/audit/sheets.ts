@@ -26,6 +26,7 @@ import { auditLabel, lower, tableName, unitName } from "./labels";
 import { parametersSheet } from "./parametersSheet";
 import { groupsOneTableCodes, keyFindingLines, listedFindings, oneTableBlock, summaryBlock } from "./summary";
 import { clauseSep, countText, plainPercent, shortList } from "./text";
+import { printInfo } from "../printTitles";
 
 /** Fills of the kind cells of the findings table. */
 export const FINDING_FILLS: Record<FindingKind, string> = {
@@ -311,7 +312,11 @@ function auditSheet(report: AuditReport, lang: Lang): SheetModel {
 
 /** The workbook model of the audit: 权重审核 and 审核参数 (English names in English). */
 export function auditWorkbook(report: AuditReport, lang: Lang): WorkbookModel {
-  return { lang, sheets: [auditSheet(report, lang), parametersSheet(report, lang)] };
+  return {
+    lang,
+    sheets: [auditSheet(report, lang), parametersSheet(report, lang)],
+    print: printInfo("audit", report.context, lang),
+  };
 }
 
 /** The sheet names of the audit in a language (for the conflict check before writing). */

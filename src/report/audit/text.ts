@@ -4,12 +4,6 @@ import { listText } from "../common";
 
 export const clauseSep = (lang: Lang): string => (lang === "zh" ? "；" : "; ");
 
-/** A relative change as text: "+1.2345%" (digits after the point), "—" when not finite. */
-export function percentText(r: number, digits = 2): string {
-  if (!Number.isFinite(r)) return "—";
-  return (r > 0 ? "+" : "") + (r * 100).toFixed(digits) + "%";
-}
-
 /** A share as a plain percent without trailing zeros: 0.001 -> "0.1%". */
 export function plainPercent(x: number): string {
   return `${Number((x * 100).toPrecision(6))}%`;

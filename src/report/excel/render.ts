@@ -63,7 +63,7 @@ export async function renderWorkbook(
       const sheet = context.workbook.worksheets.add(plan.temp || plan.final);
       added.push(sheet);
       written.push(sheet);
-      await drawSheet(sheet, model.sheets[plan.index], model.lang, requests, options.stamp ?? "CaseMix");
+      await drawSheet(sheet, model.sheets[plan.index], model, requests, options.stamp ?? "CaseMix");
     }
     requests.rowsDone = totalRows;
     if (plans.some((p) => p.old !== undefined)) {

@@ -1,6 +1,6 @@
 /** One report sheet through the Excel API: marker, tab, widths, blocks, filter, panes, print setup, charts. */
 import { Lang } from "../../engine/text";
-import { Block, BlockPlacement, KeyValueBlock, SheetModel, placeBlocks } from "../model";
+import { Block, BlockPlacement, KeyValueBlock, SheetModel, WorkbookModel, placeBlocks } from "../model";
 import { planBar, planSheetCharts } from "../layout/charts";
 import { keyValueFormat } from "../layout/formats";
 import { pageSetup } from "../layout/pageSetup";
@@ -11,7 +11,7 @@ import { excelCell } from "./cells";
 import { drawBarChart, drawScatterCharts } from "./charts";
 import { REPORT_MARKER } from "./sheetNames";
 import { Requests, writeCell, writeRows } from "./requests";
-import { applyPageSetup, applyStyle, styleOps } from "./style";
+import { applyPageSetup, applyStyle, PAGE_SETUP_OPS, styleOps } from "./style";
 import { drawTable } from "./tables";
 
 /* global Excel */
@@ -25,14 +25,15 @@ function markerComment(lang: Lang, stamp: string): string {
 export async function drawSheet(
   sheet: Excel.Worksheet,
   model: SheetModel,
-  lang: Lang,
+  book: Pick<WorkbookModel, "lang" | "print">,
   requests: Requests,
   stamp: string,
 ): Promise<void> {
-  await requests.ops(8);
+  const lang = book.lang;
+  await requests.ops(8 + PAGE_SETUP_OPS);
   sheet.names.add(REPORT_MARKER, sheet.getRange("A1"), markerComment(lang, stamp));
   sheet.tabColor = PALETTE.tab;
-  applyPageSetup(sheet, pageSetup(model));
+  applyPageSetup(sheet, pageSetup(model, book));
   const placements = placeBlocks(model);
   const columns = columnLayout(model);
   await requests.ops(columns.widths.length);

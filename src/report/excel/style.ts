@@ -35,11 +35,29 @@ export function horizontalAlignment(style: CellStyle): "Left" | "Center" | undef
   return style.horizontal === undefined ? undefined : style.horizontal === "left" ? "Left" : "Center";
 }
 
-/** Paper, orientation, fit to one page wide, and the rows repeated on every page. */
+/** Calls `applyPageSetup` makes, for the request budget. */
+export const PAGE_SETUP_OPS = 14;
+
+/**
+ * Paper, orientation, fit to one page wide, the rows repeated on every page, the print areas,
+ * margins (the Excel API takes points, the layout inches) and the footer.
+ */
 export function applyPageSetup(sheet: Excel.Worksheet, setup: PageSetup): void {
   const page = sheet.pageLayout;
   page.orientation = "Landscape";
   page.paperSize = setup.paper;
   page.zoom = { horizontalFitToPages: setup.fitToWidth, verticalFitToPages: setup.fitToHeight };
   if (setup.titleRows) page.setPrintTitleRows(`$${setup.titleRows[0]}:$${setup.titleRows[1]}`);
+  if (setup.printAreas) page.setPrintArea(setup.printAreas.join(","));
+  const m = setup.margins;
+  page.leftMargin = m.left * 72;
+  page.rightMargin = m.right * 72;
+  page.topMargin = m.top * 72;
+  page.bottomMargin = m.bottom * 72;
+  page.headerMargin = m.header * 72;
+  page.footerMargin = m.footer * 72;
+  const footer = page.headersFooters.defaultForAllPages;
+  footer.leftFooter = setup.footer.left;
+  footer.centerFooter = setup.footer.center;
+  footer.rightFooter = setup.footer.right;
 }

@@ -19,11 +19,17 @@ export function tableAt(sheet: SheetModel, index: number): TableBlock {
   return block;
 }
 
-/** The first column right of everything a sheet shows: its blocks and its charts. */
-export function usedColumns(sheet: SheetModel): number {
+/** The first column right of every block of a sheet (its charts left out). */
+export function blockColumns(sheet: SheetModel): number {
   let used = 0;
   for (const block of sheet.blocks)
     used = Math.max(used, block.kind === "table" ? block.columns.length : block.kind === "keyValue" ? 2 : 1);
+  return used;
+}
+
+/** The first column right of everything a sheet shows: its blocks and its charts. */
+export function usedColumns(sheet: SheetModel): number {
+  let used = blockColumns(sheet);
   for (const c of [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])])
     used = Math.max(used, c.anchor.column + c.anchor.width);
   return used;

@@ -23,10 +23,15 @@ import { sparseWarning } from "./sparse";
 import { parametersSheet } from "./parametersSheet";
 import { summaryBlocks } from "./summary";
 import { QuadrantReport, UnitRow, UnitTable } from "./types";
+import { printInfo } from "../printTitles";
 
 /** The workbook model of the report: 四象限分析, 绩效激励, 参数 (English names in English). */
 export function quadrantWorkbook(report: QuadrantReport, lang: Lang): WorkbookModel {
-  return { lang, sheets: [quadrantSheet(report, lang), incentiveSheet(report, lang), parametersSheet(report, lang)] };
+  return {
+    lang,
+    sheets: [quadrantSheet(report, lang), incentiveSheet(report, lang), parametersSheet(report, lang)],
+    print: printInfo("quadrant", report.context, lang),
+  };
 }
 
 function groupColumns(report: QuadrantReport, lang: Lang): ColumnModel[] {

@@ -11,6 +11,7 @@ import { TRENDS_LABELS } from "./labels";
 import { parameterBlocks } from "./parameterBlocks";
 import { levelsBlock, qualityBlocks } from "./qualitySheet";
 import { TrendsReport, Unavailable } from "./types";
+import { printInfo } from "../printTitles";
 
 /** A section the data cannot give: its reason, as a warning. */
 function warningBlock(u: Unavailable, lang: Lang): SheetModel["blocks"][number] {
@@ -47,5 +48,5 @@ export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel 
     const at = placeBlocks(sheet)[curveAt - 1].top;
     sheet.charts = [curveChart(report, c, lang, curveAt, { row: at, column: widest + 1, width: 9, height: 24 })];
   }
-  return { lang, sheets: [sheet] };
+  return { lang, sheets: [sheet], print: printInfo("trends", report.context, lang) };
 }

@@ -5,11 +5,11 @@
  */
 import type * as ExcelJS from "exceljs";
 import { Lang } from "../../engine/text";
-import { BlockPlacement, CellValue, KeyValueBlock, SheetModel, TableBlock, placeBlocks } from "../model";
+import { BlockPlacement, CellValue, KeyValueBlock, SheetModel, TableBlock, WorkbookModel, placeBlocks } from "../model";
 import { columnLetters } from "../layout/addresses";
 import { PlannedSeries, SheetChartsPlan } from "../layout/charts";
 import { columnFormat, keyValueFormat } from "../layout/formats";
-import { pageSetup } from "../layout/pageSetup";
+import { footerCodes, pageSetup, PageSetup } from "../layout/pageSetup";
 import { CellRole, CellStyle, PALETTE, cellStyle } from "../layout/palette";
 import { filteredTable } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout } from "../layout/widths";
@@ -68,7 +68,12 @@ interface SheetContext {
   nextPriority: () => number;
 }
 
-export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, lang: Lang): void {
+export function renderSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetModel,
+  book: Pick<WorkbookModel, "lang" | "print">,
+): void {
+  const lang = book.lang;
   const placements = placeBlocks(sheet);
   let priority = 0;
   const cx: SheetContext = { ws, style: styles(lang), columns: columnLayout(sheet), nextPriority: () => ++priority };
@@ -102,17 +107,26 @@ export function renderSheet(ws: ExcelJS.Worksheet, sheet: SheetModel, lang: Lang
     };
   }
   if (sheet.freeze) ws.views = [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
-  const setup = pageSetup(sheet);
+  applyPageSetup(ws, pageSetup(sheet, book));
+  ws.properties.tabColor = { argb: argb(PALETTE.tab) };
+}
+
+/**
+ * The layout's page setup in ExcelJS. The print areas are not set here: ExcelJS writes one
+ * defined name per range (which Excel rejects), so ./package writes them (`addPrintAreas`).
+ */
+function applyPageSetup(ws: ExcelJS.Worksheet, setup: PageSetup): void {
   ws.pageSetup = {
     ...ws.pageSetup,
     orientation: setup.orientation,
     paperSize: 9, // A4
-    fitToPage: true,
+    fitToPage: setup.fitToPage,
     fitToWidth: setup.fitToWidth,
     fitToHeight: setup.fitToHeight,
+    margins: { ...setup.margins },
     ...(setup.titleRows ? { printTitlesRow: `${setup.titleRows[0]}:${setup.titleRows[1]}` } : {}),
   };
-  ws.properties.tabColor = { argb: argb(PALETTE.tab) };
+  ws.headerFooter = { ...ws.headerFooter, oddFooter: footerCodes(setup.footer) };
 }
 
 function renderKeyValue(cx: SheetContext, block: KeyValueBlock, b: number, p: BlockPlacement): void {

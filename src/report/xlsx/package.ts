@@ -145,9 +145,44 @@ async function linkDrawing(zip: JSZip, part: string, drawingId: number): Promise
   zip.file(part, sheetXml);
 }
 
-/** Adds the charts to the package ExcelJS wrote and returns the new package. */
-export async function addCharts(buffer: Buffer, jobs: readonly ChartJob[], lang: string): Promise<Buffer> {
+/** The print area of a sheet (by its position in the workbook): ranges in A1 style, each printed from a new page. */
+export interface PrintAreaJob {
+  sheetIndex: number;
+  sheetName: string;
+  areas: string[];
+}
+
+const xmlText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The defined name of a print area: 'Sheet'!$A$1:$K$529,'Sheet'!$M$3:$V$28. */
+export function printAreaName(job: PrintAreaJob): string {
+  const sheet = `'${job.sheetName.replace(/'/g, "''")}'`;
+  const ranges = job.areas.map((a) => `${sheet}!${a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`).join(",");
+  return `<definedName name="_xlnm.Print_Area" localSheetId="${job.sheetIndex}">${xmlText(ranges)}</definedName>`;
+}
+
+/** Adds the sheets' print areas to workbook.xml, in its <definedNames> (made after <sheets> when absent). */
+async function addPrintAreas(zip: JSZip, jobs: readonly PrintAreaJob[]): Promise<void> {
+  if (jobs.length === 0) return;
+  let xml = await zip.file("xl/workbook.xml")!.async("string");
+  if (/_xlnm\.Print_Area/.test(xml)) throw new Error("xlsx: the workbook already has a print area");
+  const names = jobs.map(printAreaName).join("");
+  if (xml.includes("</definedNames>")) xml = xml.replace("</definedNames>", names + "</definedNames>");
+  else if (xml.includes("<definedNames/>"))
+    xml = xml.replace("<definedNames/>", `<definedNames>${names}</definedNames>`);
+  else xml = xml.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`);
+  zip.file("xl/workbook.xml", xml);
+}
+
+/** Adds the charts and print areas to the package ExcelJS wrote and returns the new package. */
+export async function addCharts(
+  buffer: Buffer,
+  jobs: readonly ChartJob[],
+  lang: string,
+  printAreas: readonly PrintAreaJob[] = [],
+): Promise<Buffer> {
   const zip = await jsZip().loadAsync(buffer);
+  await addPrintAreas(zip, printAreas);
   const parts = await sheetParts(zip);
   const overrides: string[] = [];
   const bySheet = new Map<string, ChartJob[]>();

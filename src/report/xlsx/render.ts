@@ -1,15 +1,16 @@
 /**
  * Draws a `WorkbookModel` into an .xlsx file with ExcelJS, cell for cell where the Excel
  * renderer puts it, from the same layout (src/report/layout): names, styles, formats, widths,
- * page setup and chart plans. ExcelJS cannot write charts, so they are added to the saved
- * package afterwards (./package).
+ * page setup and chart plans. ExcelJS cannot write charts nor a print area of several ranges,
+ * so they are added to the saved package afterwards (./package).
  */
 import { placeBlocks, WorkbookModel } from "../model";
 import { planBar, planSheetCharts } from "../layout/charts";
+import { printAreas } from "../layout/pageSetup";
 import { sheetNamesBeside } from "../layout/sheetNames";
 import { excelJS } from "../lazyModules";
 import { renderSheet, writeHelpers } from "./cells";
-import { ChartJob, addCharts } from "./package";
+import { ChartJob, PrintAreaJob, addCharts } from "./package";
 
 /** Renders the model into an .xlsx file held in memory. */
 export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
@@ -21,10 +22,13 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
     [],
   ).names;
   const jobs: ChartJob[] = [];
+  const areas: PrintAreaJob[] = [];
   model.sheets.forEach((sheet, i) => {
     const sheetName = names[i];
     const ws = wb.addWorksheet(sheetName);
-    renderSheet(ws, sheet, model.lang);
+    renderSheet(ws, sheet, model);
+    const printed = printAreas(sheet);
+    if (printed) areas.push({ sheetIndex: i, sheetName, areas: printed });
     const placements = placeBlocks(sheet);
     const charts = planSheetCharts(sheet, placements, model.lang);
     writeHelpers(ws, charts);
@@ -35,8 +39,8 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
     }
   });
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  if (jobs.length === 0) return buffer;
-  return addCharts(buffer, jobs, model.lang === "zh" ? "zh-CN" : "en-US");
+  if (jobs.length === 0 && areas.length === 0) return buffer;
+  return addCharts(buffer, jobs, model.lang === "zh" ? "zh-CN" : "en-US", areas);
 }
 
 /** Renders the model and writes it to a file. */

@@ -7,7 +7,7 @@ import { quadrantJson } from "../../../src/report/quadrant/json";
 import { quadrantWorkbook } from "../../../src/report/quadrant/sheets";
 import { fiveGroupRows, WEIGHTS } from "../fiveGroups";
 
-const context = { source: "five.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
+const context = { source: "five.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z"), utcOffset: 480 };
 const table = weightTable(
   WEIGHTS.map((w) => w[0]),
   WEIGHTS.map((w) => w[1]),
@@ -226,7 +226,8 @@ describe("quadrantWorkbook", () => {
     expect(pairs.get("Minimum cases to classify a group")).toBe(5);
     expect(pairs.get("Bonus pool")).toBe(1000);
     expect(pairs.get("CaseMix version")).toBe("9.9.9");
-    expect(pairs.get("Built at")).toBe("2024-05-01T08:00:00.000Z");
+    // 08:00 UTC + 8 h = 16:00 Beijing time.
+    expect(pairs.get("Built at")).toBe("2024-05-01 16:00 (UTC+8)");
     expect(pairs.get("DRG group (drg)")).toBe("DRG编码");
     expect(pairs.get("Insurance paid (insurancePaid)")).toBe("医保统筹支付");
     expect(String(pairs.get("Weights"))).toContain("weights.csv");

@@ -43,7 +43,7 @@ import { trendsJson } from "../../../src/report/trends/json";
 import { trendsWorkbook } from "../../../src/report/trends/sheets";
 import { modelName } from "../../../src/report/trends/labels";
 
-const context = { source: "trends.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z") };
+const context = { source: "trends.csv", version: "9.9.9", time: new Date("2024-05-01T08:00:00Z"), utcOffset: 480 };
 const WEIGHTS = weightTable(["GB11", "GB15", "ES21", "FM19"], [2, 1, 0.5, 1.5]);
 const HEADERS = ["科室", "DRG编码", "年度", "病例数", "死亡", "住院总费用"];
 const ROWS: unknown[][] = [
