@@ -147,7 +147,10 @@ describe("three-group neutrality example (hand-computed)", () => {
     expect(chart.categories).toEqual({ blockIndex: at, columnId: "code" });
     expect(chart.series[0].values).toEqual({ blockIndex: at, columnId: "relative" });
     expect(chart.anchor.row).toBe(placeBlocks(sheet)[at].top);
-    expect(chart.anchor.column).toBe(largest.columns.length);
+    // Right of every block (then it prints on its own page): one column past the widest table.
+    const widest = Math.max(...sheet.blocks.map((b) => (b.kind === "table" ? b.columns.length : 0)));
+    expect(chart.anchor.column).toBe(widest + 1);
+    expect(chart.anchor.column).toBeGreaterThan(largest.columns.length);
     expect(sheet.charts).toBeUndefined();
   });
 
@@ -336,7 +339,8 @@ describe("rendered to .xlsx", () => {
     expect(xml).not.toContain('<c:idx val="0"/><c:invertIfNegative val="0"/><c:bubble3D');
     const drawing = (await zip.file("xl/drawings/drawing1.xml")!.async("string")) as string;
     // Anchored on the caption row (0-based: the data starts two rows below it).
-    expect(drawing).toContain(`<xdr:from><xdr:col>8</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${first - 3}</xdr:row>`);
+    const column = Math.max(...sheet.blocks.map((b) => (b.kind === "table" ? b.columns.length : 0))) + 1;
+    expect(drawing).toContain(`<xdr:from><xdr:col>${column}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${first - 3}</xdr:row>`);
   });
 });
 

@@ -260,12 +260,13 @@ function unitBlocks(report: AuditReport, lang: Lang): SheetModel["blocks"] {
 }
 
 /**
- * The bar chart of the largest changes (block `at`). It stands to the right of the table, over
- * the findings' wide detail column (the table itself stops before it); the table is the last
- * block, so the chart may run below it.
+ * The bar chart of the largest changes (block `at`), right of every block of the sheet: printed,
+ * it then gets a page of its own (layout/pageSetup.ts) instead of covering the findings' detail
+ * column, and on screen it stands beside its table.
  */
 function largestChart(report: AuditReport, sheet: SheetModel, at: number, lang: Lang): BarChartModel {
   const top = placeBlocks(sheet)[at].top;
+  const widest = Math.max(2, ...sheet.blocks.map((b) => (b.kind === "table" ? b.columns.length : 2)));
   return {
     kind: "bar",
     title: auditLabel("chartTitle", lang),
@@ -282,7 +283,7 @@ function largestChart(report: AuditReport, sheet: SheetModel, at: number, lang: 
     ],
     horizontal: true,
     valueType: "percent",
-    anchor: { row: top, column: 8, width: 2, height: Math.max(16, report.largest.length + 5) },
+    anchor: { row: top, column: widest + 1, width: 8, height: Math.max(16, report.largest.length + 5) },
   };
 }
 
