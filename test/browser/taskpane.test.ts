@@ -266,7 +266,13 @@ withBrowser("the built taskpane in a browser", () => {
       expect(report.groups.length).toBeGreaterThan(300);
       expect(quadrantSheet.frozen).toEqual(model.sheets[0].freeze);
       expect(quadrantSheet.autoFilter).toMatch(/!A\d+:K\d+$/);
-      expect(quadrantSheet.numberFormats.find((f) => f.column === 7)?.format).toBe("0.00%");
+      // The groups table's rate column (column H; the summary above it has formats of its own).
+      const groupsAt = model.sheets[0].blocks.findIndex((b) => b.kind === "table" && b.columns[7]?.id === "rate");
+      const groupsFirstRow = placeBlocks(model.sheets[0])[groupsAt].firstDataRow;
+      expect(groupsAt).toBeGreaterThan(0);
+      expect(
+        quadrantSheet.numberFormats.find((f) => f.column === 7 && f.row >= groupsFirstRow)?.format,
+      ).toBe("0.00%");
       // The chart: quadrant series, the two cut lines and the quadrant names in the corners.
       expect(quadrantSheet.charts).toHaveLength(1);
       const chart = quadrantSheet.charts[0];
