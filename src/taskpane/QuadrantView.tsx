@@ -5,7 +5,7 @@
  * result summary.
  */
 import * as React from "react";
-import { Button, Caption1, Divider, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, Divider, Field, Input, Radio, RadioGroup, Subtitle2 } from "@fluentui/react-components";
 import { ColumnName } from "../engine/columns";
 import { Lang } from "../engine/text";
 import { QuadrantSettings } from "../report/quadrant/settings";
@@ -220,9 +220,19 @@ function QuadrantWeightsSection({ s }: { s: QuadrantSession }) {
       >
         <Radio value="data" label={say.pane("weightsFromData")} />
         <Radio value="table" label={say.pane("weightsFromTable")} />
+        <Radio value="standardized" label={say.pane("weightsStandardized")} />
       </RadioGroup>
       {form.weightMode === "data" ? (
         <TrimFields say={say} form={form} setForm={setForm} />
+      ) : form.weightMode === "standardized" ? (
+        <Field label={say.pane("shares")}>
+          <Input
+            value={form.shares}
+            placeholder={say.pane("sharesPlaceholder")}
+            onChange={(_, d) => setForm((f) => ({ ...f, shares: d.value }))}
+            data-testid="shares"
+          />
+        </Field>
       ) : (
         <>
           <Caption1>{say.pane("weightTableSource")}</Caption1>

@@ -61,6 +61,16 @@ export const STRINGS = {
   weightsSection: t("Weights", "权重"),
   weightsFromData: t("Compute from the data (trimmed mean cost)", "由数据计算（去极值平均费用）"),
   weightsFromTable: t("Use a weight table (e.g. the published one)", "使用权重表（如医保局公布的权重）"),
+  weightsStandardized: t(
+    "Standardized five-category weight (医疗、护理、医技、药品、管理 columns)",
+    "标准化五类费用权重（医疗、护理、医技、药品、管理五列）",
+  ),
+  shares: t("Shares of the five categories, in that order", "五类费用的占比（按上述顺序）"),
+  sharesPlaceholder: t("default: 0.2 each", "默认：各 0.2"),
+  sharesCount: t(
+    "Shares of the five categories: give five numbers (or none for 0.2 each), not {count}.",
+    "五类费用的占比：请给出五个数（留空则各 0.2），而不是 {count} 个。",
+  ),
   trimMethod: t("Outlier trimming", "去除极值方法"),
   trimNone: t("none", "不去除"),
   trimIqr: t("IQR fences (Q1 − k·IQR, Q3 + k·IQR)", "四分位距（Q1 − k·IQR，Q3 + k·IQR）"),

@@ -18,7 +18,9 @@ export interface FormState {
   source: SourceKind;
   tableName: string;
   rangeName: string;
-  weightMode: "data" | "table";
+  weightMode: "data" | "table" | "standardized";
+  /** Shares of the five categories (standardized weights); blank: 0.2 each. */
+  shares: string;
   weightSource: SourceKind;
   weightTableName: string;
   weightRangeName: string;
@@ -55,6 +57,7 @@ export const DEFAULT_FORM: FormState = {
   pLow: "0.05",
   pHigh: "0.95",
   yearWeights: "",
+  shares: "",
   layer: "marginal",
   xCut: "cmi",
   xCutValue: "1",
@@ -87,7 +90,11 @@ export function sourceOf(kind: SourceKind, table: string, name: string): DataSou
 export type ReadWeights = { table: WeightTable; name: string };
 
 /** The weights a report uses: the table read when the user chose one (and read it), else the data's. */
-export function weightSourceOf(mode: "data" | "table", weights: ReadWeights | undefined): WeightSource {
+export function weightSourceOf(
+  mode: "data" | "table" | "standardized",
+  weights: ReadWeights | undefined,
+): WeightSource {
+  if (mode === "standardized") return { source: "standardized" };
   return mode === "table" && weights
     ? { source: "table", table: weights.table, name: weights.name }
     : { source: "data" };
@@ -162,6 +169,13 @@ export function settingsFromForm(
   if (form.weightMode === "table") {
     if (!weightTable) errors.push(paneText(lang, "weightTableNeeded"));
     weights = weightSourceOf("table", weightTable);
+  } else if (form.weightMode === "standardized") {
+    const parts = form.shares.split(/[,，;；\s]+/).filter((s) => s !== "");
+    if (parts.length === 0) weights = { source: "standardized" };
+    else {
+      if (parts.length !== 5) errors.push(paneText(lang, "sharesCount", { count: parts.length }));
+      weights = { source: "standardized", shares: parts.map((s) => num("shares", s, 0)) };
+    }
   } else {
     let trim: TrimOptions = { method: form.trim };
     if (form.trim === "percentile") {
@@ -207,4 +221,5 @@ const STRING_FIELDS: Partial<Record<StringKey, true>> = {
   pHigh: true,
   trimK: true,
   yearWeights: true,
+  shares: true,
 };

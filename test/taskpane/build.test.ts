@@ -238,6 +238,21 @@ describe("form", () => {
     expect(ok.settings).toMatchObject({ xCut: 1.2, minCases: 3, money: { mode: "pool", pool: 50000 } });
   });
 
+  test("standardized mode: blank shares are 0.2 each, five numbers are read, other counts refused", () => {
+    const std = { ...DEFAULT_FORM, weightMode: "standardized" as const };
+    expect(settingsFromForm(std, "en").settings?.weights).toEqual({ source: "standardized" });
+    expect(settingsFromForm({ ...std, shares: "0.3, 0.2，0.2 0.2；0.1" }, "en").settings?.weights).toEqual({
+      source: "standardized",
+      shares: [0.3, 0.2, 0.2, 0.2, 0.1],
+    });
+    expect(settingsFromForm({ ...std, shares: "0.5, 0.5" }, "en").errors).toEqual([
+      "Shares of the five categories: give five numbers (or none for 0.2 each), not 2.",
+    ]);
+    expect(settingsFromForm({ ...std, shares: "0.2,0.2,0.2,0.2,x" }, "zh").errors).toEqual([
+      "五类费用的占比（按上述顺序）：“x” 不是数字",
+    ]);
+  });
+
   test("weight-table mode needs the table read", () => {
     expect(settingsFromForm({ ...DEFAULT_FORM, weightMode: "table" }, "en").errors).toEqual([
       tr("en", "weightTableNeeded"),
