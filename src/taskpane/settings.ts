@@ -122,6 +122,11 @@ export function parseNumber(text: string): number | undefined {
 
 export type SettingsResult = { settings: QuadrantSettings; errors: [] } | { settings?: undefined; errors: string[] };
 
+/** The items of a list field: numbers apart by commas, semicolons or spaces (ASCII or full-width). */
+function listItems(text: string): string[] {
+  return text.split(/[,，;；\s]+/).filter((s) => s !== "");
+}
+
 /**
  * The report settings of a form, or the list of what is wrong with it (in the user's language).
  * `weightTable` is the weight table read by the user, needed in "table" mode.
@@ -170,7 +175,7 @@ export function settingsFromForm(
     if (!weightTable) errors.push(paneText(lang, "weightTableNeeded"));
     weights = weightSourceOf("table", weightTable);
   } else if (form.weightMode === "standardized") {
-    const parts = form.shares.split(/[,，;；\s]+/).filter((s) => s !== "");
+    const parts = listItems(form.shares);
     if (parts.length === 0) weights = { source: "standardized" };
     else {
       if (parts.length !== 5) errors.push(paneText(lang, "sharesCount", { count: parts.length }));
@@ -184,12 +189,7 @@ export function settingsFromForm(
       trim = { method: form.trim, k: num("trimK", form.trimK, 0) };
     }
     const yearWeights =
-      form.yearWeights.trim() === ""
-        ? undefined
-        : form.yearWeights
-            .split(/[,，;；\s]+/)
-            .filter((s) => s !== "")
-            .map((s) => num("yearWeights", s, 0));
+      form.yearWeights.trim() === "" ? undefined : listItems(form.yearWeights).map((s) => num("yearWeights", s, 0));
     weights = { source: "data", trim, yearWeights };
   }
   if (errors.length > 0) return { errors };
