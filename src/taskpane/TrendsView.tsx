@@ -347,6 +347,21 @@ function TrendsSettingsSection({ s }: { s: TrendsSession }) {
       <Field label={say.trends("topAdrgs")}>
         <Input value={form.topAdrgs} onChange={(_, d) => setField("topAdrgs", d.value)} />
       </Field>
+      <Field label={say.trends("targetShare")}>
+        <Input
+          value={form.targetShare}
+          onChange={(_, d) => setField("targetShare", d.value)}
+          data-testid="trends-target-share"
+        />
+      </Field>
+      <Field label={say.trends("targetBenchmark")}>
+        <Input
+          value={form.targetBenchmark}
+          placeholder={say.trends("targetBenchmarkPlaceholder")}
+          onChange={(_, d) => setField("targetBenchmark", d.value)}
+          data-testid="trends-target-benchmark"
+        />
+      </Field>
     </section>
   );
 }

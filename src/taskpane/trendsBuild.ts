@@ -22,6 +22,7 @@ import {
   trendsColumns,
   trendsRequiredColumns,
 } from "../report/trends/settings";
+import { parseTargetBenchmark } from "../report/trends/targetSettings";
 import { TrendsReport } from "../report/trends/types";
 import { benchmarkRisk } from "../report/trends/quality";
 import { computeTrendsReport } from "../report/trends/compute";
@@ -101,6 +102,10 @@ export interface TrendsForm {
   minCases: string;
   flagTolerance: string;
   topAdrgs: string;
+  /** Share of the gap to the benchmark CMI a CMI target closes (0 to 1). */
+  targetShare: string;
+  /** The LOS and cost benchmark: "" (the hospital's own) or pNN. */
+  targetBenchmark: string;
 }
 
 export const DEFAULT_TRENDS_FORM: TrendsForm = {
@@ -112,6 +117,8 @@ export const DEFAULT_TRENDS_FORM: TrendsForm = {
   minCases: String(DEFAULT_TRENDS_SETTINGS.minCases),
   flagTolerance: String(DEFAULT_TRENDS_SETTINGS.flagTolerance),
   topAdrgs: String(DEFAULT_TRENDS_SETTINGS.topAdrgs),
+  targetShare: String(DEFAULT_TRENDS_SETTINGS.targetShare),
+  targetBenchmark: "",
 };
 
 /**
@@ -125,16 +132,16 @@ export function trendsSettingsFromForm(
   benchmark?: { risk: GroupRisk; name: string },
 ): { settings?: TrendsSettings; errors: string[] } {
   const errors: string[] = [];
-  const read = (text: string, field: TrendsStringKey, kind: "whole" | "fraction"): number => {
+  const read = (text: string, field: TrendsStringKey, kind: "whole" | "fraction" | "share"): number => {
     const v = parseNumber(text);
     const name = trendsText(lang, field);
     if (v === undefined) errors.push(trendsText(lang, "notANumber", { field: name, value: text }));
-    else if (v < 0 || (kind === "whole" ? !Number.isInteger(v) : v >= 1)) {
+    else if (v < 0 || (kind === "whole" ? !Number.isInteger(v) : kind === "share" ? v > 1 : v >= 1)) {
       errors.push(
         trendsText(lang, "notInRange", {
           field: name,
           value: text,
-          what: trendsText(lang, kind === "whole" ? "wholeNumber" : "fraction"),
+          what: trendsText(lang, kind === "whole" ? "wholeNumber" : kind === "share" ? "share" : "fraction"),
         }),
       );
     }
@@ -143,6 +150,12 @@ export function trendsSettingsFromForm(
   const minCases = read(form.minCases, "minCases", "whole");
   const flagTolerance = read(form.flagTolerance, "flagTolerance", "fraction");
   const topAdrgs = read(form.topAdrgs, "topAdrgs", "whole");
+  const targetShare = read(form.targetShare, "targetShare", "share");
+  const targetBenchmark = parseTargetBenchmark(form.targetBenchmark, false);
+  if (!targetBenchmark) {
+    const field = trendsText(lang, "targetBenchmark");
+    errors.push(trendsText(lang, "notABenchmark", { field, value: form.targetBenchmark.trim() }));
+  }
   const before = form.before.trim() === "" ? undefined : form.before.trim();
   const after = form.after.trim() === "" ? undefined : form.after.trim();
   if (before !== undefined && before === after) errors.push(trendsText(lang, "sameYears"));
@@ -163,6 +176,9 @@ export function trendsSettingsFromForm(
       minCases,
       flagTolerance,
       topAdrgs,
+      targetShare,
+      losBenchmark: targetBenchmark ?? { kind: "hospital" },
+      costBenchmark: targetBenchmark ?? { kind: "hospital" },
     },
   };
 }

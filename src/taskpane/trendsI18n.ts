@@ -14,8 +14,8 @@ const t = (en: string, zh: string): Text => ({ en, zh });
 export const TRENDS_STRINGS = {
   title: t("CaseMix: trends and quality", "CaseMix：趋势与质量"),
   intro: t(
-    "From your discharge data: low-risk mortality by unit, the CMI change between two years split into case mix and severity (a rise made of severity points at coding), and the CMI-cost curve that flags units whose cost is out of line. Written to a new sheet; your data is never changed.",
-    "基于出院病例数据：各单元的低风险组死亡率；两个年度之间的 CMI 变化分解为病组结构与严重程度两部分（主要来自严重程度的上升提示编码问题）；以及标记费用偏离的 CMI—费用曲线。结果写入新工作表，不会改动您的数据。",
+    "From your discharge data: low-risk mortality by unit, the CMI change between two years split into case mix and severity (a rise made of severity points at coding), the CMI-cost curve that flags units whose cost is out of line, and the LOS, cost and CMI targets of each unit (sheet Targets). Written to new sheets; your data is never changed.",
+    "基于出院病例数据：各单元的低风险组死亡率；两个年度之间的 CMI 变化分解为病组结构与严重程度两部分（主要来自严重程度的上升提示编码问题）；标记费用偏离的 CMI—费用曲线；以及各单元的平均住院日、例均费用与 CMI 目标（“目标”工作表）。结果写入新工作表，不会改动您的数据。",
   ),
   // Data
   dataHint: t(
@@ -67,6 +67,15 @@ export const TRENDS_STRINGS = {
     "实际 / 预期偏离超过以下比例时标记（0.2 = 20%）",
   ),
   topAdrgs: t("ADRGs to list as top contributors", "列出贡献最大的 ADRG 数"),
+  targetShare: t(
+    "CMI target: share of the gap to the benchmark CMI to close (0 to 1)",
+    "CMI 目标：向标杆 CMI 缩小差距的比例（0 到 1）",
+  ),
+  targetBenchmark: t(
+    "Benchmark of the LOS and cost targets: the hospital's own, or a percentile of the units (p25, p50, …)",
+    "住院日与费用目标的标杆：全院自身，或各单元的百分位数（p25、p50 等）",
+  ),
+  targetBenchmarkPlaceholder: t("Empty: the hospital's own", "留空：全院自身"),
   sameYears: t("Pick two different years.", "请选择两个不同的年份。"),
   // Build
   build: t("Build trends sheet", "生成趋势与质量表"),
@@ -80,7 +89,7 @@ export const TRENDS_STRINGS = {
   ),
   // Result
   resultTitle: t("Trends sheet written", "趋势与质量表已生成"),
-  resultSheets: t("Sheet: {sheets}", "工作表：{sheets}"),
+  resultSheets: t("Sheets: {sheets}", "工作表：{sheets}"),
   resultQuality: t(
     "Low-risk mortality {rate} ({deaths} deaths in {cases} low-risk cases)",
     "低风险组死亡率 {rate}（低风险组 {cases} 例中死亡 {deaths} 例）",
@@ -102,6 +111,11 @@ export const TRENDS_STRINGS = {
   notInRange: t("{field}: {value} must be {what}", "{field}：{value} 应为{what}"),
   wholeNumber: t("a whole number of 0 or more", "大于或等于 0 的整数"),
   fraction: t("a number from 0 to below 1", "大于或等于 0 且小于 1 的数"),
+  share: t("a number from 0 to 1", "0 到 1 之间的数"),
+  notABenchmark: t(
+    "{field}: “{value}” is neither empty (the hospital's own) nor a percentile such as p25",
+    "{field}：“{value}” 既不是留空（全院自身），也不是 p25 这样的百分位数",
+  ),
 } satisfies Record<string, Text>;
 
 export type TrendsStringKey = keyof typeof TRENDS_STRINGS;

@@ -59,7 +59,7 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     json = JSON.parse(r.stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([zh ? "趋势与质量" : "Trends and Quality"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(zh ? ["趋势与质量", "目标"] : ["Trends and Quality", "Targets"]);
     rows = sheetRows(wb.worksheets[0]);
   });
 

@@ -87,9 +87,9 @@ describe("Build from the selection: one new sheet", () => {
     expect(progress[progress.length - 1][1]).toBe(1);
     expect(asked).toEqual([]);
 
-    // One new sheet, ours and shown; the data untouched.
-    expect(built.rendered.sheets.map((s) => s.name)).toEqual(["趋势与质量"]);
-    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "趋势与质量"]);
+    // Two new sheets, ours, the first shown; the data untouched.
+    expect(built.rendered.sheets.map((s) => s.name)).toEqual(["趋势与质量", "目标"]);
+    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "趋势与质量", "目标"]);
     expect(book.sheet("病案首页")!.written).toEqual([]);
     expect(book.sheet("趋势与质量")!.marker).toBe(true);
     expect(book.activeSheet?.name).toBe("趋势与质量");
@@ -128,19 +128,19 @@ describe("Build from the selection: one new sheet", () => {
     expect(model.charts![0].line!.name).toMatch(/^拟合：.+（R² 0\.\d{3}）$/);
   });
 
-  test("a second build asks and replaces only our earlier sheet; closing the question writes nothing", async () => {
+  test("a second build asks and replaces only our earlier sheets; closing the question writes nothing", async () => {
     const book = casesBook(500);
     await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", deps(book).deps);
     const old = book.sheet("Trends and Quality")!;
     const second = deps(book);
     const built = await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", second.deps);
-    expect(second.asked).toEqual([{ existing: [{ name: "Trends and Quality", ours: true }], suffix: 2 }]);
-    expect(built.rendered.sheets.map((s) => [s.name, s.replaced])).toEqual([["Trends and Quality", true]]);
+    expect(second.asked).toEqual([{ existing: [{ name: "Trends and Quality", ours: true }, { name: "Targets", ours: true }], suffix: 2 }]);
+    expect(built.rendered.sheets.map((s) => [s.name, s.replaced])).toEqual([["Trends and Quality", true], ["Targets", true]]);
     expect(old.deleted).toBe(true);
 
     const third = deps(book, { ask: async () => null });
     await expect(buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", third.deps)).rejects.toBeInstanceOf(ReadCancelled);
-    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "Trends and Quality"]);
+    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "Trends and Quality", "Targets"]);
   });
 
   test("values read before are not read again; the user's mapping corrections are used", async () => {
@@ -155,7 +155,7 @@ describe("Build from the selection: one new sheet", () => {
       "en",
       deps(book, { ask: async () => "suffix" }).deps,
     );
-    expect(again.rendered.sheets.map((s) => s.name)).toEqual(["Trends and Quality (2)"]);
+    expect(again.rendered.sheets.map((s) => s.name)).toEqual(["Trends and Quality (2)", "Targets (2)"]);
     expect(book.stats.syncs - syncs).toBe(again.syncs);
     expect(again.syncs).toBe(2 + again.rendered.syncs);
     const units = (again.report.curve as CurveSection).units.map((u) => u.unit);
@@ -240,6 +240,7 @@ describe("weights, benchmark, years and mapping from the workbook", () => {
       ["died", false],
       ["year", false],
       ["dischargeDate", false],
+      ["los", false],
     ]);
     expect(trendsMissingColumns(detection, {}, shape)).toEqual([]);
     expect(trendsMissingColumns(detection, { totalCost: null }, shape)).toEqual(["totalCost"]);
@@ -276,14 +277,14 @@ describe("the result lines", () => {
     const book = casesBook(2000);
     const built = await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", deps(book).deps);
     const en = trendsSummaryLines(built, "en", 1.25);
-    expect(en[0]).toBe("Sheet: Trends and Quality");
+    expect(en[0]).toBe("Sheets: Trends and Quality, Targets");
     expect(en[1]).toMatch(/^Low-risk mortality \d+\.\d\d% \(\d+ deaths in [\d,]+ low-risk cases\)$/);
     expect(en[2]).toMatch(/^CMI 2023 → 2024: \d\.\d{4} → \d\.\d{4}; mix [+-]\d\.\d{4}, severity [+-]\d\.\d{4}$/);
     expect(en[3]).toMatch(/^Curve: \w+ \(R² 0\.\d{3}\); \d+ of 24 units flagged$/);
     expect(en[4]).toBe("2,000 rows read, 2,000 used, 0 left out");
     expect(en.slice(-2)).toEqual(["One Undo (Ctrl+Z) removes the whole report.", "Done in 1.3 s."]);
     const zh = trendsSummaryLines(built, "zh", 1.25);
-    expect(zh[0]).toBe("工作表：Trends and Quality");
+    expect(zh[0]).toBe("工作表：Trends and Quality、Targets");
     expect(zh[2]).toMatch(/^CMI 2023 → 2024：/);
   });
 });

@@ -9,7 +9,8 @@
  *    rows out of (b) and (c), counted.
  * 3. Periods: the year column (or the discharge date) gives each row a year; "before" and
  *    "after" are two of them, by default the two latest.
- * Then the three sections: (a) quality.ts, (b) decomposition.ts, (c) curve.ts. A section the
+ * Then the sections: (a) quality.ts, (b) decomposition.ts, (c) curve.ts, (d) targets.ts (LOS,
+ * cost and CMI targets, on a sheet of their own). A section the
  * data cannot give (no died column, fewer than two years, no cost column) is replaced by a
  * reason; the others are still built.
  */
@@ -27,6 +28,7 @@ import { decomposition } from "./decomposition";
 import { resolvePeriods, rowPeriods } from "./periods";
 import { quality } from "./quality";
 import { TrendsSettings, trendsRequiredColumns } from "./settings";
+import { targets } from "./targets";
 import { TrendsReport, TrendsSkip } from "./types";
 
 /** Cases per row, 0 for a row left out (the reason counted in `skipped`). */
@@ -87,6 +89,7 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
   const periods = resolvePeriods(table, years, settings);
   const period = rowPeriods(table, cases, periods);
   const yearName = (id: number) => (table.years as Interned).codes[id];
+  const afterYear = "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) };
 
   return {
     settings,
@@ -114,13 +117,7 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
             yearName(periods.before),
             yearName(periods.after),
           ),
-    curve: curve(
-      table,
-      settings,
-      unit,
-      cases,
-      weightById,
-      "available" in periods ? undefined : { id: periods.after, name: yearName(periods.after) },
-    ),
+    curve: curve(table, settings, unit, cases, weightById, afterYear),
+    targets: targets(table, settings, unit, cases, weights, weightById, afterYear, table.years),
   };
 }

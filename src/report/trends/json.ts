@@ -2,6 +2,7 @@
 import { Lang } from "../../engine/text";
 import { jsonNumber } from "../common";
 import { sourceParameters } from "../parameterRows";
+import { targetsJson } from "./targetsJson";
 import { TrendsReport, Unavailable } from "./types";
 
 /** A row's numbers for JSON (NaN and infinities null), its other values as they are. */
@@ -26,7 +27,7 @@ function trendsParameters(report: TrendsReport): Record<string, unknown> {
 }
 
 /**
- * The JSON of `casemix trends --json`: quality, decomposition, curve and parameters. A section
+ * The JSON of `casemix trends --json`: quality, decomposition, curve, targets and parameters. A section
  * the data cannot give is `{ available: false, reason }` (reason in `lang`). NaN becomes null.
  */
 export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unknown> {
@@ -87,6 +88,7 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
           rows: c.rows,
         }
       : off(c),
+    targets: targetsJson(report.targets, lang),
     parameters: trendsParameters(report),
   };
 }

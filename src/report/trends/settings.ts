@@ -1,6 +1,9 @@
 /** The settings of the trends and quality report, their defaults and the columns they need. */
 import { ColumnName } from "../../engine/columns";
+import { DEFAULT_TARGET_SHARE } from "../../engine/cmiTarget";
 import { GroupRisk } from "../../engine/mortalityRisk";
+import { TargetBenchmark } from "../../engine/standardizedTarget";
+import { WeightTable } from "../../engine/weightTable";
 import { WeightSource } from "../common";
 
 export type TrendsUnit = "department" | "doctor";
@@ -23,6 +26,14 @@ export interface TrendsSettings {
   flagTolerance: number;
   /** ADRGs listed as top contributors to the CMI change (default 10). */
   topAdrgs: number;
+  /** Share of the gap to the benchmark CMI that a CMI target closes, 0 to 1 (default 0.3). */
+  targetShare: number;
+  /** The benchmark standardized LOS (default the hospital's own: total days / total weight). */
+  losBenchmark: TargetBenchmark;
+  /** The benchmark standardized cost per case (default the hospital's own). */
+  costBenchmark: TargetBenchmark;
+  /** Unit -> benchmark CMI; without it each unit's own best period is its benchmark. */
+  cmiBenchmark?: { table: WeightTable; /** File name or range address. */ name: string };
 }
 
 export const DEFAULT_TRENDS_SETTINGS: Readonly<TrendsSettings> = {
@@ -32,6 +43,9 @@ export const DEFAULT_TRENDS_SETTINGS: Readonly<TrendsSettings> = {
   minCases: 5,
   flagTolerance: 0.2,
   topAdrgs: 10,
+  targetShare: DEFAULT_TARGET_SHARE,
+  losBenchmark: { kind: "hospital" },
+  costBenchmark: { kind: "hospital" },
 };
 
 /** Columns the report cannot be built without. */
@@ -41,10 +55,10 @@ export function trendsRequiredColumns(settings: Pick<TrendsSettings, "unit" | "w
   return out;
 }
 
-/** Columns the report reads: the required ones and those of the sections (died, year, cost). */
+/** Columns the report reads: the required ones and those of the sections (died, year, cost, LOS). */
 export function trendsColumns(settings: Pick<TrendsSettings, "unit" | "weights">): ColumnName[] {
   const out = trendsRequiredColumns(settings);
-  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost"] as ColumnName[])
+  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost", "los"] as ColumnName[])
     if (!out.includes(c)) out.push(c);
   return out;
 }

@@ -4,10 +4,11 @@ import { CurveFailure, CurveFit } from "../../engine/curveFit";
 import { Text } from "../../engine/text";
 import { ReportBookkeeping } from "../common";
 import { TrendsSettings } from "./settings";
+import { TargetsSection } from "./targetTypes";
 
 /** Why rows were left out of the whole report or of one section. */
 export type TrendsSkip =
-  "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit";
+  "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit" | "noLos";
 
 export interface SectionRows {
   used: number;
@@ -121,4 +122,5 @@ export interface TrendsReport extends ReportBookkeeping<TrendsSkip> {
   quality: QualitySection | Unavailable;
   decomposition: DecompositionSection | Unavailable;
   curve: CurveSection | Unavailable;
+  targets: TargetsSection | Unavailable;
 }
