@@ -70,7 +70,7 @@ DRG编码/权重, names when present; volume: a case file or a group + count tab
   --tolerance X             a total-weight change up to X is not a finding (default 0.001)
   --lang zh|en              language of the audit and messages
 
-Trends options (one sheet 趋势与质量 / Trends and Quality):
+Trends options (sheets 趋势与质量 / Trends and Quality and 目标 / Targets):
   --before Y, --after Y     the two years compared (default the two latest); the curve uses "after"
   --unit department|doctor  one row a unit (default department)
   --weights FILE            weight table; default: computed from the data as for report
@@ -78,14 +78,20 @@ Trends options (one sheet 趋势与质量 / Trends and Quality):
   --min-cases N             units with fewer cases are not fitted (default 5)
   --flag X                  flag actual / expected outside 1 ± X (default 0.2)
   --top N                   ADRGs listed as top contributors (default 10)
+  --target-share X          a CMI target closes X of the gap from the latest CMI to the benchmark, 0 to 1 (default 0.3)
+  --target-benchmark R      benchmark standardized LOS and cost: hospital (default: total / total weight of the
+                            target year) or pNN, the NN-th percentile of the units (p25, p50)
+  --los-benchmark R, --cost-benchmark R   the same for one of them, or a value (days or money per weight point)
+  --cmi-benchmark FILE      benchmark CMI per unit (unit and CMI columns); default: each unit's own best year
   --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report (default trends.xlsx);
-                            --json prints { quality, decomposition, curve, parameters }
+                            --json prints { quality, decomposition, curve, targets, parameters }
 
 Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
+  casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
 
@@ -151,13 +157,19 @@ Examples:
   --min-cases N             病例数少于 N 的单元不参与拟合（默认 5）
   --flag X                  实际 / 预期超出 1 ± X 时标记（默认 0.2）
   --top N                   列出贡献最大的 N 个 ADRG（默认 10）
+  --target-share X          CMI 目标向标杆缩小差距的比例，0 到 1（默认 0.3）
+  --target-benchmark R      住院日与费用目标的标杆标化值：hospital（默认，目标年份全院合计 / 总权重）
+                            或 pNN，各单元的第 NN 百分位数（p25、p50）
+  --los-benchmark R，--cost-benchmark R   仅对其中之一设定，也可给定值（天或元 / 权重）
+  --cmi-benchmark 文件      各单元的标杆 CMI（单元列和 CMI 列）；默认取各单元自身最好的一年
   --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 trends.xlsx）；
-                            --json 输出 { quality, decomposition, curve, parameters }
+                            --json 输出 { quality, decomposition, curve, targets, parameters }
 
 示例：
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
+  casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
 `,
 };

@@ -6,7 +6,9 @@
  *
  * More options: --benchmark FILE (risk levels from a region's cases: DRG and died columns),
  * --min-cases N, --flag X (actual / expected outside 1 +- X is flagged), --top N (ADRGs
- * listed), --sheet, --encoding and --map column=header as for `casemix report`.
+ * listed), --sheet, --encoding and --map column=header as for `casemix report`. The targets
+ * sheet: --target-share X (0 to 1), --target-benchmark hospital|pNN (LOS and cost),
+ * --los-benchmark / --cost-benchmark hospital|pNN|VALUE (one of them), --cmi-benchmark FILE.
  */
 import { CURVE_MODEL_NAMES } from "../../engine/curveFit";
 import { DiedKind } from "../../engine/mortalityRisk";
@@ -18,11 +20,14 @@ import {
   trendsRequiredColumns,
 } from "../../report/trends/settings";
 import { TrendsReport } from "../../report/trends/types";
+import { TargetBenchmark } from "../../engine/standardizedTarget";
+import { parseTargetBenchmark } from "../../report/trends/targetSettings";
+import { TargetUnitRow } from "../../report/trends/targetTypes";
 import { benchmarkRisk } from "../../report/trends/quality";
 import { computeTrendsReport } from "../../report/trends/compute";
 import { trendsJson } from "../../report/trends/json";
 import { trendsWorkbook } from "../../report/trends/sheets";
-import { caseFileArg, choice, commandArgs, nonNegativeOption } from "../args";
+import { caseFileArg, choice, CommandArgs, commandArgs, nonNegativeOption, usage } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { Encoding } from "../csv/encoding";
@@ -42,6 +47,11 @@ export interface TrendsCliOptions extends ReportCommandOptions {
   minCases: number;
   flagTolerance: number;
   topAdrgs: number;
+  targetShare: number;
+  losBenchmark: TargetBenchmark;
+  costBenchmark: TargetBenchmark;
+  /** A table of unit -> benchmark CMI. */
+  cmiBenchmark?: string;
   /** Print the column mapping instead of building the report. */
   showMapping: boolean;
 }
@@ -55,6 +65,11 @@ const TRENDS_OPTIONS = new Set([
   "min-cases",
   "flag",
   "top",
+  "target-share",
+  "target-benchmark",
+  "los-benchmark",
+  "cost-benchmark",
+  "cmi-benchmark",
   "sheet",
   "encoding",
   "map",
@@ -65,6 +80,37 @@ const TRENDS_OPTIONS = new Set([
   "lang",
   "help",
 ]);
+/** A benchmark rule option (hospital, pNN, or a positive value when `value`), or `fallback`. */
+function benchmarkOption(args: CommandArgs, name: string, fallback: TargetBenchmark, value: boolean): TargetBenchmark {
+  const text = args.one(name);
+  if (text === undefined) return fallback;
+  const rule = text.trim() === "" ? undefined : parseTargetBenchmark(text, value);
+  if (rule) return rule;
+  return value
+    ? usage(
+        `--${name}: "${text}" is not hospital, a percentile pNN (p0 to p100) or a standardized value above 0`,
+        `--${name}："${text}" 不是 hospital、百分位数 pNN（p0 到 p100）或大于 0 的标化值`,
+      )
+    : usage(
+        `--${name}: "${text}" is not hospital or a percentile pNN (p0 to p100); give a value with --los-benchmark or --cost-benchmark`,
+        `--${name}："${text}" 不是 hospital 或百分位数 pNN（p0 到 p100）；给定值请用 --los-benchmark 或 --cost-benchmark`,
+      );
+}
+
+/** --target-share: a number from 0 to 1. */
+function shareOption(args: CommandArgs): number {
+  const text = args.one("target-share");
+  if (text === undefined) return DEFAULT_TRENDS_SETTINGS.targetShare;
+  const v = Number(text);
+  if (text.trim() === "" || !(v >= 0 && v <= 1)) {
+    usage(
+      `--target-share: "${text}" is not a number from 0 to 1 (the share of the gap to the benchmark CMI to close)`,
+      `--target-share："${text}" 不是 0 到 1 之间的数（向标杆 CMI 缩小差距的比例）`,
+    );
+  }
+  return v;
+}
+
 /** Parses the arguments after `casemix trends`; `defaultLang` is the language already chosen. */
 export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): TrendsCliOptions {
   const args = commandArgs(argv, TRENDS_OPTIONS, new Set(["json", "force", "help", "show-mapping"]), "casemix --help");
@@ -78,6 +124,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     nonNegativeOption(args, name, fallback, integer, below);
   const mapping = parseMapOptions(options.get("map") ?? []);
   const encoding = encodingOption(one("encoding"));
+  const both = benchmarkOption(args, "target-benchmark", DEFAULT_TRENDS_SETTINGS.losBenchmark, false);
   return {
     input,
     sheet: one("sheet"),
@@ -91,6 +138,10 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     minCases: number("min-cases", DEFAULT_TRENDS_SETTINGS.minCases, true),
     flagTolerance: number("flag", DEFAULT_TRENDS_SETTINGS.flagTolerance, false, 1),
     topAdrgs: number("top", DEFAULT_TRENDS_SETTINGS.topAdrgs, true),
+    targetShare: shareOption(args),
+    losBenchmark: benchmarkOption(args, "los-benchmark", both, true),
+    costBenchmark: benchmarkOption(args, "cost-benchmark", both, true),
+    cmiBenchmark: one("cmi-benchmark"),
     json: one("json") === "true",
     out: one("out"),
     force: one("force") === "true",
@@ -102,6 +153,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
 /** Reads the files and computes the report (without writing anything). */
 export async function buildTrends(o: TrendsCliOptions, version: string, time?: Date): Promise<TrendsReport> {
   const weights = o.weights !== undefined ? await readWeightFile(o.weights) : undefined;
+  const cmiBenchmark = o.cmiBenchmark !== undefined ? await readWeightFile(o.cmiBenchmark) : undefined;
   let levels: TrendsSettings["levels"] = { source: "data" };
   // The benchmark's died encoding settles a data died column of only 1s (one decision per run).
   let benchmarkDied: DiedKind | undefined;
@@ -124,6 +176,10 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
     minCases: o.minCases,
     flagTolerance: o.flagTolerance,
     topAdrgs: o.topAdrgs,
+    targetShare: o.targetShare,
+    losBenchmark: o.losBenchmark,
+    costBenchmark: o.costBenchmark,
+    cmiBenchmark: cmiBenchmark && { table: cmiBenchmark, name: o.cmiBenchmark as string },
   };
   const { input, table } = await readCaseFile(
     o.input,
@@ -182,14 +238,23 @@ export function trendsSummary(report: TrendsReport, out: string | undefined, lan
         : `best curve ${CURVE_MODEL_NAMES[best.model].en} (R² ${best.rSquared.toFixed(3)}), ${flagged} units flagged`,
     );
   }
-  for (const section of [q, d, c]) if (!section.available) parts.push(section.reason[lang]);
+  const t = report.targets;
+  if (t.available) {
+    const above = (gap: (u: TargetUnitRow) => number | undefined) => t.units.filter((u) => (gap(u) ?? 0) > 0).length;
+    parts.push(
+      zh
+        ? `目标：${t.units.length} 个单元，平均住院日高于目标 ${above((u) => u.los?.gap)} 个，例均费用高于目标 ${above((u) => u.cost?.gap)} 个`
+        : `targets: ${t.units.length} units, ${above((u) => u.los?.gap)} above their LOS target, ${above((u) => u.cost?.gap)} above their cost target`,
+    );
+  }
+  for (const section of [q, d, c, t]) if (!section.available) parts.push(section.reason[lang]);
   return (out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "") + parts.join(zh ? "；" : "; ") + "\n";
 }
 
 const TRENDS: ReportCommand<TrendsCliOptions, TrendsReport> = {
   parse: parseTrendsArgs,
   defaultOut: "trends.xlsx",
-  inputs: (o) => [o.input, o.weights, o.benchmark],
+  inputs: (o) => [o.input, o.weights, o.benchmark, o.cmiBenchmark],
   build: (o, version) => buildTrends(o, version),
   workbook: trendsWorkbook,
   json: trendsJson,
