@@ -35,6 +35,14 @@ export function targetBenchmarkText(rule: TargetBenchmark, lang: Lang): string {
   return words[rule.kind][lang];
 }
 
+/** The rule in a few words, for a value cell: "hospital's own", "p25 of the units", "given". */
+export function targetBenchmarkShort(rule: TargetBenchmark, lang: Lang): string {
+  if (rule.kind === "hospital") return lang === "zh" ? "全院自身" : "hospital's own";
+  if (rule.kind === "value") return lang === "zh" ? "给定值" : "given";
+  const p = formatNumber(rule.p * 100, 0, lang);
+  return lang === "zh" ? `各单元 P${p}` : `p${p} of the units`;
+}
+
 /** The rule as the command line takes it back (hospital, p25, 7.5), for the JSON. */
 export function targetBenchmarkCode(rule: TargetBenchmark): string {
   if (rule.kind === "hospital") return "hospital";

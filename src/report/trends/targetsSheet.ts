@@ -20,7 +20,7 @@ import {
 import { RED } from "./colors";
 import { fill, TRENDS_SKIP_LABELS, unitLabel } from "./labels";
 import { TARGET_LABELS as L } from "./targetLabels";
-import { targetBenchmarkText } from "./targetSettings";
+import { targetBenchmarkShort, targetBenchmarkText } from "./targetSettings";
 import { CmiPart, MeasurePart, TargetsSection, TargetUnitRow } from "./targetTypes";
 import { TrendsReport, Unavailable } from "./types";
 
@@ -58,12 +58,12 @@ function summaryBlock(s: TargetsSection, lang: Lang): KeyValueBlock {
   const push = (row: ParameterRow, type?: ColumnType) => (rows.push(row), types.push(type));
   const above = (pick: (u: TargetUnitRow) => number | undefined) => s.units.filter((u) => (pick(u) ?? 0) > 0).length;
   if (on(s.los)) {
-    push([L.losRuleName[lang], targetBenchmarkText(s.los.rule, lang)]);
+    push([L.losRuleName[lang], targetBenchmarkShort(s.los.rule, lang)]);
     push([L.losBenchmark[lang], numberCell(s.los.benchmark)], "number");
     push([L.aboveLos[lang], above((u) => u.los?.gap)], "integer");
   }
   if (on(s.cost)) {
-    push([L.costRuleName[lang], targetBenchmarkText(s.cost.rule, lang)]);
+    push([L.costRuleName[lang], targetBenchmarkShort(s.cost.rule, lang)]);
     push([L.costBenchmark[lang], numberCell(s.cost.benchmark)], "money");
     push([L.aboveCost[lang], above((u) => u.cost?.gap)], "integer");
   }
@@ -131,7 +131,7 @@ function cmiColumns(c: CmiPart, lang: Lang): Column[] {
     col("slope", L.slope[lang], "weight", 11, (u) => numberCell(u.cmiTarget?.slope)),
     col("latest", L.latest[lang], "weight", 11, (u) => numberCell(u.cmiTarget?.latest)),
     col("benchmark", L.benchmark[lang], "weight", 11, (u) => numberCell(u.cmiTarget?.benchmark)),
-    col("benchmarkFrom", L.benchmarkFrom[lang], "text", 14, from),
+    col("benchmarkFrom", L.benchmarkFrom[lang], "text", 18, from),
     col("cmiTarget", L.cmiTarget[lang], "weight", 11, (u) => numberCell(u.cmiTarget?.target)),
   ];
 }
