@@ -4,11 +4,14 @@
  * CMI, y = ln(mean cost per case), as the source fits it, with every SPSS curve model; the best
  * R^2 gives expected cost = e^(fitted value), and actual / expected outside 1 +- `flagTolerance`
  * flags the unit. Mean cost and CMI are over the same cases (rows with a weight and a cost).
+ * Prepayment (DOMAIN.md "Expected cost and prepayment", prepayment.ts): expected mean cost x the
+ * unit's cases of that year as the expected volume, and the total over the units that have one.
  */
 import { CaseTable } from "../../engine/caseTable";
 import { Interned } from "../../engine/codes";
-import { CurveFit, curveLine, fitCurves, predictCurve } from "../../engine/curveFit";
+import { CurveFit, curveLine, fitCurves } from "../../engine/curveFit";
 import { sortedOrder } from "../../engine/grouping";
+import { prepayments } from "../../engine/prepayment";
 import { skipCounter } from "../common";
 import { unavailable } from "./sections";
 import { TrendsSettings } from "./settings";
@@ -88,6 +91,7 @@ function unitRows(unit: Interned, totals: UnitTotals, minCases: number): CurveUn
       lnCost: meanCost > 0 ? Math.log(meanCost) : NaN,
       expected: NaN,
       ratio: NaN,
+      prepayment: NaN,
       fitted: n >= minCases && meanCost > 0,
       flag: "notFitted",
     });
@@ -122,18 +126,31 @@ export function curve(
   for (const r of fit) r.flag = "noModel";
   let line: [number, number][] = [];
   if (best) {
-    for (const r of units) {
-      r.expected = Math.exp(predictCurve(best, r.cmi));
+    const expected = prepayments(
+      best,
+      units.map((r) => r.cmi),
+      units.map((r) => r.cases),
+      true,
+    );
+    units.forEach((r, i) => {
+      r.expected = expected[i].expectedCost;
+      r.prepayment = expected[i].prepayment;
       r.ratio = r.meanCost / r.expected;
-      if (!Number.isFinite(r.ratio)) r.expected = r.ratio = NaN;
+      if (!Number.isFinite(r.ratio)) r.expected = r.ratio = r.prepayment = NaN;
       if (r.fitted)
         r.flag =
           r.ratio > 1 + settings.flagTolerance ? "high" : r.ratio < 1 - settings.flagTolerance ? "low" : "inLine";
-    }
+    });
     line = fittedLine(best, fit);
   }
   const rows = { used: totals.used, skipped: totals.skipped };
-  return { available: true, year: year?.name, units, models: fits, failures, line, rows };
+  const priced = units.filter((r) => Number.isFinite(r.prepayment));
+  const prepayment = {
+    total: priced.reduce((sum, r) => sum + r.prepayment, 0),
+    units: priced.length,
+    cases: priced.reduce((sum, r) => sum + r.cases, 0),
+  };
+  return { available: true, year: year?.name, units, models: fits, failures, line, prepayment, rows };
 }
 
 /**

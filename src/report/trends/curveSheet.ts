@@ -25,6 +25,11 @@ function curveNote(report: TrendsReport, c: CurveSection, lang: Lang): string {
           : `No model could be fitted (too few points, or the data do not allow it).`);
 }
 
+/** How the prepayment estimate is made (DOMAIN.md "Expected cost and prepayment"). */
+function prepaymentNote(c: CurveSection, lang: Lang): string {
+  return fill(TRENDS_LABELS.prepaymentNote, lang, { year: c.year ?? TRENDS_LABELS.allRows[lang] });
+}
+
 /** Every curve model, best R² first, then the models that could not be fitted and why. */
 function modelTable(c: CurveSection, lang: Lang): TableBlock {
   const L = TRENDS_LABELS;
@@ -84,6 +89,7 @@ function unitTable(report: TrendsReport, c: CurveSection, lang: Lang): TableBloc
       { id: "expected", header: L.expected[lang], type: "money", width: 14 },
       { id: "ratio", header: L.ratio[lang], type: "ratio", width: 14 },
       { id: "flag", header: L.flag[lang], type: "text", width: 18 },
+      { id: "prepayment", header: L.prepayment[lang], type: "money", width: 16 },
     ],
     rows: c.units.map((r) => [
       r.unit,
@@ -94,7 +100,19 @@ function unitTable(report: TrendsReport, c: CurveSection, lang: Lang): TableBloc
       numberCell(r.expected),
       numberCell(r.ratio),
       FLAG_LABELS[r.flag][lang],
+      numberCell(r.prepayment),
     ]),
+    totalRow: [
+      L.overall[lang],
+      c.prepayment.cases,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      c.models.length > 0 ? c.prepayment.total : null,
+    ],
     conditionalFormats: [
       { columnId: "ratio", rule: { kind: "greaterThan", value: 1 + s.flagTolerance, ...RED } },
       { columnId: "ratio", rule: { kind: "lessThan", value: 1 - s.flagTolerance, ...BLUE } },
@@ -108,6 +126,7 @@ function unitTable(report: TrendsReport, c: CurveSection, lang: Lang): TableBloc
 export function curveBlocks(report: TrendsReport, c: CurveSection, lang: Lang): SheetModel["blocks"] {
   return [
     { kind: "text", text: curveNote(report, c, lang), style: "note" },
+    ...(c.models.length > 0 ? [{ kind: "text" as const, text: prepaymentNote(c, lang), style: "note" as const }] : []),
     modelTable(c, lang),
     unitTable(report, c, lang),
   ];

@@ -85,6 +85,7 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
           failures: c.failures.map((f) => ({ model: f.model, reason: f.reason[lang] })),
           best: c.models[0]?.model ?? null,
           units: c.units.map(jsonRow),
+          prepayment: jsonRow(c.prepayment),
           rows: c.rows,
         }
       : off(c),

@@ -52,6 +52,11 @@ export const TRENDS_LABELS = {
   expected: t("Expected cost", "预期例均费用"),
   ratio: t("Actual / expected", "实际 / 预期"),
   flag: t("Flag", "标记"),
+  prepayment: t("Prepayment estimate", "预付额度测算"),
+  prepaymentNote: t(
+    "Prepayment estimate = expected cost × the unit's cases of {year} as the expected volume; the total row adds up the units that have one.",
+    "预付额度测算 = 预期例均费用 × 该单元 {year} 的病例数（作为预期业务量）；合计行为有测算值的单元之和。",
+  ),
   chartTitle: t("CMI and mean cost per case", "CMI 与例均费用"),
   fittedLine: t("Fitted: {model} (R² {r2})", "拟合：{model}（R² {r2}）"),
   levelSource: t("Risk levels from", "风险等级来源"),

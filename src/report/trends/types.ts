@@ -96,6 +96,8 @@ export interface CurveUnitRow {
   /** e^(best model at the unit's CMI); NaN without a model. */
   expected: number;
   ratio: number;
+  /** expected x cases (this year's cases as the expected volume); NaN without a model. */
+  prepayment: number;
   /** Units with fewer than minCases cases or no positive mean cost are not fitted. */
   fitted: boolean;
   flag: CurveFlag;
@@ -111,6 +113,8 @@ export interface CurveSection {
   failures: CurveFailure[];
   /** The fitted line (CMI, money), sampled over the fitted units' CMI, inside their cost range. */
   line: [number, number][];
+  /** The prepayment estimates added up, over the units that have one (and their cases). */
+  prepayment: { total: number; units: number; cases: number };
   rows: SectionRows;
 }
 
