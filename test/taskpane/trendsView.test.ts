@@ -270,6 +270,17 @@ describe("the form", () => {
       after: "2023",
     });
   });
+
+  test("the target share and the LOS and cost benchmark", () => {
+    const ok = trendsSettingsFromForm({ ...DEFAULT_TRENDS_FORM, targetShare: "1", targetBenchmark: " p25 " }, "en");
+    expect(ok.settings).toMatchObject({ targetShare: 1, losBenchmark: { kind: "percentile", p: 0.25 }, costBenchmark: { kind: "percentile", p: 0.25 } });
+    const bad = { ...DEFAULT_TRENDS_FORM, targetShare: "1.2", targetBenchmark: "7" };
+    expect(trendsSettingsFromForm(bad, "en").errors).toEqual([
+      "CMI target: share of the gap to the benchmark CMI to close (0 to 1): 1.2 must be a number from 0 to 1",
+      "Benchmark of the LOS and cost targets: the hospital's own, or a percentile of the units (p25, p50, …): “7” is neither empty (the hospital's own) nor a percentile such as p25",
+    ]);
+    expect(trendsSettingsFromForm(bad, "zh").errors[1]).toBe("住院日与费用目标的标杆：全院自身，或各单元的百分位数（p25、p50 等）：“7” 既不是留空（全院自身），也不是 p25 这样的百分位数");
+  });
 });
 
 describe("the result lines", () => {
