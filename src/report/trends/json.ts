@@ -2,6 +2,7 @@
 import { Lang } from "../../engine/text";
 import { jsonNumber } from "../common";
 import { sourceParameters } from "../parameterRows";
+import { targetBenchmarkCode } from "./targetSettings";
 import { targetsJson } from "./targetsJson";
 import { TrendsReport, Unavailable } from "./types";
 
@@ -23,6 +24,10 @@ function trendsParameters(report: TrendsReport): Record<string, unknown> {
     minCases: s.minCases,
     flagTolerance: s.flagTolerance,
     topAdrgs: s.topAdrgs,
+    targetShare: s.targetShare,
+    losBenchmark: targetBenchmarkCode(s.losBenchmark),
+    costBenchmark: targetBenchmarkCode(s.costBenchmark),
+    cmiBenchmark: s.cmiBenchmark?.name ?? null,
   };
 }
 

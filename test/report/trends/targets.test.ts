@@ -264,6 +264,12 @@ describe("the targets sheet and JSON", () => {
     expect(j.units[2].cost.gap).toBeCloseTo(300, 6);
     expect(j.units[1].cmiTarget.target).toBeCloseTo(1.15, 12);
     expect(j.hospital.unit).toBeNull();
+    expect(trendsJson(build(ROWS, { losBenchmark: { kind: "percentile", p: 0.25 } }), "en").parameters).toMatchObject({
+      targetShare: 0.3,
+      losBenchmark: "p25",
+      costBenchmark: "hospital",
+      cmiBenchmark: null,
+    });
     const one = trendsJson(build(ROWS.filter((r) => r[2] !== 2023)), "zh").targets as Record<string, any>;
     expect(one.units[0].cmiTarget.slope).toBeNull();
   });
