@@ -7,6 +7,9 @@ export const TARGET_LABELS = {
   sheet: t("Targets", "目标"),
   title: t("Targets from CMI: length of stay, cost per case and CMI", "基于 CMI 的目标：平均住院日、例均费用与 CMI"),
   summary: t("Summary", "摘要"),
+  losTable: t("Length of stay against its target", "平均住院日与目标"),
+  costTable: t("Cost per case against its target", "例均费用与目标"),
+  cmiTable: t("CMI targets", "CMI 目标"),
   year: t("Cases of the LOS and cost targets", "住院日与费用目标所用病例"),
   allRows: t("every year", "全部年份"),
   losRule: t(

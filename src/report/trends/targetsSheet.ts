@@ -7,16 +7,7 @@ import { Lang } from "../../engine/text";
 import { formatNumber, numberCell } from "../common";
 import { label } from "../i18n";
 import { keyValueBlock, ParameterRow, skippedRows } from "../parameterRows";
-import {
-  CellValue,
-  ColumnModel,
-  ColumnType,
-  ConditionalFormat,
-  KeyValueBlock,
-  placeBlocks,
-  SheetModel,
-  TableBlock,
-} from "../model";
+import { CellValue, ColumnModel, ColumnType, ConditionalFormat, KeyValueBlock, SheetModel, TableBlock } from "../model";
 import { RED } from "./colors";
 import { fill, TRENDS_SKIP_LABELS, unitLabel } from "./labels";
 import { TARGET_LABELS as L } from "./targetLabels";
@@ -89,31 +80,31 @@ function col(id: string, header: string, type: ColumnType, width: number, cell: 
   return { model: { id, header, type, width }, cell };
 }
 
-/** The columns of the parts that are there: unit, cases, CMI, LOS, cost, CMI target. */
-function columns(report: TrendsReport, s: TargetsSection, lang: Lang): Column[] {
-  const out: Column[] = [
+/** The columns every table starts with: unit, cases, CMI. */
+function keyColumns(report: TrendsReport, lang: Lang): Column[] {
+  return [
     col("unit", unitLabel(report.settings.unit, lang), "text", 18, (u) => u.unit || L.hospital[lang]),
     col("cases", L.cases[lang], "integer", 10, (u) => u.cases),
     col("cmi", label("cmi", lang), "weight", 10, (u) => numberCell(u.cmi)),
   ];
-  if (on(s.los)) {
-    out.push(
-      col("meanLos", L.meanLos[lang], "number", 11, (u) => numberCell(u.los?.mean)),
-      col("stdLos", L.stdLos[lang], "number", 11, (u) => numberCell(u.los?.standardized)),
-      col("targetLos", L.targetLos[lang], "number", 11, (u) => numberCell(u.los?.target)),
-      col("losGap", L.losGap[lang], "number", 11, (u) => numberCell(u.los?.gap)),
-    );
-  }
-  if (on(s.cost)) {
-    out.push(
-      col("meanCost", L.meanCost[lang], "money", 13, (u) => numberCell(u.cost?.mean)),
-      col("stdCost", L.stdCost[lang], "money", 13, (u) => numberCell(u.cost?.standardized)),
-      col("targetCost", L.targetCost[lang], "money", 13, (u) => numberCell(u.cost?.target)),
-      col("costGap", L.costGap[lang], "money", 12, (u) => numberCell(u.cost?.gap)),
-    );
-  }
-  if (on(s.cmi)) out.push(...cmiColumns(s.cmi, lang));
-  return out;
+}
+
+function losColumns(lang: Lang): Column[] {
+  return [
+    col("meanLos", L.meanLos[lang], "number", 11, (u) => numberCell(u.los?.mean)),
+    col("stdLos", L.stdLos[lang], "number", 11, (u) => numberCell(u.los?.standardized)),
+    col("targetLos", L.targetLos[lang], "number", 11, (u) => numberCell(u.los?.target)),
+    col("losGap", L.losGap[lang], "number", 11, (u) => numberCell(u.los?.gap)),
+  ];
+}
+
+function costColumns(lang: Lang): Column[] {
+  return [
+    col("meanCost", L.meanCost[lang], "money", 13, (u) => numberCell(u.cost?.mean)),
+    col("stdCost", L.stdCost[lang], "money", 13, (u) => numberCell(u.cost?.standardized)),
+    col("targetCost", L.targetCost[lang], "money", 13, (u) => numberCell(u.cost?.target)),
+    col("costGap", L.costGap[lang], "money", 12, (u) => numberCell(u.cost?.gap)),
+  ];
 }
 
 function cmiColumns(c: CmiPart, lang: Lang): Column[] {
@@ -136,21 +127,31 @@ function cmiColumns(c: CmiPart, lang: Lang): Column[] {
   ];
 }
 
-/** The table of the units, the hospital as its total row; gaps above 0 red. */
-export function targetsTable(report: TrendsReport, s: TargetsSection, lang: Lang): TableBlock {
-  const cols = columns(report, s, lang);
-  const ids = new Set(cols.map((c) => c.model.id));
-  const conditionalFormats: ConditionalFormat[] = ["losGap", "costGap"]
-    .filter((id) => ids.has(id))
-    .map((columnId) => ({ columnId, rule: { kind: "greaterThan", value: 0, ...RED } }));
-  return {
-    kind: "table",
-    columns: cols.map((c) => c.model),
-    rows: s.units.map((u) => cols.map((c) => c.cell(u))),
-    totalRow: cols.map((c) => c.cell(s.hospital)),
-    conditionalFormats,
-    autoFilter: true,
-  };
+/**
+ * The units' tables, one per part that is there (LOS, cost, CMI target), each opening with the
+ * unit, its cases and CMI so that it prints legibly on its own; the hospital is the total row,
+ * gaps above 0 red. One wide table of every part printed at a third of its size.
+ */
+export function targetsTables(report: TrendsReport, s: TargetsSection, lang: Lang): TableBlock[] {
+  const parts: [string, Column[]][] = [];
+  if (on(s.los)) parts.push([L.losTable[lang], losColumns(lang)]);
+  if (on(s.cost)) parts.push([L.costTable[lang], costColumns(lang)]);
+  if (on(s.cmi)) parts.push([L.cmiTable[lang], cmiColumns(s.cmi, lang)]);
+  return parts.map(([caption, own]) => {
+    const cols = [...keyColumns(report, lang), ...own];
+    const conditionalFormats: ConditionalFormat[] = own
+      .filter((c) => c.model.id === "losGap" || c.model.id === "costGap")
+      .map((c) => ({ columnId: c.model.id, rule: { kind: "greaterThan", value: 0, ...RED } }));
+    return {
+      kind: "table",
+      caption,
+      columns: cols.map((c) => c.model),
+      rows: s.units.map((u) => cols.map((c) => c.cell(u))),
+      totalRow: cols.map((c) => c.cell(s.hospital)),
+      conditionalFormats,
+      autoFilter: true,
+    };
+  });
 }
 
 /** The targets sheet, or a sheet with the reason when the data gives no target. */
@@ -162,10 +163,7 @@ export function targetsSheet(report: TrendsReport, lang: Lang): SheetModel {
     return { name: L.sheet[lang], blocks };
   }
   blocks.push(...ruleBlocks(s, lang), summaryBlock(s, lang));
-  const at = blocks.push(targetsTable(report, s, lang)) - 1;
-  const sheet: SheetModel = { name: L.sheet[lang], blocks };
-  const placed = placeBlocks(sheet)[at];
-  sheet.freeze = { rows: placed.firstDataRow, columns: 1 };
-  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
-  return sheet;
+  blocks.push(...targetsTables(report, s, lang));
+  // Three tables stacked: no header row to repeat; the unit column stays in view.
+  return { name: L.sheet[lang], blocks, freeze: { rows: 0, columns: 1 } };
 }

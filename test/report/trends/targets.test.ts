@@ -215,41 +215,40 @@ describe("the targets sheet and JSON", () => {
       expect(notes[2]).toContain(
         lang === "zh" ? "0.30 × max(0, 标杆 − 最近一期)" : "0.30 × max(0, benchmark − latest)",
       );
-      const table = sheet.blocks.find((b) => b.kind === "table") as TableBlock;
-      expect(table.columns.map((c) => [c.id, c.type])).toEqual([
+      // Three tables, each opening with unit, cases and CMI so it prints on its own.
+      const tables = sheet.blocks.filter((b) => b.kind === "table") as TableBlock[];
+      const key = [
         ["unit", "text"],
         ["cases", "integer"],
         ["cmi", "weight"],
-        ["meanLos", "number"],
-        ["stdLos", "number"],
-        ["targetLos", "number"],
-        ["losGap", "number"],
-        ["meanCost", "money"],
-        ["stdCost", "money"],
-        ["targetCost", "money"],
-        ["costGap", "money"],
-        ["cmi_0", "weight"],
-        ["cmi_1", "weight"],
-        ["slope", "weight"],
-        ["latest", "weight"],
-        ["benchmark", "weight"],
-        ["benchmarkFrom", "text"],
-        ["cmiTarget", "weight"],
+      ];
+      expect(tables.map((t) => t.columns.map((c) => [c.id, c.type]))).toEqual([
+        [...key, ["meanLos", "number"], ["stdLos", "number"], ["targetLos", "number"], ["losGap", "number"]],
+        [...key, ["meanCost", "money"], ["stdCost", "money"], ["targetCost", "money"], ["costGap", "money"]],
+        [
+          ...key,
+          ["cmi_0", "weight"],
+          ["cmi_1", "weight"],
+          ["slope", "weight"],
+          ["latest", "weight"],
+          ["benchmark", "weight"],
+          ["benchmarkFrom", "text"],
+          ["cmiTarget", "weight"],
+        ],
       ]);
-      expect(table.columns[11].header).toBe(lang === "zh" ? "CMI（2023）" : "CMI 2023");
-      expect(table.rows.map((r) => r[0])).toEqual(["A", "B", "C"]);
-      expect(table.rows[0][6]).toBeCloseTo(-0.25, 12);
-      expect(table.rows[1][16]).toBe(lang === "zh" ? "最好一期 2023" : "best period 2023");
-      expect(table.totalRow![0]).toBe(lang === "zh" ? "全院" : "Hospital");
-      expect(table.totalRow![1]).toBe(9);
-      expect(table.conditionalFormats!.map((f) => [f.columnId, f.rule.kind])).toEqual([
-        ["losGap", "greaterThan"],
-        ["costGap", "greaterThan"],
-      ]);
-      const cells = [...table.rows, table.totalRow!].flat();
+      const [los, cost, cmi] = tables;
+      expect(cmi.columns[3].header).toBe(lang === "zh" ? "CMI（2023）" : "CMI 2023");
+      expect(los.rows.map((r) => r[0])).toEqual(["A", "B", "C"]);
+      expect(los.rows[0][6]).toBeCloseTo(-0.25, 12);
+      expect(cmi.rows[1][8]).toBe(lang === "zh" ? "最好一期 2023" : "best period 2023");
+      expect(los.totalRow![0]).toBe(lang === "zh" ? "全院" : "Hospital");
+      expect(los.totalRow![1]).toBe(9);
+      expect(los.conditionalFormats!.map((f) => [f.columnId, f.rule.kind])).toEqual([["losGap", "greaterThan"]]);
+      expect(cost.conditionalFormats!.map((f) => [f.columnId, f.rule.kind])).toEqual([["costGap", "greaterThan"]]);
+      expect(cmi.conditionalFormats).toEqual([]);
+      const cells = tables.flatMap((t) => [...t.rows, t.totalRow!].flat());
       expect(cells.every((v) => typeof v !== "number" || Number.isFinite(v))).toBe(true);
-      expect(sheet.freeze).toBeDefined();
-      expect(sheet.printTitles).toBeDefined();
+      expect(sheet.freeze).toEqual({ rows: 0, columns: 1 });
     }
   });
 
