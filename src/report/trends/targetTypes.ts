@@ -1,6 +1,6 @@
 /** The targets section of the trends report (targets.ts): CMI, LOS and cost targets per unit. */
 import { TargetBenchmark } from "../../engine/standardizedTarget";
-import { SectionRows, Unavailable } from "./types";
+import { SectionRows, Unavailable } from "./sectionTypes";
 
 /** One measure (LOS or cost per case) of a unit: actual mean, standardized, target and gap. */
 export interface TargetValues {

@@ -1,25 +1,12 @@
 /** The computed trends and quality report: what `computeTrendsReport` returns, section by section. */
 import { AdrgRow, DecompositionRow } from "../../engine/cmiDecomposition";
 import { CurveFailure, CurveFit } from "../../engine/curveFit";
-import { Text } from "../../engine/text";
 import { ReportBookkeeping } from "../common";
 import { TrendsSettings } from "./settings";
+import { SectionRows, TrendsSkip, Unavailable } from "./sectionTypes";
 import { TargetsSection } from "./targetTypes";
 
-/** Why rows were left out of the whole report or of one section. */
-export type TrendsSkip =
-  "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit" | "noLos";
-
-export interface SectionRows {
-  used: number;
-  skipped: Partial<Record<TrendsSkip, number>>;
-}
-
-/** A section the data cannot give, and why. */
-export interface Unavailable {
-  available: false;
-  reason: Text;
-}
+export type { SectionRows, TrendsSkip, Unavailable } from "./sectionTypes";
 
 export interface RiskGroupRow {
   group: string;
