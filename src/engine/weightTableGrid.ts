@@ -14,7 +14,7 @@
 import { Grid } from "./caseTable";
 import { headerKey, matchHeader } from "./columns";
 import { isBlankCell } from "./input";
-import { CaseMixError } from "./text";
+import { CaseMixError, Text } from "./text";
 import { weightTable, WeightTable } from "./weightTable";
 
 /** How many rows are looked at for the header row. */
@@ -70,6 +70,27 @@ function looseWeightHeader(h: unknown): boolean {
   return k.includes("权重") || k.includes("WEIGHT");
 }
 
+/**
+ * The value column a table of group values is read for: the weight of a weight table (the
+ * default), or another value such as a regional group mean cost (src/engine/groupMeansGrid.ts).
+ */
+export interface ValueColumn {
+  /** A header naming the value exactly. */
+  exact: (h: unknown) => boolean;
+  /** A header holding the value's word (used when no header names it exactly). */
+  loose: (h: unknown) => boolean;
+  /** The value and the table, in messages: "weight", "a weight table". */
+  word: Text;
+  table: Text;
+}
+
+export const WEIGHT_COLUMN: ValueColumn = {
+  exact: isWeightHeader,
+  loose: looseWeightHeader,
+  word: { en: "weight", zh: "权重" },
+  table: { en: "a weight table", zh: "权重表" },
+};
+
 /** A header cell as shown in messages and the parameters sheet ("" when blank). */
 export function headerText(value: unknown): string {
   return isBlankCell(value) ? "" : String(value).trim();
@@ -84,7 +105,11 @@ export interface WeightTableLayout {
 }
 
 /** The columns of one header row, as far as its words tell them. */
-function headerColumns(grid: Grid, r: number): { code: number; weight: number; exact: boolean; name: number } {
+function headerColumns(
+  grid: Grid,
+  r: number,
+  value: ValueColumn,
+): { code: number; weight: number; exact: boolean; name: number } {
   let code = -1;
   let weight = -1;
   let loose = -1;
@@ -92,9 +117,9 @@ function headerColumns(grid: Grid, r: number): { code: number; weight: number; e
   for (let c = 0; c < grid.columnCount; c++) {
     const h = grid.cell(r, c);
     if (code < 0 && isCodeHeader(h)) code = c;
-    else if (weight < 0 && isWeightHeader(h)) weight = c;
+    else if (weight < 0 && value.exact(h)) weight = c;
     else if (name < 0 && isNameHeader(h)) name = c;
-    else if (loose < 0 && looseWeightHeader(h)) loose = c;
+    else if (loose < 0 && value.loose(h)) loose = c;
   }
   return { code, weight: weight >= 0 ? weight : loose, exact: weight >= 0, name };
 }
@@ -106,35 +131,40 @@ function headerColumns(grid: Grid, r: number): { code: number; weight: number; e
  *     weightTableLayout(gridFromRows([["权重", "DRG编码"], [1.2, "GB11"]]), "w.csv")
  *     // { headerRow: 0, code: 1, weight: 0 }
  */
-export function weightTableLayout(grid: Grid, argName: string, firstRow = 1): WeightTableLayout {
+export function weightTableLayout(
+  grid: Grid,
+  argName: string,
+  firstRow = 1,
+  value: ValueColumn = WEIGHT_COLUMN,
+): WeightTableLayout {
   if (grid.columnCount < 2) {
     throw new CaseMixError("value", {
-      en: `${argName}: a weight table needs two columns, group code and weight`,
-      zh: `${argName}：权重表需要两列：病组编码和权重`,
+      en: `${argName}: ${value.table.en} needs two columns, group code and ${value.word.en}`,
+      zh: `${argName}：${value.table.zh}需要两列：病组编码和${value.word.zh}`,
     });
   }
   const limit = Math.min(grid.rowCount, WEIGHT_HEADER_SCAN_ROWS);
   let weightOnly: { row: number; column: number } | undefined;
   for (let r = 0; r < limit; r++) {
-    const { code, weight, exact, name } = headerColumns(grid, r);
+    const { code, weight, exact, name } = headerColumns(grid, r, value);
     if (code >= 0 && weight >= 0) return { headerRow: r, code, weight, ...(name >= 0 ? { name } : {}) };
     if (r === 0 && exact && grid.columnCount === 2) return { headerRow: 0, code: weight === 0 ? 1 : 0, weight };
     if (exact && weightOnly === undefined) weightOnly = { row: r, column: weight };
   }
-  if (weightOnly) throw noCodeColumn(grid, weightOnly.row, weightOnly.column, argName, firstRow);
+  if (weightOnly) throw noCodeColumn(grid, weightOnly.row, weightOnly.column, argName, firstRow, value.word);
   return { headerRow: -1, code: 0, weight: 1 };
 }
 
-function noCodeColumn(grid: Grid, r: number, c: number, argName: string, firstRow: number): CaseMixError {
+function noCodeColumn(grid: Grid, r: number, c: number, argName: string, firstRow: number, word: Text): CaseMixError {
   const header = headerText(grid.cell(r, c));
   return new CaseMixError("value", {
     en:
-      `${argName} row ${firstRow + r}: "${header}" (column ${c + 1}) names the weight, but no column is headed ` +
-      `as the group code, so the code column cannot be told apart from the weight column; ` +
+      `${argName} row ${firstRow + r}: "${header}" (column ${c + 1}) names the ${word.en}, but no column is headed ` +
+      `as the group code, so the code column cannot be told apart from the ${word.en} column; ` +
       `head the code column DRG编码, drg_code or code`,
     zh:
-      `${argName} 第 ${firstRow + r} 行：“${header}”（第 ${c + 1} 列）是权重列，但没有一列的表头是病组编码，` +
-      `无法区分编码列和权重列；请把编码列的表头写成 DRG编码、drg_code 或 code`,
+      `${argName} 第 ${firstRow + r} 行：“${header}”（第 ${c + 1} 列）是${word.zh}列，但没有一列的表头是病组编码，` +
+      `无法区分编码列和${word.zh}列；请把编码列的表头写成 DRG编码、drg_code 或 code`,
   });
 }
 
@@ -145,9 +175,13 @@ function noCodeColumn(grid: Grid, r: number, c: number, argName: string, firstRo
  *     weightTableFromGrid(gridFromRows([["drg_code", "weight"], ["GB11", "1.2"]]), { argName: "w.csv" })
  *       .weightOf("gb11")  // 1.2
  */
-export function weightTableFromGrid(grid: Grid, origin: { argName: string; firstRow?: number }): WeightTable {
+export function weightTableFromGrid(
+  grid: Grid,
+  origin: { argName: string; firstRow?: number },
+  value: ValueColumn = WEIGHT_COLUMN,
+): WeightTable {
   const firstRow = origin.firstRow ?? 1;
-  const layout = weightTableLayout(grid, origin.argName, firstRow);
+  const layout = weightTableLayout(grid, origin.argName, firstRow, value);
   const from = layout.headerRow + 1;
   return weightTable(grid.column(layout.code, from), grid.column(layout.weight, from), {
     argName: origin.argName,
