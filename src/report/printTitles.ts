@@ -3,7 +3,7 @@ import { Lang, Text } from "../engine/text";
 import { localTimeText } from "./localTime";
 import { WorkbookModel } from "./model";
 
-export type ReportKind = "quadrant" | "audit" | "trends";
+export type ReportKind = "quadrant" | "audit" | "trends" | "payment";
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -11,6 +11,7 @@ export const REPORT_TITLES: Record<ReportKind, Text> = {
   quadrant: t("CaseMix DRG four-quadrant analysis and incentives", "CaseMix DRG 四象限分析与绩效激励"),
   audit: t("CaseMix weight table audit", "CaseMix 权重审核"),
   trends: t("CaseMix trends and quality", "CaseMix 趋势与质量"),
+  payment: t("CaseMix DRG payment profit and loss", "CaseMix DRG 支付盈亏"),
 };
 
 /** The footer's report name and local build time of a report. */

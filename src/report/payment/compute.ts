@@ -89,7 +89,12 @@ export function computePaymentReport(
     total: byGroup.total,
     units,
     settlement: settlementCheck(table, paid),
-    outliers: outlierCases(table, settings, paid, groups.map((g) => g.group)),
+    outliers: outlierCases(
+      table,
+      settings,
+      paid,
+      groups.map((g) => g.group),
+    ),
     missingMeanCodes: paid.missingMeanCodes,
   };
 }
