@@ -10,6 +10,8 @@ Usage:
                                                      audit a weight table (and an adjustment)
   casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [options]
                                                      low-risk mortality, CMI change, CMI-cost curve
+  casemix payment <cases.csv|cases.xlsx> --weights table.csv --rate R [options]
+                                                     DRG payment profit and loss per group (医保办)
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                           write the generated sample case file (at most
                                                      10,000,000 cases; --force replaces an existing file)
@@ -86,12 +88,38 @@ Trends options (sheets 趋势与质量 / Trends and Quality and 目标 / Targets
   --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report (default trends.xlsx);
                             --json prints { quality, decomposition, curve, targets, parameters }
 
+Payment options (sheets DRG盈亏 / DRG P&L, 科室医师盈亏 / Units P&L, 高低倍率病例 / Outlier Cases,
+支付参数 / Payment Parameters; one row a case, its total cost 住院总费用 tests the outlier rules):
+  --weights FILE            the published weight table (required; read as for report)
+  --rate R                  money per weight point (费率, required); with --point-value as money per
+                            point, give 100
+  --point-value V           settlement factor on the rate (点值, default 1), or money per point
+  --coefficient K           institution coefficient (机构系数, default 1)
+  --group-means FILE        regional group mean costs for the high/low thresholds (group code column
+                            and a mean-cost column: 次均费用, 例均费用, 平均费用, 组均费用, mean cost);
+                            default: the mean of the hospital's own cases of the group
+  --rules "k=v; ..."        outlier rules as DRG.DRG_PAYMENT's rules (keys below; others keep defaults)
+  --high 3,2,1.5            high-cost multiplier of each base-point band
+  --bands 100,200           upper bounds of the base-point bands
+  --low 0.4                 low-cost multiplier
+  --points 100              points per weight point
+  --base data|standard      group mean: the cases' mean cost (default) or RW × money per weight
+  --missing exclude|error   cases of a group without a weight or regional mean: left out and
+                            counted (default) or an error
+  --layer LAYER             cost set against the revenue: charges (住院总费用, default), marginal,
+                            direct, gross, net
+  --by department|doctor    one unit table (default: department, and doctor when the data has one)
+  --top N                   bars of the largest losses and of the largest gains (default 10)
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report
+                            (default payment.xlsx); --json prints { groups, units, parameters }
+
 Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
+  casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
 
@@ -101,6 +129,8 @@ Examples:
                                                  审核权重表（及权重调整）
   casemix trends <cases.csv|cases.xlsx> [--before Y] [--after Y] [选项]
                                                  低风险组死亡率、CMI 变化分解、CMI 与费用曲线
+  casemix payment <cases.csv|cases.xlsx> --weights table.csv --rate R [选项]
+                                                 DRG 支付病组盈亏（医保办）
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
                  [--layout summary|front-page|settlement]   费用列的版式：汇总（默认）、病案首页或医保结算清单；
@@ -165,11 +195,32 @@ Examples:
   --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 trends.xlsx）；
                             --json 输出 { quality, decomposition, curve, targets, parameters }
 
+支付选项（工作表：DRG盈亏、科室医师盈亏、高低倍率病例、支付参数；每行一个病例，以住院总费用判断高低倍率）：
+  --weights 文件            发布的权重表（必填；读取规则同 report）
+  --rate R                  每权重金额（费率，必填）；--point-value 为每点金额时填 100
+  --point-value V           点值，作为费率的系数（默认 1），或每点金额
+  --coefficient K           机构系数（默认 1）
+  --group-means 文件        判断高低倍率用的区域病组均值表（病组编码列和均值列：次均费用、例均费用、
+                            平均费用、组均费用、mean cost）；默认取本院该病组病例的平均费用
+  --rules "键=值; ..."      高低倍率规则，同 DRG.DRG_PAYMENT 的 rules（键见下，未给的取默认值）
+  --high 3,2,1.5            各基准点数分段的高倍率
+  --bands 100,200           基准点数分段的上界
+  --low 0.4                 低倍率
+  --points 100              每权重点数
+  --base data|standard      病组均值：病例平均费用（默认）或 RW × 每权重金额
+  --missing exclude|error   无权重或无区域均值的病组：不计入并计数（默认）或报错
+  --layer 层级              与预收入相比的成本：charges 住院总费用（默认）、marginal、direct、gross、net
+  --by department|doctor    只输出一张单元表（默认科室，数据有医师列时另加医师）
+  --top N                   图中亏损最大与结余最大的病组各 N 个（默认 10）
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 payment.xlsx）；
+                            --json 输出 { groups, units, parameters }
+
 示例：
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
+  casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
 `,
 };

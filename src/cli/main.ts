@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   report: async () => (await import("./commands/report")).runReport,
   audit: async () => (await import("./commands/audit")).runAudit,
   trends: async () => (await import("./commands/trends")).runTrends,
+  payment: async () => (await import("./commands/payment")).runPayment,
   sample: async () => (await import("./commands/sample")).runSample,
 };
 

@@ -146,6 +146,29 @@ export function paymentRules(entries: readonly [string, unknown][], argName = "r
   return rules;
 }
 
+/**
+ * The key = value entries of rules written as text, separated by ";" or new lines (the
+ * `rules` of DRG.DRG_PAYMENT, `--rules` of `casemix payment`).
+ *
+ *     ruleEntries("high=3,2,1.5; low=0.4")  // [["high", "3,2,1.5"], [" low", "0.4"]]
+ */
+export function ruleEntries(text: string, argName = "rules"): [string, string][] {
+  const entries: [string, string][] = [];
+  for (const part of text.split(/[;；\n]+/)) {
+    if (part.trim() === "") continue;
+    const at = part.search(/[=＝:：]/);
+    if (at < 0) {
+      throw ruleError(
+        argName,
+        `"${part.trim()}" is not key=value (e.g. "high=3,2,1.5; low=0.4")`,
+        `"${part.trim()}" 不是 键=值 的形式（如 "high=3,2,1.5; low=0.4"）`,
+      );
+    }
+    entries.push([part.slice(0, at), part.slice(at + 1)]);
+  }
+  return entries;
+}
+
 /** Rejects rules that cannot score a case: the checks behind `paymentRules`. */
 export function checkRules(rules: PaymentRules, argName = "rules"): void {
   if (!(rules.pointsPerWeight > 0)) {

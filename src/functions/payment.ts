@@ -12,6 +12,7 @@ import {
   NO_WEIGHT_CASE,
   paymentRules,
   PaymentRules,
+  ruleEntries,
 } from "../engine/pointPayment";
 import { GroupBalance, paymentByGroup } from "../engine/paymentGroups";
 import { CaseMixError, countOf, Lang, Text } from "../engine/text";
@@ -44,20 +45,7 @@ function readRules(arg: unknown): PaymentRules {
     const first = entries[0];
     if (first && /^(rule|key|规则|参数|项目)s?$/i.test(first[0].trim())) entries.shift();
   } else {
-    for (const cell of cols.flat()) {
-      if (isBlankCell(cell)) continue;
-      for (const part of String(cell).split(/[;；\n]+/)) {
-        if (part.trim() === "") continue;
-        const at = part.search(/[=＝:：]/);
-        if (at < 0) {
-          throw new CaseMixError("value", {
-            en: `rules: "${part.trim()}" is not key=value (e.g. "high=3,2,1.5; low=0.4")`,
-            zh: `rules："${part.trim()}" 不是 键=值 的形式（如 "high=3,2,1.5; low=0.4"）`,
-          });
-        }
-        entries.push([part.slice(0, at), part.slice(at + 1)]);
-      }
-    }
+    for (const cell of cols.flat()) if (!isBlankCell(cell)) entries.push(...ruleEntries(String(cell)));
   }
   return paymentRules(entries);
 }
