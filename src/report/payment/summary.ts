@@ -3,8 +3,8 @@
  * cost, balance and its rate, the groups losing money and the largest loss; then, when the data
  * has a settlement column, the expected revenue against the actual settlement.
  *
- *     // the seven-case example (test/report/payment/compute.test.ts): 7 cases, 2 groups,
- *     // expected revenue 70,620, cost 78,800, balance -8,180, 1 group losing (AA11, -9,180)
+ *     // the example of test/report/payment/paymentCases.ts: 19 cases, 3 groups, expected
+ *     // revenue 187,250, cost 190,000, balance -2,750, 1 group losing (AD11 丙组: -4,750)
  */
 import { Lang } from "../../engine/text";
 import { colon, formatNumber, paren } from "../common";
