@@ -15,7 +15,7 @@ import { WorkbookModel } from "../../src/report/model";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { MockWorkbook, mockContext } from "../taskpane/excelMock";
 import { excelPicture, SheetPicture, xlsxPicture } from "./renderedSheets";
-import { auditModel, quadrantModel, trendsModel } from "./threeReports";
+import { auditModel, paymentModel, quadrantModel, trendsModel } from "./threeReports";
 
 async function bothPictures(model: WorkbookModel): Promise<{ excel: SheetPicture[]; xlsx: SheetPicture[] }> {
   const book = new MockWorkbook();
@@ -30,6 +30,7 @@ const REPORTS: [string, () => WorkbookModel, (m: WorkbookModel) => void][] = [
   ["quadrant", quadrantModel, (m) => expect(m.sheets[0].charts).toHaveLength(1)],
   ["audit", auditModel, (m) => expect(m.sheets[0].barCharts).toHaveLength(1)],
   ["trends", trendsModel, (m) => expect(m.sheets[0].charts?.[0].line).toBeDefined()],
+  ["payment", paymentModel, (m) => expect(m.sheets[0].barCharts).toHaveLength(1)],
 ];
 
 describe.each(REPORTS)("the %s report looks the same from both renderers", (_name, build, hasCharts) => {

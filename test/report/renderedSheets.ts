@@ -321,7 +321,7 @@ async function xlsxCharts(zip: JSZip): Promise<Map<string, ChartPicture[]>> {
   const out = new Map<string, ChartPicture[]>();
   for (const file of files) {
     const xml = await zip.file(file)!.async("string");
-    const sheet = /<c:f>'((?:[^']|'')*)'!/.exec(xml)?.[1].replace(/''/g, "'") ?? "";
+    const sheet = /<c:f>'((?:[^']|'')*)'!/.exec(xml)?.[1].replace(/''/g, "'").replace(/&amp;/g, "&") ?? "";
     out.set(sheet, [...(out.get(sheet) ?? []), xlsxChart(xml)]);
   }
   return out;

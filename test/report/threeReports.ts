@@ -1,4 +1,4 @@
-/** One model of each report (quadrant, audit, trends), for the tests that render all three. */
+/** One model of each report (quadrant, audit, trends, payment), for the tests that render them all. */
 import { gridFromRows, readCaseTable } from "../../src/engine/caseTable";
 import { weightTable } from "../../src/engine/weightTable";
 import { auditTableFromGrid, auditVolumeFromGrid } from "../../src/engine/weightAudit/fromGrid";
@@ -11,7 +11,11 @@ import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
 import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns } from "../../src/report/trends/settings";
 import { computeTrendsReport } from "../../src/report/trends/compute";
 import { trendsWorkbook } from "../../src/report/trends/sheets";
+import { computePaymentReport } from "../../src/report/payment/compute";
+import { DEFAULT_PAYMENT_SETTINGS, paymentColumns } from "../../src/report/payment/settings";
+import { paymentWorkbook } from "../../src/report/payment/sheets";
 import { sampleRows } from "../taskpane/excelLike";
+import { paymentRows, RATE, REGIONAL, WEIGHTS as PAYMENT_WEIGHTS } from "./payment/paymentCases";
 import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
 
 const TIME = new Date(Date.UTC(2025, 0, 31, 8, 0, 0));
@@ -88,4 +92,26 @@ export function trendsModel(): WorkbookModel {
     utcOffset: 480,
   });
   return trendsWorkbook(report, "zh");
+}
+
+/** The DRG payment P&L of test/report/payment/paymentCases.ts with its regional means, in English (bar chart, units, outliers). */
+export function paymentModel(): WorkbookModel {
+  const table = (rows: [string, number][]) =>
+    weightTable(
+      rows.map((r) => r[0]),
+      rows.map((r) => r[1]),
+    );
+  const settings = {
+    ...DEFAULT_PAYMENT_SETTINGS,
+    rate: RATE,
+    weights: { table: table(PAYMENT_WEIGHTS), name: "w.csv" },
+    groupMeans: { table: table(REGIONAL), name: "region.csv" },
+  };
+  const report = computePaymentReport(readCaseTable(paymentRows(), { columns: paymentColumns(settings) }), settings, {
+    source: "cases.csv",
+    version: "9.9.9",
+    time: TIME,
+    utcOffset: 480,
+  });
+  return paymentWorkbook(report, "en");
 }
