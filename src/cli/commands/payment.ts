@@ -114,7 +114,10 @@ export function parsePaymentArgs(argv: readonly string[], defaultLang: Lang): Pa
   const weights = one("weights");
   const rateText = one("rate");
   if (!showMap && weights === undefined)
-    usage("--weights is required: the published weight table (CSV or .xlsx)", "缺少 --weights：发布的权重表（CSV 或 .xlsx）");
+    usage(
+      "--weights is required: the published weight table (CSV or .xlsx)",
+      "缺少 --weights：发布的权重表（CSV 或 .xlsx）",
+    );
   if (!showMap && rateText === undefined)
     usage("--rate is required: money per weight point (费率)", "缺少 --rate：每权重金额（费率）");
   const rules = ruleOptions(one);
