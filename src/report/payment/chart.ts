@@ -50,7 +50,8 @@ export function balanceChart(at: number, bars: number, row: number, column: numb
       },
     ],
     horizontal: true,
-    valueType: "money",
+    // Whole money on the axis and the labels: balances run to millions, cents would crowd them.
+    valueType: "integer",
     anchor: { row, column, width: 9, height: Math.max(16, bars + 5) },
   };
 }
