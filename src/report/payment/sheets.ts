@@ -5,7 +5,7 @@
  */
 import { GroupBalance } from "../../engine/paymentGroups";
 import { Lang } from "../../engine/text";
-import { numberCell } from "../common";
+import { colon, numberCell } from "../common";
 import {
   CellValue,
   ColumnModel,
@@ -145,7 +145,7 @@ function unitSheet(report: PaymentReport, lang: Lang): SheetModel {
       const unit = paymentLabel(t.dimension, lang);
       blocks.push({
         kind: "text",
-        text: `${paymentLabel("emptyUnit", lang, { unit: lang === "zh" ? unit : unit.toLowerCase() })}: ${t.emptyUnitRows}`,
+        text: `${paymentLabel("emptyUnit", lang, { unit: lang === "zh" ? unit : unit.toLowerCase() })}${colon(lang)}${t.emptyUnitRows}`,
         style: "warning",
       });
     }

@@ -84,3 +84,31 @@ test("without high or low cases the outlier sheet says so", () => {
   const sheet = model("zh", { rules }).sheets[2];
   expect(sheet.blocks.map((b) => (b.kind === "text" ? b.text : b.kind))).toContain("没有高倍率或低倍率病例。");
 });
+
+test("paid cases with an empty department are left out of the department table only, and said so", () => {
+  const rows = paymentRows();
+  rows[1][1] = ""; // an AB11 case (4,000, normal) without a department
+  const settings: PaymentSettings = {
+    ...DEFAULT_PAYMENT_SETTINGS,
+    rate: RATE,
+    weights: {
+      table: weightTable(
+        WEIGHTS.map((w) => w[0]),
+        WEIGHTS.map((w) => w[1]),
+      ),
+      name: "w.csv",
+    },
+  };
+  const report = computePaymentReport(readCaseTable(rows, { columns: paymentColumns(settings) }), settings, {
+    source: "cases.csv",
+    version: "9.9.9",
+  });
+  expect(report.units[0].rows.map((u) => [u.group, u.cases])).toEqual([
+    ["外科", 9],
+    ["内科", 9],
+  ]);
+  expect(report.units[1].total.cases).toBe(19);
+  expect(report.total.cases).toBe(19);
+  const sheet = paymentWorkbook(report, "zh").sheets[1];
+  expect(sheet.blocks.map((b) => (b.kind === "text" ? b.text : ""))).toContain("科室为空的病例（不计入本表）：1");
+});
