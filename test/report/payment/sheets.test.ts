@@ -112,3 +112,20 @@ test("paid cases with an empty department are left out of the department table o
   const sheet = paymentWorkbook(report, "zh").sheets[1];
   expect(sheet.blocks.map((b) => (b.kind === "text" ? b.text : ""))).toContain("科室为空的病例（不计入本表）：1");
 });
+
+test("no paid case (no group has a weight): an empty report, drawn without a chart", async () => {
+  const settings: PaymentSettings = {
+    ...DEFAULT_PAYMENT_SETTINGS,
+    rate: RATE,
+    weights: { table: weightTable(["XX99"], [1]), name: "w.csv" },
+  };
+  const report = computePaymentReport(readCaseTable(paymentRows(), { columns: paymentColumns(settings) }), settings, {
+    source: "cases.csv",
+    version: "9.9.9",
+  });
+  expect([report.total.cases, report.groups.length, report.skipped.noWeight]).toEqual([0, 0, 20]);
+  const book = paymentWorkbook(report, "en");
+  expect(book.sheets[0].barCharts).toBeUndefined();
+  const { renderXlsx } = await import("../../../src/report/xlsx/render");
+  expect((await renderXlsx(book)).length).toBeGreaterThan(0);
+});
