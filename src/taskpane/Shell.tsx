@@ -1,6 +1,6 @@
 /**
- * The taskpane's three views as tabs: the four-quadrant and incentive report, the weight
- * audit, and trends and quality. Every view stays mounted while hidden, so switching tabs
+ * The taskpane's four views as tabs: the four-quadrant and incentive report, the weight
+ * audit, trends and quality, and the DRG payment profit and loss. Every view stays mounted while hidden, so switching tabs
  * keeps what the user has read and set.
  */
 import * as React from "react";
@@ -9,18 +9,20 @@ import { Lang } from "../engine/text";
 import { QuadrantView } from "./QuadrantView";
 import { AuditView } from "./AuditView";
 import { StringKey, paneText } from "./i18n";
+import { PaymentView } from "./PaymentView";
 import { TrendsView } from "./TrendsView";
 
-type View = "quadrant" | "audit" | "trends";
+type View = "quadrant" | "audit" | "trends" | "payment";
 
 const VIEWS: { id: View; label: StringKey }[] = [
   { id: "quadrant", label: "viewQuadrant" },
   { id: "audit", label: "viewAudit" },
   { id: "trends", label: "viewTrends" },
+  { id: "payment", label: "viewPayment" },
 ];
 
 const useStyles = makeStyles({
-  // Wraps rather than scrolls when a narrow pane (320 px and up) cannot hold the three tabs.
+  // Wraps rather than scrolls when a narrow pane (320 px and up) cannot hold the four tabs.
   tabs: { padding: "4px 8px 0", flexWrap: "wrap" },
 });
 
@@ -50,6 +52,9 @@ export function Shell({ lang }: { lang: Lang }) {
       </div>
       <div hidden={view !== "trends"}>
         <TrendsView lang={lang} />
+      </div>
+      <div hidden={view !== "payment"}>
+        <PaymentView lang={lang} />
       </div>
     </FluentProvider>
   );

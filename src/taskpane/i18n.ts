@@ -16,6 +16,7 @@ export const STRINGS = {
   viewQuadrant: t("Quadrants", "四象限与绩效"),
   viewAudit: t("Weight audit", "权重审核"),
   viewTrends: t("Trends", "趋势与质量"),
+  viewPayment: t("DRG payment", "DRG 付费盈亏"),
   title: t("CaseMix: four-quadrant analysis and incentives", "CaseMix：四象限分析与绩效激励"),
   intro: t(
     "Point it at your discharge data, check the settings, press Build. The report is written to new sheets; your data and sheets are never changed.",

@@ -1,6 +1,6 @@
 /**
  * The strings of the three views, looked up by one function each and named by whose they are:
- * `pane` (shared by the views, and the quadrant view's own), `audit` and `trends`.
+ * `pane` (shared by the views, and the quadrant view's own), `audit`, `trends` and `payment`.
  *
  *     const say = textsIn("en");
  *     say.trends("yearsFound", { years: "2023, 2024" })  // "Years in the data: 2023, 2024"
@@ -8,6 +8,7 @@
 import { Lang } from "../engine/text";
 import { AuditStringKey, auditText } from "./auditI18n";
 import { paneText, StringKey } from "./i18n";
+import { PaymentStringKey, paymentText } from "./paymentI18n";
 import { TrendsStringKey, trendsText } from "./trendsI18n";
 
 type Params = Record<string, string | number>;
@@ -19,6 +20,7 @@ export interface Texts {
   pane: (key: StringKey, params?: Params) => string;
   audit: (key: AuditStringKey, params?: Params) => string;
   trends: (key: TrendsStringKey, params?: Params) => string;
+  payment: (key: PaymentStringKey, params?: Params) => string;
 }
 
 export function textsIn(lang: Lang): Texts {
@@ -28,5 +30,6 @@ export function textsIn(lang: Lang): Texts {
     pane: (key, params) => paneText(lang, key, params),
     audit: (key, params) => auditText(lang, key, params),
     trends: (key, params) => trendsText(lang, key, params),
+    payment: (key, params) => paymentText(lang, key, params),
   };
 }

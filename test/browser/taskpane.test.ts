@@ -313,10 +313,11 @@ withBrowser("the built taskpane in a browser", () => {
       );
       expect((page as unknown as { pageErrors: string[] }).pageErrors).toEqual([]);
 
-      // The other two views are tabs of the same page: each shows its own form, in the same language.
+      // The other three views are tabs of the same page: each shows its own form, in the same language.
       const views = [
         ["audit", lang === "zh" ? "权重审核" : "Weight audit"],
         ["trends", lang === "zh" ? "趋势与质量" : "Trends"],
+        ["payment", lang === "zh" ? "DRG 付费盈亏" : "DRG payment"],
       ] as const;
       for (const [view, label] of views) {
         await page.getByRole("tab", { name: label }).click();
@@ -330,8 +331,8 @@ withBrowser("the built taskpane in a browser", () => {
   });
 
   test.each([
-    ["zh-CN", ["四象限与绩效", "权重审核", "趋势与质量"]],
-    ["en-US", ["Quadrants", "Weight audit", "Trends"]],
+    ["zh-CN", ["四象限与绩效", "权重审核", "趋势与质量", "DRG 付费盈亏"]],
+    ["en-US", ["Quadrants", "Weight audit", "Trends", "DRG payment"]],
   ])("at 320 px in %s every view fits the pane's width (no horizontal scrolling)", async (language, tabs) => {
     const page = await openTaskpane(language);
     await page.setViewportSize({ width: 320, height: 900 });
