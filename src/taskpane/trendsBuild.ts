@@ -22,6 +22,7 @@ import {
   trendsColumns,
   trendsRequiredColumns,
 } from "../report/trends/settings";
+import { TrendsPeriod } from "../report/trends/monitorTypes";
 import { parseTargetBenchmark } from "../report/trends/targetSettings";
 import { TrendsReport } from "../report/trends/types";
 import { benchmarkRisk } from "../report/trends/quality";
@@ -106,6 +107,8 @@ export interface TrendsForm {
   targetShare: string;
   /** The LOS and cost benchmark: "" (the hospital's own) or pNN. */
   targetBenchmark: string;
+  /** The periods of the monitor sheet. */
+  period: TrendsPeriod;
 }
 
 export const DEFAULT_TRENDS_FORM: TrendsForm = {
@@ -119,6 +122,7 @@ export const DEFAULT_TRENDS_FORM: TrendsForm = {
   topAdrgs: String(DEFAULT_TRENDS_SETTINGS.topAdrgs),
   targetShare: String(DEFAULT_TRENDS_SETTINGS.targetShare),
   targetBenchmark: "",
+  period: DEFAULT_TRENDS_SETTINGS.period,
 };
 
 /**
@@ -179,6 +183,7 @@ export function trendsSettingsFromForm(
       targetShare,
       losBenchmark: targetBenchmark ?? { kind: "hospital" },
       costBenchmark: targetBenchmark ?? { kind: "hospital" },
+      period: form.period,
     },
   };
 }
