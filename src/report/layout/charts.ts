@@ -301,7 +301,9 @@ function categoryCells<S extends { name: string; values: { blockIndex: number; c
   placements: readonly BlockPlacement[],
   chart: { title: string; categories: { blockIndex: number; columnId: string }; series: S[] },
   what: string,
-): { categories: ColumnCells & { labels: string[] }; series: { model: S; cells: ColumnCells; values: number[] }[] } | undefined {
+):
+  | { categories: ColumnCells & { labels: string[] }; series: { model: S; cells: ColumnCells; values: number[] }[] }
+  | undefined {
   const at = chart.categories.blockIndex;
   const [block, cj] = tableColumn(sheet, at, chart.categories.columnId, `${what} ${chart.title}`);
   const n = block.rows.length;

@@ -26,7 +26,10 @@ export const MONITOR_LABELS = {
   lowest: t("Lowest CMI", "CMI 最低的统计期"),
   rowsUsed: t("Rows used", "使用行数"),
   hospitalTable: t("Hospital, per period", "全院各期"),
-  cmiTable: t("CMI per period: hospital and the units with most cases (the chart)", "各期 CMI：全院与病例数最多的单元（折线图数据）"),
+  cmiTable: t(
+    "CMI per period: hospital and the units with most cases (the chart)",
+    "各期 CMI：全院与病例数最多的单元（折线图数据）",
+  ),
   unitsTable: t("Each unit, per period", "各单元各期"),
   period: t("Period", "统计期"),
   allPeriods: t("All periods", "全部统计期"),

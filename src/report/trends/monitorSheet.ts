@@ -140,7 +140,11 @@ export function monitorSheet(report: TrendsReport, lang: Lang): SheetModel {
   const cmiAt = blocks.length;
   const wide = cmiTable(m, lang);
   blocks.push(wide);
-  const unitCols = [periodCol, col("unit", unitLabel(report.settings.unit, lang), "text", 16, (r) => r.unit), ...indicators];
+  const unitCols = [
+    periodCol,
+    col("unit", unitLabel(report.settings.unit, lang), "text", 16, (r) => r.unit),
+    ...indicators,
+  ];
   blocks.push({
     kind: "table",
     caption: L.unitsTable[lang],
