@@ -37,7 +37,12 @@ function tableBelow(rows: unknown[][], header: string): unknown[][] {
   const at = rows.findIndex((r) => r[0] === header);
   expect(at).toBeGreaterThanOrEqual(0);
   const out: unknown[][] = [];
-  for (let i = at + 1; i < rows.length && rows[i] && rows[i].length > 0 && rows[i][0] !== undefined && rows[i][0] !== null; i++) out.push(rows[i]);
+  for (
+    let i = at + 1;
+    i < rows.length && rows[i] && rows[i].length > 0 && rows[i][0] !== undefined && rows[i][0] !== null;
+    i++
+  )
+    out.push(rows[i]);
   return out;
 }
 
@@ -59,7 +64,9 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     json = JSON.parse(r.stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(zh ? ["趋势与质量", "目标"] : ["Trends and Quality", "Targets"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      zh ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"],
+    );
     rows = sheetRows(wb.worksheets[0]);
   });
 
@@ -128,7 +135,9 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     expect(value(zh ? "CaseMix 版本" : "CaseMix version")).toBe(packageVersion());
     expect(value(zh ? "对比年份（前 → 后）" : "Years compared (before → after)")).toBe("2023 → 2024");
     // Local time with the zone of the machine that ran the command: 2026-12-02 13:41 (UTC+8).
-    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC([+-]\d+(:\d\d)?)?\)$/);
+    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(
+      /^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC([+-]\d+(:\d\d)?)?\)$/,
+    );
   });
 
   it("the chart has the units and the best model's fitted line", async () => {
@@ -145,10 +154,35 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
 
 describe("casemix trends options", () => {
   it("passes the years, unit, tolerance and top through", async () => {
-    const r = await run(["trends", SAMPLE, "--json", "--before", "2022", "--after", "2024", "--unit", "doctor", "--flag", "0.1", "--top", "3", "--min-cases", "30", "--lang", "en"]);
+    const r = await run([
+      "trends",
+      SAMPLE,
+      "--json",
+      "--before",
+      "2022",
+      "--after",
+      "2024",
+      "--unit",
+      "doctor",
+      "--flag",
+      "0.1",
+      "--top",
+      "3",
+      "--min-cases",
+      "30",
+      "--lang",
+      "en",
+    ]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.parameters).toMatchObject({ unit: "doctor", before: "2022", after: "2024", flagTolerance: 0.1, topAdrgs: 3, minCases: 30 });
+    expect(j.parameters).toMatchObject({
+      unit: "doctor",
+      before: "2022",
+      after: "2024",
+      flagTolerance: 0.1,
+      topAdrgs: 3,
+      minCases: 30,
+    });
     expect(j.decomposition).toMatchObject({ before: "2022", after: "2024" });
     expect(j.decomposition.adrgs.length).toBe(3);
     expect(j.curve.units.filter((u: any) => u.fitted).every((u: any) => u.cases >= 30)).toBe(true);
@@ -221,9 +255,76 @@ describe("casemix trends options", () => {
     expect(zh.stdout).toContain("低风险组死亡率、CMI 变化分解");
   });
 
+  it("--period month: the monitor part of --json, by month of 出院日期", async () => {
+    const r = await run(["trends", SAMPLE, "--json", "--period", "month", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.parameters.period).toBe("month");
+    const m = j.monitor;
+    expect(Object.keys(m)).toEqual([
+      "available",
+      "period",
+      "source",
+      "benchmark",
+      "periods",
+      "missing",
+      "hospital",
+      "overall",
+      "units",
+      "chartUnits",
+      "rows",
+    ]);
+    expect(m).toMatchObject({ available: true, period: "month", source: "出院日期", missing: {} });
+    // The sample: 2022-01 .. 2024-12, every row with a date.
+    expect(m.periods).toHaveLength(36);
+    expect(m.periods[0]).toBe("2022-01");
+    expect(m.periods[35]).toBe("2024-12");
+    expect(m.rows).toEqual({ used: 24000, skipped: {} });
+    expect(Object.keys(m.hospital[0])).toEqual([
+      "period",
+      "cases",
+      "totalWeight",
+      "cmi",
+      "timeIndex",
+      "costIndex",
+      "drugIndex",
+      "materialIndex",
+      "lowRiskCases",
+      "lowRiskDeaths",
+      "lowRiskMortality",
+    ]);
+    expect(Object.keys(m.units[0])).toEqual(["period", "unit", ...Object.keys(m.hospital[0]).slice(1)]);
+    // The months add up to the whole; CMI = total weight / cases in each; indices 1 over all months.
+    const sum = (k: string) => m.hospital.reduce((a: number, h: any) => a + h[k], 0);
+    expect(sum("cases")).toBe(24000);
+    expect(sum("totalWeight")).toBeCloseTo(m.overall.totalWeight, 6);
+    for (const h of m.hospital) expect(h.cmi).toBeCloseTo(h.totalWeight / h.cases, 12);
+    for (const k of ["timeIndex", "costIndex", "drugIndex", "materialIndex"]) expect(m.overall[k]).toBeCloseTo(1, 10);
+    expect(m.overall.lowRiskDeaths).toBe(j.quality.overall.deaths);
+    expect(m.chartUnits).toHaveLength(5);
+  });
+
+  it("--period: a wrong value is a usage error; column without a period column says why", async () => {
+    let r = await run(["trends", SAMPLE, "--period", "week", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--period: "week" is not one of year, quarter, month, column');
+    r = await run(["trends", SAMPLE, "--period", "column", "--json", "--lang", "zh"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).monitor).toEqual({
+      available: false,
+      reason: "数据中没有统计期列（统计期、月份等），无法按期间监测",
+    });
+  });
+
   it("parses option forms", () => {
     const o = parseTrendsArgs(["x.csv", "--after=2024", "--map", "department=#2", "--encoding", "gbk"], "en");
-    expect(o).toMatchObject({ after: "2024", mapping: { department: 1 }, encoding: "gb18030", unit: "department", json: false });
+    expect(o).toMatchObject({
+      after: "2024",
+      mapping: { department: 1 },
+      encoding: "gb18030",
+      unit: "department",
+      json: false,
+    });
     expect(() => parseTrendsArgs(["x.csv", "--map", "ward=病区"], "en")).toThrow(/column=header/);
     expect(() => parseTrendsArgs(["x.csv", "--encoding", "latin1"], "en")).toThrow(/--encoding/);
   });
