@@ -37,12 +37,7 @@ function tableBelow(rows: unknown[][], header: string): unknown[][] {
   const at = rows.findIndex((r) => r[0] === header);
   expect(at).toBeGreaterThanOrEqual(0);
   const out: unknown[][] = [];
-  for (
-    let i = at + 1;
-    i < rows.length && rows[i] && rows[i].length > 0 && rows[i][0] !== undefined && rows[i][0] !== null;
-    i++
-  )
-    out.push(rows[i]);
+  for (let i = at + 1; i < rows.length && rows[i] && rows[i].length > 0 && rows[i][0] !== undefined && rows[i][0] !== null; i++) out.push(rows[i]);
   return out;
 }
 
@@ -64,9 +59,7 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     json = JSON.parse(r.stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(
-      zh ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"],
-    );
+    expect(wb.worksheets.map((w) => w.name)).toEqual(zh ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"]);
     rows = sheetRows(wb.worksheets[0]);
   });
 
@@ -135,9 +128,7 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     expect(value(zh ? "CaseMix 版本" : "CaseMix version")).toBe(packageVersion());
     expect(value(zh ? "对比年份（前 → 后）" : "Years compared (before → after)")).toBe("2023 → 2024");
     // Local time with the zone of the machine that ran the command: 2026-12-02 13:41 (UTC+8).
-    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC([+-]\d+(:\d\d)?)?\)$/,
-    );
+    expect(String(value(zh ? "生成时间" : "Built at"))).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d \(UTC([+-]\d+(:\d\d)?)?\)$/);
   });
 
   it("the chart has the units and the best model's fitted line", async () => {
@@ -154,35 +145,10 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
 
 describe("casemix trends options", () => {
   it("passes the years, unit, tolerance and top through", async () => {
-    const r = await run([
-      "trends",
-      SAMPLE,
-      "--json",
-      "--before",
-      "2022",
-      "--after",
-      "2024",
-      "--unit",
-      "doctor",
-      "--flag",
-      "0.1",
-      "--top",
-      "3",
-      "--min-cases",
-      "30",
-      "--lang",
-      "en",
-    ]);
+    const r = await run(["trends", SAMPLE, "--json", "--before", "2022", "--after", "2024", "--unit", "doctor", "--flag", "0.1", "--top", "3", "--min-cases", "30", "--lang", "en"]);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(j.parameters).toMatchObject({
-      unit: "doctor",
-      before: "2022",
-      after: "2024",
-      flagTolerance: 0.1,
-      topAdrgs: 3,
-      minCases: 30,
-    });
+    expect(j.parameters).toMatchObject({ unit: "doctor", before: "2022", after: "2024", flagTolerance: 0.1, topAdrgs: 3, minCases: 30 });
     expect(j.decomposition).toMatchObject({ before: "2022", after: "2024" });
     expect(j.decomposition.adrgs.length).toBe(3);
     expect(j.curve.units.filter((u: any) => u.fitted).every((u: any) => u.cases >= 30)).toBe(true);
@@ -318,13 +284,7 @@ describe("casemix trends options", () => {
 
   it("parses option forms", () => {
     const o = parseTrendsArgs(["x.csv", "--after=2024", "--map", "department=#2", "--encoding", "gbk"], "en");
-    expect(o).toMatchObject({
-      after: "2024",
-      mapping: { department: 1 },
-      encoding: "gb18030",
-      unit: "department",
-      json: false,
-    });
+    expect(o).toMatchObject({ after: "2024", mapping: { department: 1 }, encoding: "gb18030", unit: "department", json: false });
     expect(() => parseTrendsArgs(["x.csv", "--map", "ward=病区"], "en")).toThrow(/column=header/);
     expect(() => parseTrendsArgs(["x.csv", "--encoding", "latin1"], "en")).toThrow(/--encoding/);
   });

@@ -35,12 +35,7 @@ import { readCaseTable } from "../../../src/engine/caseTable";
 import { fitCurves } from "../../../src/engine/curveFit";
 import { weightTable } from "../../../src/engine/weightTable";
 import { KeyValueBlock, placeBlocks, TableBlock } from "../../../src/report/model";
-import {
-  DEFAULT_TRENDS_SETTINGS,
-  trendsColumns,
-  trendsRequiredColumns,
-  TrendsSettings,
-} from "../../../src/report/trends/settings";
+import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns, TrendsSettings } from "../../../src/report/trends/settings";
 import { CurveSection, DecompositionSection, QualitySection } from "../../../src/report/trends/types";
 import { benchmarkRisk } from "../../../src/report/trends/quality";
 import { computeTrendsReport } from "../../../src/report/trends/compute";
@@ -68,11 +63,7 @@ const ROWS: unknown[][] = [
 ];
 
 function build(rows: unknown[][], overrides: Partial<TrendsSettings> = {}) {
-  const settings: TrendsSettings = {
-    ...DEFAULT_TRENDS_SETTINGS,
-    weights: { source: "table", table: WEIGHTS, name: "weights.csv" },
-    ...overrides,
-  };
+  const settings: TrendsSettings = { ...DEFAULT_TRENDS_SETTINGS, weights: { source: "table", table: WEIGHTS, name: "weights.csv" }, ...overrides };
   const table = readCaseTable(rows, { columns: trendsColumns(settings), required: trendsRequiredColumns(settings) });
   return computeTrendsReport(table, settings, context);
 }
@@ -137,12 +128,7 @@ describe("the hand-computed data set", () => {
     expect(d.adrgCount).toBe(3);
     expect(d.adrgs[0]).toMatchObject({ adrg: "FM1", casesBefore: 0, casesAfter: 8 });
     expect(d.adrgs[0].mix).toBeCloseTo(0.3, 12);
-    expect(
-      d.adrgs
-        .slice(1)
-        .map((a) => a.adrg)
-        .sort(),
-    ).toEqual(["ES2", "GB1"]);
+    expect(d.adrgs.slice(1).map((a) => a.adrg).sort()).toEqual(["ES2", "GB1"]);
     for (const a of d.adrgs.slice(1)) expect(a.mix + a.severity).toBeCloseTo(-0.05, 12);
     expect([d.rowsBefore, d.rowsAfter]).toEqual([3, 4]);
     expect(d.rows.skipped).toEqual({ otherYear: 1, noWeight: 1 });
@@ -151,15 +137,8 @@ describe("the hand-computed data set", () => {
   it("(b) other years on request; a year not in the data is an error naming the years", () => {
     const r = build(ROWS, { before: "2022", after: "2023" }).decomposition as DecompositionSection;
     // 外科 2022: GB11 only (2.0); 2023: GB1 at 1.5: all severity inside GB1.
-    expect(r.units.find((u) => u.key === "外科")).toMatchObject({
-      cmiBefore: 2,
-      cmiAfter: 1.5,
-      mix: 0,
-      severity: -0.5,
-    });
-    expect(() => build(ROWS, { after: "2019" })).toThrow(
-      /after year 2019: no case of that year; the data has 2022, 2023, 2024/,
-    );
+    expect(r.units.find((u) => u.key === "外科")).toMatchObject({ cmiBefore: 2, cmiAfter: 1.5, mix: 0, severity: -0.5 });
+    expect(() => build(ROWS, { after: "2019" })).toThrow(/after year 2019: no case of that year; the data has 2022, 2023, 2024/);
     expect(() => build(ROWS, { before: "2024", after: "2024" })).toThrow(/same year/);
   });
 
@@ -173,9 +152,7 @@ describe("the hand-computed data set", () => {
     expect(r.quality.available).toBe(true);
     expect((r.curve as CurveSection).year).toBeUndefined();
     const sheet = trendsWorkbook(r, "zh").sheets[0];
-    expect(
-      sheet.blocks.some((b) => b.kind === "text" && b.style === "warning" && b.text.startsWith("数据中只有 2024 年")),
-    ).toBe(true);
+    expect(sheet.blocks.some((b) => b.kind === "text" && b.style === "warning" && b.text.startsWith("数据中只有 2024 年"))).toBe(true);
     const noYears = ROWS.map((row) => [row[0], row[1], row[3], row[4], row[5]]);
     expect(() => build(noYears, { after: "2024" })).toThrow(/no year or discharge date column/);
   });
@@ -209,10 +186,7 @@ describe("the hand-computed data set", () => {
     expect((r.curve as CurveSection).rows.skipped).toEqual({ otherYear: 4, noWeight: 1, emptyUnit: 1 });
     const sheet = trendsWorkbook(r, "en").sheets[0];
     const data = sheet.blocks.find((b) => b.kind === "keyValue" && b.caption === "Data");
-    expect(data?.kind === "keyValue" && data.rows).toContainEqual([
-      "Rows used: CMI change: rows with an empty unit (not in any unit's row)",
-      1,
-    ]);
+    expect(data?.kind === "keyValue" && data.rows).toContainEqual(["Rows used: CMI change: rows with an empty unit (not in any unit's row)", 1]);
   });
 
   it("levels from a benchmark: groups it does not know are not low-risk", () => {
@@ -244,14 +218,7 @@ describe("the hand-computed data set", () => {
   it("JSON: NaN is null, sections and parameters", () => {
     const j = trendsJson(report, "en") as any;
     expect(Object.keys(j)).toEqual(["quality", "decomposition", "curve", "targets", "monitor", "parameters"]);
-    expect(j.quality.units[1]).toEqual({
-      unit: "外科",
-      cases: 0,
-      deaths: 0,
-      rate: null,
-      rateBefore: null,
-      rateAfter: null,
-    });
+    expect(j.quality.units[1]).toEqual({ unit: "外科", cases: 0, deaths: 0, rate: null, rateBefore: null, rateAfter: null });
     expect(j.decomposition.units.map((u: any) => u.unit)).toEqual(["内科", "外科"]);
     expect(j.decomposition.overall.key).toBeUndefined();
     expect(j.curve.best).toBeNull();
@@ -268,9 +235,7 @@ describe("the hand-computed data set", () => {
   it("three sheets in each language: the tables hold the numbers", () => {
     for (const lang of ["zh", "en"] as const) {
       const model = trendsWorkbook(report, lang);
-      expect(model.sheets.map((s) => s.name)).toEqual(
-        lang === "zh" ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"],
-      );
+      expect(model.sheets.map((s) => s.name)).toEqual(lang === "zh" ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"]);
       const tables = model.sheets[0].blocks.filter((b): b is TableBlock => b.kind === "table");
       const quality = tables[0];
       expect(quality.columns.map((c) => c.id)).toEqual(["unit", "cases", "deaths", "rate", "rateBefore", "rateAfter"]);
@@ -356,10 +321,7 @@ describe("the curve", () => {
   function unitRows(units: [string, number, number, number][]) {
     const rows: unknown[][] = [["科室", "DRG编码", "病例数", "住院总费用"]];
     for (const [unit, cmi, cases, cost] of units) rows.push([unit, `U${unit}`, cases, cost]);
-    const weights = weightTable(
-      units.map((u) => `U${u[0]}`),
-      units.map((u) => u[1]),
-    );
+    const weights = weightTable(units.map((u) => `U${u[0]}`), units.map((u) => u[1]));
     return { rows, weights };
   }
 
@@ -441,19 +403,13 @@ describe("properties", () => {
   it("mix + severity = change, overall and per unit, whatever the cases", () => {
     const groups = ["GB11", "GB13", "GB15", "ES21", "ES23", "FM19"];
     const w = weightTable(groups, [2.2, 1.6, 1.1, 0.6, 0.45, 1.3]);
-    const row = fc.tuple(
-      fc.constantFrom("甲", "乙", "丙"),
-      fc.constantFrom(...groups),
-      fc.constantFrom(2023, 2024),
-      fc.integer({ min: 1, max: 30 }),
-    );
+    const row = fc.tuple(fc.constantFrom("甲", "乙", "丙"), fc.constantFrom(...groups), fc.constantFrom(2023, 2024), fc.integer({ min: 1, max: 30 }));
     fc.assert(
       fc.property(fc.array(row, { minLength: 2, maxLength: 40 }), (cases) => {
         const rows: unknown[][] = [["科室", "DRG编码", "年度", "病例数"], ...cases];
         const years = new Set(cases.map((c) => c[2]));
         if (years.size < 2) return;
-        const d = build(rows, { weights: { source: "table", table: w, name: "w" } })
-          .decomposition as DecompositionSection;
+        const d = build(rows, { weights: { source: "table", table: w, name: "w" } }).decomposition as DecompositionSection;
         for (const r of [d.overall, ...d.units]) {
           if (!Number.isFinite(r.mix)) continue;
           expect(r.mix + r.severity).toBeCloseTo(r.change, 12);
