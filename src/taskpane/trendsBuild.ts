@@ -319,7 +319,17 @@ export function trendsSummaryLines(
       }),
     );
   }
-  for (const section of [q, d, c]) if (!section.available) lines.push(section.reason[lang]);
+  const m = report.monitor;
+  if (m.available && m.hospital.length > 0) {
+    lines.push(
+      trendsText(lang, "resultMonitor", {
+        periods: m.periods.length,
+        first: `${m.hospital[0].period} ${formatNumber(lang, m.hospital[0].cmi, 4)}`,
+        last: `${m.hospital[m.hospital.length - 1].period} ${formatNumber(lang, m.hospital[m.hospital.length - 1].cmi, 4)}`,
+      }),
+    );
+  }
+  for (const section of [q, d, c, m]) if (!section.available) lines.push(section.reason[lang]);
   const skipped = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   lines.push(
     trendsText(lang, "resultRows", {
