@@ -38,7 +38,7 @@ import {
   MappingOverride,
 } from "./columnDetection";
 import { COLUMN_TITLES, ColumnName, HEADER_WORDS } from "./columns";
-import { excelSerialDate, isDateSerial, monthOf } from "./dates";
+import { excelSerialDate, isDateSerial, monthOf, periodKey } from "./dates";
 import { CATEGORY_COLUMNS, ExportLayout, RecognisedItem } from "./exportLayouts";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
@@ -230,7 +230,7 @@ export interface CaseTable {
   years?: Interned;
   /** Month of each row ("2024-03") from the discharge date; empty (id -1) when blank or not a date. */
   months?: Interned;
-  /** The period column (统计期, 月份) as written; empty (id -1) when blank. */
+  /** The period column (统计期, 月份) as written (a date as its month, `periodKey`); empty (id -1) when blank. */
   periods?: Interned;
   numbers: Partial<Record<NumericColumnName, Float64Array>>;
   /** Deaths per row (0/1, or a number of deaths with counts), with the encoding read. */
@@ -514,7 +514,7 @@ export function readCaseTable(
     table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate as number], dataRow, true);
   }
   if (wanted("dischargeDate")) table.months = readMonths(raw("dischargeDate"));
-  if (wanted("period")) table.periods = codesOf("period", normalizeKey);
+  if (wanted("period")) table.periods = codesOf("period", periodKey);
   const readNumbers = (c: number, allowNegative: boolean): Float64Array =>
     grid.numbers?.(c, from, allowNegative) ??
     readNumberColumn(grid.column(c, from), headers[c], { firstRow: dataRow, allowNegative });

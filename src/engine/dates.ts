@@ -89,3 +89,25 @@ export function quarterOf(cell: unknown): string | undefined {
   if (ym === "" || ym === undefined) return ym;
   return `${ym.year}Q${Math.floor((ym.month - 1) / 3) + 1}`;
 }
+
+/**
+ * The key of a period cell (统计期, 月份) as written, except dates: a Date or an Excel date serial
+ * (what Excel gives for a cell formatted as a date) becomes its month. Years (2024) and yyyymm
+ * numbers (202403) stay as written.
+ *
+ *     periodKey("2024上半年")  // "2024上半年"
+ *     periodKey(45356)         // "2024-03"
+ *     periodKey(202403)        // "202403"
+ */
+export function periodKey(cell: unknown): string {
+  const value = basicCellValue(cell);
+  if (value instanceof Date) return monthOf(value) ?? "";
+  if (typeof value === "number" && isDateSerial(value) && !isYearMonthNumber(value)) return monthOf(value) ?? "";
+  return normalizeKey(value);
+}
+
+/** 190001 .. 220012 with a month 01 to 12: a period written yyyymm, not a date serial. */
+function isYearMonthNumber(n: number): boolean {
+  const month = n % 100;
+  return Number.isInteger(n) && n >= 190001 && n <= 220012 && month >= 1 && month <= 12;
+}

@@ -1,4 +1,4 @@
-import { monthOf, quarterOf, yearOf } from "../../src/engine/dates";
+import { monthOf, periodKey, quarterOf, yearOf } from "../../src/engine/dates";
 
 describe("yearOf", () => {
   it("keeps plain years", () => {
@@ -59,5 +59,22 @@ describe("monthOf and quarterOf", () => {
     expect(monthOf("2024-13-01")).toBeUndefined();
     expect(quarterOf(20241305)).toBeUndefined();
     expect(monthOf(new Date(NaN))).toBeUndefined();
+  });
+});
+
+describe("periodKey", () => {
+  it("keeps periods as written, years and yyyymm numbers included", () => {
+    expect(periodKey("2024上半年")).toBe("2024上半年");
+    expect(periodKey(" 2024Q1 ")).toBe("2024Q1");
+    expect(periodKey(2024)).toBe("2024");
+    expect(periodKey(202403)).toBe("202403");
+    expect(periodKey("")).toBe("");
+  });
+  it("turns a date (a Date or an Excel serial, as a date-formatted cell gives it) into its month", () => {
+    // 45356 is 2024-03-05; 202413 is no yyyymm (month 13), so it is a serial: day 202413 after
+    // 1899-12-30 falls in 2454-03 (202413 / 365.2425 = 554.2 years).
+    expect(periodKey(45356)).toBe("2024-03");
+    expect(periodKey(new Date(Date.UTC(2024, 2, 5)))).toBe("2024-03");
+    expect(periodKey(202413)).toBe("2454-03");
   });
 });
