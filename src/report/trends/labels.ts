@@ -72,6 +72,7 @@ export const TRENDS_LABELS = {
   sectionQuality: t("low-risk mortality", "低风险组死亡率"),
   sectionDecomposition: t("CMI change", "CMI 变化分解"),
   sectionCurve: t("curve", "曲线"),
+  sectionMonitor: t("monitoring", "监测"),
   curveY: t("Curve fitted to", "曲线拟合对象"),
   curveYValue: t(
     "y = ln(mean cost per case), x = CMI, one point a unit (as the source)",

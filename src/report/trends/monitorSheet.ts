@@ -5,7 +5,7 @@
  * beside the tables), then every unit in every period, filterable.
  */
 import { Lang } from "../../engine/text";
-import { numberCell } from "../common";
+import { formatNumber, numberCell } from "../common";
 import { label } from "../i18n";
 import { keyValueBlock, ParameterRow, skippedRows } from "../parameterRows";
 import {
@@ -74,12 +74,12 @@ function summaryBlock(m: MonitorSection, lang: Lang): KeyValueBlock {
   if (withCmi.length > 1) {
     const hi = withCmi.reduce((a, b) => (b.cmi > a.cmi ? b : a));
     const lo = withCmi.reduce((a, b) => (b.cmi < a.cmi ? b : a));
-    const digits = (x: number) => x.toFixed(4);
+    const digits = (x: number) => formatNumber(x, 4, lang);
     push([L.highest[lang], `${hi.period}: ${digits(hi.cmi)}`]);
     push([L.lowest[lang], `${lo.period}: ${digits(lo.cmi)}`]);
   }
   push([L.rowsUsed[lang], m.rows.used], "integer");
-  for (const r of skippedRows(m.rows.skipped, TRENDS_SKIP_LABELS, L.rowsUsed[lang], lang)) push(r);
+  for (const r of skippedRows(m.rows.skipped, TRENDS_SKIP_LABELS, label("skipped", lang), lang)) push(r);
   return keyValueBlock(L.summary[lang], rows, types);
 }
 

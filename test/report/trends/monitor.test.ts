@@ -160,7 +160,33 @@ describe("monthly monitoring of 24 months", () => {
       const summary = sheet.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue")!;
       expect(summary.rows[1][1]).toBe(24);
       expect(summary.rows.find((r) => /2023-01/.test(r[0]))?.[1]).toBeCloseTo(1.0, 12);
-      expect(summary.rows.some((r) => r[1] === 2)).toBe(true);
+      // Highest: g = 4 first in 2023-04 (CMI 1.3); lowest: g = 1 first in 2023-01 (1.0).
+      const value = (zh: string, en: string) => summary.rows.find((r) => r[0] === (lang === "zh" ? zh : en))?.[1];
+      expect(value("CMI 最高的统计期", "Highest CMI")).toBe("2023-04: 1.3000");
+      expect(value("CMI 最低的统计期", "Lowest CMI")).toBe("2023-01: 1.0000");
+      expect(value("首末期变化", "Change, first to last period")).toBeCloseTo(0.3, 12);
+      expect(summary.rows.slice(-2)).toEqual([
+        [lang === "zh" ? "使用行数" : "Rows used", 204],
+        [
+          lang === "zh"
+            ? "跳过：无统计期的行（为空或不是日期）"
+            : "Skipped: rows without a period (blank or not a date)",
+          2,
+        ],
+      ]);
+    });
+
+    it("the trends sheet's parameters list the monitoring's rows", () => {
+      const pairs = model.sheets[0].blocks.flatMap((b) => (b.kind === "keyValue" ? b.rows : []));
+      const title = lang === "zh" ? "使用行数：监测" : "Rows used: monitoring";
+      expect(pairs.find((r) => r[0] === title)?.[1]).toBe(204);
+      expect(
+        pairs.find(
+          (r) =>
+            r[0] ===
+            `${title}${lang === "zh" ? "：" : ": "}${lang === "zh" ? "无统计期的行（为空或不是日期）" : "rows without a period (blank or not a date)"}`,
+        )?.[1],
+      ).toBe(2);
     });
 
     it("has the hospital table with all periods as total, the CMI table and the long table", () => {
