@@ -234,13 +234,14 @@ describe("casemix trends options", () => {
       "benchmark",
       "periods",
       "missing",
+      "blankValues",
       "hospital",
       "overall",
       "units",
       "chartUnits",
       "rows",
     ]);
-    expect(m).toMatchObject({ available: true, period: "month", source: "出院日期", missing: {} });
+    expect(m).toMatchObject({ available: true, period: "month", source: "出院日期", missing: {}, blankValues: {} });
     // The sample: 2022-01 .. 2024-12, every row with a date.
     expect(m.periods).toHaveLength(36);
     expect(m.periods[0]).toBe("2022-01");

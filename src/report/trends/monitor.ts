@@ -8,7 +8,7 @@
  * 3. Indices (efficiency.ts): the benchmark of a group is its mean over every row of step 2
  *    (all periods), so an index of 1.10 in March says 10% above the data's own group means;
  *    over all periods together each index is 1. An index whose column is missing is left
- *    out with the reason.
+ *    out with the reason; rows with a blank value are left out of that index only, counted.
  * 4. Low-risk mortality with the quality section's risk levels.
  */
 import { CaseTable } from "../../engine/caseTable";
@@ -168,6 +168,7 @@ export function monitor(
   const missing: MonitorSection["missing"] = {};
   type Index = { all: EfficiencyRow; period: ByKey<EfficiencyRow>; pair: ByKey<EfficiencyRow> };
   const indices: Partial<Record<MonitorIndicator, Index>> = {};
+  const blankValues: MonitorSection["blankValues"] = {};
   for (const [id, column, name] of INDEX_COLUMNS) {
     const values = table.numbers[column];
     if (!values) {
@@ -178,7 +179,9 @@ export function monitor(
       continue;
     }
     const run = (by?: Interned) => efficiencyIndex({ groups, values, counts, by });
-    indices[id] = { all: run().overall, period: byKey(run(period).rows), pair: byKey(run(key).rows) };
+    const all = run();
+    if (all.skipped.missingValue > 0) blankValues[id] = all.skipped.missingValue;
+    indices[id] = { all: all.overall, period: byKey(run(period).rows), pair: byKey(run(key).rows) };
   }
 
   // 4. Low-risk mortality.
@@ -243,6 +246,7 @@ export function monitor(
     units,
     overall,
     missing,
+    blankValues,
     chartUnits: topUnits(units),
     rows: { used, skipped },
   };

@@ -32,6 +32,7 @@ export function monitorJson(m: MonitorPart, lang: Lang): Record<string, unknown>
     benchmark: "group means over every row of the monitor (all periods)",
     periods: m.periods,
     missing: Object.fromEntries(Object.entries(m.missing).map(([k, v]) => [k, v[lang]])),
+    blankValues: m.blankValues,
     hospital: m.hospital.map((r) => monitorRow(r, m.missing, false)),
     overall,
     units: m.units.map((r) => monitorRow(r, m.missing, true)),

@@ -25,6 +25,7 @@ export const MONITOR_LABELS = {
   highest: t("Highest CMI", "CMI 最高的统计期"),
   lowest: t("Lowest CMI", "CMI 最低的统计期"),
   rowsUsed: t("Rows used", "使用行数"),
+  blankValue: t("{indicator}: rows with a blank value, left out of it", "{indicator}：数值为空、未计入该指数的行"),
   hospitalTable: t("Hospital, per period", "全院各期"),
   cmiTable: t(
     "CMI per period: hospital and the units with most cases (the chart)",

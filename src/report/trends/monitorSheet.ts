@@ -80,6 +80,10 @@ function summaryBlock(m: MonitorSection, lang: Lang): KeyValueBlock {
   }
   push([L.rowsUsed[lang], m.rows.used], "integer");
   for (const r of skippedRows(m.rows.skipped, TRENDS_SKIP_LABELS, label("skipped", lang), lang)) push(r);
+  for (const id of MONITOR_INDICATORS) {
+    const n = m.blankValues[id];
+    if (n) push([fill(L.blankValue, lang, { indicator: INDICATOR_LABELS[id][lang] }), n], "integer");
+  }
   return keyValueBlock(L.summary[lang], rows, types);
 }
 

@@ -52,6 +52,8 @@ export interface MonitorSection {
   overall: MonitorRow;
   /** Indicators the data cannot give, and why. */
   missing: Partial<Record<MonitorIndicator, Text>>;
+  /** Rows of the monitor left out of an index because its value (days, cost) is blank; only those above 0. */
+  blankValues: Partial<Record<MonitorIndicator, number>>;
   /** The units drawn on the line chart beside the hospital: the most cases first (at most 5). */
   chartUnits: string[];
   rows: SectionRows;

@@ -231,15 +231,24 @@ describe("periods from a period column, and data without periods", () => {
     ["外科", "ES21", "2024下半年", 4],
     ["内科", "ES21", "2024上半年", 4],
     ["内科", "FM19", "", 6],
+    ["内科", "ES21", "2024上半年", ""],
   ];
 
   it("takes the period column as written and counts the blank one", () => {
     const m = build(rows, "column").monitor as MonitorSection;
     expect(m.source).toBe("统计期");
     expect(m.periods).toEqual(["2024上半年", "2024下半年"]);
-    // 2024上半年: GB11 2 + ES21 0.5 = 2.5 over 2 cases.
-    expect(m.hospital[0]).toMatchObject({ cases: 2, totalWeight: 2.5, cmi: 1.25 });
+    // 2024上半年: GB11 2 + ES21 0.5 + ES21 0.5 = 3 over 3 cases.
+    expect(m.hospital[0]).toMatchObject({ cases: 3, totalWeight: 3, cmi: 1 });
     expect(m.rows.skipped).toEqual({ noPeriod: 1 });
+    // The ES21 row without days is in the CMI, not in the time index: ES21's benchmark is 4 (one
+    // case with days in each half), so 2024上半年 = (10/10 + 4/4) / 2 = 1.
+    expect(m.blankValues).toEqual({ timeIndex: 1 });
+    expect(m.hospital[0].timeIndex).toBeCloseTo(1, 12);
+    const summary = trendsWorkbook(build(rows, "column"), "en").sheets[2].blocks.find(
+      (b): b is KeyValueBlock => b.kind === "keyValue",
+    )!;
+    expect(summary.rows).toContainEqual(["Time index: rows with a blank value, left out of it", 1]);
     expect(m.missing.costIndex?.en).toBe("no total cost (住院总费用) column in the data");
   });
 
