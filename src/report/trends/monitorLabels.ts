@@ -11,8 +11,8 @@ export const MONITOR_LABELS = {
     "监测：各期 CMI、效率与质量（全院与各单元）",
   ),
   note: t(
-    "Periods: {period} from {source}. CMI = total weight / cases. Time, cost, drug and material indices = Σ cases × (unit's mean / benchmark mean of the group) / cases, the benchmark of each group being its mean over every row of this sheet (all periods, the whole data), so an index of 1.10 is 10% above the data's own group means and each index over all periods together is 1. Low-risk mortality uses the risk levels of the trends sheet.",
-    "统计期：{source} 的{period}。CMI = 总权重 / 病例数。时间、费用、药品、耗材消耗指数 = Σ 病例数 ×（单元该组均值 / 该组标杆均值）/ 病例数，各组标杆为本表全部行（全部统计期、整份数据）的组均值，故指数 1.10 表示比本数据的组均值高 10%，全部统计期合计的指数为 1。低风险组死亡率采用趋势与质量表的风险等级。",
+    "Periods: {period} from the column {source}. CMI = total weight / cases. Time, cost, drug and material indices = Σ cases × (unit's mean / benchmark mean of the group) / cases, the benchmark of each group being its mean over every row of this sheet (all periods, the whole data), so an index of 1.10 is 10% above the data's own group means and each index over all periods together is 1. Low-risk mortality uses the risk levels of the trends sheet.",
+    "统计期：取自“{source}”列的{period}。CMI = 总权重 / 病例数。时间、费用、药品、耗材消耗指数 = Σ 病例数 ×（单元该组均值 / 该组标杆均值）/ 病例数，各组标杆为本表全部行（全部统计期、整份数据）的组均值，故指数 1.10 表示比本数据的组均值高 10%，全部统计期合计的指数为 1。低风险组死亡率采用趋势与质量表的风险等级。",
   ),
   unavailable: t("{indicator} not shown: {reason}", "{indicator}未列出：{reason}"),
   summary: t("Summary", "摘要"),
