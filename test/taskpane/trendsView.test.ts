@@ -127,6 +127,12 @@ describe("Build from the selection: one new sheet", () => {
     expect(c.line.length).toBeGreaterThan(10);
     expect(calls).toContain(model.charts![0].line!.name);
     expect(model.charts![0].line!.name).toMatch(/^拟合：.+（R² 0\.\d{3}）$/);
+
+    // The monitoring sheet (by year, the default): its CMI per period as a line chart.
+    const lines = book.sheet("监测")!.chartLogs;
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).toContain('"Line"');
+    expect(JSON.stringify(lines[0])).toContain("全院");
   });
 
   test("a second build asks and replaces only our earlier sheets; closing the question writes nothing", async () => {
