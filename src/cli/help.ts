@@ -85,8 +85,10 @@ Trends options (sheets 趋势与质量 / Trends and Quality and 目标 / Targets
                             target year) or pNN, the NN-th percentile of the units (p25, p50)
   --los-benchmark R, --cost-benchmark R   the same for one of them, or a value (days or money per weight point)
   --cmi-benchmark FILE      benchmark CMI per unit (unit and CMI columns); default: each unit's own best year
+  --period P                periods of the Monitoring sheet: year (default), quarter or month of the discharge
+                            date, or column (a period column such as 统计期 or 月份, as written)
   --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report (default trends.xlsx);
-                            --json prints { quality, decomposition, curve, targets, parameters }
+                            --json prints { quality, decomposition, curve, targets, monitor, parameters }
 
 Payment options (sheets DRG盈亏 / DRG P&L, 科室医师盈亏 / Units P&L, 高低倍率病例 / Outlier Cases,
 支付参数 / Payment Parameters; one row a case, its total cost 住院总费用 tests the outlier rules):
@@ -120,6 +122,7 @@ Examples:
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
+  casemix trends samples/cases.csv --period month --out monitoring.xlsx
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
 
@@ -192,8 +195,10 @@ Examples:
                             或 pNN，各单元的第 NN 百分位数（p25、p50）
   --los-benchmark R，--cost-benchmark R   仅对其中之一设定，也可给定值（天或元 / 权重）
   --cmi-benchmark 文件      各单元的标杆 CMI（单元列和 CMI 列）；默认取各单元自身最好的一年
+  --period P                监测表的统计期：year 按年（默认）、quarter 按季度、month 按月（取自出院日期），
+                            或 column（统计期列，如 统计期、月份，按原值）
   --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 trends.xlsx）；
-                            --json 输出 { quality, decomposition, curve, targets, parameters }
+                            --json 输出 { quality, decomposition, curve, targets, monitor, parameters }
 
 支付选项（工作表：DRG盈亏、科室医师盈亏、高低倍率病例、支付参数；每行一个病例，以住院总费用判断高低倍率）：
   --weights 文件            发布的权重表（必填；读取规则同 report）
@@ -222,5 +227,6 @@ Examples:
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
+  casemix trends samples/cases.csv --period month --out monitoring.xlsx
 `,
 };

@@ -38,6 +38,7 @@ import {
   MappingOverride,
 } from "./columnDetection";
 import { COLUMN_TITLES, ColumnName, HEADER_WORDS } from "./columns";
+import { excelSerialDate, isDateSerial, monthOf, periodKey } from "./dates";
 import { CATEGORY_COLUMNS, ExportLayout, RecognisedItem } from "./exportLayouts";
 import { isBlankCell, readNumberColumn } from "./input";
 import { addAcross } from "./margins";
@@ -227,6 +228,10 @@ export interface CaseTable {
   hospital?: Interned;
   /** Year of each row, from the year column or the discharge date. */
   years?: Interned;
+  /** Month of each row ("2024-03") from the discharge date; empty (id -1) when blank or not a date. */
+  months?: Interned;
+  /** The period column (统计期, 月份) as written (a date as its month, `periodKey`); empty (id -1) when blank. */
+  periods?: Interned;
   numbers: Partial<Record<NumericColumnName, Float64Array>>;
   /** Deaths per row (0/1, or a number of deaths with counts), with the encoding read. */
   deaths?: Float64Array;
@@ -296,8 +301,7 @@ export function yearOfDate(value: unknown): string | undefined {
   if (n === undefined || !Number.isFinite(n)) return undefined;
   if (n >= 1900 && n <= 2200 && Number.isInteger(n)) return String(n);
   if (n >= 19000101 && n <= 22001231 && Number.isInteger(n)) return String(Math.floor(n / 10000));
-  if (n > 2200 && n < 2958466)
-    return String(new Date(Date.UTC(1899, 11, 30) + Math.floor(n) * 86400000).getUTCFullYear());
+  if (isDateSerial(n)) return String(excelSerialDate(n).getUTCFullYear());
   return undefined;
 }
 
@@ -324,6 +328,22 @@ function readYears(values: ArrayLike<unknown>, header: string, firstRow: number,
       if (!(raw instanceof Date)) cache.set(raw, y);
     }
     out[i] = y;
+  }
+  return internCodes(out, normalizeKey);
+}
+
+/** The month of each discharge date ("2024-03"); "" (an empty id) when blank or not a date. */
+function readMonths(values: ArrayLike<unknown>): Interned {
+  const cache = new Map<unknown, string>();
+  const out = new Array<string>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const raw = values[i];
+    let m = cache.get(raw);
+    if (m === undefined) {
+      m = monthOf(raw) ?? "";
+      if (!(raw instanceof Date)) cache.set(raw, m);
+    }
+    out[i] = m;
   }
   return internCodes(out, normalizeKey);
 }
@@ -382,6 +402,8 @@ export function planCaseTable(
   for (const c of ["department", "doctor", "hospital", ...NUMERIC, "died"] as ColumnName[]) read(c);
   if (isRead(mapping, options, "year")) read("year");
   else if (readsDischargeDate(mapping, options)) reads.add(mapping.dischargeDate as number);
+  if (isRead(mapping, options, "dischargeDate")) reads.add(mapping.dischargeDate as number);
+  read("period");
   return { headerIndex, headers, mapping, sources, detected, reads: [...reads].sort((a, b) => a - b) };
 }
 
@@ -491,6 +513,8 @@ export function readCaseTable(
   else if (readsDischargeDate(mapping, options)) {
     table.years = readYears(raw("dischargeDate"), headers[mapping.dischargeDate as number], dataRow, true);
   }
+  if (wanted("dischargeDate")) table.months = readMonths(raw("dischargeDate"));
+  if (wanted("period")) table.periods = codesOf("period", periodKey);
   const readNumbers = (c: number, allowNegative: boolean): Float64Array =>
     grid.numbers?.(c, from, allowNegative) ??
     readNumberColumn(grid.column(c, from), headers[c], { firstRow: dataRow, allowNegative });

@@ -16,6 +16,7 @@ export type ColumnName =
   | "hospital"
   | "year"
   | "dischargeDate"
+  | "period"
   | "cases"
   | "totalCost"
   | "los"
@@ -57,6 +58,7 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
   hospital: ["医院", "机构", "医疗机构", "医院名称", "机构名称", "Provider Name", "Hospital"],
   year: ["年度", "年份", "出院年份", "Year"],
   dischargeDate: ["出院日期", "出院时间", "Discharge Date"],
+  period: ["统计期", "统计期间", "期间", "月份", "统计月份", "结算月份", "Period", "Month"],
   cases: ["病例数", "例数", "出院人数", "Total Discharges", "cases"],
   totalCost: [
     "住院总费用",
@@ -105,6 +107,7 @@ export const COLUMN_TITLES: Record<ColumnName, Text> = {
   hospital: { en: "Hospital", zh: "医院" },
   year: { en: "Year", zh: "年度" },
   dischargeDate: { en: "Discharge date", zh: "出院日期" },
+  period: { en: "Period", zh: "统计期" },
   cases: { en: "Cases (aggregate rows)", zh: "病例数（汇总行）" },
   totalCost: { en: "Total cost", zh: "住院总费用" },
   los: { en: "Length of stay", zh: "住院天数" },

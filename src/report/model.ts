@@ -139,6 +139,33 @@ export interface BarChartModel {
   anchor: { row: number; column: number; width: number; height: number };
 }
 
+/** One line of a line chart: a numeric column of the categories' table, one point per row. */
+export interface LineSeries {
+  name: string;
+  values: SeriesRef;
+  /** Colour of the line and its markers (default: the palette's line colours in turn). */
+  color?: string;
+}
+
+/**
+ * A line chart over the rows of one table block: the categories (periods) come from a column of
+ * the table, each line from a numeric column of the same table, one point per row in table
+ * order (the monitor's CMI per period). Blank cells are gaps in the line.
+ */
+export interface LineChartModel {
+  kind: "line";
+  title: string;
+  /** Title of the category axis. */
+  xTitle: string;
+  /** Title of the value axis. */
+  yTitle: string;
+  categories: SeriesRef;
+  series: LineSeries[];
+  /** How the value axis shows its numbers (default "number"). */
+  valueType?: ColumnType;
+  anchor: { row: number; column: number; width: number; height: number };
+}
+
 export interface SheetModel {
   /** The sheet name in the report's language; renderers add a suffix when it is taken. */
   name: string;
@@ -146,6 +173,8 @@ export interface SheetModel {
   charts?: ChartModel[];
   /** Bar charts, drawn after the scatter charts (kept apart so `charts` stays scatter-only). */
   barCharts?: BarChartModel[];
+  /** Line charts, drawn after the bar charts. */
+  lineCharts?: LineChartModel[];
   /** Rows and columns to freeze (the header of the first table). */
   freeze?: { rows: number; columns: number };
   /**
@@ -153,6 +182,11 @@ export interface SheetModel {
    * rows). Set when a summary above the header should print once, not on every page.
    */
   printTitles?: { first: number; last: number };
+}
+
+/** Where every chart of a sheet goes (scatter, bar and line charts), in drawing order. */
+export function chartAnchors(sheet: SheetModel): ChartModel["anchor"][] {
+  return [...(sheet.charts ?? []), ...(sheet.barCharts ?? []), ...(sheet.lineCharts ?? [])].map((c) => c.anchor);
 }
 
 export interface WorkbookModel {

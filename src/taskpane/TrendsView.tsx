@@ -19,6 +19,8 @@ import {
 } from "@fluentui/react-components";
 import { GroupRisk } from "../engine/mortalityRisk";
 import { Lang } from "../engine/text";
+import { TrendsPeriod } from "../report/trends/monitorTypes";
+import { TrendsStringKey } from "./trendsI18n";
 import { TrendsUnit } from "../report/trends/settings";
 import { ColumnName } from "../engine/columns";
 import { Detection, Overrides, detectColumns, mappingWith, weightTableOf, withCorrection } from "./build";
@@ -295,6 +297,14 @@ function TrendsLevelsSection({ s }: { s: TrendsSession }) {
   );
 }
 
+/** The monitoring periods the selector offers, with their labels. */
+const PERIOD_CHOICES: [TrendsPeriod, TrendsStringKey][] = [
+  ["year", "periodYear"],
+  ["quarter", "periodQuarter"],
+  ["month", "periodMonth"],
+  ["column", "periodColumn"],
+];
+
 /** The year before or after: a list of the years found in the data, else a box to type one in. */
 function YearField({ s, which }: { s: TrendsSession; which: "before" | "after" }) {
   const { styles, say, form, setField } = s;
@@ -337,6 +347,19 @@ function TrendsSettingsSection({ s }: { s: TrendsSession }) {
           <Radio value="department" label={say.pane("unitDepartment")} />
           <Radio value="doctor" label={say.pane("unitDoctor")} />
         </RadioGroup>
+      </Field>
+      <Field label={say.trends("period")} hint={say.trends("periodHint")}>
+        <Select
+          value={form.period}
+          onChange={(_, d) => setField("period", d.value as TrendsPeriod)}
+          data-testid="trends-period"
+        >
+          {PERIOD_CHOICES.map(([value, key]) => (
+            <option key={value} value={value}>
+              {say.trends(key)}
+            </option>
+          ))}
+        </Select>
       </Field>
       <Field label={say.trends("minCases")}>
         <Input value={form.minCases} onChange={(_, d) => setField("minCases", d.value)} />

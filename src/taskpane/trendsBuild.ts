@@ -22,6 +22,7 @@ import {
   trendsColumns,
   trendsRequiredColumns,
 } from "../report/trends/settings";
+import { TrendsPeriod } from "../report/trends/monitorTypes";
 import { parseTargetBenchmark } from "../report/trends/targetSettings";
 import { TrendsReport } from "../report/trends/types";
 import { benchmarkRisk } from "../report/trends/quality";
@@ -106,6 +107,8 @@ export interface TrendsForm {
   targetShare: string;
   /** The LOS and cost benchmark: "" (the hospital's own) or pNN. */
   targetBenchmark: string;
+  /** The periods of the monitor sheet. */
+  period: TrendsPeriod;
 }
 
 export const DEFAULT_TRENDS_FORM: TrendsForm = {
@@ -119,6 +122,7 @@ export const DEFAULT_TRENDS_FORM: TrendsForm = {
   topAdrgs: String(DEFAULT_TRENDS_SETTINGS.topAdrgs),
   targetShare: String(DEFAULT_TRENDS_SETTINGS.targetShare),
   targetBenchmark: "",
+  period: DEFAULT_TRENDS_SETTINGS.period,
 };
 
 /**
@@ -179,6 +183,7 @@ export function trendsSettingsFromForm(
       targetShare,
       losBenchmark: targetBenchmark ?? { kind: "hospital" },
       costBenchmark: targetBenchmark ?? { kind: "hospital" },
+      period: form.period,
     },
   };
 }
@@ -314,7 +319,17 @@ export function trendsSummaryLines(
       }),
     );
   }
-  for (const section of [q, d, c]) if (!section.available) lines.push(section.reason[lang]);
+  const m = report.monitor;
+  if (m.available && m.hospital.length > 0) {
+    lines.push(
+      trendsText(lang, "resultMonitor", {
+        periods: m.periods.length,
+        first: `${m.hospital[0].period} ${formatNumber(lang, m.hospital[0].cmi, 4)}`,
+        last: `${m.hospital[m.hospital.length - 1].period} ${formatNumber(lang, m.hospital[m.hospital.length - 1].cmi, 4)}`,
+      }),
+    );
+  }
+  for (const section of [q, d, c, m]) if (!section.available) lines.push(section.reason[lang]);
   const skipped = Object.values(report.skipped).reduce((a: number, b) => a + (b ?? 0), 0);
   lines.push(
     trendsText(lang, "resultRows", {

@@ -106,6 +106,20 @@ export const TRENDS_STRINGS = {
     "{read} rows read, {used} used, {skipped} left out",
     "读取 {read} 行，使用 {used} 行，跳过 {skipped} 行",
   ),
+  // Monitoring
+  period: t("Monitoring periods (sheet Monitoring)", "监测统计期（“监测”工作表）"),
+  periodYear: t("Year", "年"),
+  periodQuarter: t("Quarter", "季度"),
+  periodMonth: t("Month", "月"),
+  periodColumn: t("Period column", "期间列"),
+  periodHint: t(
+    "Quarters and months come from the discharge date; a period column (统计期, 月份) is taken as written.",
+    "季度和月取自出院日期；期间列（统计期、月份）按原值使用。",
+  ),
+  resultMonitor: t(
+    "Monitoring: {periods} periods, hospital CMI {first} → {last}",
+    "监测：{periods} 个统计期，全院 CMI {first} → {last}",
+  ),
   // Validation
   notANumber: t("{field}: “{value}” is not a number", "{field}：“{value}” 不是数字"),
   notInRange: t("{field}: {value} must be {what}", "{field}：{value} 应为{what}"),

@@ -59,7 +59,7 @@ describe.each(["en", "zh"] as const)("casemix trends samples/cases.csv --lang %s
     json = JSON.parse(r.stdout);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(zh ? ["趋势与质量", "目标"] : ["Trends and Quality", "Targets"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(zh ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"]);
     rows = sheetRows(wb.worksheets[0]);
   });
 
@@ -219,6 +219,68 @@ describe("casemix trends options", () => {
     for (const option of ["--before", "--after", "--benchmark", "--flag", "--top"]) expect(en.stdout).toContain(option);
     const zh = await run(["trends", "--help", "--lang", "zh"]);
     expect(zh.stdout).toContain("低风险组死亡率、CMI 变化分解");
+  });
+
+  it("--period month: the monitor part of --json, by month of 出院日期", async () => {
+    const r = await run(["trends", SAMPLE, "--json", "--period", "month", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.parameters.period).toBe("month");
+    const m = j.monitor;
+    expect(Object.keys(m)).toEqual([
+      "available",
+      "period",
+      "source",
+      "benchmark",
+      "periods",
+      "missing",
+      "blankValues",
+      "hospital",
+      "overall",
+      "units",
+      "chartUnits",
+      "rows",
+    ]);
+    expect(m).toMatchObject({ available: true, period: "month", source: "出院日期", missing: {}, blankValues: {} });
+    // The sample: 2022-01 .. 2024-12, every row with a date.
+    expect(m.periods).toHaveLength(36);
+    expect(m.periods[0]).toBe("2022-01");
+    expect(m.periods[35]).toBe("2024-12");
+    expect(m.rows).toEqual({ used: 24000, skipped: {} });
+    expect(Object.keys(m.hospital[0])).toEqual([
+      "period",
+      "cases",
+      "totalWeight",
+      "cmi",
+      "timeIndex",
+      "costIndex",
+      "drugIndex",
+      "materialIndex",
+      "lowRiskCases",
+      "lowRiskDeaths",
+      "lowRiskMortality",
+    ]);
+    expect(Object.keys(m.units[0])).toEqual(["period", "unit", ...Object.keys(m.hospital[0]).slice(1)]);
+    // The months add up to the whole; CMI = total weight / cases in each; indices 1 over all months.
+    const sum = (k: string) => m.hospital.reduce((a: number, h: any) => a + h[k], 0);
+    expect(sum("cases")).toBe(24000);
+    expect(sum("totalWeight")).toBeCloseTo(m.overall.totalWeight, 6);
+    for (const h of m.hospital) expect(h.cmi).toBeCloseTo(h.totalWeight / h.cases, 12);
+    for (const k of ["timeIndex", "costIndex", "drugIndex", "materialIndex"]) expect(m.overall[k]).toBeCloseTo(1, 10);
+    expect(m.overall.lowRiskDeaths).toBe(j.quality.overall.deaths);
+    expect(m.chartUnits).toHaveLength(5);
+  });
+
+  it("--period: a wrong value is a usage error; column without a period column says why", async () => {
+    let r = await run(["trends", SAMPLE, "--period", "week", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--period: "week" is not one of year, quarter, month, column');
+    r = await run(["trends", SAMPLE, "--period", "column", "--json", "--lang", "zh"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).monitor).toEqual({
+      available: false,
+      reason: "数据中没有统计期列（统计期、月份等），无法按期间监测",
+    });
   });
 
   it("parses option forms", () => {

@@ -5,6 +5,9 @@ import { axisBounds, logAxisBounds, niceStep } from "../../src/report/layout/axe
 import { axisFormat, keyValueFormat } from "../../src/report/layout/formats";
 import { cleanSheetName, sheetNamesBeside } from "../../src/report/layout/sheetNames";
 import { cellWidth, columnLayout, displayWidth, widthPoints } from "../../src/report/layout/widths";
+import { planLine } from "../../src/report/layout/charts";
+import { PALETTE } from "../../src/report/layout/palette";
+import { LineChartModel, placeBlocks, SheetModel, TableBlock } from "../../src/report/model";
 
 describe("addresses", () => {
   test("column letters and ranges", () => {
@@ -113,5 +116,59 @@ describe("axis bounds", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("line chart plans", () => {
+  // Title (row 0; a text block has no blank row after it), then the table: caption row 1,
+  // header row 2, data rows 3 and 4.
+  const sheet: SheetModel = {
+    name: "监测",
+    blocks: [
+      { kind: "text", text: "监测", style: "title" },
+      {
+        kind: "table",
+        caption: "各期 CMI",
+        columns: [
+          { id: "period", header: "统计期", type: "text" },
+          { id: "a", header: "全院", type: "weight" },
+          { id: "b", header: "外科", type: "weight" },
+        ],
+        rows: [
+          ["2024-01", 1.1, null],
+          ["2024-02", 1.2, 1.5],
+        ],
+      },
+    ],
+  };
+  const chart: LineChartModel = {
+    kind: "line",
+    title: "各期 CMI",
+    xTitle: "统计期",
+    yTitle: "CMI",
+    categories: { blockIndex: 1, columnId: "period" },
+    series: [
+      { name: "全院", values: { blockIndex: 1, columnId: "a" } },
+      { name: "外科", values: { blockIndex: 1, columnId: "b" }, color: "#123456" },
+    ],
+    valueType: "number",
+    anchor: { row: 0, column: 5, width: 8, height: 16 },
+  };
+
+  it("refers to the table's cells, blanks as gaps, colours in turn unless given", () => {
+    const plan = planLine(sheet, placeBlocks(sheet), chart)!;
+    expect(plan.categories).toEqual({ column: 0, row: 3, rows: 2, labels: ["2024-01", "2024-02"] });
+    expect(plan.series.map((s) => [s.cells, s.values, s.color])).toEqual([
+      [{ column: 1, row: 3, rows: 2 }, [1.1, 1.2], PALETTE.lines[0]],
+      [{ column: 2, row: 3, rows: 2 }, [NaN, 1.5], "#123456"],
+    ]);
+    expect(plan.axisFormat).toBe("#,##0.00");
+  });
+
+  it("is left out for an empty table and refuses a line from another block", () => {
+    const empty: SheetModel = { ...sheet, blocks: [sheet.blocks[0], { ...(sheet.blocks[1] as TableBlock), rows: [] }] };
+    expect(planLine(empty, placeBlocks(empty), chart)).toBeUndefined();
+    const wrong = { ...chart, series: [{ name: "x", values: { blockIndex: 0, columnId: "a" } }] };
+    expect(() => planLine(sheet, placeBlocks(sheet), wrong)).toThrow("line chart 各期 CMI: series x is not in the labels' table");
   });
 });

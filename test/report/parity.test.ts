@@ -11,7 +11,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { renderWorkbook } from "../../src/report/excel/render";
-import { WorkbookModel } from "../../src/report/model";
+import { placeBlocks, WorkbookModel } from "../../src/report/model";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { MockWorkbook, mockContext } from "../taskpane/excelMock";
 import { excelPicture, SheetPicture, xlsxPicture } from "./renderedSheets";
@@ -31,6 +31,11 @@ const REPORTS: [string, () => WorkbookModel, (m: WorkbookModel) => void][] = [
   ["audit", auditModel, (m) => expect(m.sheets[0].barCharts).toHaveLength(1)],
   ["trends", trendsModel, (m) => expect(m.sheets[0].charts?.[0].line).toBeDefined()],
   ["payment", paymentModel, (m) => expect(m.sheets[0].barCharts).toHaveLength(1)],
+  [
+    "trends, monitoring by month",
+    () => trendsModel("month"),
+    (m) => expect(m.sheets[2].lineCharts?.[0].series.length).toBeGreaterThan(1),
+  ],
 ];
 
 describe.each(REPORTS)("the %s report looks the same from both renderers", (_name, build, hasCharts) => {
@@ -120,5 +125,33 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
     const chart = sheet.charts[0];
     expect(chart.x).toEqual({ min: 0.2, max: 2.2, step: 0.2, format: "#,##0.0" });
     expect(chart.y).toEqual({ min: -0.2, max: 0.7, step: 0.1, format: "0%" });
+  });
+});
+
+describe("the monitoring line chart (both renderers, same series and categories)", () => {
+  test("one line a column of the CMI table, the periods as categories", async () => {
+    const model = trendsModel("month");
+    const { excel, xlsx } = await bothPictures(model);
+    const sheet = model.sheets[2];
+    const chart = sheet.lineCharts![0];
+    const at = chart.categories.blockIndex;
+    const table = sheet.blocks[at] as { rows: unknown[][]; columns: { header: string }[] };
+    const first = placeBlocks(sheet)[at].firstDataRow;
+    const n = table.rows.length;
+    // The sample's three years by month: 36 periods; the hospital and the five largest units.
+    expect(n).toBe(36);
+    expect(chart.series.map((s) => s.name)).toEqual(table.columns.slice(1).map((c) => c.header));
+    expect(chart.series).toHaveLength(6);
+    const expected = chart.series.map((_, j) => ({
+      name: table.columns[j + 1].header,
+      x: `C0R${first}x${n}`,
+      y: `C${j + 1}R${first}x${n}`,
+    }));
+    expect(excel[2].charts).toHaveLength(1);
+    expect(excel[2].charts[0].kind).toBe("line");
+    expect(excel[2].charts[0].series).toEqual(expected);
+    expect(xlsx[2].charts[0].series).toEqual(expected);
+    expect(excel[2].charts[0].y).toEqual(xlsx[2].charts[0].y);
+    expect(excel[2].charts[0].y.format).toBe("#,##0.00");
   });
 });

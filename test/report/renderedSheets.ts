@@ -35,7 +35,7 @@ export interface Axis {
 }
 
 export interface ChartPicture {
-  kind: "scatter" | "bar";
+  kind: "scatter" | "bar" | "line";
   title?: string;
   series: { name: string; x?: string; y?: string }[];
   x: Axis;
@@ -155,8 +155,9 @@ function excelChart(paths: PathEntry[], lang: WorkbookModel["lang"]): ChartPictu
     bySeries.set(m[1], s);
   }
   const type = String((get("add()") as unknown[])[0]);
-  const kind = type === "XYScatter" ? "scatter" : "bar";
+  const kind = type === "XYScatter" ? "scatter" : type === "Line" ? "line" : "bar";
   const series = [...bySeries.values()].filter((s) => s.name !== cornerSeriesName(lang));
+  // Bars: the categories are not compared; lines: x is the categories' range.
   if (kind === "bar") for (const s of series) delete s.x;
   const labels = paths.find(([p]) => /^series\.getItemAt\(0\)\.dataLabels\.numberFormat$/.test(p))?.[1] as string;
   return defined({
@@ -292,13 +293,13 @@ function xlsxAxis(xml: string | undefined): Axis {
 }
 
 function xlsxChart(xml: string): ChartPicture {
-  const kind = xml.includes("<c:scatterChart>") ? "scatter" : "bar";
+  const kind = xml.includes("<c:scatterChart>") ? "scatter" : xml.includes("<c:lineChart>") ? "line" : "bar";
   const series = [...xml.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map(([, s]) => {
     const f = (part: string) => new RegExp(`<${part}>.*?<c:f>([^<]*)</c:f>`).exec(s)?.[1]?.replace(/&apos;/g, "'");
     const name = /<c:tx><c:v>([^<]*)<\/c:v><\/c:tx>/.exec(s)?.[1] ?? "";
-    return kind === "scatter"
-      ? { name, x: xlsxRef(f("c:xVal")), y: xlsxRef(f("c:yVal")) }
-      : { name, y: xlsxRef(f("c:val")) };
+    if (kind === "scatter") return { name, x: xlsxRef(f("c:xVal")), y: xlsxRef(f("c:yVal")) };
+    if (kind === "line") return { name, x: xlsxRef(f("c:cat")), y: xlsxRef(f("c:val")) };
+    return { name, y: xlsxRef(f("c:val")) };
   });
   const axes = [...xml.matchAll(/<c:valAx>.*?<\/c:valAx>/g)].map((m) => m[0]);
   const axisId = (id: string) => axes.find((a) => a.includes(`<c:axId val="${id}"/>`));
@@ -308,7 +309,7 @@ function xlsxChart(xml: string): ChartPicture {
     title,
     series,
     x: kind === "scatter" ? xlsxAxis(axisId("500100")) : {},
-    y: xlsxAxis(kind === "scatter" ? axisId("500200") : axisId("500400")),
+    y: xlsxAxis(kind === "scatter" ? axisId("500200") : kind === "line" ? axisId("500600") : axisId("500400")),
     labels: kind === "bar" ? /<c:dLbls><c:numFmt formatCode="([^"]*)"/.exec(xml)?.[1] : undefined,
   });
 }

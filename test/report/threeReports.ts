@@ -8,7 +8,12 @@ import { WorkbookModel } from "../../src/report/model";
 import { DEFAULT_QUADRANT_SETTINGS } from "../../src/report/quadrant/settings";
 import { computeQuadrantReport } from "../../src/report/quadrant/compute";
 import { quadrantWorkbook } from "../../src/report/quadrant/sheets";
-import { DEFAULT_TRENDS_SETTINGS, trendsColumns, trendsRequiredColumns } from "../../src/report/trends/settings";
+import {
+  DEFAULT_TRENDS_SETTINGS,
+  TrendsSettings,
+  trendsColumns,
+  trendsRequiredColumns,
+} from "../../src/report/trends/settings";
 import { computeTrendsReport } from "../../src/report/trends/compute";
 import { trendsWorkbook } from "../../src/report/trends/sheets";
 import { computePaymentReport } from "../../src/report/payment/compute";
@@ -80,10 +85,13 @@ export function auditModel(): WorkbookModel {
   return auditWorkbook(report, "en");
 }
 
-/** Trends of 3,000 sample cases (the generator's departments over three years), with the fitted cost curve. */
-export function trendsModel(): WorkbookModel {
+/**
+ * Trends of 3,000 sample cases (the generator's departments over three years), with the fitted
+ * cost curve; the monitoring sheet by year (default) or by the given period.
+ */
+export function trendsModel(period: TrendsSettings["period"] = "year"): WorkbookModel {
   const rows = sampleRows(3000);
-  const settings = DEFAULT_TRENDS_SETTINGS;
+  const settings: TrendsSettings = { ...DEFAULT_TRENDS_SETTINGS, period };
   const table = readCaseTable(rows, { columns: trendsColumns(settings), required: trendsRequiredColumns(settings) });
   const report = computeTrendsReport(table, settings, {
     source: "sample",

@@ -13,6 +13,7 @@ import { renderWorkbook } from "../../src/report/excel/render";
 import { placeBlocks, TableBlock, WorkbookModel } from "../../src/report/model";
 import { DEFAULT_TRENDS_SETTINGS } from "../../src/report/trends/settings";
 import { CurveSection, DecompositionSection, QualitySection } from "../../src/report/trends/types";
+import { MonitorSection } from "../../src/report/trends/monitorTypes";
 import { detectColumns, weightTableOf } from "../../src/taskpane/build";
 import { readSource, ReadCancelled, SourceData } from "../../src/taskpane/excelData";
 import { TrendsView } from "../../src/taskpane/TrendsView";
@@ -87,9 +88,9 @@ describe("Build from the selection: one new sheet", () => {
     expect(progress[progress.length - 1][1]).toBe(1);
     expect(asked).toEqual([]);
 
-    // Two new sheets, ours, the first shown; the data untouched.
-    expect(built.rendered.sheets.map((s) => s.name)).toEqual(["趋势与质量", "目标"]);
-    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "趋势与质量", "目标"]);
+    // Three new sheets, ours, the first shown; the data untouched.
+    expect(built.rendered.sheets.map((s) => s.name)).toEqual(["趋势与质量", "目标", "监测"]);
+    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "趋势与质量", "目标", "监测"]);
     expect(book.sheet("病案首页")!.written).toEqual([]);
     expect(book.sheet("趋势与质量")!.marker).toBe(true);
     expect(book.activeSheet?.name).toBe("趋势与质量");
@@ -126,6 +127,12 @@ describe("Build from the selection: one new sheet", () => {
     expect(c.line.length).toBeGreaterThan(10);
     expect(calls).toContain(model.charts![0].line!.name);
     expect(model.charts![0].line!.name).toMatch(/^拟合：.+（R² 0\.\d{3}）$/);
+
+    // The monitoring sheet (by year, the default): its CMI per period as a line chart.
+    const lines = book.sheet("监测")!.chartLogs;
+    expect(lines).toHaveLength(1);
+    expect(JSON.stringify(lines[0])).toContain('"Line"');
+    expect(JSON.stringify(lines[0])).toContain("全院");
   });
 
   test("a second build asks and replaces only our earlier sheets; closing the question writes nothing", async () => {
@@ -134,13 +141,13 @@ describe("Build from the selection: one new sheet", () => {
     const old = book.sheet("Trends and Quality")!;
     const second = deps(book);
     const built = await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", second.deps);
-    expect(second.asked).toEqual([{ existing: [{ name: "Trends and Quality", ours: true }, { name: "Targets", ours: true }], suffix: 2 }]);
-    expect(built.rendered.sheets.map((s) => [s.name, s.replaced])).toEqual([["Trends and Quality", true], ["Targets", true]]);
+    expect(second.asked).toEqual([{ existing: [{ name: "Trends and Quality", ours: true }, { name: "Targets", ours: true }, { name: "Monitoring", ours: true }], suffix: 2 }]);
+    expect(built.rendered.sheets.map((s) => [s.name, s.replaced])).toEqual([["Trends and Quality", true], ["Targets", true], ["Monitoring", true]]);
     expect(old.deleted).toBe(true);
 
     const third = deps(book, { ask: async () => null });
     await expect(buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", third.deps)).rejects.toBeInstanceOf(ReadCancelled);
-    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "Trends and Quality", "Targets"]);
+    expect(book.live().map((s) => s.name)).toEqual(["病案首页", "Trends and Quality", "Targets", "Monitoring"]);
   });
 
   test("values read before are not read again; the user's mapping corrections are used", async () => {
@@ -155,7 +162,7 @@ describe("Build from the selection: one new sheet", () => {
       "en",
       deps(book, { ask: async () => "suffix" }).deps,
     );
-    expect(again.rendered.sheets.map((s) => s.name)).toEqual(["Trends and Quality (2)", "Targets (2)"]);
+    expect(again.rendered.sheets.map((s) => s.name)).toEqual(["Trends and Quality (2)", "Targets (2)", "Monitoring (2)"]);
     expect(book.stats.syncs - syncs).toBe(again.syncs);
     expect(again.syncs).toBe(2 + again.rendered.syncs);
     const units = (again.report.curve as CurveSection).units.map((u) => u.unit);
@@ -240,7 +247,10 @@ describe("weights, benchmark, years and mapping from the workbook", () => {
       ["died", false],
       ["year", false],
       ["dischargeDate", false],
+      ["period", false],
       ["los", false],
+      ["drugCost", false],
+      ["materialCost", false],
     ]);
     expect(trendsMissingColumns(detection, {}, shape)).toEqual([]);
     expect(trendsMissingColumns(detection, { totalCost: null }, shape)).toEqual(["totalCost"]);
@@ -271,6 +281,18 @@ describe("the form", () => {
     });
   });
 
+  test("the monitoring period goes into the settings and the built report", async () => {
+    expect(DEFAULT_TRENDS_FORM.period).toBe("year");
+    const { settings } = trendsSettingsFromForm({ ...DEFAULT_TRENDS_FORM, period: "quarter" }, "en");
+    expect(settings?.period).toBe("quarter");
+    const built = await buildTrends(SELECTION, settings!, "en", deps(casesBook(300)).deps);
+    const m = built.report.monitor as MonitorSection;
+    // The sample's three years: 12 quarters, 2022Q1 .. 2024Q4.
+    expect(m.periods).toHaveLength(12);
+    expect([m.periods[0], m.periods[11]]).toEqual(["2022Q1", "2024Q4"]);
+    expect(built.model.sheets[2].lineCharts).toHaveLength(1);
+  });
+
   test("the target share and the LOS and cost benchmark", () => {
     const ok = trendsSettingsFromForm({ ...DEFAULT_TRENDS_FORM, targetShare: "1", targetBenchmark: " p25 " }, "en");
     expect(ok.settings).toMatchObject({ targetShare: 1, losBenchmark: { kind: "percentile", p: 0.25 }, costBenchmark: { kind: "percentile", p: 0.25 } });
@@ -288,14 +310,18 @@ describe("the result lines", () => {
     const book = casesBook(2000);
     const built = await buildTrends(SELECTION, DEFAULT_TRENDS_SETTINGS, "en", deps(book).deps);
     const en = trendsSummaryLines(built, "en", 1.25);
-    expect(en[0]).toBe("Sheets: Trends and Quality, Targets");
+    expect(en[0]).toBe("Sheets: Trends and Quality, Targets, Monitoring");
     expect(en[1]).toMatch(/^Low-risk mortality \d+\.\d\d% \(\d+ deaths in [\d,]+ low-risk cases\)$/);
     expect(en[2]).toMatch(/^CMI 2023 → 2024: \d\.\d{4} → \d\.\d{4}; mix [+-]\d\.\d{4}, severity [+-]\d\.\d{4}$/);
     expect(en[3]).toMatch(/^Curve: \w+ \(R² 0\.\d{3}\); \d+ of 24 units flagged$/);
-    expect(en[4]).toBe("2,000 rows read, 2,000 used, 0 left out");
+    const m = built.report.monitor as MonitorSection;
+    const f4 = (x: number) => x.toFixed(4);
+    expect(en[4]).toBe(`Monitoring: 3 periods, hospital CMI 2022 ${f4(m.hospital[0].cmi)} → 2024 ${f4(m.hospital[2].cmi)}`);
+    expect(en[5]).toBe("2,000 rows read, 2,000 used, 0 left out");
     expect(en.slice(-2)).toEqual(["One Undo (Ctrl+Z) removes the whole report.", "Done in 1.3 s."]);
     const zh = trendsSummaryLines(built, "zh", 1.25);
-    expect(zh[0]).toBe("工作表：Trends and Quality、Targets");
+    expect(zh[0]).toBe("工作表：Trends and Quality、Targets、Monitoring");
+    expect(zh[4]).toMatch(/^监测：3 个统计期，全院 CMI 2022 \d\.\d{4} → 2024 \d\.\d{4}$/);
     expect(zh[2]).toMatch(/^CMI 2023 → 2024：/);
   });
 });
@@ -311,5 +337,10 @@ describe("the view", () => {
     expect(en).toContain("CaseMix: trends and quality");
     expect(en).toContain("Compare from year");
     expect(en).not.toContain("死亡风险等级");
+    // The period selector: 年 / 季度 / 月 / 期间列, Year / Quarter / Month / Period column.
+    expect(zh).toContain('data-testid="trends-period"');
+    expect(zh).toContain("监测统计期");
+    for (const word of ["年", "季度", "月", "期间列"]) expect(zh).toContain(`>${word}</option>`);
+    for (const word of ["Year", "Quarter", "Month", "Period column"]) expect(en).toContain(`>${word}</option>`);
   });
 });

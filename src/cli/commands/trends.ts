@@ -9,6 +9,8 @@
  * listed), --sheet, --encoding and --map column=header as for `casemix report`. The targets
  * sheet: --target-share X (0 to 1), --target-benchmark hospital|pNN (LOS and cost),
  * --los-benchmark / --cost-benchmark hospital|pNN|VALUE (one of them), --cmi-benchmark FILE.
+ * The monitoring sheet: --period year|quarter|month|column (default year; quarter and month
+ * from the discharge date, column from a period column such as 统计期 or 月份).
  */
 import { CURVE_MODEL_NAMES } from "../../engine/curveFit";
 import { DiedKind } from "../../engine/mortalityRisk";
@@ -23,6 +25,7 @@ import { TrendsReport } from "../../report/trends/types";
 import { TargetBenchmark } from "../../engine/standardizedTarget";
 import { parseTargetBenchmark } from "../../report/trends/targetSettings";
 import { TargetUnitRow } from "../../report/trends/targetTypes";
+import { TRENDS_PERIODS, TrendsPeriod } from "../../report/trends/monitorTypes";
 import { benchmarkRisk } from "../../report/trends/quality";
 import { computeTrendsReport } from "../../report/trends/compute";
 import { trendsJson } from "../../report/trends/json";
@@ -52,6 +55,7 @@ export interface TrendsCliOptions extends ReportCommandOptions {
   costBenchmark: TargetBenchmark;
   /** A table of unit -> benchmark CMI. */
   cmiBenchmark?: string;
+  period: TrendsPeriod;
   /** Print the column mapping instead of building the report. */
   showMapping: boolean;
 }
@@ -70,6 +74,7 @@ const TRENDS_OPTIONS = new Set([
   "los-benchmark",
   "cost-benchmark",
   "cmi-benchmark",
+  "period",
   "sheet",
   "encoding",
   "map",
@@ -142,6 +147,7 @@ export function parseTrendsArgs(argv: readonly string[], defaultLang: Lang): Tre
     losBenchmark: benchmarkOption(args, "los-benchmark", both, true),
     costBenchmark: benchmarkOption(args, "cost-benchmark", both, true),
     cmiBenchmark: one("cmi-benchmark"),
+    period: optionalChoice("period", DEFAULT_TRENDS_SETTINGS.period, TRENDS_PERIODS),
     json: one("json") === "true",
     out: one("out"),
     force: one("force") === "true",
@@ -180,6 +186,7 @@ export async function buildTrends(o: TrendsCliOptions, version: string, time?: D
     losBenchmark: o.losBenchmark,
     costBenchmark: o.costBenchmark,
     cmiBenchmark: cmiBenchmark && { table: cmiBenchmark, name: o.cmiBenchmark as string },
+    period: o.period,
   };
   const { input, table } = await readCaseFile(
     o.input,
@@ -247,7 +254,17 @@ export function trendsSummary(report: TrendsReport, out: string | undefined, lan
         : `targets: ${t.units.length} units, ${above((u) => u.los?.gap)} above their LOS target, ${above((u) => u.cost?.gap)} above their cost target`,
     );
   }
-  for (const section of [q, d, c, t]) if (!section.available) parts.push(section.reason[lang]);
+  const m = report.monitor;
+  if (m.available && m.hospital.length > 0) {
+    const first = m.hospital[0];
+    const last = m.hospital[m.hospital.length - 1];
+    parts.push(
+      zh
+        ? `监测：${m.periods.length} 个统计期，全院 CMI ${first.period} ${f4(first.cmi)} → ${last.period} ${f4(last.cmi)}`
+        : `monitoring: ${countOf(m.periods.length, "period")}, hospital CMI ${first.period} ${f4(first.cmi)} → ${last.period} ${f4(last.cmi)}`,
+    );
+  }
+  for (const section of [q, d, c, t, m]) if (!section.available) parts.push(section.reason[lang]);
   return (out ? (zh ? `已写出 ${out}\n` : `Wrote ${out}\n`) : "") + parts.join(zh ? "；" : "; ") + "\n";
 }
 

@@ -9,6 +9,7 @@ import {
   BarPlan,
   ColumnCells,
   CornerLabel,
+  LinePlan,
   PlannedSeries,
   ScatterPlan,
   SheetChartsPlan,
@@ -182,5 +183,38 @@ export async function drawBarChart(sheet: Excel.Worksheet, plan: BarPlan, reques
     item.dataLabels.numberFormat = plan.formats.label;
     item.format.fill.setSolidColor(s.color);
     for (const r of negatives[i]) item.points.getItemAt(r).format.fill.setSolidColor(s.model.negativeColor as string);
+  });
+}
+
+/**
+ * Draws a line chart over the rows of one table block (Excel.ChartType.line): the categories and
+ * each line refer to the table's own cells, so no helper cells are written; blank cells are gaps.
+ */
+export async function drawLineChart(sheet: Excel.Worksheet, plan: LinePlan, requests: Requests): Promise<void> {
+  await requests.ops(14 + plan.series.length * 9);
+  const model = plan.model;
+  const categories = cellsRange(sheet, plan.categories);
+  const chart = sheet.charts.add("Line", cellsRange(sheet, plan.series[0].cells), "Columns");
+  chart.title.text = model.title;
+  chart.axes.categoryAxis.title.text = model.xTitle;
+  chart.axes.valueAxis.title.text = model.yTitle;
+  chart.axes.valueAxis.numberFormat = plan.axisFormat;
+  chart.legend.visible = true;
+  chart.legend.position = "Bottom";
+  const { row, column, width, height } = model.anchor;
+  chart.setPosition(
+    sheet.getRangeByIndexes(row, column, 1, 1),
+    sheet.getRangeByIndexes(row + height - 1, column + width - 1, 1, 1),
+  );
+  plan.series.forEach((s, i) => {
+    const item = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.model.name);
+    item.name = s.model.name;
+    item.setXAxisValues(categories);
+    item.setValues(cellsRange(sheet, s.cells));
+    item.format.line.color = s.color;
+    item.markerStyle = "Circle";
+    item.markerSize = MARKER_SIZE;
+    item.markerBackgroundColor = s.color;
+    item.markerForegroundColor = s.color;
   });
 }

@@ -1,14 +1,14 @@
 /** One report sheet through the Excel API: marker, tab, widths, blocks, filter, panes, print setup, charts. */
 import { Lang } from "../../engine/text";
 import { Block, BlockPlacement, KeyValueBlock, SheetModel, WorkbookModel, placeBlocks } from "../model";
-import { planBar, planSheetCharts } from "../layout/charts";
+import { planBar, planLine, planSheetCharts } from "../layout/charts";
 import { keyValueFormat } from "../layout/formats";
 import { pageSetup } from "../layout/pageSetup";
 import { PALETTE, cellStyle } from "../layout/palette";
 import { filteredTable, tableAt } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout, widthPoints } from "../layout/widths";
 import { excelCell } from "./cells";
-import { drawBarChart, drawScatterCharts } from "./charts";
+import { drawBarChart, drawLineChart, drawScatterCharts } from "./charts";
 import { REPORT_MARKER } from "./sheetNames";
 import { Requests, writeCell, writeRows } from "./requests";
 import { applyPageSetup, applyStyle, PAGE_SETUP_OPS, styleOps } from "./style";
@@ -62,6 +62,10 @@ export async function drawSheet(
   for (const bar of model.barCharts ?? []) {
     const plan = planBar(model, placements, bar);
     if (plan) await drawBarChart(sheet, plan, requests);
+  }
+  for (const line of model.lineCharts ?? []) {
+    const plan = planLine(model, placements, line);
+    if (plan) await drawLineChart(sheet, plan, requests);
   }
 }
 

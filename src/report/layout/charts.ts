@@ -10,7 +10,17 @@
  * point are left out (before, the .xlsx drew them empty and Excel left them out).
  */
 import { Lang } from "../../engine/text";
-import { BarChartModel, BarSeries, BlockPlacement, ChartModel, ColumnType, SheetModel, TableBlock } from "../model";
+import {
+  BarChartModel,
+  BarSeries,
+  BlockPlacement,
+  ChartModel,
+  ColumnType,
+  LineChartModel,
+  LineSeries,
+  SheetModel,
+  TableBlock,
+} from "../model";
 import { AxisBounds, axisBounds, logAxisBounds } from "./axes";
 import { axisFormat, barFormats } from "./formats";
 import { PALETTE } from "./palette";
@@ -285,30 +295,72 @@ export interface BarPlan {
   formats: { axis: string; label: string };
 }
 
+/** The categories and the value columns of a chart over the rows of one table block; undefined without rows. */
+function categoryCells<S extends { name: string; values: { blockIndex: number; columnId: string } }>(
+  sheet: SheetModel,
+  placements: readonly BlockPlacement[],
+  chart: { title: string; categories: { blockIndex: number; columnId: string }; series: S[] },
+  what: string,
+):
+  | { categories: ColumnCells & { labels: string[] }; series: { model: S; cells: ColumnCells; values: number[] }[] }
+  | undefined {
+  const at = chart.categories.blockIndex;
+  const [block, cj] = tableColumn(sheet, at, chart.categories.columnId, `${what} ${chart.title}`);
+  const n = block.rows.length;
+  if (n === 0) return undefined;
+  const row = placements[at].firstDataRow;
+  const series = chart.series.map((s) => {
+    if (s.values.blockIndex !== at)
+      throw new Error(`${what} ${chart.title}: series ${s.name} is not in the labels' table`);
+    const [, j] = tableColumn(sheet, at, s.values.columnId, `${what} ${chart.title}`);
+    const values = block.rows.map((_, r) => numberAt(block, r, j));
+    return { model: s, cells: { column: j, row, rows: n }, values };
+  });
+  const labels = block.rows.map((r) => (r[cj] === null || r[cj] === undefined ? "" : String(r[cj])));
+  return { categories: { column: cj, row, rows: n, labels }, series };
+}
+
 /** The cells of a bar chart over one table block, or undefined when the table has no row. */
 export function planBar(
   sheet: SheetModel,
   placements: readonly BlockPlacement[],
   chart: BarChartModel,
 ): BarPlan | undefined {
-  const at = chart.categories.blockIndex;
-  const [block, cj] = tableColumn(sheet, at, chart.categories.columnId, `bar chart ${chart.title}`);
-  const n = block.rows.length;
-  if (n === 0) return undefined;
-  const row = placements[at].firstDataRow;
-  const series = chart.series.map((s) => {
-    if (s.values.blockIndex !== at)
-      throw new Error(`bar chart ${chart.title}: series ${s.name} is not in the labels' table`);
-    const [, j] = tableColumn(sheet, at, s.values.columnId, `bar chart ${chart.title}`);
-    const values = block.rows.map((_, r) => numberAt(block, r, j));
-    return { model: s, cells: { column: j, row, rows: n }, values, color: s.color ?? PALETTE.bar };
-  });
-  const labels = block.rows.map((r) => (r[cj] === null || r[cj] === undefined ? "" : String(r[cj])));
+  const cells = categoryCells(sheet, placements, chart, "bar chart");
+  if (!cells) return undefined;
   return {
     model: chart,
-    categories: { column: cj, row, rows: n, labels },
-    series,
+    categories: cells.categories,
+    series: cells.series.map((s) => ({ ...s, color: s.model.color ?? PALETTE.bar })),
     formats: barFormats(chart.valueType),
+  };
+}
+
+export interface LinePlan {
+  model: LineChartModel;
+  categories: ColumnCells & { labels: string[] };
+  series: { model: LineSeries; cells: ColumnCells; values: number[]; color: string }[];
+  /** Format of the value axis. */
+  axisFormat: string;
+}
+
+/**
+ * The cells of a line chart over one table block (each line a column, each point a row, the
+ * categories a text column), or undefined when the table has no row. Lines without a colour
+ * take the palette's line colours in turn.
+ */
+export function planLine(
+  sheet: SheetModel,
+  placements: readonly BlockPlacement[],
+  chart: LineChartModel,
+): LinePlan | undefined {
+  const cells = categoryCells(sheet, placements, chart, "line chart");
+  if (!cells) return undefined;
+  return {
+    model: chart,
+    categories: cells.categories,
+    series: cells.series.map((s, i) => ({ ...s, color: s.model.color ?? PALETTE.lines[i % PALETTE.lines.length] })),
+    axisFormat: barFormats(chart.valueType).axis,
   };
 }
 

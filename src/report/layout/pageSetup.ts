@@ -12,7 +12,7 @@
  * manual breaks when it fits to a page width.
  */
 import { Lang } from "../../engine/text";
-import { ChartModel, SheetModel, WorkbookModel, placeBlocks } from "../model";
+import { chartAnchors, SheetModel, WorkbookModel, placeBlocks } from "../model";
 import { columnLetters } from "./addresses";
 import { blockColumns } from "./sheetLayout";
 
@@ -65,7 +65,7 @@ function range(top: number, left: number, bottom: number, right: number): string
  * where it stands).
  */
 export function printAreas(sheet: SheetModel): string[] | undefined {
-  const charts: ChartModel["anchor"][] = [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])].map((c) => c.anchor);
+  const charts = chartAnchors(sheet);
   if (charts.length === 0) return undefined;
   const columns = blockColumns(sheet);
   if (columns === 0 || charts.some((a) => a.column < columns)) return undefined;

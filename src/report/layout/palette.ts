@@ -30,6 +30,8 @@ export const PALETTE = {
   chartLine: "#7F7F7F",
   /** Bars of a series without a colour of its own. */
   bar: "#5B9BD5",
+  /** Lines of a line chart without a colour of their own, in turn (Office's default accents). */
+  lines: ["#2F5597", "#ED7D31", "#70AD47", "#FFC000", "#5B9BD5", "#A5A5A5", "#7030A0", "#C00000"],
   gridline: "#E7E6E6",
   chartBorder: "#D9D9D9",
 } as const;

@@ -1,5 +1,5 @@
 /** Sheet-wide placement both renderers share: the filtered table and the columns a sheet uses. */
-import { SheetModel, TableBlock } from "../model";
+import { chartAnchors, SheetModel, TableBlock } from "../model";
 
 /**
  * The block that gets the sheet's filter buttons: Excel allows one filter per sheet, so the
@@ -30,7 +30,6 @@ export function blockColumns(sheet: SheetModel): number {
 /** The first column right of everything a sheet shows: its blocks and its charts. */
 export function usedColumns(sheet: SheetModel): number {
   let used = blockColumns(sheet);
-  for (const c of [...(sheet.charts ?? []), ...(sheet.barCharts ?? [])])
-    used = Math.max(used, c.anchor.column + c.anchor.width);
+  for (const a of chartAnchors(sheet)) used = Math.max(used, a.column + a.width);
   return used;
 }

@@ -10,7 +10,8 @@
  * 3. Periods: the year column (or the discharge date) gives each row a year; "before" and
  *    "after" are two of them, by default the two latest.
  * Then the sections: (a) quality.ts, (b) decomposition.ts, (c) curve.ts, (d) targets.ts (LOS,
- * cost and CMI targets, on a sheet of their own). A section the
+ * cost and CMI targets, on a sheet of their own), (e) monitor.ts (every period: CMI, indices,
+ * low-risk mortality, on the monitor sheet). A section the
  * data cannot give (no died column, fewer than two years, no cost column) is replaced by a
  * reason; the others are still built.
  */
@@ -24,6 +25,7 @@ import { sourceColumns } from "../columnSources";
 import { ReportContext, skipCounter, timedContext } from "../common";
 import { reportWeights } from "../reportWeights";
 import { curve } from "./curve";
+import { monitor } from "./monitor";
 import { decomposition } from "./decomposition";
 import { resolvePeriods, rowPeriods } from "./periods";
 import { quality } from "./quality";
@@ -119,5 +121,6 @@ export function computeTrendsReport(table: CaseTable, settings: TrendsSettings, 
           ),
     curve: curve(table, settings, unit, cases, weightById, afterYear),
     targets: targets(table, settings, unit, cases, weights, weightById, afterYear, table.years),
+    monitor: monitor(table, settings, unit, cases, weights, weightById),
   };
 }

@@ -3,6 +3,7 @@ import { Lang } from "../../engine/text";
 import { jsonNumber } from "../common";
 import { sourceParameters } from "../parameterRows";
 import { targetBenchmarkCode } from "./targetSettings";
+import { monitorJson } from "./monitorJson";
 import { targetsJson } from "./targetsJson";
 import { TrendsReport, Unavailable } from "./types";
 
@@ -28,11 +29,12 @@ function trendsParameters(report: TrendsReport): Record<string, unknown> {
     losBenchmark: targetBenchmarkCode(s.losBenchmark),
     costBenchmark: targetBenchmarkCode(s.costBenchmark),
     cmiBenchmark: s.cmiBenchmark?.name ?? null,
+    period: s.period,
   };
 }
 
 /**
- * The JSON of `casemix trends --json`: quality, decomposition, curve, targets and parameters. A section
+ * The JSON of `casemix trends --json`: quality, decomposition, curve, targets, monitor and parameters. A section
  * the data cannot give is `{ available: false, reason }` (reason in `lang`). NaN becomes null.
  */
 export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unknown> {
@@ -95,6 +97,7 @@ export function trendsJson(report: TrendsReport, lang: Lang): Record<string, unk
         }
       : off(c),
     targets: targetsJson(report.targets, lang),
+    monitor: monitorJson(report.monitor, lang),
     parameters: trendsParameters(report),
   };
 }

@@ -72,6 +72,7 @@ export const TRENDS_LABELS = {
   sectionQuality: t("low-risk mortality", "低风险组死亡率"),
   sectionDecomposition: t("CMI change", "CMI 变化分解"),
   sectionCurve: t("curve", "曲线"),
+  sectionMonitor: t("monitoring", "监测"),
   curveY: t("Curve fitted to", "曲线拟合对象"),
   curveYValue: t(
     "y = ln(mean cost per case), x = CMI, one point a unit (as the source)",
@@ -119,6 +120,7 @@ export const TRENDS_SKIP_LABELS: Record<TrendsSkip, Text> = {
   noCost: t("rows with a blank total cost", "住院总费用为空的行"),
   emptyUnit: t("rows with an empty unit (not in any unit's row)", "核算单元为空的行（不计入任何单元）"),
   noLos: t("rows with a blank length of stay", "住院天数为空的行"),
+  noPeriod: t("rows without a period (blank or not a date)", "无统计期的行（为空或不是日期）"),
 };
 
 /** The text with each {name} replaced by its parameter. */

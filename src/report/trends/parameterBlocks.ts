@@ -57,6 +57,7 @@ function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
   section(TRENDS_LABELS.sectionQuality, q.available ? q.rows : undefined);
   section(TRENDS_LABELS.sectionDecomposition, d.available ? d.rows : undefined);
   section(TRENDS_LABELS.sectionCurve, c.available ? c.rows : undefined);
+  section(TRENDS_LABELS.sectionMonitor, report.monitor.available ? report.monitor.rows : undefined);
   data.push(...missingWeightRows(report.weights.missingCodes, lang));
   return data;
 }

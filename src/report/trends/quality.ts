@@ -68,6 +68,17 @@ function riskGroupRows(table: CaseTable, levels: GroupRisk): { rows: RiskGroupRo
   return { rows, levelCounts };
 }
 
+/** The risk levels of the report: the benchmark's, or the data's own over every row used (all years). */
+export function riskLevelsFor(
+  table: CaseTable,
+  settings: TrendsSettings,
+  deaths: Float64Array,
+  cases: Float64Array,
+): GroupRisk {
+  if (settings.levels.source === "benchmark") return settings.levels.risk;
+  return riskLevels({ groups: table.groups, deaths, counts: cases });
+}
+
 /** Section (a) from the rows' cases (0 when left out) and periods; unavailable without a died column. */
 export function quality(
   table: CaseTable,
@@ -84,8 +95,7 @@ export function quality(
     );
   }
   const groups = table.groups;
-  const levels =
-    settings.levels.source === "benchmark" ? settings.levels.risk : riskLevels({ groups, deaths, counts: cases });
+  const levels = riskLevelsFor(table, settings, deaths, cases);
   const all = lowRiskMortality({ groups, deaths, counts: cases }, levels);
   const byUnit = lowRiskMortality({ groups, deaths, counts: cases, by: unit }, levels);
   const before = periodMortality({ groups, deaths, unit }, levels, cases, period, 0);

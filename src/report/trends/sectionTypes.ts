@@ -3,7 +3,16 @@ import { Text } from "../../engine/text";
 
 /** Why rows were left out of the whole report or of one section. */
 export type TrendsSkip =
-  "blankRow" | "emptyGroup" | "noCases" | "noYear" | "otherYear" | "noWeight" | "noCost" | "emptyUnit" | "noLos";
+  | "blankRow"
+  | "emptyGroup"
+  | "noCases"
+  | "noYear"
+  | "otherYear"
+  | "noWeight"
+  | "noCost"
+  | "emptyUnit"
+  | "noLos"
+  | "noPeriod";
 
 export interface SectionRows {
   used: number;

@@ -5,6 +5,7 @@ import { GroupRisk } from "../../engine/mortalityRisk";
 import { TargetBenchmark } from "../../engine/standardizedTarget";
 import { WeightTable } from "../../engine/weightTable";
 import { WeightSource } from "../common";
+import { TrendsPeriod } from "./monitorTypes";
 
 export type TrendsUnit = "department" | "doctor";
 
@@ -32,6 +33,8 @@ export interface TrendsSettings {
   losBenchmark: TargetBenchmark;
   /** The benchmark standardized cost per case (default the hospital's own). */
   costBenchmark: TargetBenchmark;
+  /** The periods the monitor sheet follows (default "year"). */
+  period: TrendsPeriod;
   /** Unit -> benchmark CMI; without it each unit's own best period is its benchmark. */
   cmiBenchmark?: { table: WeightTable; /** File name or range address. */ name: string };
 }
@@ -46,6 +49,7 @@ export const DEFAULT_TRENDS_SETTINGS: Readonly<TrendsSettings> = {
   targetShare: DEFAULT_TARGET_SHARE,
   losBenchmark: { kind: "hospital" },
   costBenchmark: { kind: "hospital" },
+  period: "year",
 };
 
 /** Columns the report cannot be built without. */
@@ -55,10 +59,23 @@ export function trendsRequiredColumns(settings: Pick<TrendsSettings, "unit" | "w
   return out;
 }
 
-/** Columns the report reads: the required ones and those of the sections (died, year, cost, LOS). */
+/** Columns the sections read when the data has them (died, year, period, cost, LOS, drug, material). */
+const SECTION_COLUMNS: readonly ColumnName[] = [
+  "drgName",
+  "cases",
+  "died",
+  "year",
+  "dischargeDate",
+  "period",
+  "totalCost",
+  "los",
+  "drugCost",
+  "materialCost",
+];
+
+/** Columns the report reads: the required ones and those of the sections. */
 export function trendsColumns(settings: Pick<TrendsSettings, "unit" | "weights">): ColumnName[] {
   const out = trendsRequiredColumns(settings);
-  for (const c of ["drgName", "cases", "died", "year", "dischargeDate", "totalCost", "los"] as ColumnName[])
-    if (!out.includes(c)) out.push(c);
+  for (const c of SECTION_COLUMNS) if (!out.includes(c)) out.push(c);
   return out;
 }

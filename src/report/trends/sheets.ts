@@ -1,7 +1,8 @@
 /**
  * The workbook model of the trends and quality report: the sheet 趋势与质量 (Trends and Quality)
  * with the key findings first, the three sections, the parameters and the risk levels; then the
- * sheet 目标 (Targets, targetsSheet.ts). Knows nothing about Office.js or files.
+ * sheet 目标 (Targets, targetsSheet.ts) and 监测 (Monitoring, monitorSheet.ts). Knows nothing about
+ * Office.js or files.
  */
 import { Lang } from "../../engine/text";
 import { placeBlocks, SheetModel, WorkbookModel } from "../model";
@@ -11,6 +12,7 @@ import { findingsBlock } from "./findings";
 import { TRENDS_LABELS } from "./labels";
 import { targetsSheet } from "./targetsSheet";
 import { parameterBlocks } from "./parameterBlocks";
+import { monitorSheet } from "./monitorSheet";
 import { levelsBlock, qualityBlocks } from "./qualitySheet";
 import { TrendsReport, Unavailable } from "./types";
 import { printInfo } from "../printTitles";
@@ -20,7 +22,7 @@ function warningBlock(u: Unavailable, lang: Lang): SheetModel["blocks"][number] 
   return { kind: "text", text: u.reason[lang], style: "warning" };
 }
 
-/** The workbook model: the sheets 趋势与质量 and 目标 (Trends and Quality, Targets in English). */
+/** The workbook model: the sheets 趋势与质量, 目标 and 监测 (Trends and Quality, Targets, Monitoring). */
 export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel {
   const L = TRENDS_LABELS;
   const blocks: SheetModel["blocks"] = [{ kind: "text", text: L.title[lang], style: "title" }];
@@ -50,5 +52,9 @@ export function trendsWorkbook(report: TrendsReport, lang: Lang): WorkbookModel 
     const at = placeBlocks(sheet)[curveAt - 1].top;
     sheet.charts = [curveChart(report, c, lang, curveAt, { row: at, column: widest + 1, width: 9, height: 24 })];
   }
-  return { lang, sheets: [sheet, targetsSheet(report, lang)], print: printInfo("trends", report.context, lang) };
+  return {
+    lang,
+    sheets: [sheet, targetsSheet(report, lang), monitorSheet(report, lang)],
+    print: printInfo("trends", report.context, lang),
+  };
 }

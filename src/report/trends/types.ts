@@ -4,6 +4,7 @@ import { CurveFailure, CurveFit } from "../../engine/curveFit";
 import { ReportBookkeeping } from "../common";
 import { TrendsSettings } from "./settings";
 import { SectionRows, TrendsSkip, Unavailable } from "./sectionTypes";
+import { MonitorPart } from "./monitorTypes";
 import { TargetsSection } from "./targetTypes";
 
 export type { SectionRows, TrendsSkip, Unavailable } from "./sectionTypes";
@@ -114,4 +115,6 @@ export interface TrendsReport extends ReportBookkeeping<TrendsSkip> {
   decomposition: DecompositionSection | Unavailable;
   curve: CurveSection | Unavailable;
   targets: TargetsSection | Unavailable;
+  /** CMI, indices and low-risk mortality per period (the monitor sheet). */
+  monitor: MonitorPart;
 }

@@ -8,7 +8,7 @@
  */
 import { columnRange } from "../layout/addresses";
 import { AxisBounds } from "../layout/axes";
-import { BarPlan, ColumnCells, CornerLabel, MARKER_SIZE, ScatterPlan } from "../layout/charts";
+import { BarPlan, ColumnCells, CornerLabel, LinePlan, MARKER_SIZE, ScatterPlan } from "../layout/charts";
 import { PALETTE } from "../layout/palette";
 
 export const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
@@ -162,11 +162,17 @@ export function cornerShapesXml(corners: readonly CornerLabel[], lang: string): 
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:userShapes xmlns:c="${NS_C}" xmlns:cdr="${NS_CDR}" xmlns:a="${NS_A}">${shapes}</c:userShapes>`;
 }
 
-function barSeriesXml(plan: BarPlan, sheet: string, lang: string): string {
-  const cats = plan.categories.labels;
+/** The category labels of a bar or line chart: a reference to the table's cells with their cache. */
+function categoryData(sheet: string, categories: BarPlan["categories"]): string {
+  const cats = categories.labels;
   const strCache =
     `<c:ptCount val="${cats.length}"/>` + cats.map((c, i) => `<c:pt idx="${i}"><c:v>${esc(c)}</c:v></c:pt>`).join("");
-  const catRef = esc(columnRange(sheet, plan.categories.column, plan.categories.row, plan.categories.rows));
+  const catRef = esc(columnRange(sheet, categories.column, categories.row, categories.rows));
+  return `<c:cat><c:strRef><c:f>${catRef}</c:f><c:strCache>${strCache}</c:strCache></c:strRef></c:cat>`;
+}
+
+function barSeriesXml(plan: BarPlan, sheet: string, lang: string): string {
+  const cat = categoryData(sheet, plan.categories);
   return plan.series
     .map((s, idx) => {
       const negative = s.model.negativeColor;
@@ -182,7 +188,7 @@ function barSeriesXml(plan: BarPlan, sheet: string, lang: string): string {
         `<c:dLbls><c:numFmt formatCode="${esc(plan.formats.label)}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
         `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="${lang}"/></a:p></c:txPr>` +
         `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
-        `<c:cat><c:strRef><c:f>${catRef}</c:f><c:strCache>${strCache}</c:strCache></c:strRef></c:cat>` +
+        cat +
         `<c:val>${numData(sheet, s.cells, s.values)}</c:val></c:ser>`
       );
     })
@@ -208,4 +214,34 @@ export function barXml(plan: BarPlan, sheet: string, lang: string): string {
     `<c:layout/><c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${barSeriesXml(plan, sheet, lang)}` +
     `<c:gapWidth val="60"/><c:axId val="500300"/><c:axId val="500400"/></c:barChart>${catAx}${valAxis}`;
   return chartSpace(lang, chart.title, plotArea, plan.series.length > 1 ? LEGEND : "", true);
+}
+
+/** A line chart: one <c:lineChart> series per line with circle markers, blank cells as gaps. */
+export function lineXml(plan: LinePlan, sheet: string, lang: string): string {
+  const chart = plan.model;
+  const cat = categoryData(sheet, plan.categories);
+  const series = plan.series
+    .map(
+      (s, idx) =>
+        `<c:ser><c:idx val="${idx}"/><c:order val="${idx}"/><c:tx><c:v>${esc(s.model.name)}</c:v></c:tx>` +
+        `<c:spPr><a:ln w="22225" cap="rnd">${solidFill(s.color)}<a:round/></a:ln></c:spPr>` +
+        `<c:marker><c:symbol val="circle"/><c:size val="${MARKER_SIZE}"/><c:spPr>${solidFill(s.color)}<a:ln w="9525">${solidFill(s.color)}</a:ln></c:spPr></c:marker>` +
+        cat +
+        `<c:val>${numData(sheet, s.cells, s.values)}</c:val><c:smooth val="0"/></c:ser>`,
+    )
+    .join("");
+  const catAx =
+    `<c:catAx><c:axId val="500500"/><c:scaling><c:orientation val="minMax"/></c:scaling>` +
+    `<c:delete val="0"/><c:axPos val="b"/><c:title>${richText(chart.xTitle, lang, 1000, true)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
+    `<c:crossAx val="500600"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const valAxis =
+    `<c:valAx><c:axId val="500600"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
+    `${GRIDLINES}<c:title>${richText(chart.yTitle, lang, 1000, true)}<c:overlay val="0"/></c:title>` +
+    `<c:numFmt formatCode="${esc(plan.axisFormat)}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="500500"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
+  const plotArea =
+    `<c:layout/><c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}` +
+    `<c:marker val="1"/><c:axId val="500500"/><c:axId val="500600"/></c:lineChart>${catAx}${valAxis}`;
+  return chartSpace(lang, chart.title, plotArea, LEGEND, true);
 }

@@ -4,10 +4,10 @@
  * corner labels a `chartUserShapes` drawing), the relationships and the content types.
  */
 import type JSZip from "jszip";
-import { BarPlan, ScatterPlan } from "../layout/charts";
+import { BarPlan, LinePlan, ScatterPlan } from "../layout/charts";
 import { jsZip } from "../lazyModules";
 import { ChartModel } from "../model";
-import { NS_A, NS_C, NS_R, barXml, cornerShapesXml, scatterXml } from "./chartXml";
+import { NS_A, NS_C, NS_R, barXml, cornerShapesXml, lineXml, scatterXml } from "./chartXml";
 
 const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -17,7 +17,7 @@ const CT_SHAPES = "application/vnd.openxmlformats-officedocument.drawingml.chart
 
 /** A chart to add to the sheet of that name. */
 export type ChartJob = { sheetName: string } & (
-  { kind: "scatter"; plan: ScatterPlan } | { kind: "bar"; plan: BarPlan }
+  { kind: "scatter"; plan: ScatterPlan } | { kind: "bar"; plan: BarPlan } | { kind: "line"; plan: LinePlan }
 );
 
 function drawingXml(anchors: { chart: { anchor: ChartModel["anchor"] }; relId: string; id: number }[]): string {
@@ -210,7 +210,11 @@ export async function addCharts(
         shapesRel = rels.ids[0];
       }
       const xml =
-        job.kind === "bar" ? barXml(job.plan, sheetName, lang) : scatterXml(job.plan, sheetName, lang, shapesRel);
+        job.kind === "bar"
+          ? barXml(job.plan, sheetName, lang)
+          : job.kind === "line"
+            ? lineXml(job.plan, sheetName, lang)
+            : scatterXml(job.plan, sheetName, lang, shapesRel);
       zip.file(`xl/charts/chart${n}.xml`, xml);
       overrides.push(`<Override PartName="/xl/charts/chart${n}.xml" ContentType="${CT_CHART}"/>`);
       drawingRels.push({ type: "chart", target: `../charts/chart${n}.xml` });

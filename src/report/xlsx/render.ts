@@ -5,7 +5,7 @@
  * so they are added to the saved package afterwards (./package).
  */
 import { placeBlocks, WorkbookModel } from "../model";
-import { planBar, planSheetCharts } from "../layout/charts";
+import { planBar, planLine, planSheetCharts } from "../layout/charts";
 import { printAreas } from "../layout/pageSetup";
 import { sheetNamesBeside } from "../layout/sheetNames";
 import { excelJS } from "../lazyModules";
@@ -36,6 +36,10 @@ export async function renderXlsx(model: WorkbookModel): Promise<Buffer> {
     for (const bar of sheet.barCharts ?? []) {
       const plan = planBar(sheet, placements, bar);
       if (plan) jobs.push({ sheetName, kind: "bar", plan });
+    }
+    for (const line of sheet.lineCharts ?? []) {
+      const plan = planLine(sheet, placements, line);
+      if (plan) jobs.push({ sheetName, kind: "line", plan });
     }
   });
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());

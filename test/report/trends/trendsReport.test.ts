@@ -217,7 +217,7 @@ describe("the hand-computed data set", () => {
 
   it("JSON: NaN is null, sections and parameters", () => {
     const j = trendsJson(report, "en") as any;
-    expect(Object.keys(j)).toEqual(["quality", "decomposition", "curve", "targets", "parameters"]);
+    expect(Object.keys(j)).toEqual(["quality", "decomposition", "curve", "targets", "monitor", "parameters"]);
     expect(j.quality.units[1]).toEqual({ unit: "外科", cases: 0, deaths: 0, rate: null, rateBefore: null, rateAfter: null });
     expect(j.decomposition.units.map((u: any) => u.unit)).toEqual(["内科", "外科"]);
     expect(j.decomposition.overall.key).toBeUndefined();
@@ -232,10 +232,10 @@ describe("the hand-computed data set", () => {
     });
   });
 
-  it("one sheet in each language: the tables hold the numbers", () => {
+  it("three sheets in each language: the tables hold the numbers", () => {
     for (const lang of ["zh", "en"] as const) {
       const model = trendsWorkbook(report, lang);
-      expect(model.sheets.map((s) => s.name)).toEqual(lang === "zh" ? ["趋势与质量", "目标"] : ["Trends and Quality", "Targets"]);
+      expect(model.sheets.map((s) => s.name)).toEqual(lang === "zh" ? ["趋势与质量", "目标", "监测"] : ["Trends and Quality", "Targets", "Monitoring"]);
       const tables = model.sheets[0].blocks.filter((b): b is TableBlock => b.kind === "table");
       const quality = tables[0];
       expect(quality.columns.map((c) => c.id)).toEqual(["unit", "cases", "deaths", "rate", "rateBefore", "rateAfter"]);
