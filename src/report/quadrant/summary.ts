@@ -13,6 +13,7 @@ import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { label, LabelKey, quadrantLabel } from "../i18n";
 import { Block, KeyValueBlock, TableBlock } from "../model";
 import { ParameterRow } from "../parameterRows";
+import { revenueText } from "./cutText";
 import { QuadrantReport } from "./types";
 
 /** The summary's blocks: the source, period and money, then the quadrants table. */
@@ -42,8 +43,13 @@ function summaryPairs(report: QuadrantReport, lang: Lang): KeyValueBlock {
   return {
     kind: "keyValue",
     caption: L("summary"),
-    rows: [[L("source"), source], [L("period"), periodText(report, lang)], ...money],
-    types: [undefined, undefined, ...money.map(() => "money" as const)],
+    rows: [
+      [L("source"), source],
+      [L("revenueSource"), revenueText(report, lang)],
+      [L("period"), periodText(report, lang)],
+      ...money,
+    ],
+    types: [undefined, undefined, undefined, ...money.map(() => "money" as const)],
   };
 }
 
