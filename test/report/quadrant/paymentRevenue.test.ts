@@ -146,6 +146,12 @@ describe("quadrant revenue: settlement against expected DRG payment", () => {
     const zh = quadrantWorkbook(payment, "zh");
     const summary = zh.sheets[0].blocks.find((b): b is KeyValueBlock => b.kind === "keyValue") as KeyValueBlock;
     expect(summary.rows[1]).toEqual(["收入口径", "预期DRG支付（费率 5,000，点值 1，机构系数 1）"]);
+    expect(summary.types?.slice(0, 3)).toEqual([undefined, undefined, undefined]);
+    // the default (settlement) keeps the summary as it was: no revenue row
+    const plain = quadrantWorkbook(settlement, "zh").sheets[0].blocks.find(
+      (b): b is KeyValueBlock => b.kind === "keyValue",
+    );
+    expect(plain?.rows.map((r) => r[0])).not.toContain("收入口径");
     const groupsTable = zh.sheets[0].blocks.find(
       (b): b is TableBlock => b.kind === "table" && b.columns[0].id === "group",
     ) as TableBlock;

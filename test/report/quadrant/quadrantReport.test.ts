@@ -296,12 +296,11 @@ describe("quadrantWorkbook", () => {
     // pool 1,000 over 34.85 points: 28.6944 a point
     expect(kv.rows).toEqual([
       ["数据来源", "five.csv"],
-      ["收入口径", "实际结算（医保结算 + 患者支付）"],
       ["分析期间", "2024"],
       ["奖金池", 1000],
       ["每点金额", expect.closeTo(1000 / 34.85, 12)],
     ]);
-    expect(kv.types).toEqual([undefined, undefined, undefined, "money", "money"]);
+    expect(kv.types).toEqual([undefined, undefined, "money", "money"]);
     const at = sheet.blocks.indexOf(kv);
     expect(at).toBeLessThan(sheet.blocks.indexOf(groupTableOf(sheet)));
     const q = sheet.blocks[at + 1] as TableBlock;
@@ -333,7 +332,6 @@ describe("quadrantWorkbook", () => {
     const enKv = en.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue") as KeyValueBlock;
     expect(enKv.rows).toEqual([
       ["Source", "five.csv"],
-      ["Revenue", "actual settlement (insurance + patient payment)"],
       ["Period", "2024"],
       ["Money per point", 2],
     ]);
