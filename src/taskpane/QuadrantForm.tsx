@@ -156,17 +156,33 @@ export function RevenueFields({ say, form, setForm }: FormProps) {
         </Select>
       </Field>
       {form.revenue === "payment" && (
-        <div className={styles.row}>
-          <Field className={styles.grow} label={say.pane("paymentRate")} hint={say.pane("paymentRateHint")}>
-            <Input value={form.rate} onChange={(_, d) => set("rate", d.value)} data-testid="rate" />
-          </Field>
-          <Field label={say.pane("paymentPointValue")} style={{ width: 76 }}>
-            <Input value={form.pointValue} onChange={(_, d) => set("pointValue", d.value)} />
-          </Field>
-          <Field label={say.pane("paymentCoefficient")} style={{ width: 76 }}>
-            <Input value={form.paymentCoefficient} onChange={(_, d) => set("paymentCoefficient", d.value)} />
-          </Field>
-        </div>
+        <>
+          <div className={styles.threeFields}>
+            <Field label={say.pane("paymentRate")}>
+              <Input
+                className={styles.cellInput}
+                value={form.rate}
+                onChange={(_, d) => set("rate", d.value)}
+                data-testid="rate"
+              />
+            </Field>
+            <Field label={say.pane("paymentPointValue")}>
+              <Input
+                className={styles.cellInput}
+                value={form.pointValue}
+                onChange={(_, d) => set("pointValue", d.value)}
+              />
+            </Field>
+            <Field label={say.pane("paymentCoefficient")}>
+              <Input
+                className={styles.cellInput}
+                value={form.paymentCoefficient}
+                onChange={(_, d) => set("paymentCoefficient", d.value)}
+              />
+            </Field>
+          </div>
+          <Caption1 className={styles.muted}>{say.pane("paymentRateHint")}</Caption1>
+        </>
       )}
     </>
   );

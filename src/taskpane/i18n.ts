@@ -102,7 +102,10 @@ export const STRINGS = {
   revenueSettlement: t("actual settlement", "实际结算"),
   revenuePayment: t("expected DRG payment", "预期DRG支付"),
   paymentRate: t("Rate", "费率"),
-  paymentRateHint: t("money per weight point", "每权重点金额"),
+  paymentRateHint: t(
+    "Rate: money per weight point; point value (settlement factor) and institution coefficient default to 1.",
+    "费率：每权重点金额；点值（结算系数）与机构系数默认为 1。",
+  ),
   paymentPointValue: t("Point value", "点值"),
   paymentCoefficient: t("Coefficient", "机构系数"),
   xCut: t("x cut line (RW)", "横轴分界线（RW）"),
