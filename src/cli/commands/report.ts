@@ -22,6 +22,8 @@ import { QuadrantReport } from "../../report/quadrant/types";
 import { computeQuadrantReport } from "../../report/quadrant/compute";
 import { quadrantJson } from "../../report/quadrant/json";
 import { quadrantWorkbook } from "../../report/quadrant/sheets";
+import { revenueText } from "../../report/quadrant/cutText";
+import { label } from "../../report/i18n";
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
@@ -290,13 +292,19 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
   const h = report.hospital;
   const q = report.quadrantCounts;
   const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
+  // The expected payment is named (the settlement is the default and goes unsaid).
+  const revenue =
+    report.settings.revenue === "payment"
+      ? `${label("revenueSource", lang)}${lang === "zh" ? "：" : ": "}${revenueText(report, lang)}\n`
+      : "";
   if (lang === "zh") {
     return (
       (out ? `已写出 ${out}\n` : "") +
       `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行` +
       (skipped ? `（跳过原因见“参数”表）` : "") +
       `；病例 ${h.cases}，病组 ${report.groups.length}，CMI ${h.cmi.toFixed(4)}；` +
-      `战略 ${q.strategic}、竞争 ${q.competitive}、适宜 ${q.suitable}、劣势 ${q.weak}、未分类 ${q.unclassified}\n`
+      `战略 ${q.strategic}、竞争 ${q.competitive}、适宜 ${q.suitable}、劣势 ${q.weak}、未分类 ${q.unclassified}\n` +
+      revenue
     );
   }
   return (
@@ -304,7 +312,8 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
     `Read ${countOf(report.rowsRead, "row")}, used ${report.rowsUsed}` +
     (skipped ? ` (reasons for the others on the Parameters sheet)` : "") +
     `; ${countOf(h.cases, "case")}, ${countOf(report.groups.length, "group")}, CMI ${h.cmi.toFixed(4)}; ` +
-    `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n`
+    `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n` +
+    revenue
   );
 }
 

@@ -22,6 +22,10 @@
  *
  * With the x cut at RW 1 and the y cut at 0: A moves from strategic to competitive.
  */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../../src/cli/main";
 import { readCaseTable } from "../../../src/engine/caseTable";
 import { CaseMixError } from "../../../src/engine/text";
 import { weightTable } from "../../../src/engine/weightTable";
@@ -190,5 +194,46 @@ describe("casemix report --revenue", () => {
     expect(() => parseReportArgs(["x.csv", "--revenue", "charges"], "en")).toThrow(
       /--revenue: "charges" is not one of settlement, payment/,
     );
+  });
+});
+
+describe("casemix report --revenue payment from the command line", () => {
+  const csv = rows()
+    .map((r) => r.join(","))
+    .join("\n");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-revenue-"));
+  const input = path.join(dir, "three.csv");
+  const weightFile = path.join(dir, "weights.csv");
+  fs.writeFileSync(input, csv + "\n");
+  fs.writeFileSync(weightFile, "drg_code,weight\nA,2\nB,1\nC,0.5\n");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function run(argv: string[]) {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  }
+
+  it("prints the payment revenue in --json and names it after a written report", async () => {
+    const args = ["report", input, "--weights", weightFile, "--x-cut", "1", "--y-cut", "0", "--min-cases", "1"];
+    const r = await run([...args, "--revenue", "payment", "--rate", "5000", "--json", "--lang", "en"]);
+    expect([r.code, r.stderr]).toEqual([0, ""]);
+    const json = JSON.parse(r.stdout);
+    expect(json.groups.map((g: any) => [g.group, g.revenue, g.quadrant])).toEqual([
+      ["B", 17000, "strategic"],
+      ["A", 20000, "competitive"],
+      ["C", 5000, "suitable"],
+    ]);
+    const out = path.join(dir, "pay.xlsx");
+    const w = await run([...args, "--revenue", "payment", "--rate", "5000", "--out", out, "--lang", "zh"]);
+    expect(w.code).toBe(0);
+    expect(w.stderr).toContain("收入口径：预期DRG支付（费率 5,000，点值 1，机构系数 1）");
+  });
+
+  it("exits 2 naming --rate when it is missing", async () => {
+    const r = await run(["report", input, "--revenue", "payment", "--lang", "en"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--revenue payment needs --rate");
   });
 });
