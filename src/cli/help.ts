@@ -38,6 +38,12 @@ Report options:
   --year-weights 1,2,7      weights of the years, oldest first (weights from the data)
   --year YEAR               analyse only the cases of that year ("latest" for the newest)
   --layer LAYER             marginal (default), direct, gross, net
+  --revenue settlement|payment   revenue of a case: the actual settlement (insurance + patient
+                            payment, default) or the expected DRG payment, points / 100 x rate x
+                            point value x coefficient (high/low-cost cases by the default rules)
+  --rate R                  with --revenue payment: money per weight point (required)
+  --point-value V, --coefficient K   with --revenue payment: settlement factor and institution
+                            coefficient (default 1 each)
   --x-cut cmi|median|N      x cut line: the hospital CMI (default), the median RW, or a number (1)
   --y-cut hospital|median|N y cut line: the hospital's own contribution rate at the layer
                             (default), the median rate, or a number (0)
@@ -62,6 +68,10 @@ Audit options (weight tables: code and weight columns by header, e.g. drg_code/w
 DRG编码/权重, names when present; volume: a case file or a group + count table, with optional
 医院 / 医院等级 / 科室 columns for the winners and losers):
   --adjusted FILE           the adjusted table: neutrality, largest changes, groups in one table
+  --tilt "RULE"             simulate a policy tilt instead of --adjusted: the base table's weights
+                            times the factor of the first matching clause ("rw>=2: 1.1; rw<0.8: 0.95";
+                            rw>=x, rw<x, MDCF, codes FR1,FT2, joined by &), rescaled so that the
+                            total weight over the volume is unchanged
   --volume FILE             case volume for the totals (default: each group counts once)
   --out FILE                write the audit workbook here (default audit.xlsx; with --json only
                             when --out is given)
@@ -119,6 +129,8 @@ Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix audit weights_2024.csv --tilt "rw>=2: 1.1; rw<0.8: 0.95" --volume samples/cases.csv --out tilt.xlsx
+  casemix report samples/cases.csv --weights weights_2024.csv --revenue payment --rate 5000 --out report.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
@@ -156,6 +168,10 @@ Examples:
   --year-weights 1,2,7      各年度权重，从早到晚（由数据计算权重时）
   --year 年份               只分析该年份的病例（"latest" 表示最近一年）
   --layer 层级              marginal 边际贡献（默认）、direct 直接结余、gross 毛结余、net 净结余
+  --revenue settlement|payment   病例收入口径：实际结算（医保结算 + 患者支付，默认）或预期DRG支付
+                            （点数 / 100 × 费率 × 点值 × 机构系数，高低倍率病例按默认规则）
+  --rate R                  与 --revenue payment 一起使用：每权重点金额（必填）
+  --point-value V，--coefficient K   与 --revenue payment 一起使用：点值（结算系数）与机构系数（默认均为 1）
   --x-cut cmi|median|数值   横轴分界线：医院 CMI（默认）、RW 中位数或固定值（如 1）
   --y-cut hospital|median|数值  纵轴分界线：全院本层级贡献率（默认）、贡献率中位数或固定值（如 0）
   --min-cases N             病例数少于 N 的病组不分类（默认 5）
@@ -174,6 +190,9 @@ Examples:
 审核选项（权重表按表头识别编码列和权重列，如 drg_code/weight 或 DRG编码/权重，有名称列时一并读取；
 病例量为病例明细或“病组 + 病例数”汇总表，可含 医院 / 医院等级 / 科室 列，用于计算各单位得失）：
   --adjusted 文件           调整后权重表：总权重中性、变化最大的病组、仅见于一张表的病组
+  --tilt "规则"             模拟政策倾斜（代替 --adjusted）：基准表权重乘以第一个符合条件的因子
+                            （"rw>=2: 1.1; rw<0.8: 0.95"；可用 rw>=x、rw<x、MDCF、编码 FR1,FT2，以 & 连接），
+                            再整体缩放，使按病例量计的总权重不变
   --volume 文件             用于计算总权重的病例量（默认每个病组按 1 例计）
   --out 文件                审核工作簿的输出路径（默认 audit.xlsx；使用 --json 时仅在给出 --out 时写出）
   --force                   覆盖已存在的 --out 文件（同 report）
@@ -224,6 +243,8 @@ Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
   casemix audit weights_2022.csv --adjusted weights_2024.csv --volume samples/cases.csv --out audit.xlsx
+  casemix audit weights_2024.csv --tilt "rw>=2: 1.1; rw<0.8: 0.95" --volume samples/cases.csv --out tilt.xlsx
+  casemix report samples/cases.csv --weights weights_2024.csv --revenue payment --rate 5000 --out report.xlsx
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx

@@ -126,18 +126,29 @@ export function tiltRule(rule: string, argName = "factors_or_rule"): TiltClause[
   return clauses;
 }
 
+/**
+ * The clause each group falls under: the index of the first matching clause, else -1.
+ *
+ *     ruleMatches(["A", "B"], [1, 2], tiltRule("rw>=2: 1.1"))  // [-1, 0]
+ */
+export function ruleMatches(
+  codes: readonly string[],
+  weights: ArrayLike<number>,
+  clauses: readonly TiltClause[],
+): Int32Array {
+  const out = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = clauses.findIndex((c) => c.test(codes[i], weights[i]));
+  return out;
+}
+
 /** The factor of each group: the first matching clause's, else 1. */
 export function ruleFactors(
   codes: readonly string[],
   weights: ArrayLike<number>,
   clauses: readonly TiltClause[],
 ): Float64Array {
-  const out = new Float64Array(codes.length).fill(1);
-  for (let i = 0; i < codes.length; i++) {
-    const hit = clauses.find((c) => c.test(codes[i], weights[i]));
-    if (hit) out[i] = hit.factor;
-  }
-  return out;
+  const matches = ruleMatches(codes, weights, clauses);
+  return Float64Array.from(matches, (k) => (k >= 0 ? clauses[k].factor : 1));
 }
 
 export interface TiltResult {

@@ -140,6 +140,14 @@ export const LABELS = {
   medianRule: t("median", "中位数"),
   hospitalRateRule: t("hospital's own rate", "全院贡献率"),
   fixedRule: t("fixed", "固定值"),
+  // revenue source of the quadrant report (settlement or expected DRG payment)
+  revenueSource: t("Revenue", "收入口径"),
+  revenueSettlement: t("actual settlement (insurance + patient payment)", "实际结算（医保结算 + 患者支付）"),
+  revenuePayment: t("expected DRG payment", "预期DRG支付"),
+  expectedRevenue: t("Expected payment", "预期支付"),
+  paymentRate: t("rate", "费率"),
+  paymentPointValue: t("point value", "点值"),
+  paymentCoefficient: t("coefficient", "机构系数"),
 } satisfies Record<string, Text>;
 
 export type LabelKey = keyof typeof LABELS;

@@ -1,6 +1,6 @@
 /**
- * The "Audit weights" view: a base table, an optional adjusted table and an optional case
- * volume, each taken from the selection, an Excel table or a named range; Build writes the
+ * The "Audit weights" view: a base table, an optional adjusted table (or a policy-tilt rule in
+ * its place) and an optional case volume, each taken from the selection, an Excel table or a named range; Build writes the
  * audit sheets (权重审核 / 审核参数) with progress and cancel, asking before it replaces an
  * earlier audit. The steps are in auditBuild.ts; this file is the screen.
  */
@@ -76,7 +76,10 @@ function useAuditSession(lang: Lang) {
       view.runState,
       () => auditSettingsFromForm(form, lang),
       async (settings) => {
-        const built = await buildAudit(inputs.picks(), settings, lang, excelDeps(view.runState));
+        const picks = inputs.picks();
+        const tilt = form.tilt ?? "";
+        if (!picks.adjusted && tilt.trim() !== "") picks.tilt = tilt;
+        const built = await buildAudit(picks, settings, lang, excelDeps(view.runState));
         inputs.keepBuilt(built);
         return (seconds) => auditSummaryLines(built, lang, seconds);
       },
@@ -206,7 +209,18 @@ function AuditAdjustedSection({ s }: { s: AuditSession }) {
         label={say.audit("useAdjusted")}
         data-testid="audit-use-adjusted"
       />
-      {inputs.enabled("adjusted") && <AuditSourceBlock s={s} role="adjusted" hint="adjustedHint" />}
+      {inputs.enabled("adjusted") ? (
+        <AuditSourceBlock s={s} role="adjusted" hint="adjustedHint" />
+      ) : (
+        <Field label={say.audit("tiltRule")} hint={say.audit("tiltHint")}>
+          <Input
+            value={s.form.tilt ?? ""}
+            placeholder="rw>=2: 1.1; rw<0.8: 0.95"
+            onChange={(_, d) => s.setForm((f) => ({ ...f, tilt: d.value }))}
+            data-testid="audit-tilt"
+          />
+        </Field>
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The quadrant view's form fields: how weights are computed from the data (trimming, year
- * weights), and the report settings (margin layer, cut lines, coefficients, incentive, unit).
+ * weights), and the report settings (margin layer, revenue, cut lines, coefficients, incentive, unit).
  */
 import * as React from "react";
 import { Body1, Caption1, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
@@ -8,7 +8,7 @@ import { MARGIN_LAYERS, MarginLayer } from "../engine/margins";
 import { Quadrant, QUADRANTS } from "../engine/quadrants";
 import { TrimMethod, TRIM_METHODS } from "../engine/trimming";
 import { CONTRIBUTION_LABELS, quadrantLabel } from "../report/i18n";
-import { UnitChoice } from "../report/quadrant/settings";
+import { RevenueSource, UnitChoice } from "../report/quadrant/settings";
 import { StringKey } from "./i18n";
 import { FormState, TRIM_K_DEFAULT } from "./settings";
 import { Texts } from "./texts";
@@ -103,6 +103,7 @@ export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
           ))}
         </Select>
       </Field>
+      <RevenueFields say={say} form={form} setForm={setForm} />
       <CutLineFields say={say} form={form} setForm={setForm} />
       <Field label={say.pane("minCases")}>
         <Input value={form.minCases} onChange={(_, d) => set("minCases", d.value)} />
@@ -135,6 +136,55 @@ export function QuadrantSettingsSection({ say, form, setForm }: FormProps) {
         </RadioGroup>
       </Field>
     </section>
+  );
+}
+
+/** Where revenue comes from: the settlement, or the expected DRG payment with its rate and factors. */
+export function RevenueFields({ say, form, setForm }: FormProps) {
+  const styles = useViewStyles();
+  const set = fieldSetter(setForm);
+  return (
+    <>
+      <Field label={say.pane("revenue")}>
+        <Select
+          value={form.revenue}
+          onChange={(_, d) => set("revenue", d.value as RevenueSource)}
+          data-testid="revenue"
+        >
+          <option value="settlement">{say.pane("revenueSettlement")}</option>
+          <option value="payment">{say.pane("revenuePayment")}</option>
+        </Select>
+      </Field>
+      {form.revenue === "payment" && (
+        <>
+          <div className={styles.threeFields}>
+            <Field label={say.pane("paymentRate")}>
+              <Input
+                className={styles.cellInput}
+                value={form.rate}
+                onChange={(_, d) => set("rate", d.value)}
+                data-testid="rate"
+              />
+            </Field>
+            <Field label={say.pane("paymentPointValue")}>
+              <Input
+                className={styles.cellInput}
+                value={form.pointValue}
+                onChange={(_, d) => set("pointValue", d.value)}
+              />
+            </Field>
+            <Field label={say.pane("paymentCoefficient")}>
+              <Input
+                className={styles.cellInput}
+                value={form.paymentCoefficient}
+                onChange={(_, d) => set("paymentCoefficient", d.value)}
+              />
+            </Field>
+          </div>
+          <Caption1 className={styles.muted}>{say.pane("paymentRateHint")}</Caption1>
+        </>
+      )}
+    </>
   );
 }
 

@@ -120,7 +120,12 @@ function useQuadrantCases({ runState, say }: ViewSession, form: FormState, weigh
   const [overrides, setOverrides] = React.useState<Overrides>({});
 
   const source = sourceOf(form.source, form.tableName, form.rangeName);
-  const shape = { layer: form.layer, unit: form.unit, weights: weightSourceOf(form.weightMode, weights) };
+  const shape = {
+    layer: form.layer,
+    unit: form.unit,
+    weights: weightSourceOf(form.weightMode, weights),
+    revenue: form.revenue,
+  };
 
   /** Reads the chosen source and detects its columns, over the first `progressShare` of the bar. */
   async function read(target: DataSource, progressShare: number): Promise<CaseRead> {

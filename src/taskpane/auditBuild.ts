@@ -37,7 +37,8 @@ export interface AuditPick {
   data?: SourceData;
 }
 
-export type AuditPicks = { base: AuditPick } & Partial<Record<"adjusted" | "volume", AuditPick>>;
+/** The sources of a Build; `tilt`, a policy-tilt rule used when there is no adjusted table. */
+export type AuditPicks = { base: AuditPick } & Partial<Record<"adjusted" | "volume", AuditPick>> & { tilt?: string };
 
 /** The grid origin of values read from the workbook: the address, the sheet, the first row. */
 function originOf(data: SourceData) {
@@ -60,12 +61,15 @@ export function auditReportOf(
   settings: AuditSettings,
   lang: Lang,
   time?: Date,
+  tilt?: string,
 ): { report: AuditReport; model: WorkbookModel } {
   const report = computeAuditReport(
     {
       base: auditTableOf(data.base),
       adjusted: data.adjusted ? auditTableOf(data.adjusted) : undefined,
       volume: data.volume ? auditVolumeOf(data.volume) : undefined,
+      tilt: tilt !== undefined && tilt.trim() !== "" ? tilt : undefined,
+      tiltArgName: AUDIT_LABELS.tiltRule[lang],
     },
     settings,
     { version: VERSION, time },
@@ -77,9 +81,11 @@ export function auditReportOf(
 export interface AuditForm {
   largest: string;
   tolerance: string;
+  /** A policy-tilt rule, used when no adjusted table is compared; blank: none. */
+  tilt?: string;
 }
 
-export const DEFAULT_AUDIT_FORM: AuditForm = { largest: "10", tolerance: "0.001" };
+export const DEFAULT_AUDIT_FORM: AuditForm = { largest: "10", tolerance: "0.001", tilt: "" };
 
 /** Checks the form: the settings, or every error in the user's language. */
 export function auditSettingsFromForm(form: AuditForm, lang: Lang): { settings?: AuditSettings; errors: string[] } {
@@ -164,7 +170,7 @@ export async function buildAudit(
   progress(auditText(lang, "phaseComputing"), 0.42);
   await pauseForUi(deps);
   const all = { base: data.base!, adjusted: data.adjusted, volume: data.volume };
-  const { report, model } = auditReportOf(all, settings, lang, deps.time);
+  const { report, model } = auditReportOf(all, settings, lang, deps.time, picks.tilt);
   if (cancelled()) throw new ReadCancelled();
 
   const { rendered, syncs: written } = await writeReport(model, deps, {
@@ -216,6 +222,16 @@ export function auditSummaryLines(
             ? auditText(lang, "weightingCases", { cases: formatNumber(lang, n.casesCovered) })
             : auditText(lang, "weightingGroups"),
         factor: Number.isFinite(n.restoringFactor) ? String(Number(n.restoringFactor.toPrecision(8))) : "—",
+      }),
+    );
+  }
+  const t = report.tilt;
+  if (t) {
+    const groups = t.clauses.reduce((a, c) => a + c.groups.length, 0);
+    lines.push(
+      auditText(lang, "resultTilt", {
+        groups: formatNumber(lang, groups),
+        factor: String(Number(t.factor.toPrecision(10))),
       }),
     );
   }

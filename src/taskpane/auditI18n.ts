@@ -29,6 +29,15 @@ export const AUDIT_STRINGS = {
     "This year's or your adjusted table, in the same form as the base table.",
     "本年或调整后的权重表，格式与调整前权重表相同。",
   ),
+  tiltRule: t("Tilt rule (instead of an adjusted table)", "政策倾斜规则（代替调整后权重表）"),
+  tiltHint: t(
+    'Simulate a policy tilt: each clause "condition: factor" (rw>=2, rw<0.8, MDCF, codes FR1,FT2; joined by &), separated by ";"; the first matching clause wins. The weights are then rescaled so that the total weight is unchanged. Leave blank for a plain audit.',
+    "模拟政策倾斜：每个条件写作“条件: 因子”（rw>=2、rw<0.8、MDCF、编码 FR1,FT2，可用 & 连接），以“;”分隔，第一个符合的条件生效；随后整体缩放权重，使总权重不变。留空则只审核权重表。",
+  ),
+  resultTilt: t(
+    "Policy tilt: {groups} groups tilted; neutrality factor {factor}",
+    "政策倾斜：{groups} 个病组倾斜；中性系数 {factor}",
+  ),
   volume: t("Case volume", "病例量"),
   useVolume: t("Weigh the totals by a case volume", "按病例量计算总权重"),
   volumeHint: t(

@@ -82,7 +82,7 @@ export function withCorrection(overrides: Overrides, column: ColumnName, choice:
 export function missingColumns(
   detection: Detection,
   overrides: Overrides,
-  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year" | "revenue">,
 ): ColumnName[] {
   return unmappedColumns(detection, overrides, requiredColumns(settings));
 }
@@ -99,7 +99,7 @@ export function unmappedColumns(
 
 /** Columns to show in the mapping: those the report reads, required ones first. */
 export function mappingColumns(
-  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">,
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year" | "revenue">,
 ): { column: ColumnName; required: boolean }[] {
   const required = requiredColumns(settings);
   const all = reportColumns(settings);

@@ -99,6 +99,16 @@ export const STRINGS = {
   // Settings
   settingsSection: t("Settings", "设置"),
   layer: t("Margin layer (y axis)", "贡献层级（纵轴）"),
+  revenue: t("Revenue", "收入口径"),
+  revenueSettlement: t("actual settlement", "实际结算"),
+  revenuePayment: t("expected DRG payment", "预期DRG支付"),
+  paymentRate: t("Rate", "费率"),
+  paymentRateHint: t(
+    "Rate: money per weight point; point value (settlement factor) and institution coefficient default to 1.",
+    "费率：每权重点金额；点值（结算系数）与机构系数默认为 1。",
+  ),
+  paymentPointValue: t("Point value", "点值"),
+  paymentCoefficient: t("Coefficient", "机构系数"),
   xCut: t("x cut line (RW)", "横轴分界线（RW）"),
   xCutCmi: t("hospital CMI", "医院 CMI"),
   xCutOne: t("1.0", "1.0"),
@@ -173,6 +183,11 @@ export const STRINGS = {
   // Validation
   notANumber: t("{field}: “{value}” is not a number", "{field}：“{value}” 不是数字"),
   notInRange: t("{field}: {value} must be between {min} and {max}", "{field}：{value} 应在 {min} 与 {max} 之间"),
+  notAboveZero: t("{field}: {value} must be above 0", "{field}：{value} 应大于 0"),
+  rateNeeded: t(
+    "Expected DRG payment needs the rate (money per weight point)",
+    "预期DRG支付需要填写费率（每权重点金额）",
+  ),
   noExcel: t("Excel is not available: open this page inside Excel.", "未连接到 Excel：请在 Excel 中打开此页面。"),
 } satisfies Record<string, Text>;
 

@@ -8,7 +8,7 @@ import { Lang } from "../engine/text";
 import { TrimMethod, TrimOptions } from "../engine/trimming";
 import { WeightTable } from "../engine/weightTable";
 import { WeightSource } from "../report/common";
-import { QuadrantSettings, UnitChoice } from "../report/quadrant/settings";
+import { PaymentRevenue, QuadrantSettings, RevenueSource, UnitChoice } from "../report/quadrant/settings";
 import { DataSource } from "./excelData";
 import { StringKey, paneText } from "./i18n";
 
@@ -30,6 +30,11 @@ export interface FormState {
   pHigh: string;
   yearWeights: string;
   layer: MarginLayer;
+  /** Revenue from the settlement columns or the expected DRG payment (with its rate and factors). */
+  revenue: RevenueSource;
+  rate: string;
+  pointValue: string;
+  paymentCoefficient: string;
   xCut: "cmi" | "one" | "median" | "custom";
   xCutValue: string;
   yCut: "hospital" | "zero" | "median" | "custom";
@@ -59,6 +64,10 @@ export const DEFAULT_FORM: FormState = {
   yearWeights: "",
   shares: "",
   layer: "marginal",
+  revenue: "settlement",
+  rate: "",
+  pointValue: "1",
+  paymentCoefficient: "1",
   xCut: "cmi",
   xCutValue: "1",
   yCut: "hospital",
@@ -170,6 +179,23 @@ export function settingsFromForm(
       ? { mode: "pool", pool: num("pool", form.pool, 0) }
       : { mode: "perPoint", moneyPerPoint: num("perPoint", form.perPoint, 0) };
 
+  let payment: PaymentRevenue | undefined;
+  if (form.revenue === "payment") {
+    const positive = (field: StringKey, text: string): number => {
+      const v = num(field, text, 0);
+      if (v === 0) errors.push(paneText(lang, "notAboveZero", { field: paneText(lang, field), value: text }));
+      return v;
+    };
+    let rate = NaN;
+    if (form.rate.trim() === "") errors.push(paneText(lang, "rateNeeded"));
+    else rate = positive("paymentRate", form.rate);
+    payment = {
+      rate,
+      pointValue: positive("paymentPointValue", form.pointValue),
+      coefficient: positive("paymentCoefficient", form.paymentCoefficient),
+    };
+  }
+
   let weights: QuadrantSettings["weights"];
   if (form.weightMode === "table") {
     if (!weightTable) errors.push(paneText(lang, "weightTableNeeded"));
@@ -197,6 +223,8 @@ export function settingsFromForm(
     errors: [],
     settings: {
       layer: form.layer,
+      revenue: form.revenue,
+      ...(payment ? { payment } : {}),
       xCut,
       yCut,
       minCases,
@@ -222,4 +250,7 @@ const STRING_FIELDS: Partial<Record<StringKey, true>> = {
   trimK: true,
   yearWeights: true,
   shares: true,
+  paymentRate: true,
+  paymentPointValue: true,
+  paymentCoefficient: true,
 };

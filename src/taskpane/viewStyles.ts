@@ -21,6 +21,13 @@ export const useViewStyles = makeStyles({
     rowGap: "4px",
     alignItems: "center",
   },
+  /** Three number fields side by side that shrink with the pane (the payment's rate and factors). */
+  threeFields: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1.4fr) minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: "8px",
+    alignItems: "end",
+  },
   /** An input that shrinks with its grid cell (Fluent inputs keep a minimum width of their own). */
   cellInput: { minWidth: 0, width: "100%" },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -339,6 +339,11 @@ withBrowser("the built taskpane in a browser", () => {
     for (const [i, tab] of tabs.entries()) {
       await page.getByRole("tab", { name: tab }).click();
       await page.waitForTimeout(300);
+      // The quadrant form at its widest: the expected DRG payment's rate, point value and coefficient shown.
+      if (i === 0) {
+        await page.getByTestId("revenue").selectOption("payment");
+        await expect(page.getByTestId("rate").isVisible()).resolves.toBe(true);
+      }
       const { scrollWidth, clientWidth } = await page.evaluate(() => ({
         scrollWidth: document.documentElement.scrollWidth,
         clientWidth: document.documentElement.clientWidth,

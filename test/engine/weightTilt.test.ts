@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { ruleFactors, tiltRule, weightTilt } from "../../src/engine/weightTilt";
+import { ruleFactors, ruleMatches, tiltRule, weightTilt } from "../../src/engine/weightTilt";
 
 describe("tiltRule", () => {
   const codes = ["FR11", "FR13", "FT21", "GB11", "ES21"];
@@ -68,5 +68,16 @@ describe("weightTilt", () => {
         expect(Array.from(same.after)).toEqual(w);
       }),
     );
+  });
+});
+
+describe("ruleMatches: the clause each group falls under", () => {
+  it("gives the first matching clause's index, -1 for none, and no clause for a group without a weight", () => {
+    // FR13 (2.2) matches both clauses: the first wins; GB11 (0.5) the second; JR11 (1) none; XX11 (NaN) none
+    const clauses = tiltRule("rw>=2: 1.1; rw<0.8 & GB: 0.9; FR: 1.05");
+    expect(Array.from(ruleMatches(["FR13", "GB11", "JR11", "XX11"], [2.2, 0.5, 1, NaN], clauses))).toEqual([
+      0, 1, -1, -1,
+    ]);
+    expect(Array.from(ruleFactors(["FR13", "GB11", "JR11"], [2.2, 0.5, 1], clauses))).toEqual([1.1, 0.9, 1]);
   });
 });

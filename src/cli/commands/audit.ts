@@ -1,6 +1,6 @@
 /**
- * `casemix audit <weights.csv> [--adjusted other.csv] [--volume cases.csv] [--json]
- * [--out audit.xlsx] [--lang zh|en]`: the weight-adjustment audit of the taskpane (same
+ * `casemix audit <weights.csv> [--adjusted other.csv | --tilt "rw>=2: 1.1"] [--volume cases.csv]
+ * [--json] [--out audit.xlsx] [--lang zh|en]`: the weight-adjustment audit of the taskpane (same
  * engine, same workbook model, src/report/audit/) from files, into an .xlsx file or
  * JSON.
  *
@@ -8,7 +8,8 @@
  * code and weight columns are found by their headers (drg_code / weight, DRG编码 / 权重, ...)
  * with the names when present; the Harbin catalogues are read as they are. The volume is a
  * case file (one row a case) or a group + count table, with optional hospital, hospital level
- * and department columns.
+ * and department columns. With --tilt the adjusted table is the base table tilted by the rule
+ * and rescaled to the same total weight over the volume (src/report/audit/tilt.ts).
  */
 import { catalogueNote } from "../../report/audit/summary";
 import * as path from "path";
@@ -26,11 +27,24 @@ import { readInput } from "../readInput";
 export interface AuditCliOptions extends ReportCommandOptions {
   input: string;
   adjusted?: string;
+  /** A policy-tilt rule instead of an adjusted table. */
+  tilt?: string;
   volume?: string;
   settings: AuditSettings;
 }
 
-const AUDIT_OPTIONS = new Set(["adjusted", "volume", "json", "out", "force", "lang", "largest", "tolerance", "help"]);
+const AUDIT_OPTIONS = new Set([
+  "adjusted",
+  "tilt",
+  "volume",
+  "json",
+  "out",
+  "force",
+  "lang",
+  "largest",
+  "tolerance",
+  "help",
+]);
 
 /** Parses the arguments after `casemix audit`; `defaultLang` is the language already chosen. */
 export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): AuditCliOptions {
@@ -47,11 +61,23 @@ export function parseAuditArgs(argv: readonly string[], defaultLang: Lang): Audi
     );
   }
   const lang = langOption(one("lang"), defaultLang);
+  const tilt = one("tilt");
+  if (tilt !== undefined && one("adjusted") !== undefined)
+    usage(
+      "give --tilt or --adjusted, not both: the tilt makes the adjusted table from the base table",
+      "--tilt 与 --adjusted 只能给一个：倾斜规则由基准权重表生成调整后权重表",
+    );
+  if (tilt !== undefined && tilt.trim() === "")
+    usage(
+      '--tilt: give a rule such as "rw>=2: 1.1; rw<0.8: 0.95"',
+      '--tilt：请给出规则，如 "rw>=2: 1.1; rw<0.8: 0.95"',
+    );
   const number = (name: string, fallback: number, integer: boolean): number =>
     nonNegativeOption(args, name, fallback, integer);
   return {
     input: positional[0],
     adjusted: one("adjusted"),
+    tilt,
     volume: one("volume"),
     json: one("json") === "true",
     out: one("out"),
@@ -84,6 +110,8 @@ export async function buildAudit(o: AuditCliOptions, version: string, time?: Dat
       base: auditTableFromGrid(base.grid, base.origin),
       adjusted: adjusted ? auditTableFromGrid(adjusted.grid, adjusted.origin) : undefined,
       volume: volume ? auditVolumeFromGrid(volume.grid, volume.origin) : undefined,
+      tilt: o.tilt,
+      tiltArgName: "--tilt",
     },
     o.settings,
     { version, time },
@@ -111,6 +139,13 @@ export function auditSummary(report: AuditReport, out: string | undefined, lang:
     text += zh
       ? `；总权重变化 ${pct}，还原系数 ${n.restoringFactor.toPrecision(8)}`
       : `; total weight ${pct}, restoring factor ${n.restoringFactor.toPrecision(8)}`;
+  }
+  const t = report.tilt;
+  if (t) {
+    const matched = t.clauses.reduce((a, c) => a + c.groups.length, 0);
+    text += zh
+      ? `；政策倾斜 ${matched} 个病组，中性系数 ${t.factor.toPrecision(10)}`
+      : `; tilt of ${countOf(matched, "group")}, neutrality factor ${t.factor.toPrecision(10)}`;
   }
   const note = catalogueNote(report, lang);
   return text + "\n" + (note ? note + "\n" : "");

@@ -9,11 +9,21 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, QUADRANTS, XCutRule, YCut
 import { Lang, countOf } from "../../engine/text";
 import { TRIM_METHODS, TrimMethod, TrimOptions } from "../../engine/trimming";
 import { WeightTable } from "../../engine/weightTable";
-import { QuadrantSettings, reportColumns, requiredColumns, UnitChoice } from "../../report/quadrant/settings";
+import {
+  PaymentRevenue,
+  QuadrantSettings,
+  reportColumns,
+  REVENUE_SOURCES,
+  RevenueSource,
+  requiredColumns,
+  UnitChoice,
+} from "../../report/quadrant/settings";
 import { QuadrantReport } from "../../report/quadrant/types";
 import { computeQuadrantReport } from "../../report/quadrant/compute";
 import { quadrantJson } from "../../report/quadrant/json";
 import { quadrantWorkbook } from "../../report/quadrant/sheets";
+import { revenueText } from "../../report/quadrant/cutText";
+import { label } from "../../report/i18n";
 import { caseFileArg, choice, commandArgs, langOption, numberAtLeast, numberList, usage } from "../args";
 import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
@@ -39,6 +49,10 @@ export interface ReportOptions extends ReportCommandOptions {
   year?: string;
   trim: TrimOptions;
   yearWeights?: number[];
+  /** Revenue from the settlement columns (default) or the expected DRG payment. */
+  revenue: RevenueSource;
+  /** With --revenue payment: --rate, --point-value, --coefficient. */
+  payment?: PaymentRevenue;
   mapping: ColumnMapping;
   encoding?: Encoding;
   /** Print the column mapping instead of building the report. */
@@ -65,6 +79,10 @@ const REPORT_OPTIONS = new Set([
   "trim",
   "trim-k",
   "year-weights",
+  "revenue",
+  "rate",
+  "point-value",
+  "coefficient",
   "map",
   "encoding",
   "force",
@@ -141,6 +159,41 @@ function sharesOption(text: string | undefined, weights: string | undefined): nu
   return list;
 }
 
+/** A number above 0 (the payment rate and factors). */
+function positiveOption(name: string, text: string): number {
+  const v = Number(text.replace(/[,_]/g, ""));
+  if (text.trim() === "" || !(v > 0 && v < Infinity))
+    usage(`--${name}: "${text}" is not a number above 0`, `--${name}："${text}" 不是大于 0 的数`);
+  return v;
+}
+
+/** --revenue payment with --rate [--point-value] [--coefficient]; the payment options need it. */
+function paymentOption(
+  revenue: RevenueSource,
+  rate: string | undefined,
+  pointValue: string | undefined,
+  coefficient: string | undefined,
+): PaymentRevenue | undefined {
+  if (revenue !== "payment") {
+    if (rate !== undefined || pointValue !== undefined || coefficient !== undefined)
+      usage(
+        "--rate, --point-value and --coefficient go with --revenue payment",
+        "--rate、--point-value 和 --coefficient 需与 --revenue payment 一起使用",
+      );
+    return undefined;
+  }
+  if (rate === undefined)
+    usage(
+      "--revenue payment needs --rate (money per weight point), e.g. --rate 5000",
+      "--revenue payment 需要 --rate（每权重点金额），例如 --rate 5000",
+    );
+  return {
+    rate: positiveOption("rate", rate),
+    pointValue: pointValue === undefined ? 1 : positiveOption("point-value", pointValue),
+    coefficient: coefficient === undefined ? 1 : positiveOption("coefficient", coefficient),
+  };
+}
+
 /** Parses the options of `casemix report`; `defaultLang` is the language already chosen. */
 export function parseReportArgs(argv: readonly string[], defaultLang: Lang): ReportOptions {
   const { positional, options, one } = commandArgs(argv, REPORT_OPTIONS, FLAGS, "casemix report --help");
@@ -157,6 +210,7 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
   const mapping = parseMapOptions(options.get("map") ?? []);
   const encoding = encodingOption(one("encoding"));
   const yw = one("year-weights");
+  const revenue = choice("revenue", one("revenue") ?? "settlement", REVENUE_SOURCES);
   return {
     input,
     sheet: one("sheet"),
@@ -176,6 +230,8 @@ export function parseReportArgs(argv: readonly string[], defaultLang: Lang): Rep
     year: one("year"),
     trim,
     yearWeights: yw === undefined ? undefined : numberList("year-weights", yw),
+    revenue,
+    payment: paymentOption(revenue, one("rate"), one("point-value"), one("coefficient")),
     mapping,
     encoding,
     force: one("force") === "true",
@@ -194,6 +250,8 @@ export function settingsOf(o: ReportOptions, weights: WeightTable | undefined): 
     labels: o.labels,
     money: o.money,
     unit: o.unit,
+    revenue: o.revenue,
+    ...(o.payment ? { payment: o.payment } : {}),
     weights: weights
       ? { source: "table", table: weights, name: o.weights as string }
       : o.weights === STANDARDIZED
@@ -234,13 +292,19 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
   const h = report.hospital;
   const q = report.quadrantCounts;
   const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
+  // The expected payment is named (the settlement is the default and goes unsaid).
+  const revenue =
+    report.settings.revenue === "payment"
+      ? `${label("revenueSource", lang)}${lang === "zh" ? "：" : ": "}${revenueText(report, lang)}\n`
+      : "";
   if (lang === "zh") {
     return (
       (out ? `已写出 ${out}\n` : "") +
       `读取 ${report.rowsRead} 行，使用 ${report.rowsUsed} 行` +
       (skipped ? `（跳过原因见“参数”表）` : "") +
       `；病例 ${h.cases}，病组 ${report.groups.length}，CMI ${h.cmi.toFixed(4)}；` +
-      `战略 ${q.strategic}、竞争 ${q.competitive}、适宜 ${q.suitable}、劣势 ${q.weak}、未分类 ${q.unclassified}\n`
+      `战略 ${q.strategic}、竞争 ${q.competitive}、适宜 ${q.suitable}、劣势 ${q.weak}、未分类 ${q.unclassified}\n` +
+      revenue
     );
   }
   return (
@@ -248,7 +312,8 @@ export function reportSummary(report: QuadrantReport, out: string | undefined, l
     `Read ${countOf(report.rowsRead, "row")}, used ${report.rowsUsed}` +
     (skipped ? ` (reasons for the others on the Parameters sheet)` : "") +
     `; ${countOf(h.cases, "case")}, ${countOf(report.groups.length, "group")}, CMI ${h.cmi.toFixed(4)}; ` +
-    `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n`
+    `strategic ${q.strategic}, competitive ${q.competitive}, suitable ${q.suitable}, weak ${q.weak}, not classified ${q.unclassified}\n` +
+    revenue
   );
 }
 

@@ -13,7 +13,9 @@ import { largestChanges, WeightChange } from "../../engine/weightAudit/changes";
 import { FINDING_KINDS, FindingKind } from "../../engine/weightAudit/findings";
 import { AuditTableSource, AuditUnitDimension, AuditVolumeSource, groupNames } from "../../engine/weightAudit/fromGrid";
 import { UnitChange, unitTotal } from "../../engine/weightAudit/units";
+import { CaseMixError } from "../../engine/text";
 import { timedContext, TimedContext } from "../common";
+import { AuditTilt, tiltedSource } from "./tilt";
 
 export interface AuditSettings {
   /** How many of the largest relative changes are listed (findings, table and chart). */
@@ -37,6 +39,10 @@ export interface AuditSources {
   base: AuditTableSource;
   adjusted?: AuditTableSource;
   volume?: AuditVolumeSource;
+  /** A policy-tilt rule (tilt.ts): the adjusted table is then the base table tilted and rescaled. */
+  tilt?: string;
+  /** The name of the tilt rule in messages (default "tilt"). */
+  tiltArgName?: string;
 }
 
 export interface AuditUnitTable {
@@ -67,6 +73,8 @@ export interface AuditReport {
   largest: LargestChange[];
   /** Findings per kind (every kind, 0 included). */
   counts: Record<FindingKind, number>;
+  /** With a tilt rule: what the tilt did (the adjusted source is the tilted table). */
+  tilt?: AuditTilt;
 }
 
 /** One table of winners and losers per unit column of the volume (only with an adjusted table). */
@@ -94,11 +102,26 @@ function unitTables(sources: AuditSources, result: AuditResult, settings: AuditS
 }
 
 /**
- * Runs the audit over the sources; see the module comment. Throws the engine's errors (a
+ * Runs the audit over the sources; see the module comment. With a tilt rule (and no adjusted
+ * table: both is an error) the adjusted table is the tilted base table (tilt.ts). Throws the engine's errors (a
  * weight that is not a number, a code listed twice with different weights), naming the source
  * and the row.
  */
-export function computeAuditReport(sources: AuditSources, settings: AuditSettings, context: AuditContext): AuditReport {
+export function computeAuditReport(given: AuditSources, settings: AuditSettings, context: AuditContext): AuditReport {
+  let sources = given;
+  let tilt: AuditTilt | undefined;
+  if (given.tilt !== undefined) {
+    const argName = given.tiltArgName ?? "tilt";
+    if (given.adjusted) {
+      throw new CaseMixError("value", {
+        en: `${argName}: give a tilt rule or an adjusted table, not both`,
+        zh: `${argName}：倾斜规则与调整后权重表只能给一个`,
+      });
+    }
+    const tilted = tiltedSource(given.base, given.tilt, given.volume, argName);
+    sources = { ...given, adjusted: tilted.adjusted };
+    tilt = tilted.tilt;
+  }
   const input = { base: sources.base.table, adjusted: sources.adjusted?.table, volume: sources.volume?.volume };
   const options = { largestChanges: settings.largestChanges, neutralityTolerance: settings.neutralityTolerance };
   const result = auditWeights(input, options);
@@ -117,5 +140,6 @@ export function computeAuditReport(sources: AuditSources, settings: AuditSetting
     units: unitTables(sources, result, settings),
     largest,
     counts,
+    ...(tilt ? { tilt } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { AuditTableSource, AuditVolumeSource } from "../../engine/weightAudit/fr
 import { findingDetail, FINDING_LABELS } from "../../words/auditFindings";
 import { jsonNumber } from "../common";
 import { AuditReport } from "./compute";
+import { AuditTilt } from "./tilt";
 
 function sourceJson(s: AuditTableSource | AuditVolumeSource): Record<string, unknown> {
   const common = {
@@ -59,7 +60,8 @@ function findingJson(f: Finding, result: AuditResult, lang: Lang): Record<string
 /**
  * The JSON of `casemix audit --json`: findings, neutrality (null without an adjusted table),
  * the largest changes, the unit rows (with their dimension), the parameters and the catalogue
- * comparison (codes in common and in one table only; null without an adjusted table). NaN becomes null.
+ * comparison (codes in common and in one table only; null without an adjusted table), and with a
+ * tilt rule the tilt (tilt.ts). NaN becomes null.
  */
 export function auditJson(
   report: AuditReport,
@@ -71,6 +73,7 @@ export function auditJson(
   units: Record<string, unknown>[];
   parameters: Record<string, unknown>;
   catalogue: Record<string, unknown> | null;
+  tilt?: Record<string, unknown>;
 } {
   const n = report.result.neutrality;
   const c = report.result.catalogue;
@@ -126,5 +129,20 @@ export function auditJson(
           differentVersions: c.differentVersions,
         }
       : null,
+    ...(report.tilt ? { tilt: tiltJson(report.tilt) } : {}),
+  };
+}
+
+/** The policy tilt as JSON: the rule, each clause with the groups it matched, the factor and the totals. */
+function tiltJson(t: AuditTilt): Record<string, unknown> {
+  return {
+    rule: t.rule,
+    clauses: t.clauses.map((c) => ({ clause: c.clause, factor: c.factor, groups: c.groups })),
+    unmatched: t.unmatched,
+    weighting: t.weighting,
+    factor: jsonNumber(t.factor),
+    totalBefore: t.totalBefore,
+    totalTilted: t.totalTilted,
+    totalAfter: t.totalAfter,
   };
 }

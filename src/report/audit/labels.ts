@@ -160,6 +160,23 @@ export const AUDIT_LABELS = {
   volumeCases: t("Cases", "病例数"),
   familiesChecked: t("ADRGs / families with ordered levels checked", "已检查的分级核心组 / 病组族"),
   findingsOfKind: t("Findings: {kind}", "问题：{kind}"),
+  // policy tilt (weight adjustment stage 2)
+  titleTilt: t("Policy tilt simulation", "政策倾斜模拟"),
+  tilt: t("Policy tilt", "政策倾斜"),
+  tiltRule: t("Tilt rule", "政策倾斜规则"),
+  tiltedTable: t("the base table tilted and rescaled", "调整前权重表经倾斜并整体缩放"),
+  tiltNote: t(
+    "Each group's weight is multiplied by the factor of the first clause it matches (others keep 1), then every weight by the neutrality factor, so that the total weight is unchanged; the tables below show the tilt's effect.",
+    "各病组权重乘以其第一个符合条件的因子（其余病组因子为 1），再统一乘以中性系数，使总权重不变；下列各表显示倾斜的影响。",
+  ),
+  clause: t("Clause", "条件"),
+  factor: t("Factor", "因子"),
+  groupCount: t("Groups", "病组数"),
+  matchedGroups: t("Groups matched", "符合的病组"),
+  otherGroups: t("other groups (factor 1)", "其他病组（因子 1）"),
+  totalTilted: t("Total weight tilted (before rescaling)", "倾斜后总权重（缩放前）"),
+  tiltFactor: t("Neutrality factor (total before / total tilted)", "中性系数（调整前总权重 / 倾斜后总权重）"),
+  totalRescaled: t("Total weight after rescaling", "缩放后总权重"),
 } satisfies Record<string, Text>;
 
 export type AuditLabelKey = keyof typeof AUDIT_LABELS;

@@ -119,7 +119,15 @@ export function parametersSheet(report: AuditReport, lang: Lang): SheetModel {
     { ...kv(label("settings", lang), settings), types: settingTypes },
     kv(auditLabel(paired ? "base" : "table", lang), tableSourceRows(base, lang)),
   ];
-  if (adjusted) blocks.push(kv(auditLabel("adjusted", lang), tableSourceRows(adjusted, lang)));
+  if (report.tilt)
+    blocks.push(
+      kv(auditLabel("adjusted", lang), [
+        [label("source", lang), auditLabel("tiltedTable", lang)],
+        [auditLabel("tiltRule", lang), report.tilt.rule],
+        [auditLabel("tiltFactor", lang), report.tilt.factor],
+      ]),
+    );
+  else if (adjusted) blocks.push(kv(auditLabel("adjusted", lang), tableSourceRows(adjusted, lang)));
   if (volume) blocks.push(kv(auditLabel("volume", lang), volumeSourceRows(report, volume, lang)));
   blocks.push(kv(label("results", lang), results), kv(label("about", lang), about));
   return { name: auditLabel("sheetParameters", lang), blocks };

@@ -1,6 +1,6 @@
 /**
  * The audit sheet (权重审核 / Weight Audit): the sources, the key findings and the summary
- * (`summary.ts`), the findings table, the neutrality, the codes in one table only by MDC (when
+ * (`summary.ts`), the policy tilt when there is one (`tiltSheet.ts`), the findings table, the neutrality, the codes in one table only by MDC (when
  * the catalogues differ), the winners and losers per unit and the largest changes with their
  * bar chart; and the workbook of the audit with its parameters sheet (`parametersSheet.ts`).
  */
@@ -27,6 +27,7 @@ import { parametersSheet } from "./parametersSheet";
 import { groupsOneTableCodes, keyFindingLines, listedFindings, oneTableBlock, summaryBlock } from "./summary";
 import { clauseSep, countText, plainPercent, shortList } from "./text";
 import { printInfo } from "../printTitles";
+import { tiltBlocks } from "./tiltSheet";
 
 /** Fills of the kind cells of the findings table. */
 export const FINDING_FILLS: Record<FindingKind, string> = {
@@ -224,7 +225,11 @@ function sourcesNote(report: AuditReport, lang: Lang): string {
   const parts = [
     `${auditLabel(paired ? "base" : "table", lang)}${colon(lang)}${base.source}${paren(groups(base.groups), lang)}`,
   ];
-  if (adjusted)
+  if (adjusted && report.tilt)
+    parts.push(
+      `${auditLabel("adjusted", lang)}${colon(lang)}${auditLabel("tiltedTable", lang)}${paren(`${auditLabel("tiltRule", lang)} ${report.tilt.rule}`, lang)}`,
+    );
+  else if (adjusted)
     parts.push(
       `${auditLabel("adjusted", lang)}${colon(lang)}${adjusted.source}${paren(groups(adjusted.groups), lang)}`,
     );
@@ -290,10 +295,15 @@ function largestChart(report: AuditReport, sheet: SheetModel, at: number, lang: 
 function auditSheet(report: AuditReport, lang: Lang): SheetModel {
   const paired = report.sources.adjusted !== undefined;
   const blocks: SheetModel["blocks"] = [
-    { kind: "text", text: auditLabel(paired ? "titlePaired" : "title", lang), style: "title" },
+    {
+      kind: "text",
+      text: auditLabel(report.tilt ? "titleTilt" : paired ? "titlePaired" : "title", lang),
+      style: "title",
+    },
     { kind: "text", text: sourcesNote(report, lang), style: "note" },
     ...keyFindingLines(report, lang),
     summaryBlock(report, lang),
+    ...tiltBlocks(report, lang),
     { kind: "text", text: auditLabel("noteFindings", lang), style: "note" },
     findingsBlock(report, lang),
   ];

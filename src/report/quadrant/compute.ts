@@ -6,7 +6,8 @@
  * 2. Rows analysed: each row is counted once under the first reason that leaves it out:
  *    blank row, empty group, blank or zero case count, other year (or no year) when one year is
  *    analysed, group without a weight. The others are the cases of the report.
- * 3. Per group: cases, revenue (insurance + self-pay), cost at the layer, contribution, rate,
+ * 3. Per group: cases, revenue (insurance + self-pay, or with revenue "payment" the expected DRG
+ *    payment of each case, paymentRevenue.ts), cost at the layer, contribution, rate,
  *    RW; the quadrant and coefficient (quadrants.ts) with x cut at the hospital CMI of the
  *    analysed cases (caseMix), 1, the median RW or a number, and y cut at 0, the median rate or
  *    a number; points = cases x RW x coefficient.
@@ -29,7 +30,8 @@ import { sourceColumns } from "../columnSources";
 import { ReportContext, skipCounter, timedContext } from "../common";
 import { SkipReason } from "../i18n";
 import { reportWeights } from "../reportWeights";
-import { QuadrantSettings, requiredColumns, unitDimensions } from "./settings";
+import { paymentPerCase } from "./paymentRevenue";
+import { PaymentRevenue, QuadrantSettings, requiredColumns, unitDimensions } from "./settings";
 import { GroupRow, QuadrantReport, SeveralDepartments, UnitRow, UnitTable } from "./types";
 import { departmentsOfDoctors, rankByAmount } from "./unitRanking";
 
@@ -62,7 +64,11 @@ export function computeQuadrantReport(
 
   // 3. Groups, and 4. units.
   const mix = caseMix({ groups: table.groups, counts: rows.cases }, weights, { missing: "exclude" });
-  const { groups, margin, quadrants } = groupRows(table, settings, rows.cases, weightById, mix.overall.cmi);
+  const revenue =
+    settings.revenue === "payment"
+      ? [paymentPerCase(table, rows.cases, weights, paymentOf(settings))]
+      : [settlementColumn(table, "insurancePaid"), settlementColumn(table, "selfPay")];
+  const { groups, margin, quadrants } = groupRows(table, settings, rows.cases, weightById, mix.overall.cmi, revenue);
   const units = unitTables(table, settings, rows.cases, weights, groups, bump);
 
   let totalPoints = 0;
@@ -95,6 +101,21 @@ export function computeQuadrantReport(
     groups,
     units,
   };
+}
+
+function settlementColumn(table: CaseTable, column: "insurancePaid" | "selfPay"): Float64Array {
+  return table.numbers[column] as Float64Array;
+}
+
+/** The payment arguments of revenue "payment"; an error when they are missing. */
+function paymentOf(settings: QuadrantSettings): PaymentRevenue {
+  if (!settings.payment || !(settings.payment.rate > 0)) {
+    throw new CaseMixError("value", {
+      en: "revenue payment: give the rate (money per weight point) above 0",
+      zh: "收入口径为预期DRG支付：请给出大于 0 的费率（每权重点金额）",
+    });
+  }
+  return settings.payment;
 }
 
 /** The id of the analysed year, -1 for every year; throws when the data has no such year. */
@@ -176,6 +197,7 @@ function groupRows(
   cases: Float64Array,
   weightById: Float64Array,
   cmi: number,
+  revenue: Float64Array[],
 ): { groups: GroupRow[]; margin: MarginResult; quadrants: QuadrantResult } {
   const num = table.numbers;
   const parts: CostParts = {
@@ -187,7 +209,7 @@ function groupRows(
   };
   // Revenue and the layer's cost added across inside the one pass (no per-row columns made).
   const margin = marginContribution({
-    revenue: [num.insurancePaid as Float64Array, num.selfPay as Float64Array],
+    revenue,
     cost: layerParts(settings.layer).map((name) => parts[name] as Float64Array),
     counts: cases,
     by: table.groups,

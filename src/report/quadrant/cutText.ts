@@ -1,4 +1,7 @@
-/** The quadrants' cut lines in words: the value and the rule that gave it (the sheet's note and the parameters). */
+/**
+ * The quadrants' cut lines and the revenue source in words: the value and the rule that gave it
+ * (the sheet's note, the summary and the parameters).
+ */
 import { Lang } from "../../engine/text";
 import { formatNumber, paren } from "../common";
 import { label } from "../i18n";
@@ -22,4 +25,22 @@ export function yCutText(report: QuadrantReport, lang: Lang): string {
         ? label("medianRule", lang)
         : label("fixedRule", lang);
   return `${formatNumber(report.cuts.y * 100, 2, lang)}%${paren(how, lang)}`;
+}
+
+/**
+ * Where the revenue came from, e.g. "预期DRG支付（费率 5,000，点值 1，机构系数 1）" or
+ * "actual settlement (insurance + patient payment)".
+ */
+export function revenueText(report: Pick<QuadrantReport, "settings">, lang: Lang): string {
+  const s = report.settings;
+  if (s.revenue !== "payment" || !s.payment) return label("revenueSettlement", lang);
+  const p = s.payment;
+  const part = (key: "paymentRate" | "paymentPointValue" | "paymentCoefficient", v: number) =>
+    `${label(key, lang)} ${formatNumber(v, Number.isInteger(v) ? 0 : 4, lang)}`;
+  const parts = [
+    part("paymentRate", p.rate),
+    part("paymentPointValue", p.pointValue),
+    part("paymentCoefficient", p.coefficient),
+  ];
+  return `${label("revenuePayment", lang)}${paren(parts.join(lang === "zh" ? "，" : ", "), lang)}`;
 }

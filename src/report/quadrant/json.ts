@@ -11,6 +11,7 @@ export function reportParameters(report: QuadrantReport): Record<string, unknown
     weights: report.weights,
     year: s.year ?? null,
     years: report.years,
+    revenue: s.revenue === "payment" && s.payment ? { source: "payment", ...s.payment } : { source: "settlement" },
     layer: s.layer,
     xCut: { rule: s.xCut, value: jsonNumber(report.cuts.x) },
     yCut: { rule: s.yCut, value: jsonNumber(report.cuts.y) },

@@ -14,7 +14,7 @@ import {
   skippedRows,
   weightSettingRows,
 } from "../parameterRows";
-import { xCutText, yCutText } from "./cutText";
+import { revenueText, xCutText, yCutText } from "./cutText";
 import { unitDimensions } from "./settings";
 import { QuadrantReport } from "./types";
 
@@ -24,6 +24,14 @@ function settingRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
   return [
     ...weightSettingRows(report.weights, lang),
     [reportLabel("yearFilter"), s.year ?? reportLabel("allYears")],
+    [reportLabel("revenueSource"), revenueText(report, lang)],
+    ...(s.revenue === "payment" && s.payment
+      ? ([
+          [`${reportLabel("revenueSource")}${colon(lang)}${reportLabel("paymentRate")}`, s.payment.rate],
+          [`${reportLabel("revenueSource")}${colon(lang)}${reportLabel("paymentPointValue")}`, s.payment.pointValue],
+          [`${reportLabel("revenueSource")}${colon(lang)}${reportLabel("paymentCoefficient")}`, s.payment.coefficient],
+        ] as ParameterRow[])
+      : []),
     [reportLabel("layer"), CONTRIBUTION_LABELS[s.layer][lang]],
     [reportLabel("xCut"), xCutText(report, lang)],
     [reportLabel("yCut"), yCutText(report, lang)],

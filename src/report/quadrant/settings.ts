@@ -10,6 +10,18 @@ import { Coefficients, DEFAULT_COEFFICIENTS, Quadrant, XCutRule, YCutRule } from
 import { WeightSource } from "../common";
 
 export type UnitDimension = "department" | "doctor";
+/** Where a group's revenue comes from: the settlement columns, or the expected DRG payment. */
+export type RevenueSource = "settlement" | "payment";
+export const REVENUE_SOURCES: readonly RevenueSource[] = ["settlement", "payment"];
+
+/** The payment arguments of revenue "payment" (pointPayment.ts): money per weight point and the factors. */
+export interface PaymentRevenue {
+  rate: number;
+  /** Settlement factor or money per point; 1 by default. */
+  pointValue: number;
+  /** Institution coefficient (机构系数); 1 by default. */
+  coefficient: number;
+}
 export type UnitChoice = UnitDimension | "both";
 
 export interface QuadrantSettings {
@@ -25,6 +37,10 @@ export interface QuadrantSettings {
   weights: WeightSource;
   /** Analyse only the cases of this year (weights still come from every year). */
   year?: string;
+  /** Revenue from the settlement columns (default) or the expected DRG payment. */
+  revenue?: RevenueSource;
+  /** With revenue "payment": its rate and factors. */
+  payment?: PaymentRevenue;
 }
 
 export const DEFAULT_QUADRANT_SETTINGS: Readonly<QuadrantSettings> = {
@@ -38,6 +54,7 @@ export const DEFAULT_QUADRANT_SETTINGS: Readonly<QuadrantSettings> = {
   money: { mode: "perPoint", moneyPerPoint: 1 },
   unit: "department",
   weights: { source: "data" },
+  revenue: "settlement",
 };
 
 /** The units a choice stands for. */
@@ -46,23 +63,31 @@ export function unitDimensions(unit: UnitChoice): UnitDimension[] {
 }
 
 /** Columns the report cannot be built without, for these settings. */
-export function requiredColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
-  const out: ColumnName[] = ["drg", "insurancePaid", "selfPay", "drugCost", "materialCost"];
+export function requiredColumns(
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year" | "revenue">,
+): ColumnName[] {
+  // The expected payment needs the total cost (the outlier ratios), not the settlement columns.
+  const payment = settings.revenue === "payment";
+  const out: ColumnName[] = payment
+    ? ["drg", "drugCost", "materialCost"]
+    : ["drg", "insurancePaid", "selfPay", "drugCost", "materialCost"];
   if (settings.layer !== "marginal") out.push("allocatedDirect");
   if (settings.layer === "gross" || settings.layer === "net") out.push("allocatedAux");
   if (settings.layer === "net") out.push("allocatedAdmin");
-  if (settings.weights.source === "data") out.push("totalCost");
+  if (settings.weights.source === "data" || payment) out.push("totalCost");
   if (settings.weights.source === "standardized") out.push(...CATEGORY_COLUMNS);
   out.push(...unitDimensions(settings.unit));
   return out;
 }
 
 /** Columns the report reads (the required ones, the group name, counts and the year). */
-export function reportColumns(settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year">): ColumnName[] {
+export function reportColumns(
+  settings: Pick<QuadrantSettings, "layer" | "unit" | "weights" | "year" | "revenue">,
+): ColumnName[] {
   const out: ColumnName[] = [...requiredColumns(settings), "drgName", "cases", "year", "dischargeDate"];
   // A doctor's department (the one with most of the doctor's cases) is shown when the data has one.
   if (!out.includes("department")) out.push("department");
   // With the five categories read, the total is read too: records off it are counted.
-  if (settings.weights.source === "standardized") out.push("totalCost");
+  if (settings.weights.source === "standardized" && !out.includes("totalCost")) out.push("totalCost");
   return out;
 }

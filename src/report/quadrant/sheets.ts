@@ -41,7 +41,12 @@ function groupColumns(report: QuadrantReport, lang: Lang): ColumnModel[] {
     { id: "name", header: label("groupName", lang), type: "text", width: 34 },
     { id: "cases", header: label("cases", lang), type: "integer", width: 9 },
     { id: "rw", header: label("rw", lang), type: "weight", width: 12 },
-    { id: "revenue", header: label("revenue", lang), type: "money", width: 15 },
+    {
+      id: "revenue",
+      header: label(report.settings.revenue === "payment" ? "expectedRevenue" : "revenue", lang),
+      type: "money",
+      width: 15,
+    },
     { id: "cost", header: COST_LABELS[layer][lang], type: "money", width: 15 },
     { id: "contribution", header: CONTRIBUTION_LABELS[layer][lang], type: "money", width: 15 },
     { id: "rate", header: RATE_LABELS[layer][lang], type: "percent", width: 12 },

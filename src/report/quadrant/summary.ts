@@ -13,6 +13,7 @@ import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { label, LabelKey, quadrantLabel } from "../i18n";
 import { Block, KeyValueBlock, TableBlock } from "../model";
 import { ParameterRow } from "../parameterRows";
+import { revenueText } from "./cutText";
 import { QuadrantReport } from "./types";
 
 /** The summary's blocks: the source, period and money, then the quadrants table. */
@@ -31,6 +32,9 @@ function summaryPairs(report: QuadrantReport, lang: Lang): KeyValueBlock {
   const c = report.context;
   const m = report.settings.money;
   const source = c.sheet ? `${c.source}${paren(`${L("sheet")}${colon(lang)}${c.sheet}`, lang)}` : c.source;
+  // The revenue source under the source when it is the expected payment (the settlement is the default).
+  const revenue: ParameterRow[] =
+    report.settings.revenue === "payment" ? [[L("revenueSource"), revenueText(report, lang)]] : [];
   const money: ParameterRow[] =
     m.mode === "pool"
       ? [
@@ -42,8 +46,8 @@ function summaryPairs(report: QuadrantReport, lang: Lang): KeyValueBlock {
   return {
     kind: "keyValue",
     caption: L("summary"),
-    rows: [[L("source"), source], [L("period"), periodText(report, lang)], ...money],
-    types: [undefined, undefined, ...money.map(() => "money" as const)],
+    rows: [[L("source"), source], ...revenue, [L("period"), periodText(report, lang)], ...money],
+    types: [undefined, ...revenue.map(() => undefined), undefined, ...money.map(() => "money" as const)],
   };
 }
 
