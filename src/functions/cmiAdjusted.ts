@@ -50,6 +50,17 @@ function adjustedResult(
   return { result, note };
 }
 
+/**
+ * A flag column as 1 and 0: TRUE/FALSE as a comparison gives them (=H2:H100="感染"), so a user
+ * need not write --(...). Other cells pass through and are read as numbers.
+ */
+function flagsAsNumbers(values: unknown): unknown {
+  if (!Array.isArray(values)) return typeof values === "boolean" ? Number(values) : values;
+  return values.map((row: unknown) =>
+    Array.isArray(row) ? row.map((v: unknown) => (typeof v === "boolean" ? Number(v) : v)) : row,
+  );
+}
+
 /** indicator / CMI as a cell: #DIV/0! for a CMI of 0 or no case, #NUM! beyond a double. */
 function perCmiCell(value: number, cmi: number): number | ExcelError {
   return cmi === 0 ? excelError("div0") : meanCell(value);
@@ -60,7 +71,7 @@ function perCmiCell(value: number, cmi: number): number | ExcelError {
  * kind "mean" (default): the mean value per case / CMI (= total value / total weight); kind "rate": the share of cases whose value is above 0 (a flag 1 or 0, e.g. infection) / CMI. Indicator and CMI are over the same cases.
  * Without `by`, one number; with `by`, one row per key: key, adjusted indicator, indicator, CMI, cases.
  * @customfunction CMI_ADJUSTED
- * @param values The value of each case: cost, days, or a flag (1 yes, 0 no) with kind "rate" (one column; a header row is skipped).
+ * @param values The value of each case: cost, days, or a flag (1 or TRUE yes, 0 or FALSE no) with kind "rate" (one column; a header row is skipped).
  * @param groups DRG group code of each case.
  * @param weight_table Weight table: first column group code, second column weight.
  * @param [by] Optional: the dimension to break down by (department, doctor, hospital), one cell per case.
@@ -81,7 +92,8 @@ export function cmiAdjustedFunction(
   return guard(() => {
     const k = optionArg(kind, "kind", ["mean", "rate"] as const, "mean");
     const value = { arg: "values", en: "value", zh: "数值" };
-    const { result, note } = adjustedResult(value, groups, values, weight_table, by, counts, missing, k);
+    const flags = k === "rate" ? flagsAsNumbers(values) : values;
+    const { result, note } = adjustedResult(value, groups, flags, weight_table, by, counts, missing, k);
     if (!result.rows) return [[perCmiCell(result.overall.adjusted, result.overall.cmi)]];
     const rows: unknown[][] = result.rows.map((r) => [
       r.key,

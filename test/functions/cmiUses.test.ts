@@ -56,6 +56,15 @@ describe("DRG.CMI_ADJUSTED", () => {
     ]);
   });
 
+  it('kind "rate" takes TRUE/FALSE flags (a comparison such as =H2:H11="感染") as 1 and 0', () => {
+    const asBooleans = INFECTED.map((r) => [r[0] === 1]);
+    expect(cmiAdjustedFunction(asBooleans, GROUPS, W, DEPT, "rate")).toEqual(
+      cmiAdjustedFunction(INFECTED, GROUPS, W, DEPT, "rate"),
+    );
+    // hospital: 2 infected of 10 at CMI 1 = 0.2
+    expect(cmiAdjustedFunction(asBooleans, GROUPS, W, undefined, "rate")).toEqual([[close(0.2)]]);
+  });
+
   it("is COUNTIFS / SUMPRODUCT for a rate and SUMIFS / SUMPRODUCT for a mean (random data)", () => {
     const weight: Record<string, number> = { GB11: 2, GB15: 1, ES21: 0.5 };
     const caseArb = fc.record({
