@@ -1,4 +1,3 @@
-/* global Excel */
 /**
  * The quadrant view (four quadrants and incentives): data source, column mapping, weights,
  * settings, Build (with progress and cancel), the question about same-named sheets, and the
@@ -23,7 +22,7 @@ import {
   withCorrection,
 } from "./build";
 import { ColumnMappingSection, ReadStatus } from "./CaseColumns";
-import { DataSource, ReadCancelled, SourceData, readSource } from "./excelData";
+import { DataSource, ReadCancelled, SourceData } from "./excelData";
 import { StringKey, columnNames } from "./i18n";
 import { QuadrantSettingsSection, TrimFields } from "./QuadrantForm";
 import {
@@ -91,7 +90,8 @@ function useQuadrantSession(lang: Lang) {
   const onReadWeights = () =>
     runState.run(async () => {
       const target = sourceOf(form.weightSource, form.weightTableName, form.weightRangeName);
-      const read = await Excel.run((context) => readSource(context, target, { isCancelled: runState.isCancelled }));
+      // The same read, with its progress bar, as the other views' weight tables.
+      const read = await readWithProgress(runState, say, target);
       setWeights({ table: weightTableOf(read), name: read.address });
     });
 
