@@ -7,15 +7,8 @@ import { QUADRANTS } from "../../engine/quadrants";
 import { Lang } from "../../engine/text";
 import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { CONTRIBUTION_LABELS, COST_LABELS, label, quadrantLabel, RATE_LABELS, SKIP_LABELS } from "../i18n";
-import {
-  CellValue,
-  ColumnModel,
-  ConditionalFormat,
-  SheetModel,
-  TableBlock,
-  WorkbookModel,
-  placeBlocks,
-} from "../model";
+import { CellValue, ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel } from "../model";
+import { freezeTable } from "../layout/sheetLayout";
 import { quadrantChart } from "./chart";
 import { QUADRANT_FILLS } from "./colors";
 import { xCutText, yCutText } from "./cutText";
@@ -125,10 +118,9 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
   if (warning) sheet.blocks.push({ kind: "text", text: warning, style: "warning" });
   sheet.blocks.push(...summaryBlocks(report, lang));
   const at = sheet.blocks.push(table) - 1;
-  const placed = placeBlocks(sheet)[at];
-  sheet.freeze = { rows: placed.firstDataRow, columns: 2 };
-  // Printed pages repeat the groups' header only, not the summary above it.
-  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
+  // The summary above puts the header on row 17: the group and name columns stay in view, the
+  // rows scroll; printed pages repeat the groups' header only.
+  freezeTable(sheet, at, 2);
   sheet.charts = [quadrantChart(report, lang, at, table.columns.length + 1)];
   return sheet;
 }
@@ -209,6 +201,6 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
     }
   }
   const sheet: SheetModel = { name: label("sheetIncentives", lang), blocks };
-  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 };
+  if (report.units.length === 1) freezeTable(sheet, 2, 2);
   return sheet;
 }
