@@ -54,6 +54,7 @@ const DECIMALS: Partial<Record<ColumnType, number>> = {
   percent: 2,
   ratio: 3,
   integer: 0,
+  year: 0,
 };
 const GROUPED = new Set<ColumnType>(["integer", "number", "money"]);
 

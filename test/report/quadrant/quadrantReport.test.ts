@@ -405,11 +405,12 @@ describe("quadrantWorkbook", () => {
     // pool 1,000 over 34.85 points: 28.6944 a point
     expect(kv.rows).toEqual([
       ["数据来源", "five.csv"],
-      ["分析期间", "2024"],
+      ["分析期间", 2024],
       ["奖金池", 1000],
       ["每点金额", expect.closeTo(1000 / 34.85, 12)],
     ]);
-    expect(kv.types).toEqual([undefined, undefined, "money", "money"]);
+    // the year is a number with the year format (2024, not "2024" nor 2,024)
+    expect(kv.types).toEqual([undefined, "year", "money", "money"]);
     const at = sheet.blocks.indexOf(kv);
     expect(at).toBeLessThan(sheet.blocks.indexOf(groupTableOf(sheet)));
     const q = sheet.blocks[at + 1] as TableBlock;
@@ -441,7 +442,7 @@ describe("quadrantWorkbook", () => {
     const enKv = en.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue") as KeyValueBlock;
     expect(enKv.rows).toEqual([
       ["Source", "five.csv"],
-      ["Period", "2024"],
+      ["Period", 2024],
       ["Money per point", 2],
     ]);
     const enQ = en.blocks[en.blocks.indexOf(enKv) + 1] as TableBlock;
