@@ -1,7 +1,7 @@
 /**
  * One model of each report drawn by both renderers, read back the same way, must look the same:
  * sheet names, cell values, number formats, styles of every written cell (fonts, fills, borders,
- * alignment, wrap), column widths, hidden helper columns, page setup, tab colour, frozen panes,
+ * alignment, wrap), column widths, row heights, hidden helper columns, page setup, tab colour, frozen panes,
  * the filter, and each chart's series (names and cell ranges), axis limits, tick steps and formats.
  *
  * The one difference by design: the Excel renderer writes the quadrant names as data labels of a
@@ -59,6 +59,7 @@ describe.each(REPORTS)("the %s report looks the same from both renderers", (_nam
         "formats",
         "styles",
         "widths",
+        "heights",
         "hidden",
         "page",
         "tab",

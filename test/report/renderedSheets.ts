@@ -52,6 +52,8 @@ export interface SheetPicture {
   styles: Record<string, Style>;
   /** Column widths in points, by column. */
   widths: Record<number, number>;
+  /** Heights in points of the rows given one, by row (0-based). */
+  heights: Record<number, number>;
   hidden: number[];
   page: {
     orientation?: string;
@@ -193,6 +195,8 @@ export function excelPicture(book: MockWorkbook, model: WorkbookModel): SheetPic
     );
     const widths: Record<number, number> = {};
     for (const e of sheet.formatLog) if (e.path === "columnWidth") widths[e.column] = e.value as number;
+    const heights: Record<number, number> = {};
+    for (const e of sheet.formatLog) if (e.path === "rowHeight") heights[e.row] = e.value as number;
     const hidden = sheet.hidden.flatMap((h) => Array.from({ length: h.columns }, (_, i) => h.column + i));
     const page = Object.fromEntries(sheet.pageSetup);
     const zoom = page.zoom as { horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
@@ -203,6 +207,7 @@ export function excelPicture(book: MockWorkbook, model: WorkbookModel): SheetPic
       formats: sorted(formats),
       styles: sorted(styles),
       widths,
+      heights,
       hidden: hidden.filter((c) => c < corners).sort((a, b) => a - b),
       page: defined({
         orientation: String(page.orientation).toLowerCase(),
@@ -363,6 +368,10 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
       if (isHidden) hidden.push(c - 1);
       else if (width !== undefined) widths[c - 1] = Math.trunc(width * 7 + 5) * 0.75;
     }
+    const heights: Record<number, number> = {};
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      if (row.height !== undefined) heights[r - 1] = row.height;
+    });
     const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     const setup = ws.pageSetup;
     const filter = ws.autoFilter as unknown as string | undefined;
@@ -372,6 +381,7 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
       formats: sorted(formats),
       styles: sorted(styles),
       widths,
+      heights,
       hidden,
       page: defined({
         orientation: setup.orientation,

@@ -7,6 +7,7 @@ import { pageSetup } from "../layout/pageSetup";
 import { PALETTE, cellStyle } from "../layout/palette";
 import { filteredTable, tableAt } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout, widthPoints } from "../layout/widths";
+import { rowHeights } from "../layout/rowHeights";
 import { excelCell } from "./cells";
 import { drawBarChart, drawScatterCharts } from "./charts";
 import { REPORT_MARKER } from "./sheetNames";
@@ -40,6 +41,9 @@ export async function drawSheet(
   columns.widths.forEach((w, j) => {
     if (w !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(w);
   });
+  const heights = rowHeights(model, columns, lang);
+  await requests.ops(heights.size);
+  for (const [r, h] of heights) sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
   for (let b = 0; b < model.blocks.length; b++) {
     await drawBlock(sheet, model.blocks[b], b, placements[b], columns, lang, requests);
   }

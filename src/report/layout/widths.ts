@@ -20,7 +20,7 @@ import { MARGINS } from "./pageSetup";
 export const MIN_WIDTH = 8;
 export const MAX_WIDTH = 60;
 export const HEADER_WIDTH = 20;
-const PADDING = 2;
+export const PADDING = 2;
 /** The narrowest a text column gets to fit the page: 8 Chinese or 16 Latin characters a line. */
 export const TEXT_FLOOR = 16;
 /** The smallest fit-to-width print scale the widths aim at: 60% of 11 pt is a 6.6 pt font. */

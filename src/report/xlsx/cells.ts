@@ -13,6 +13,7 @@ import { footerCodes, pageSetup, PageSetup } from "../layout/pageSetup";
 import { CellRole, CellStyle, PALETTE, cellStyle } from "../layout/palette";
 import { filteredTable } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout } from "../layout/widths";
+import { rowHeights } from "../layout/rowHeights";
 
 export const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 
@@ -97,6 +98,7 @@ export function renderSheet(
     // ExcelJS leaves out a width of exactly 9, its own default, and Excel then shows 8.43.
     if (w !== undefined) ws.getColumn(j + 1).width = w === 9 ? 9.0001 : w;
   });
+  for (const [r, h] of rowHeights(sheet, cx.columns, lang)) ws.getRow(r + 1).height = h;
   const filtered = filteredTable(sheet);
   if (filtered !== undefined) {
     const block = sheet.blocks[filtered] as TableBlock;
