@@ -9,6 +9,7 @@ import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { CONTRIBUTION_LABELS, COST_LABELS, label, quadrantLabel, RATE_LABELS, SKIP_LABELS } from "../i18n";
 import { CellValue, ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel } from "../model";
 import { freezeTable } from "../layout/sheetLayout";
+import { BAR_COLORS, HIGHLIGHTS } from "../layout/palette";
 import { quadrantChart } from "./chart";
 import { QUADRANT_FILLS } from "./colors";
 import { xCutText, yCutText } from "./cutText";
@@ -49,13 +50,13 @@ function groupTable(report: QuadrantReport, lang: Lang): TableBlock {
   const labels = report.settings.labels;
   const h = report.hospital;
   const conditionalFormats: ConditionalFormat[] = [
-    { columnId: "rate", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
-    { columnId: "contribution", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
+    { columnId: "rate", rule: { kind: "lessThan", value: 0, ...HIGHLIGHTS.bad } },
+    { columnId: "contribution", rule: { kind: "lessThan", value: 0, ...HIGHLIGHTS.bad } },
     ...QUADRANTS.map((q): ConditionalFormat => ({
       columnId: "quadrant",
       rule: { kind: "textEquals", text: quadrantLabel(q, lang, labels), fill: QUADRANT_FILLS[q] },
     })),
-    { columnId: "points", rule: { kind: "dataBar", color: "#5B9BD5" } },
+    { columnId: "points", rule: { kind: "dataBar", color: BAR_COLORS.points } },
   ];
   return {
     kind: "table",
@@ -157,7 +158,7 @@ function unitBlock(t: UnitTable, lang: Lang): TableBlock {
     columns,
     rows: t.rows.map((r) => cells(r.rank, r, withDepartment ? [r.department ?? ""] : [])),
     totalRow: cells(label("total", lang), { ...u, unit: "" }, withDepartment ? [""] : []),
-    conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: "#63BE7B" } }],
+    conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: BAR_COLORS.money } }],
     autoFilter: true,
   };
 }
