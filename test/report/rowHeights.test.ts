@@ -4,6 +4,7 @@
  */
 import { rowHeights, lineCount, LINE_POINTS } from "../../src/report/layout/rowHeights";
 import { columnLayout } from "../../src/report/layout/widths";
+import { textSpan } from "../../src/report/layout/sheetLayout";
 import { SheetModel } from "../../src/report/model";
 
 test("lines: the display width over the column width less 2 of padding, rounded up", () => {
@@ -48,4 +49,25 @@ test("a wrapped cell, a wrapped header and a wrapped key/value label get their l
       [4, 3 * 15],
     ]),
   );
+});
+
+test("a note spans the block columns: merged, and as tall as its lines over their widths together", () => {
+  const sheet: SheetModel = {
+    name: "s",
+    blocks: [
+      { kind: "text", text: "T", style: "title" },
+      { kind: "text", text: "说".repeat(60), style: "note" },
+      {
+        kind: "table",
+        columns: [
+          { id: "a", header: "a", type: "text", width: 20 },
+          { id: "b", header: "b", type: "integer", width: 20 },
+        ],
+        rows: [["x", 1]],
+      },
+    ],
+  };
+  expect([textSpan(sheet, 0), textSpan(sheet, 1), textSpan(sheet, 2)]).toEqual([undefined, 2, undefined]);
+  // the note is 120 wide over 20 + 20 = 40 columns less 2: 120 / 38 = 3.2 -> 4 lines of 16 pt
+  expect(rowHeights(sheet, columnLayout(sheet), "zh").get(1)).toBe(4 * 16);
 });

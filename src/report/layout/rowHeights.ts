@@ -3,11 +3,13 @@
  * renderers. Neither Excel nor LibreOffice grows a row to its wrapped text on opening a file
  * (the audit's details and code lists printed over the rows below them), so the layout sets it:
  * the lines of the tallest wrapped cell, estimated from its width as shown over the column's
- * width less the padding, times a line's height.
+ * width less the padding, times a line's height; a note merged across the block columns
+ * (layout/sheetLayout.ts textSpan) over their widths together.
  */
 import { Lang } from "../../engine/text";
 import { CellValue, ColumnType, SheetModel, placeBlocks } from "../model";
 import { keyValueFormat } from "./formats";
+import { textSpan } from "./sheetLayout";
 import { ColumnLayout, PADDING, cellWidth, displayWidth } from "./widths";
 
 /** Height of a line of 11 pt text: Calibri 15 pt (Excel's default row), Microsoft YaHei 16 pt. */
@@ -29,7 +31,13 @@ export function rowHeights(sheet: SheetModel, columns: ColumnLayout, lang: Lang)
     columns.wrapped.has(`${b}:${j}`) ? lineCount(cellWidth(value, type), widthOf(j)) : 1;
   placeBlocks(sheet).forEach((p, b) => {
     const block = sheet.blocks[b];
-    if (block.kind === "keyValue") {
+    const span = textSpan(sheet, b);
+    if (block.kind === "text" && span !== undefined) {
+      // A note over its merged columns: their widths together.
+      let width = 0;
+      for (let j = 0; j < span; j++) width += widthOf(j);
+      need(p.top, lineCount(displayWidth(block.text), width));
+    } else if (block.kind === "keyValue") {
       block.rows.forEach(([k, v], i) => {
         const number = keyValueFormat(v, block.types?.[i]) !== undefined;
         need(p.firstDataRow + i, Math.max(cell(b, 0, k, "text"), number ? 1 : cell(b, 1, v, "text")));

@@ -53,3 +53,15 @@ export function freezeTable(sheet: SheetModel, index: number, columns: number): 
   sheet.freeze = { rows, columns };
   sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
 }
+
+/**
+ * The columns a note or warning of a sheet spans: every block column, so the text wraps inside
+ * the printed width instead of running past the page's edge (the trends notes of 300 to 500
+ * characters were cut there); undefined for titles, or when the sheet has one column.
+ */
+export function textSpan(sheet: SheetModel, index: number): number | undefined {
+  const block = sheet.blocks[index];
+  if (block?.kind !== "text" || (block.style !== "note" && block.style !== "warning")) return undefined;
+  const columns = blockColumns(sheet);
+  return columns > 1 ? columns : undefined;
+}

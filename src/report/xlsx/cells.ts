@@ -11,7 +11,7 @@ import { PlannedSeries, SheetChartsPlan } from "../layout/charts";
 import { columnFormat, keyValueFormat } from "../layout/formats";
 import { footerCodes, pageSetup, PageSetup } from "../layout/pageSetup";
 import { CellRole, CellStyle, PALETTE, cellStyle } from "../layout/palette";
-import { filteredTable } from "../layout/sheetLayout";
+import { filteredTable, textSpan } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout } from "../layout/widths";
 import { rowHeights } from "../layout/rowHeights";
 
@@ -83,7 +83,9 @@ export function renderSheet(
     if (block.kind === "text") {
       const c = ws.getCell(p.top + 1, 1);
       writeValue(c, block.text);
-      if (block.style) applyStyle(c, cx.style(block.style));
+      const span = textSpan(sheet, b);
+      if (span !== undefined) ws.mergeCells(p.top + 1, 1, p.top + 1, span);
+      if (block.style) applyStyle(c, wrapped(cx.style(block.style), span !== undefined));
       return;
     }
     if (block.caption) {
