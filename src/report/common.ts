@@ -94,6 +94,15 @@ export function numberCell(x: number | undefined): CellValue {
   return x !== undefined && Number.isFinite(x) ? x : null;
 }
 
+/**
+ * A year as a number (2024), written with the "year" format ("0"); any other text (a list of
+ * years, "全部年份", "2024H1") stays text.
+ */
+export function yearCell(text: string): CellValue {
+  const t = text.trim();
+  return /^\d{4}$/.test(t) ? Number(t) : text;
+}
+
 export const colon = (lang: Lang): string => (lang === "zh" ? "：" : ": ");
 export const paren = (text: string, lang: Lang): string => (lang === "zh" ? `（${text}）` : ` (${text})`);
 export const listText = (xs: readonly (string | number)[], lang: Lang): string => xs.join(lang === "zh" ? "、" : ", ");

@@ -4,21 +4,35 @@
  * sheet and as the start of the JSON's `parameters`.
  */
 import { Lang, Text } from "../engine/text";
-import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo } from "./common";
+import { colon, listText, numberCell, ReportBookkeeping, trimText, WeightsInfo, yearCell } from "./common";
 import { columnMappingRows } from "./columnSources";
 import { label, LabelKey } from "./i18n";
 import { localTimeText } from "./localTime";
 import { CellValue, ColumnType, KeyValueBlock } from "./model";
 
-export type ParameterRow = [string, CellValue];
+/** A label and its value, with the value's type when the row gives one (a year as "year"). */
+export type ParameterRow = [string, CellValue] | [string, CellValue, ColumnType];
 
-/** A captioned key-value block of the parameters; `types` formats numbers by row (a rate as per cent). */
+/** A row of a year or of the text that stands for one ("全部年份", a list): a lone year is a number. */
+export function yearRow(key: string, text: string): ParameterRow {
+  const value = yearCell(text);
+  return typeof value === "number" ? [key, value, "year"] : [key, value];
+}
+
+/**
+ * A captioned key-value block of the parameters; `types` formats numbers by row (a rate as per
+ * cent), else a row's own type (a year).
+ */
 export function keyValueBlock(
   caption: string,
   rows: ParameterRow[],
   types?: (ColumnType | undefined)[],
 ): KeyValueBlock {
-  return types ? { kind: "keyValue", caption, rows, types } : { kind: "keyValue", caption, rows };
+  const all = rows.map((r, i) => types?.[i] ?? r[2]);
+  const pairs = rows.map(([k, v]): [string, CellValue] => [k, v]);
+  return all.some((t) => t !== undefined)
+    ? { kind: "keyValue", caption, rows: pairs, types: all }
+    : { kind: "keyValue", caption, rows: pairs };
 }
 
 /** The JSON of the source and the rows: the first keys of every report's `parameters`. */
@@ -55,7 +69,7 @@ export function weightSettingRows(weights: WeightsInfo, lang: Lang): ParameterRo
       [reportLabel("trim"), trimText(weights.trim, lang)],
       [reportLabel("weightMinCases"), weights.minCases ?? null],
     );
-    if (weights.years) rows.push([reportLabel("years"), listText(weights.years, lang)]);
+    if (weights.years) rows.push(yearRow(reportLabel("years"), listText(weights.years, lang)));
     if (weights.yearWeights) rows.push([reportLabel("yearWeights"), listText(weights.yearWeights, lang)]);
     rows.push([reportLabel("allCaseMean"), numberCell(weights.allCaseMean ?? NaN)]);
   }

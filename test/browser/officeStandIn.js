@@ -248,6 +248,9 @@
   Range.prototype.ref = function () {
     return this.address;
   };
+  Range.prototype.merge = function () {
+    this._sheet.formats.push(["merge", this.address]);
+  };
 
   function Chart(sheet, type, source) {
     this.type = type;

@@ -17,6 +17,7 @@ import { auditWorkbook } from "../../src/report/audit/sheets";
 import { KeyValueBlock, SheetModel, TableBlock, TextBlock } from "../../src/report/model";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { dataFile } from "../../src/cli/repository";
+import { MDC_NAMES } from "../../src/words/mdcNames";
 
 const CONTEXT = { version: "9.9.9", time: new Date(Date.UTC(2025, 0, 31, 8, 0, 0)) };
 
@@ -178,13 +179,18 @@ describe("two tables sharing 2 of 10 codes", () => {
       const grouped = tableById(sheet, "mdc")!;
       const sep = lang === "en" ? ", " : "、";
       const list = (...codes: string[]) => codes.join(sep);
+      // each MDC by its letter and its CHS-DRG name (src/words/mdcNames.ts)
+      const mdc = (letter: string) => `MDC${letter} ${MDC_NAMES[letter][lang]}`;
       expect(grouped.rows).toEqual([
-        ["E", 2, list("ES21", "ES23"), 1, "ES29"],
-        ["F", 3, list("FR11", "FR13", "FR15"), 3, list("FR19", "FR21", "FR23")],
-        ["G", 1, "GB15", 1, "GB19"],
-        ["J", 2, list("JR11", "JR13"), 1, "JR19"],
-        ["K", 0, "", 2, list("KR11", "KR13")],
+        [mdc("E"), 2, list("ES21", "ES23"), 1, "ES29"],
+        [mdc("F"), 3, list("FR11", "FR13", "FR15"), 3, list("FR19", "FR21", "FR23")],
+        [mdc("G"), 1, "GB15", 1, "GB19"],
+        [mdc("J"), 2, list("JR11", "JR13"), 1, "JR19"],
+        [mdc("K"), 0, "", 2, list("KR11", "KR13")],
       ]);
+      expect(grouped.rows[0][0]).toBe(
+        lang === "en" ? "MDCE Diseases and disorders of the respiratory system" : "MDCE 呼吸系统疾病及功能障碍",
+      );
       expect(grouped.totalRow).toEqual([lang === "en" ? "Total" : "合计", 8, "", 8, ""]);
     }
   });
@@ -273,8 +279,8 @@ describe("the Harbin 2022 and 2024 catalogues", () => {
     expect(findings.rows.slice(1, 8).every((r) => r[0] === "严重程度倒挂")).toBe(true);
     const grouped = tableById(sheet, "mdc")!;
     expect(grouped.totalRow?.slice(0, 4)).toEqual(["合计", 240, "", 290]);
-    expect(grouped.rows.find((r) => r[0] === "F")?.slice(0, 4)).toEqual([
-      "F",
+    expect(grouped.rows.find((r) => r[0] === "MDCF 循环系统疾病及功能障碍")?.slice(0, 4)).toEqual([
+      "MDCF 循环系统疾病及功能障碍",
       32,
       "FB21、FB2B、FC1B、FD19、FD2A、FD39、FE29、FF15 … (+24)",
       44,

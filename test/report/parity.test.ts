@@ -1,7 +1,7 @@
 /**
  * One model of each report drawn by both renderers, read back the same way, must look the same:
  * sheet names, cell values, number formats, styles of every written cell (fonts, fills, borders,
- * alignment, wrap), column widths, hidden helper columns, page setup, tab colour, frozen panes,
+ * alignment, wrap), column widths, row heights, merged note rows, hidden helper columns, page setup, tab colour, frozen panes,
  * the filter, and each chart's series (names and cell ranges), axis limits, tick steps and formats.
  *
  * The one difference by design: the Excel renderer writes the quadrant names as data labels of a
@@ -65,6 +65,8 @@ describe.each(REPORTS)("the %s report looks the same from both renderers", (_nam
         "formats",
         "styles",
         "widths",
+        "heights",
+        "merges",
         "hidden",
         "page",
         "tab",
@@ -105,6 +107,9 @@ describe("the pictures hold what the layout decides (so an empty picture cannot 
       wrap: true,
     });
     expect(sheet.styles["16,2"].horizontal).toBe("center");
+    // the note under the title (row 1) spans the groups' 11 columns, merged and wrapped
+    expect(sheet.merges).toContain("A2:K2");
+    expect(sheet.styles["1,0"].wrap).toBe(true);
     expect(sheet.page).toEqual({
       orientation: "landscape",
       paper: "A4",

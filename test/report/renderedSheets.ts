@@ -10,6 +10,7 @@
 import type * as ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import { CellValue, WorkbookModel, placeBlocks } from "../../src/report/model";
+import { columnLetters } from "../../src/report/layout/addresses";
 import { cornerSeriesName, planSheetCharts } from "../../src/report/layout/charts";
 import { MockSheet, MockWorkbook, PathEntry } from "../taskpane/excelMock";
 
@@ -52,6 +53,10 @@ export interface SheetPicture {
   styles: Record<string, Style>;
   /** Column widths in points, by column. */
   widths: Record<number, number>;
+  /** Heights in points of the rows given one, by row (0-based). */
+  heights: Record<number, number>;
+  /** Merged ranges, A1 style, sorted. */
+  merges: string[];
   hidden: number[];
   page: {
     orientation?: string;
@@ -194,6 +199,9 @@ export function excelPicture(book: MockWorkbook, model: WorkbookModel): SheetPic
     );
     const widths: Record<number, number> = {};
     for (const e of sheet.formatLog) if (e.path === "columnWidth") widths[e.column] = e.value as number;
+    const heights: Record<number, number> = {};
+    for (const e of sheet.formatLog) if (e.path === "rowHeight") heights[e.row] = e.value as number;
+    const merges = sheet.merges.map((m) => a1Range(m.row, m.column, m.rows, m.columns)).sort();
     const hidden = sheet.hidden.flatMap((h) => Array.from({ length: h.columns }, (_, i) => h.column + i));
     const page = Object.fromEntries(sheet.pageSetup);
     const zoom = page.zoom as { horizontalFitToPages?: number; verticalFitToPages?: number } | undefined;
@@ -204,6 +212,8 @@ export function excelPicture(book: MockWorkbook, model: WorkbookModel): SheetPic
       formats: sorted(formats),
       styles: sorted(styles),
       widths,
+      heights,
+      merges,
       hidden: hidden.filter((c) => c < corners).sort((a, b) => a - b),
       page: defined({
         orientation: String(page.orientation).toLowerCase(),
@@ -233,6 +243,11 @@ function excelFreeze(sheet: MockSheet): { rows: number; columns: number } | unde
   const columns = sheet.panes.find(([p]) => p === "freezeColumns()")?.[1] as number[] | undefined;
   if (!rows && !columns) return undefined;
   return { rows: rows?.[0] ?? 0, columns: columns?.[0] ?? 0 };
+}
+
+/** Rows and columns (0-based) as an A1 range: (0, 0, 1, 3) is A1:C1. */
+function a1Range(row: number, column: number, rows: number, columns: number): string {
+  return `${columnLetters(column)}${row + 1}:${columnLetters(column + columns - 1)}${row + rows}`;
 }
 
 /** "Sheet!R2C0:6x11" as A3:K8. */
@@ -348,6 +363,8 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
     const styles = new Map<string, Style>();
     ws.eachRow((row, r) =>
       row.eachCell((cell, c) => {
+        // The cells a merge covers read as its first cell: only that one holds the value.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const value = cell.value as CellValue;
         if (value === null || value === undefined) return;
         cells.set(key(r - 1, c - 1), value);
@@ -364,6 +381,11 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
       if (isHidden) hidden.push(c - 1);
       else if (width !== undefined) widths[c - 1] = Math.trunc(width * 7 + 5) * 0.75;
     }
+    const heights: Record<number, number> = {};
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      if (row.height !== undefined) heights[r - 1] = row.height;
+    });
+    const merges = [...((ws.model as unknown as { merges?: string[] }).merges ?? [])].sort();
     const view = ws.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
     const setup = ws.pageSetup;
     const filter = ws.autoFilter as unknown as string | undefined;
@@ -373,6 +395,8 @@ export async function xlsxPicture(wb: ExcelJS.Workbook, zip: JSZip): Promise<She
       formats: sorted(formats),
       styles: sorted(styles),
       widths,
+      heights,
+      merges,
       hidden,
       page: defined({
         orientation: setup.orientation,

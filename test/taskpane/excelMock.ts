@@ -171,6 +171,8 @@ export class MockSheet {
   chartPaths: PathEntry[][] = [];
   /** Every format set on a range of this sheet, in order. */
   formatLog: FormatEntry[] = [];
+  /** Ranges merged, in order. */
+  merges: { row: number; column: number; rows: number; columns: number }[] = [];
   /** Page layout settings by path ("orientation", "zoom", "setPrintTitleRows()"). */
   pageSetup: PathEntry[] = [];
   pageLayout: any;
@@ -319,6 +321,12 @@ export class MockRange {
 
   ref(): string {
     return `${this.sheet.name}!R${this.row}C${this.column}:${this.rows}x${this.columns}`;
+  }
+
+  /** Merges the range's cells (recorded on the sheet). */
+  merge(across = false): void {
+    this.sheet.book.charge(["merge", across]);
+    this.sheet.merges.push({ row: this.row, column: this.column, rows: this.rows, columns: this.columns });
   }
 
   get worksheet(): MockSheet {

@@ -28,22 +28,23 @@ import { groupsOneTableCodes, keyFindingLines, listedFindings, oneTableBlock, su
 import { clauseSep, countText, plainPercent, shortList } from "./text";
 import { printInfo } from "../printTitles";
 import { tiltBlocks } from "./tiltSheet";
+import { BAR_COLORS, FILLS, HIGHLIGHTS } from "../layout/palette";
 
 /** Fills of the kind cells of the findings table. */
 export const FINDING_FILLS: Record<FindingKind, string> = {
-  neutrality: "#FFEB9C",
-  severityOrder: "#FFC7CE",
-  missingWeight: "#F8CBAD",
-  nonPositiveWeight: "#FFC7CE",
-  onlyInBase: "#DDEBF7",
-  onlyInAdjusted: "#E2EFDA",
-  largeChange: "#EDEDED",
+  neutrality: FILLS.yellow,
+  severityOrder: FILLS.red,
+  missingWeight: FILLS.orange,
+  nonPositiveWeight: FILLS.red,
+  onlyInBase: FILLS.blue,
+  onlyInAdjusted: FILLS.paleGreen,
+  largeChange: FILLS.grey,
 };
-const NO_FINDINGS_FILL = "#C6EFCE";
-const GAIN = { fill: "#C6EFCE", font: "#006100" };
-const LOSS = { fill: "#FFC7CE", font: "#9C0006" };
-const BAR_UP = "#4472C4";
-const BAR_DOWN = "#C00000";
+const NO_FINDINGS_FILL = FILLS.green;
+const GAIN = HIGHLIGHTS.good;
+const LOSS = HIGHLIGHTS.bad;
+const BAR_UP = BAR_COLORS.up;
+const BAR_DOWN = BAR_COLORS.down;
 
 /** The difference and relative columns of a finding (see the findings note). */
 function findingSizes(f: Finding): [number | undefined, number | undefined] {

@@ -10,6 +10,7 @@ import { groupByPrefix } from "../../engine/weightAudit/catalogue";
 import { Finding, FINDING_KINDS, FindingKind } from "../../engine/weightAudit/findings";
 import { FINDING_LABELS, findingDetail } from "../../words/auditFindings";
 import { fmtPercent } from "../../words/auditNumbers";
+import { mdcLabel } from "../../words/mdcNames";
 import { listText, numberCell } from "../common";
 import { CellValue, ColumnType, KeyValueBlock, TableBlock, TextBlock } from "../model";
 import { AuditReport } from "./compute";
@@ -152,14 +153,14 @@ export function oneTableBlock(report: AuditReport, lang: Lang): TableBlock | und
     kind: "table",
     caption: auditLabel("oneTableCaption", lang),
     columns: [
-      { id: "mdc", header: auditLabel("mdc", lang), type: "text", width: 6 },
+      { id: "mdc", header: auditLabel("mdc", lang), type: "text", width: 24 },
       { id: "onlyInBase", header: auditLabel("onlyInBaseCount", lang), type: "integer", width: 10 },
       { id: "baseCodes", header: auditLabel("codesList", lang), type: "text", width: 40 },
       { id: "onlyInAdjusted", header: auditLabel("onlyInAdjustedCount", lang), type: "integer", width: 10 },
       { id: "adjustedCodes", header: auditLabel("codesList", lang), type: "text", width: 40 },
     ],
     rows: groups.map((g) => [
-      g.prefix || auditLabel("otherCodes", lang),
+      g.prefix ? mdcLabel(g.prefix, lang) : auditLabel("otherCodes", lang),
       g.onlyInBase.length,
       fewOf(g.onlyInBase, lang, 8),
       g.onlyInAdjusted.length,

@@ -5,8 +5,9 @@ import { planBar, planLine, planSheetCharts } from "../layout/charts";
 import { keyValueFormat } from "../layout/formats";
 import { pageSetup } from "../layout/pageSetup";
 import { PALETTE, cellStyle } from "../layout/palette";
-import { filteredTable, tableAt } from "../layout/sheetLayout";
+import { filteredTable, tableAt, textSpan } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout, widthPoints } from "../layout/widths";
+import { rowHeights } from "../layout/rowHeights";
 import { excelCell } from "./cells";
 import { drawBarChart, drawLineChart, drawScatterCharts } from "./charts";
 import { REPORT_MARKER } from "./sheetNames";
@@ -40,8 +41,11 @@ export async function drawSheet(
   columns.widths.forEach((w, j) => {
     if (w !== undefined) sheet.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(w);
   });
+  const heights = rowHeights(model, columns, lang);
+  await requests.ops(heights.size);
+  for (const [r, h] of heights) sheet.getRangeByIndexes(r, 0, 1, 1).format.rowHeight = h;
   for (let b = 0; b < model.blocks.length; b++) {
-    await drawBlock(sheet, model.blocks[b], b, placements[b], columns, lang, requests);
+    await drawBlock(sheet, model.blocks[b], b, placements[b], columns, lang, requests, textSpan(model, b));
   }
   const filtered = filteredTable(model);
   if (filtered !== undefined) {
@@ -77,11 +81,17 @@ async function drawBlock(
   columns: ColumnLayout,
   lang: Lang,
   requests: Requests,
+  /** The columns a note spans (merged and wrapped), layout/sheetLayout.ts textSpan. */
+  span: number | undefined,
 ): Promise<void> {
   if (block.kind === "text") {
     const cell = await writeCell(sheet, at.top, 0, excelCell(block.text), requests);
+    if (span !== undefined) {
+      await requests.ops(1);
+      sheet.getRangeByIndexes(at.top, 0, 1, span).merge(false);
+    }
     if (block.style) {
-      const style = cellStyle(block.style, lang);
+      const style = { ...cellStyle(block.style, lang), ...(span !== undefined ? { wrap: true } : {}) };
       await requests.ops(styleOps(style));
       applyStyle(cell, style);
     }

@@ -13,6 +13,8 @@ export const NUMBER_FORMATS: Record<ColumnType, string> = {
   percent: "0.00%",
   ratio: "0.000",
   boolean: "General",
+  /** A year: a number (so it sorts and filters as one) shown 2024, not 2,024 or as text. */
+  year: "0",
 };
 
 /**

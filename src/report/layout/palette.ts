@@ -1,7 +1,8 @@
 /**
- * The renderers' own colours, fonts and cell styles: one palette for the Excel and the .xlsx
- * output. (Colours a report chooses for its data, such as the quadrant fills, travel in the
- * model; these are the ones the renderers add around it.)
+ * The colours, fonts and cell styles of the reports: one palette for the Excel and the .xlsx
+ * output. PALETTE holds the renderers' own colours; FILLS, HIGHLIGHTS, SERIES_COLORS and
+ * BAR_COLORS those the report modules choose for their data (quadrant fills, red for a gap),
+ * which travel in the model.
  *
  * Where the two renderers used to differ, the choice and the reason:
  * - header fill #DDEBF7 (Excel) against #D9E1F2 (.xlsx): #DDEBF7, Excel's own "Blue, Accent 1,
@@ -34,6 +35,55 @@ export const PALETTE = {
   lines: ["#2F5597", "#ED7D31", "#70AD47", "#FFC000", "#5B9BD5", "#A5A5A5", "#7030A0", "#C00000"],
   gridline: "#E7E6E6",
   chartBorder: "#D9D9D9",
+} as const;
+
+/**
+ * The colours reports give their data, by name: cell fills (with the text colour that goes
+ * on them, Excel's own conditional-format pairs "light red fill with dark red text" and so on),
+ * the quadrant and curve-flag series, and data bars. Report modules take their colours from
+ * here, never as hex literals (test/report/palette.test.ts), so one change recolours every report.
+ */
+export const FILLS = {
+  red: "#FFC7CE",
+  green: "#C6EFCE",
+  yellow: "#FFEB9C",
+  blue: "#DDEBF7",
+  grey: "#EDEDED",
+  orange: "#F8CBAD",
+  paleGreen: "#E2EFDA",
+  paleYellow: "#FFF2CC",
+  paleOrange: "#FCE4D6",
+} as const;
+
+/** A fill and the text colour drawn on it. */
+export interface Highlight {
+  fill: string;
+  font: string;
+}
+
+/** Cells that read as bad (a loss, a gap), good (a gain, the best model), a caution or a note. */
+export const HIGHLIGHTS = {
+  bad: { fill: FILLS.red, font: "#9C0006" },
+  good: { fill: FILLS.green, font: "#006100" },
+  caution: { fill: FILLS.yellow, font: "#9C5700" },
+  info: { fill: FILLS.blue, font: "#1F4E78" },
+} as const satisfies Record<string, Highlight>;
+
+/** Colours of chart series and markers that stand for a meaning (a quadrant, a flag). */
+export const SERIES_COLORS = {
+  green: "#2E7D32",
+  blue: "#1F77B4",
+  amber: "#E0A000",
+  red: "#C62828",
+  grey: "#9E9E9E",
+} as const;
+
+/** Data bars and bar charts: rises and falls, points and money. */
+export const BAR_COLORS = {
+  up: "#4472C4",
+  down: PALETTE.warning,
+  points: PALETTE.bar,
+  money: "#63BE7B",
 } as const;
 
 export const FONTS: Record<Lang, string> = { zh: "Microsoft YaHei", en: "Calibri" };

@@ -1,5 +1,5 @@
 /** Sheet-wide placement both renderers share: the filtered table and the columns a sheet uses. */
-import { chartAnchors, SheetModel, TableBlock } from "../model";
+import { chartAnchors, placeBlocks, SheetModel, TableBlock } from "../model";
 
 /**
  * The block that gets the sheet's filter buttons: Excel allows one filter per sheet, so the
@@ -32,4 +32,35 @@ export function usedColumns(sheet: SheetModel): number {
   let used = blockColumns(sheet);
   for (const a of chartAnchors(sheet)) used = Math.max(used, a.column + a.width);
   return used;
+}
+
+/**
+ * Rows a sheet freezes at most. A laptop shows some 25 rows of a sheet; the quadrant sheet's
+ * summary and header took 17 of them, so its groups scrolled in the bottom third. A header
+ * further down than this is not frozen (its key columns still are), and prints as the title row.
+ */
+export const MAX_FROZEN_ROWS = 5;
+
+/**
+ * Freezes the key columns of the table at `index` and, when they fit under MAX_FROZEN_ROWS, the
+ * rows down to its header; the printed pages repeat that header only (not a summary above it).
+ */
+export function freezeTable(sheet: SheetModel, index: number, columns: number): void {
+  const placed = placeBlocks(sheet)[index];
+  tableAt(sheet, index);
+  const rows = placed.firstDataRow <= MAX_FROZEN_ROWS ? placed.firstDataRow : 0;
+  sheet.freeze = { rows, columns };
+  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
+}
+
+/**
+ * The columns a note or warning of a sheet spans: every block column, so the text wraps inside
+ * the printed width instead of running past the page's edge (the trends notes of 300 to 500
+ * characters were cut there); undefined for titles, or when the sheet has one column.
+ */
+export function textSpan(sheet: SheetModel, index: number): number | undefined {
+  const block = sheet.blocks[index];
+  if (block?.kind !== "text" || (block.style !== "note" && block.style !== "warning")) return undefined;
+  const columns = blockColumns(sheet);
+  return columns > 1 ? columns : undefined;
 }

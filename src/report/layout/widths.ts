@@ -5,16 +5,28 @@
  * header wraps onto a second line (header cells wrap) instead of widening a column of numbers.
  * Titles, notes and captions do not count: they run over the empty cells to their right.
  *
+ * Then the page: a sheet prints at one page wide, so the sum of its widths sets the scale. When
+ * that would print under READABLE_SCALE (the audit's 72-character details beside code lists
+ * printed at 42%), the text columns give way, widest first, down to TEXT_FLOOR, and wrap; the
+ * numbers keep their widths, since a number cut onto two lines is misread.
+ *
  * Before, the Excel renderer took the model's width or the header, the .xlsx renderer the
  * model's width or 12, and neither looked at the cells.
  */
 import { Block, CellValue, ColumnType, SheetModel } from "../model";
 import { keyValueFormat } from "./formats";
+import { MARGINS } from "./pageSetup";
 
 export const MIN_WIDTH = 8;
 export const MAX_WIDTH = 60;
 export const HEADER_WIDTH = 20;
-const PADDING = 2;
+export const PADDING = 2;
+/** The narrowest a text column gets to fit the page: 8 Chinese or 16 Latin characters a line. */
+export const TEXT_FLOOR = 16;
+/** The smallest fit-to-width print scale the widths aim at: 60% of 11 pt is a 6.6 pt font. */
+export const READABLE_SCALE = 0.6;
+/** Width between the margins of an A4 page in landscape (297 mm = 11.69 in), in points. */
+export const PRINT_WIDTH_POINTS = (297 / 25.4 - MARGINS.left - MARGINS.right) * 72;
 
 /** True for East Asian wide and full-width code points (Unicode East Asian Width W and F). */
 function isWide(c: number): boolean {
@@ -54,6 +66,7 @@ const DECIMALS: Partial<Record<ColumnType, number>> = {
   percent: 2,
   ratio: 3,
   integer: 0,
+  year: 0,
 };
 const GROUPED = new Set<ColumnType>(["integer", "number", "money"]);
 
@@ -89,42 +102,74 @@ function clamp(chars: number): number {
   return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, Math.ceil(chars)));
 }
 
-/** The content width of each column of a block (before padding and bounds); [] for text blocks. */
-function blockWidths(block: Block): number[] {
+/**
+ * The content width of each column of a block (before padding and bounds) and the part of it
+ * that cannot wrap (its numbers; 0 for text); [] for text blocks.
+ */
+function blockWidths(block: Block): { content: number; rigid: number }[] {
   if (block.kind === "text") return [];
   if (block.kind === "keyValue") {
     let label = 0;
     let value = 0;
+    let rigid = 0;
     for (const [i, [k, v]] of block.rows.entries()) {
       const type = block.types?.[i];
       label = Math.max(label, displayWidth(k));
       const number = keyValueFormat(v, type) !== undefined;
-      value = Math.max(value, number ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text"));
+      const w = number ? numberWidth(v as number, type ?? "keyValue") : cellWidth(v, "text");
+      value = Math.max(value, w);
+      if (number) rigid = Math.max(rigid, w);
     }
-    return [label, value];
+    return [
+      { content: label, rigid: 0 },
+      { content: value, rigid },
+    ];
   }
   return block.columns.map((column, j) => {
     let w = Math.min(HEADER_WIDTH, displayWidth(column.header));
     for (const row of block.rows) w = Math.max(w, cellWidth(row[j], column.type));
     if (block.totalRow) w = Math.max(w, cellWidth(block.totalRow[j], column.type));
-    return w;
+    return { content: w, rigid: column.type === "text" ? 0 : w };
   });
+}
+
+/** The fit-to-width print scale of columns of these widths (in characters), at most 1. */
+export function printScale(widths: readonly (number | undefined)[]): number {
+  const points = widths.reduce<number>((sum, w) => sum + widthPoints(w ?? MIN_WIDTH), 0);
+  return points > 0 ? Math.min(1, PRINT_WIDTH_POINTS / points) : 1;
+}
+
+/**
+ * The widths capped so the columns print at READABLE_SCALE or larger: each column at most
+ * `cap` but not under its floor, for the largest cap that fits (the floors when none does).
+ */
+function fitToPage(widths: number[], floors: number[]): number[] {
+  if (printScale(widths) >= READABLE_SCALE) return widths;
+  const capped = (cap: number) => widths.map((w, j) => Math.max(floors[j], Math.min(w, cap)));
+  for (let cap = Math.max(...widths) - 1; cap > TEXT_FLOOR; cap--)
+    if (printScale(capped(cap)) >= READABLE_SCALE) return capped(cap);
+  return capped(TEXT_FLOOR);
 }
 
 /** The column widths of a sheet and the block columns that wrap. */
 export function columnLayout(sheet: SheetModel): ColumnLayout {
-  const widths: (number | undefined)[] = [];
-  const content: number[][] = sheet.blocks.map(blockWidths);
+  const natural: number[] = [];
+  const floors: number[] = [];
+  const content = sheet.blocks.map(blockWidths);
   sheet.blocks.forEach((block, b) => {
-    content[b].forEach((w, j) => {
+    content[b].forEach(({ content: w, rigid }, j) => {
       const asked = block.kind === "table" ? (block.columns[j].width ?? 0) : 0;
       const width = clamp(Math.max(asked, w + PADDING));
-      widths[j] = Math.max(widths[j] ?? 0, width);
+      natural[j] = Math.max(natural[j] ?? 0, width);
+      // Numbers keep their width (and a number column the model's); text may wrap to the floor.
+      const floor = rigid > 0 ? clamp(Math.max(asked, rigid + PADDING)) : Math.min(width, TEXT_FLOOR);
+      floors[j] = Math.max(floors[j] ?? 0, floor);
     });
   });
+  const widths: (number | undefined)[] = fitToPage(natural, floors);
   const wrapped = new Set<string>();
   content.forEach((columns, b) =>
-    columns.forEach((w, j) => {
+    columns.forEach(({ content: w }, j) => {
       if (w + PADDING > (widths[j] as number)) wrapped.add(`${b}:${j}`);
     }),
   );

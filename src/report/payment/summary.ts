@@ -10,7 +10,7 @@ import { Lang } from "../../engine/text";
 import { colon, formatNumber, paren } from "../common";
 import { label } from "../i18n";
 import { ColumnType, KeyValueBlock } from "../model";
-import { ParameterRow } from "../parameterRows";
+import { keyValueBlock, ParameterRow } from "../parameterRows";
 import { largestLoss } from "./compute";
 import { PAYMENT_COST_LABELS, paymentLabel } from "./labels";
 import { PaymentReport } from "./types";
@@ -38,7 +38,11 @@ export function summaryBlock(report: PaymentReport, lang: Lang): KeyValueBlock {
     [[L("groupsLosing"), report.groups.filter((g) => g.balance < 0).length], "integer"],
     [[L("largestLoss"), lossText], undefined],
   ];
-  return { kind: "keyValue", caption: L("summary"), rows: rows.map((r) => r[0]), types: rows.map((r) => r[1]) };
+  return keyValueBlock(
+    L("summary"),
+    rows.map((r) => r[0]),
+    rows.map((r) => r[1]),
+  );
 }
 
 /** The expected revenue against the settlement columns, or undefined when the data has none. */
@@ -53,5 +57,9 @@ export function settlementBlock(report: PaymentReport, lang: Lang): KeyValueBloc
     [L("actual"), s.actual],
     [L("difference"), s.difference],
   ];
-  return { kind: "keyValue", caption: L("settlement"), rows, types: rows.map(() => "money" as const) };
+  return keyValueBlock(
+    L("settlement"),
+    rows,
+    rows.map(() => "money" as const),
+  );
 }

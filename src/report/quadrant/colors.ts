@@ -1,18 +1,19 @@
 /** The colours of the quadrants: fills of the quadrant cells and colours of the chart's series. */
 import { Quadrant } from "../../engine/quadrants";
+import { FILLS, SERIES_COLORS } from "../layout/palette";
 
 export const QUADRANT_FILLS: Record<Quadrant, string> = {
-  strategic: "#C6EFCE",
-  competitive: "#DDEBF7",
-  suitable: "#FFEB9C",
-  weak: "#FFC7CE",
-  unclassified: "#EDEDED",
+  strategic: FILLS.green,
+  competitive: FILLS.blue,
+  suitable: FILLS.yellow,
+  weak: FILLS.red,
+  unclassified: FILLS.grey,
 };
 
 export const QUADRANT_COLORS: Record<Quadrant, string> = {
-  strategic: "#2E7D32",
-  competitive: "#1F77B4",
-  suitable: "#E0A000",
-  weak: "#C62828",
-  unclassified: "#9E9E9E",
+  strategic: SERIES_COLORS.green,
+  competitive: SERIES_COLORS.blue,
+  suitable: SERIES_COLORS.amber,
+  weak: SERIES_COLORS.red,
+  unclassified: SERIES_COLORS.grey,
 };

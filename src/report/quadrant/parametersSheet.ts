@@ -13,6 +13,7 @@ import {
   readRows,
   skippedRows,
   weightSettingRows,
+  yearRow,
 } from "../parameterRows";
 import { revenueText, xCutText, yCutText } from "./cutText";
 import { unitDimensions } from "./settings";
@@ -23,7 +24,7 @@ function settingRows(report: QuadrantReport, lang: Lang): ParameterRow[] {
   const reportLabel = (k: LabelKey) => label(k, lang);
   return [
     ...weightSettingRows(report.weights, lang),
-    [reportLabel("yearFilter"), s.year ?? reportLabel("allYears")],
+    yearRow(reportLabel("yearFilter"), s.year ?? reportLabel("allYears")),
     [reportLabel("revenueSource"), revenueText(report, lang)],
     ...(s.revenue === "payment" && s.payment
       ? ([

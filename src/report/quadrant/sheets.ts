@@ -7,15 +7,9 @@ import { QUADRANTS } from "../../engine/quadrants";
 import { Lang } from "../../engine/text";
 import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { CONTRIBUTION_LABELS, COST_LABELS, label, quadrantLabel, RATE_LABELS, SKIP_LABELS } from "../i18n";
-import {
-  CellValue,
-  ColumnModel,
-  ConditionalFormat,
-  SheetModel,
-  TableBlock,
-  WorkbookModel,
-  placeBlocks,
-} from "../model";
+import { CellValue, ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel } from "../model";
+import { freezeTable } from "../layout/sheetLayout";
+import { BAR_COLORS, HIGHLIGHTS } from "../layout/palette";
 import { quadrantChart } from "./chart";
 import { QUADRANT_FILLS } from "./colors";
 import { xCutText, yCutText } from "./cutText";
@@ -61,13 +55,13 @@ function groupTable(report: QuadrantReport, lang: Lang): TableBlock {
   const labels = report.settings.labels;
   const h = report.hospital;
   const conditionalFormats: ConditionalFormat[] = [
-    { columnId: "rate", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
-    { columnId: "contribution", rule: { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" } },
+    { columnId: "rate", rule: { kind: "lessThan", value: 0, ...HIGHLIGHTS.bad } },
+    { columnId: "contribution", rule: { kind: "lessThan", value: 0, ...HIGHLIGHTS.bad } },
     ...QUADRANTS.map((q): ConditionalFormat => ({
       columnId: "quadrant",
       rule: { kind: "textEquals", text: quadrantLabel(q, lang, labels), fill: QUADRANT_FILLS[q] },
     })),
-    { columnId: "points", rule: { kind: "dataBar", color: "#5B9BD5" } },
+    { columnId: "points", rule: { kind: "dataBar", color: BAR_COLORS.points } },
   ];
   return {
     kind: "table",
@@ -130,10 +124,9 @@ function quadrantSheet(report: QuadrantReport, lang: Lang): SheetModel {
   if (warning) sheet.blocks.push({ kind: "text", text: warning, style: "warning" });
   sheet.blocks.push(...summaryBlocks(report, lang));
   const at = sheet.blocks.push(table) - 1;
-  const placed = placeBlocks(sheet)[at];
-  sheet.freeze = { rows: placed.firstDataRow, columns: 2 };
-  // Printed pages repeat the groups' header only, not the summary above it.
-  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
+  // The summary above puts the header on row 17: the group and name columns stay in view, the
+  // rows scroll; printed pages repeat the groups' header only.
+  freezeTable(sheet, at, 2);
   sheet.charts = [quadrantChart(report, lang, at, table.columns.length + 1)];
   return sheet;
 }
@@ -170,7 +163,7 @@ function unitBlock(t: UnitTable, lang: Lang): TableBlock {
     columns,
     rows: t.rows.map((r) => cells(r.rank, r, withDepartment ? [r.department ?? ""] : [])),
     totalRow: cells(label("total", lang), { ...u, unit: "" }, withDepartment ? [""] : []),
-    conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: "#63BE7B" } }],
+    conditionalFormats: [{ columnId: "amount", rule: { kind: "dataBar", color: BAR_COLORS.money } }],
     autoFilter: true,
   };
 }
@@ -214,6 +207,6 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
     }
   }
   const sheet: SheetModel = { name: label("sheetIncentives", lang), blocks };
-  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[2].firstDataRow, columns: 2 };
+  if (report.units.length === 1) freezeTable(sheet, 2, 2);
   return sheet;
 }

@@ -12,7 +12,7 @@ import { Lang } from "../../engine/text";
 import { colon, formatNumber, listText, numberCell, paren } from "../common";
 import { label, LabelKey, quadrantLabel } from "../i18n";
 import { Block, KeyValueBlock, TableBlock } from "../model";
-import { ParameterRow } from "../parameterRows";
+import { keyValueBlock, ParameterRow, yearRow } from "../parameterRows";
 import { revenueText } from "./cutText";
 import { QuadrantReport } from "./types";
 
@@ -43,12 +43,11 @@ function summaryPairs(report: QuadrantReport, lang: Lang): KeyValueBlock {
           [L("perPoint"), report.hospital.points > 0 ? m.pool / report.hospital.points : null],
         ]
       : [[L("perPoint"), m.moneyPerPoint]];
-  return {
-    kind: "keyValue",
-    caption: L("summary"),
-    rows: [[L("source"), source], ...revenue, [L("period"), periodText(report, lang)], ...money],
-    types: [undefined, ...revenue.map(() => undefined), undefined, ...money.map(() => "money" as const)],
-  };
+  return keyValueBlock(
+    L("summary"),
+    [[L("source"), source], ...revenue, yearRow(L("period"), periodText(report, lang)), ...money],
+    [undefined, ...revenue.map(() => undefined), undefined, ...money.map(() => "money" as const)],
+  );
 }
 
 /** The rule of a quadrant in words, e.g. "RW ≥ 1.2727，贡献率 ≥ 31.82%". */

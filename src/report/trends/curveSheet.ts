@@ -3,6 +3,7 @@ import { Lang } from "../../engine/text";
 import { formatNumber, numberCell } from "../common";
 import { label } from "../i18n";
 import { CellValue, ChartModel, SheetModel, TableBlock } from "../model";
+import { HIGHLIGHTS } from "../layout/palette";
 import { BLUE, FLAG_COLORS, RED } from "./colors";
 import { fill, FLAG_LABELS, modelName, TRENDS_LABELS, unitLabel } from "./labels";
 import { CurveFlag, CurveSection, TrendsReport } from "./types";
@@ -69,7 +70,7 @@ function modelTable(c: CurveSection, lang: Lang): TableBlock {
       ]),
     ],
     conditionalFormats: [
-      { columnId: "note", rule: { kind: "textEquals", text: L.bestModel[lang], fill: "#C6EFCE", font: "#006100" } },
+      { columnId: "note", rule: { kind: "textEquals", text: L.bestModel[lang], ...HIGHLIGHTS.good } },
     ],
   };
 }

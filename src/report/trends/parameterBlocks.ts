@@ -12,6 +12,7 @@ import {
   readRows,
   skippedRows,
   weightSettingRows,
+  yearRow,
 } from "../parameterRows";
 import { fill, modelName, TRENDS_LABELS, TRENDS_SKIP_LABELS, unitLabel } from "./labels";
 import { SectionRows, TrendsReport } from "./types";
@@ -30,7 +31,7 @@ function settingRows(report: TrendsReport, lang: Lang): ParameterRow[] {
         : TRENDS_LABELS.levelsFromData[lang],
     ],
     [TRENDS_LABELS.period[lang], d.available ? `${d.before} → ${d.after}` : "—"],
-    [TRENDS_LABELS.curveYear[lang], c.available ? (c.year ?? TRENDS_LABELS.allRows[lang]) : "—"],
+    yearRow(TRENDS_LABELS.curveYear[lang], c.available ? (c.year ?? TRENDS_LABELS.allRows[lang]) : "—"),
     [TRENDS_LABELS.curveY[lang], TRENDS_LABELS.curveYValue[lang]],
     [TRENDS_LABELS.minCases[lang], s.minCases],
     [
@@ -47,7 +48,7 @@ function dataRows(report: TrendsReport, lang: Lang): ParameterRow[] {
   const data: ParameterRow[] = [
     ...readRows(report, lang),
     ...skippedRows(report.skipped, TRENDS_SKIP_LABELS, label("skipped", lang), lang),
-    [label("years", lang), report.years.length > 0 ? listText(report.years, lang) : "—"],
+    yearRow(label("years", lang), report.years.length > 0 ? listText(report.years, lang) : "—"),
   ];
   const section = (name: Text, rows: SectionRows | undefined) => {
     if (!rows) return;

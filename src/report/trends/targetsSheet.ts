@@ -6,7 +6,7 @@
 import { Lang } from "../../engine/text";
 import { formatNumber, numberCell } from "../common";
 import { label } from "../i18n";
-import { keyValueBlock, ParameterRow, skippedRows } from "../parameterRows";
+import { keyValueBlock, ParameterRow, skippedRows, yearRow } from "../parameterRows";
 import { CellValue, ColumnModel, ColumnType, ConditionalFormat, KeyValueBlock, SheetModel, TableBlock } from "../model";
 import { RED } from "./colors";
 import { fill, TRENDS_SKIP_LABELS, unitLabel } from "./labels";
@@ -44,7 +44,7 @@ function ruleBlocks(s: TargetsSection, lang: Lang): SheetModel["blocks"] {
 
 /** The benchmarks, the share, the hospital's targets and how many units are above theirs. */
 function summaryBlock(s: TargetsSection, lang: Lang): KeyValueBlock {
-  const rows: ParameterRow[] = [[L.year[lang], s.year ?? L.allRows[lang]]];
+  const rows: ParameterRow[] = [yearRow(L.year[lang], s.year ?? L.allRows[lang])];
   const types: (ColumnType | undefined)[] = [undefined];
   const push = (row: ParameterRow, type?: ColumnType) => (rows.push(row), types.push(type));
   const above = (pick: (u: TargetUnitRow) => number | undefined) => s.units.filter((u) => (pick(u) ?? 0) > 0).length;

@@ -11,8 +11,9 @@ import { PlannedSeries, SheetChartsPlan } from "../layout/charts";
 import { columnFormat, keyValueFormat } from "../layout/formats";
 import { footerCodes, pageSetup, PageSetup } from "../layout/pageSetup";
 import { CellRole, CellStyle, PALETTE, cellStyle } from "../layout/palette";
-import { filteredTable } from "../layout/sheetLayout";
+import { filteredTable, textSpan } from "../layout/sheetLayout";
 import { ColumnLayout, columnLayout } from "../layout/widths";
+import { rowHeights } from "../layout/rowHeights";
 
 export const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 
@@ -82,7 +83,9 @@ export function renderSheet(
     if (block.kind === "text") {
       const c = ws.getCell(p.top + 1, 1);
       writeValue(c, block.text);
-      if (block.style) applyStyle(c, cx.style(block.style));
+      const span = textSpan(sheet, b);
+      if (span !== undefined) ws.mergeCells(p.top + 1, 1, p.top + 1, span);
+      if (block.style) applyStyle(c, wrapped(cx.style(block.style), span !== undefined));
       return;
     }
     if (block.caption) {
@@ -97,6 +100,7 @@ export function renderSheet(
     // ExcelJS leaves out a width of exactly 9, its own default, and Excel then shows 8.43.
     if (w !== undefined) ws.getColumn(j + 1).width = w === 9 ? 9.0001 : w;
   });
+  for (const [r, h] of rowHeights(sheet, cx.columns, lang)) ws.getRow(r + 1).height = h;
   const filtered = filteredTable(sheet);
   if (filtered !== undefined) {
     const block = sheet.blocks[filtered] as TableBlock;

@@ -1,7 +1,12 @@
 import { readCaseTable } from "../../../src/engine/caseTable";
 import { weightTable } from "../../../src/engine/weightTable";
 import { KeyValueBlock, placeBlocks, SheetModel, TableBlock } from "../../../src/report/model";
-import { DEFAULT_QUADRANT_SETTINGS, QuadrantSettings, reportColumns, requiredColumns } from "../../../src/report/quadrant/settings";
+import {
+  DEFAULT_QUADRANT_SETTINGS,
+  QuadrantSettings,
+  reportColumns,
+  requiredColumns,
+} from "../../../src/report/quadrant/settings";
 import { computeQuadrantReport } from "../../../src/report/quadrant/compute";
 import { quadrantJson } from "../../../src/report/quadrant/json";
 import { quadrantWorkbook } from "../../../src/report/quadrant/sheets";
@@ -25,7 +30,10 @@ function build(overrides: Partial<QuadrantSettings> = {}) {
     money: { mode: "pool", pool: 1000 },
     ...overrides,
   };
-  const cases = readCaseTable(fiveGroupRows(), { columns: reportColumns(settings), required: requiredColumns(settings) });
+  const cases = readCaseTable(fiveGroupRows(), {
+    columns: reportColumns(settings),
+    required: requiredColumns(settings),
+  });
   return computeQuadrantReport(cases, settings, context);
 }
 
@@ -54,7 +62,14 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
   it("adds up revenue, cost, contribution and rate per group", () => {
     const byCode = Object.fromEntries(report.groups.map((g) => [g.group, g]));
     // A1: 5 x 10,000 = 50,000 revenue, 5 x 4,000 = 20,000 cost, 30,000, rate 0.6
-    expect(byCode.A1).toMatchObject({ name: "甲组", cases: 5, rw: 2, revenue: 50000, cost: 20000, contribution: 30000 });
+    expect(byCode.A1).toMatchObject({
+      name: "甲组",
+      cases: 5,
+      rw: 2,
+      revenue: 50000,
+      cost: 20000,
+      contribution: 30000,
+    });
     expect(byCode.A1.rate).toBeCloseTo(0.6, 12);
     // B1: 40,000 - 45,000 = -5,000, rate -0.125
     expect(byCode.B1).toMatchObject({ revenue: 40000, cost: 45000, contribution: -5000, rate: -0.125 });
@@ -134,7 +149,11 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
     expect(r.cuts.x).toBe(1);
     expect(r.cuts.y).toBeCloseTo(0.1875, 12);
     expect(r.groups.map((g) => g.quadrant)).toEqual(["strategic", "competitive", "suitable", "weak", "unclassified"]);
-    const r2 = build({ xCut: 0.45, minCases: 2, coefficients: { strategic: 2, competitive: 1, suitable: 1, weak: 0.5, unclassified: 1 } });
+    const r2 = build({
+      xCut: 0.45,
+      minCases: 2,
+      coefficients: { strategic: 2, competitive: 1, suitable: 1, weak: 0.5, unclassified: 1 },
+    });
     // x cut 0.45: C1 (0.5) is now strategic, only D1 (0.4) is left of it; E1 (2 cases) is classified
     const q = Object.fromEntries(r2.groups.map((g) => [g.group, g.quadrant]));
     expect(q).toEqual({ A1: "strategic", B1: "competitive", C1: "strategic", D1: "weak", E1: "strategic" });
@@ -155,7 +174,11 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
   it("analyses one year only", () => {
     const rows = fiveGroupRows();
     rows[1][5] = "2023-12-31"; // one A1 case moves to 2023
-    const settings: QuadrantSettings = { ...DEFAULT_QUADRANT_SETTINGS, weights: { source: "table", table, name: "w" }, year: "2024" };
+    const settings: QuadrantSettings = {
+      ...DEFAULT_QUADRANT_SETTINGS,
+      weights: { source: "table", table, name: "w" },
+      year: "2024",
+    };
     const r = computeQuadrantReport(readCaseTable(rows, { columns: reportColumns(settings) }), settings, context);
     expect(r.skipped.otherYear).toBe(1);
     // A1 keeps 4 cases in 2024, fewer than 5: not classified any more
@@ -166,9 +189,17 @@ describe("computeQuadrantReport on the five-group data set (see fiveGroups.ts)",
 
   it("names the missing columns", () => {
     const rows = fiveGroupRows().map((r) => r.slice(0, 9)); // no drug or material columns
-    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(/drug cost.*material cost/);
-    const direct = { ...DEFAULT_QUADRANT_SETTINGS, layer: "direct" as const, weights: { source: "table" as const, table, name: "w" } };
-    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(/allocated direct cost/);
+    expect(() => readCaseTable(rows, { required: requiredColumns({ ...DEFAULT_QUADRANT_SETTINGS }) })).toThrow(
+      /drug cost.*material cost/,
+    );
+    const direct = {
+      ...DEFAULT_QUADRANT_SETTINGS,
+      layer: "direct" as const,
+      weights: { source: "table" as const, table, name: "w" },
+    };
+    expect(() => computeQuadrantReport(readCaseTable(fiveGroupRows()), direct, context)).toThrow(
+      /allocated direct cost/,
+    );
   });
 });
 
@@ -177,27 +208,65 @@ describe("quadrantWorkbook", () => {
 
   it("lays out the three sheets in Chinese and in English", () => {
     expect(quadrantWorkbook(report, "zh").sheets.map((s) => s.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
-    expect(quadrantWorkbook(report, "en").sheets.map((s) => s.name)).toEqual(["Quadrant Analysis", "Incentives", "Parameters"]);
+    expect(quadrantWorkbook(report, "en").sheets.map((s) => s.name)).toEqual([
+      "Quadrant Analysis",
+      "Incentives",
+      "Parameters",
+    ]);
   });
 
   it("writes one row a group, a total row, the formats and the chart", () => {
     const sheet = quadrantWorkbook(report, "zh").sheets[0];
     const table = groupTableOf(sheet);
-    expect(table.columns.map((c) => c.id)).toEqual(["group", "name", "cases", "rw", "revenue", "cost", "contribution", "rate", "quadrant", "coefficient", "points"]);
+    expect(table.columns.map((c) => c.id)).toEqual([
+      "group",
+      "name",
+      "cases",
+      "rw",
+      "revenue",
+      "cost",
+      "contribution",
+      "rate",
+      "quadrant",
+      "coefficient",
+      "points",
+    ]);
     expect(table.columns[5].header).toBe("变动成本");
-    expect(table.rows[0]).toEqual(["A1", "甲组", 5, 2, 50000, 20000, 30000, expect.closeTo(0.6, 12), "战略病种", 1.5, 15]);
+    expect(table.rows[0]).toEqual([
+      "A1",
+      "甲组",
+      5,
+      2,
+      50000,
+      20000,
+      30000,
+      expect.closeTo(0.6, 12),
+      "战略病种",
+      1.5,
+      15,
+    ]);
     expect(table.rows[4][8]).toBe("未分类");
     expect(table.totalRow?.slice(0, 7)).toEqual(["合计", "", 22, expect.closeTo(28 / 22, 12), 165000, 112500, 52500]);
     expect(table.conditionalFormats?.some((f) => f.columnId === "rate" && f.rule.kind === "lessThan")).toBe(true);
     expect(table.autoFilter).toBe(true);
     const at = sheet.blocks.indexOf(table);
-    expect(sheet.freeze).toEqual({ rows: placeBlocks(sheet)[at].firstDataRow, columns: 2 });
+    // the header is on row 17, under the summary: the key columns freeze, the rows do not
+    expect(placeBlocks(sheet)[at].firstDataRow).toBe(17);
+    expect(sheet.freeze).toEqual({ rows: 0, columns: 2 });
     // the printed pages repeat the groups' header, not the summary above it
-    expect(sheet.printTitles).toEqual({ first: placeBlocks(sheet)[at].headerRow, last: placeBlocks(sheet)[at].headerRow });
+    expect(sheet.printTitles).toEqual({
+      first: placeBlocks(sheet)[at].headerRow,
+      last: placeBlocks(sheet)[at].headerRow,
+    });
     const chart = sheet.charts?.[0];
     expect(chart?.series[0].x.blockIndex).toBe(at);
     expect(chart?.cutLines).toEqual({ x: expect.closeTo(28 / 22, 12), y: expect.closeTo(52_500 / 165_000, 12) });
-    expect(chart?.cornerLabels).toEqual({ topRight: "战略病种", bottomRight: "竞争病种", topLeft: "适宜病种", bottomLeft: "劣势病种" });
+    expect(chart?.cornerLabels).toEqual({
+      topRight: "战略病种",
+      bottomRight: "竞争病种",
+      topLeft: "适宜病种",
+      bottomLeft: "劣势病种",
+    });
     // one series a classified quadrant, each pointing at its rows of the table
     expect(chart?.series.map((s) => [s.name, s.rows])).toEqual([
       ["战略病种 (1)", [0]],
@@ -242,17 +311,51 @@ describe("quadrantWorkbook", () => {
     const sheet = quadrantWorkbook(build({ unit: "both" }), "zh").sheets[1];
     const tables = sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
     expect(tables.map((t) => t.caption)).toEqual(["科室", "医师"]);
-    expect(tables[0].columns.map((c) => c.id)).toEqual(["rank", "unit", "cases", "totalWeight", "cmi", "points", "amount"]);
+    expect(tables[0].columns.map((c) => c.id)).toEqual([
+      "rank",
+      "unit",
+      "cases",
+      "totalWeight",
+      "cmi",
+      "points",
+      "amount",
+    ]);
     expect(tables[0].rows.map((r) => [r[0], r[1], r[6]])).toEqual([
       [1, "外科", 710.19],
       [2, "内科", 289.81],
     ]);
-    expect(tables[0].totalRow).toEqual(["合计", "", 22, 28, expect.closeTo(28 / 22, 12), expect.closeTo(34.85, 12), 1000]);
-    expect(tables[1].columns.map((c) => c.id)).toEqual(["rank", "unit", "department", "cases", "totalWeight", "cmi", "points", "amount"]);
+    expect(tables[0].totalRow).toEqual([
+      "合计",
+      "",
+      22,
+      28,
+      expect.closeTo(28 / 22, 12),
+      expect.closeTo(34.85, 12),
+      1000,
+    ]);
+    expect(tables[1].columns.map((c) => c.id)).toEqual([
+      "rank",
+      "unit",
+      "department",
+      "cases",
+      "totalWeight",
+      "cmi",
+      "points",
+      "amount",
+    ]);
     expect(tables[1].columns[2].header).toBe("科室（病例最多）");
     expect(tables[1].rows[0].slice(0, 4)).toEqual([1, "张医生", "外科", 5]);
     // pool 1,000: 张 430.41 + 李 279.77 + 赵 172.17 + 王 117.65 = 1,000.00
-    expect(tables[1].totalRow).toEqual(["合计", "", "", 22, 28, expect.closeTo(28 / 22, 12), expect.closeTo(34.85, 12), 1000]);
+    expect(tables[1].totalRow).toEqual([
+      "合计",
+      "",
+      "",
+      22,
+      28,
+      expect.closeTo(28 / 22, 12),
+      expect.closeTo(34.85, 12),
+      1000,
+    ]);
     expect(sheet.blocks.some((b) => b.kind === "text" && b.text.includes("多个科室"))).toBe(false);
   });
 
@@ -271,7 +374,13 @@ describe("quadrantWorkbook", () => {
     const wang = tie.units[1].rows.find((r) => r.unit === "王医生");
     expect(wang?.department).toBe("内科");
     expect(tie.units[1].severalDepartments).toEqual([
-      { doctor: "王医生", departments: [{ department: "内科", cases: 5 }, { department: "外科", cases: 5 }] },
+      {
+        doctor: "王医生",
+        departments: [
+          { department: "内科", cases: 5 },
+          { department: "外科", cases: 5 },
+        ],
+      },
     ]);
     // one C1 case of 王医生 moves to 外科 too: 外科 6, 内科 4 -> 外科
     const c1 = rows.findIndex((row) => row[3] === "C1");
@@ -296,11 +405,12 @@ describe("quadrantWorkbook", () => {
     // pool 1,000 over 34.85 points: 28.6944 a point
     expect(kv.rows).toEqual([
       ["数据来源", "five.csv"],
-      ["分析期间", "2024"],
+      ["分析期间", 2024],
       ["奖金池", 1000],
       ["每点金额", expect.closeTo(1000 / 34.85, 12)],
     ]);
-    expect(kv.types).toEqual([undefined, undefined, "money", "money"]);
+    // the year is a number with the year format (2024, not "2024" nor 2,024)
+    expect(kv.types).toEqual([undefined, "year", "money", "money"]);
     const at = sheet.blocks.indexOf(kv);
     expect(at).toBeLessThan(sheet.blocks.indexOf(groupTableOf(sheet)));
     const q = sheet.blocks[at + 1] as TableBlock;
@@ -332,7 +442,7 @@ describe("quadrantWorkbook", () => {
     const enKv = en.blocks.find((b): b is KeyValueBlock => b.kind === "keyValue") as KeyValueBlock;
     expect(enKv.rows).toEqual([
       ["Source", "five.csv"],
-      ["Period", "2024"],
+      ["Period", 2024],
       ["Money per point", 2],
     ]);
     const enQ = en.blocks[en.blocks.indexOf(enKv) + 1] as TableBlock;
