@@ -99,6 +99,19 @@ describe("axis bounds", () => {
     expect(logAxisBounds([0.077, 27.3], 1)).toEqual({ min: 0.0625, max: 32, logBase: 2 });
     expect(niceStep(7000)).toBe(1000);
   });
+  test("values a few units in the last place apart still get bounds around them", () => {
+    // Both found by the property below: a step of 1e-11 at 1e6 is finer than the doubles there.
+    // The second spans 0.0008, under 1e-9 x 1e6 = 0.001: widened to 0.001, step 0.001 / 8 -> 0.0002.
+    const near = axisBounds([-999999.9999995001, -999999.9999995002]);
+    expect(near.max).toBeGreaterThanOrEqual(-999999.9999995001);
+    expect(near.min).toBeLessThanOrEqual(-999999.9999995002);
+    expect(axisBounds([999999.9980680002, 999999.9988680001])).toEqual({
+      min: 999999.998,
+      max: 999999.999,
+      step: 0.0002,
+    });
+  });
+
   test("property: the bounds hold every value, sit on the step, and do not cross 0 needlessly", () => {
     const value = fc.double({ min: -1e6, max: 1e6, noNaN: true });
     fc.assert(
@@ -109,7 +122,12 @@ describe("axis bounds", () => {
         expect(min).toBeLessThanOrEqual(lo);
         expect(max).toBeGreaterThanOrEqual(hi);
         expect(max).toBeGreaterThan(min);
-        const onStep = (x: number) => Math.abs(x / (step as number) - Math.round(x / (step as number))) < 1e-6;
+        // x / step carries the division's rounding, ~1e-16 of the quotient: 2e-6 at 1e10 steps
+        // (999,999.999 / 0.0001 = 9,999,999,989.999998), so the tolerance grows with it.
+        const onStep = (x: number) => {
+          const q = x / (step as number);
+          return Math.abs(q - Math.round(q)) < Math.max(1e-6, 1e-15 * Math.abs(q));
+        };
         expect(onStep(min) && onStep(max)).toBe(true);
         if (lo >= 0) expect(min).toBeGreaterThanOrEqual(0);
         if (hi <= 0 && lo < 0) expect(max).toBeLessThanOrEqual(0);
@@ -169,6 +187,8 @@ describe("line chart plans", () => {
     const empty: SheetModel = { ...sheet, blocks: [sheet.blocks[0], { ...(sheet.blocks[1] as TableBlock), rows: [] }] };
     expect(planLine(empty, placeBlocks(empty), chart)).toBeUndefined();
     const wrong = { ...chart, series: [{ name: "x", values: { blockIndex: 0, columnId: "a" } }] };
-    expect(() => planLine(sheet, placeBlocks(sheet), wrong)).toThrow("line chart 各期 CMI: series x is not in the labels' table");
+    expect(() => planLine(sheet, placeBlocks(sheet), wrong)).toThrow(
+      "line chart 各期 CMI: series x is not in the labels' table",
+    );
   });
 });

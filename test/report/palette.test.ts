@@ -57,6 +57,13 @@ test("the named colours are those the reports used (no cell changed colour)", ()
   expect(RISK_FILLS).toEqual(["#EDEDED", "#C6EFCE", "#FFF2CC", "#FCE4D6", "#FFC7CE"]);
   expect(FINDING_FILLS.missingWeight).toBe(FILLS.orange);
   expect(FINDING_FILLS.onlyInAdjusted).toBe("#E2EFDA");
-  expect(BAR_COLORS).toEqual({ up: "#4472C4", down: "#C00000", points: "#5B9BD5", money: "#63BE7B" });
+  expect(BAR_COLORS).toEqual({
+    up: "#4472C4",
+    down: "#C00000",
+    points: "#5B9BD5",
+    money: "#63BE7B",
+    loss: "#C0504D",
+    gain: "#70AD47",
+  });
   expect(BAR_COLORS.down).toBe(PALETTE.warning);
 });

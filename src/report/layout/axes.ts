@@ -42,7 +42,10 @@ export function axisBounds(values: readonly number[], cut?: number): AxisBounds 
     if (v > hi) hi = v;
   }
   if (!Number.isFinite(lo)) return { min: 0, max: 1, step: 0.2 };
-  const span = hi - lo;
+  // A span below a billionth of the values (a few units in the last place) would give a step
+  // finer than the doubles themselves, and bounds rounded past the values: widen it to that.
+  const least = 1e-9 * Math.max(Math.abs(lo), Math.abs(hi));
+  const span = hi - lo > 0 ? Math.max(hi - lo, least) : 0;
   const step = niceStep(span || Math.abs(hi) || 1);
   const pad = span * 0.04 || step;
   let min = Math.floor((lo - pad) / step) * step;

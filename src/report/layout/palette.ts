@@ -84,6 +84,9 @@ export const BAR_COLORS = {
   down: PALETTE.warning,
   points: PALETTE.bar,
   money: "#63BE7B",
+  /** A group's balance on the DRG P&L chart: a loss, a gain. */
+  loss: "#C0504D",
+  gain: "#70AD47",
 } as const;
 
 export const FONTS: Record<Lang, string> = { zh: "Microsoft YaHei", en: "Calibri" };

@@ -4,12 +4,13 @@
  * chart's rows are exactly its bars.
  */
 import { Lang } from "../../engine/text";
+import { BAR_COLORS } from "../layout/palette";
 import { BarChartModel, TableBlock } from "../model";
 import { paymentLabel } from "./labels";
 import { PaymentGroupRow } from "./types";
 
-const LOSS = "#C0504D";
-const GAIN = "#70AD47";
+const LOSS = BAR_COLORS.loss;
+const GAIN = BAR_COLORS.gain;
 
 /** The groups the chart shows, largest loss first, largest gain last. */
 export function chartGroups(groups: readonly PaymentGroupRow[], n: number): PaymentGroupRow[] {

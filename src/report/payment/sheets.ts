@@ -15,6 +15,7 @@ import {
   WorkbookModel,
   placeBlocks,
 } from "../model";
+import { HIGHLIGHTS } from "../layout/palette";
 import { printInfo } from "../printTitles";
 import { balanceChart, chartGroups, chartTable } from "./chart";
 import { PAYMENT_COST_LABELS, paymentLabel, PaymentLabelKey } from "./labels";
@@ -41,7 +42,7 @@ export function paymentSheetNames(lang: Lang): string[] {
   return (["sheetGroups", "sheetUnits", "sheetOutliers", "sheetParameters"] as const).map((k) => paymentLabel(k, lang));
 }
 
-const RED: ConditionalFormat["rule"] = { kind: "lessThan", value: 0, fill: "#FFC7CE", font: "#9C0006" };
+const RED: ConditionalFormat["rule"] = { kind: "lessThan", value: 0, ...HIGHLIGHTS.bad };
 
 /** The balance columns shared by the group and unit tables, after the first ones. */
 function balanceColumns(report: PaymentReport, lang: Lang): ColumnModel[] {
