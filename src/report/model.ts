@@ -13,7 +13,8 @@ import { Lang } from "../engine/text";
 export type CellValue = string | number | boolean | null;
 
 /** How a column's numbers are shown; src/report/layout/formats.ts maps each to one Excel number format. */
-export type ColumnType = "text" | "integer" | "number" | "weight" | "money" | "percent" | "ratio" | "boolean" | "year";
+export type ColumnType =
+  "text" | "integer" | "number" | "weight" | "money" | "percent" | "ratio" | "boolean" | "year" | "rowNumber";
 
 export interface ColumnModel {
   /** Stable id used by conditional formats and charts (e.g. "rw", "rate"). */

@@ -15,6 +15,8 @@ export const NUMBER_FORMATS: Record<ColumnType, string> = {
   boolean: "General",
   /** A year: a number (so it sorts and filters as one) shown 2024, not 2,024 or as text. */
   year: "0",
+  /** A row number of the source file (row 1931, not 1,931), to find the case there. */
+  rowNumber: "0",
 };
 
 /**

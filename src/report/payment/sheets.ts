@@ -6,16 +6,9 @@
 import { GroupBalance } from "../../engine/paymentGroups";
 import { Lang } from "../../engine/text";
 import { colon, numberCell } from "../common";
-import {
-  CellValue,
-  ColumnModel,
-  ConditionalFormat,
-  SheetModel,
-  TableBlock,
-  WorkbookModel,
-  placeBlocks,
-} from "../model";
+import { CellValue, ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel } from "../model";
 import { HIGHLIGHTS } from "../layout/palette";
+import { freezeTable } from "../layout/sheetLayout";
 import { printInfo } from "../printTitles";
 import { balanceChart, chartGroups, chartTable } from "./chart";
 import { PAYMENT_COST_LABELS, paymentLabel, PaymentLabelKey } from "./labels";
@@ -112,10 +105,9 @@ function groupSheet(report: PaymentReport, lang: Lang): SheetModel {
   const table = groupTable(report, lang);
   const at = blocks.push(table) - 1;
   const sheet: SheetModel = { name: paymentLabel("sheetGroups", lang), blocks };
-  const placed = placeBlocks(sheet)[at];
-  sheet.freeze = { rows: placed.firstDataRow, columns: 2 };
-  // Printed pages repeat the groups' header only, not the summary above it.
-  sheet.printTitles = { first: placed.headerRow, last: placed.headerRow };
+  // The summary above pushes the header down: the group columns stay in view and the printed
+  // pages repeat the groups' header only (layout/sheetLayout.ts freezeTable).
+  freezeTable(sheet, at, 2);
   const n = report.settings.chartGroups;
   const bars = chartGroups(report.groups, n).length;
   if (bars > 0) {
@@ -152,7 +144,7 @@ function unitSheet(report: PaymentReport, lang: Lang): SheetModel {
     }
   }
   const sheet: SheetModel = { name: paymentLabel("sheetUnits", lang), blocks };
-  if (report.units.length === 1) sheet.freeze = { rows: placeBlocks(sheet)[1].firstDataRow, columns: 1 };
+  if (report.units.length === 1) freezeTable(sheet, 1, 1);
   return sheet;
 }
 
@@ -171,7 +163,7 @@ function outlierSheet(report: PaymentReport, lang: Lang): SheetModel {
     blocks.push({
       kind: "table",
       columns: [
-        { id: "row", header: L("row"), type: "integer", width: 8 },
+        { id: "row", header: L("row"), type: "rowNumber", width: 8 },
         { id: "group", header: L("group"), type: "text", width: 10 },
         { id: "department", header: L("department"), type: "text", width: 16 },
         { id: "kind", header: L("caseType"), type: "text", width: 10 },
@@ -200,6 +192,6 @@ function outlierSheet(report: PaymentReport, lang: Lang): SheetModel {
       ]),
       autoFilter: true,
     }) - 1;
-  sheet.freeze = { rows: placeBlocks(sheet)[at].firstDataRow, columns: 2 };
+  freezeTable(sheet, at, 2);
   return sheet;
 }

@@ -6,6 +6,7 @@ import { computePaymentReport } from "../../../src/report/payment/compute";
 import { DEFAULT_PAYMENT_SETTINGS, paymentColumns, PaymentSettings } from "../../../src/report/payment/settings";
 import { paymentSheetNames, paymentWorkbook } from "../../../src/report/payment/sheets";
 import { PaymentGroupRow } from "../../../src/report/payment/types";
+import { NUMBER_FORMATS } from "../../../src/report/layout/formats";
 import { KeyValueBlock, TableBlock } from "../../../src/report/model";
 import { paymentRows, RATE, WEIGHTS } from "./paymentCases";
 
@@ -128,4 +129,14 @@ test("no paid case (no group has a weight): an empty report, drawn without a cha
   expect(book.sheets[0].barCharts).toBeUndefined();
   const { renderXlsx } = await import("../../../src/report/xlsx/render");
   expect((await renderXlsx(book)).length).toBeGreaterThan(0);
+});
+
+test("the group sheet freezes its key columns, not the summary; outlier rows show as 1931, not 1,931", () => {
+  const [groups, , outliers] = model("zh").sheets;
+  // the summary and the settlement check put the header far below MAX_FROZEN_ROWS
+  expect(groups.freeze).toEqual({ rows: 0, columns: 2 });
+  expect(groups.printTitles!.first).toBe(groups.printTitles!.last);
+  const table = outliers.blocks.find((b): b is TableBlock => b.kind === "table")!;
+  expect(table.columns[0]).toMatchObject({ id: "row", type: "rowNumber" });
+  expect(NUMBER_FORMATS.rowNumber).toBe("0");
 });
