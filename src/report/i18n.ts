@@ -42,6 +42,8 @@ export const LABELS = {
   // sheets
   sheetQuadrants: t("Quadrant Analysis", "四象限分析"),
   sheetIncentives: t("Incentives", "绩效激励"),
+  sheetDepartmentIncentives: t("Department Incentives", "科室激励"),
+  sheetDoctorIncentives: t("Doctor Incentives", "医师激励"),
   sheetParameters: t("Parameters", "参数"),
   // quadrant sheet
   quadrantTitle: t("Four-quadrant analysis of DRG groups", "DRG 病组四象限分析"),

@@ -58,8 +58,8 @@ describe("renderXlsx of the quadrant report", () => {
     zip = await JSZip.loadAsync(buffer);
   });
 
-  it("opens with ExcelJS with the three sheets, every cell where placeBlocks puts it", () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["四象限分析", "绩效激励", "参数"]);
+  it("opens with ExcelJS with the four sheets, every cell where placeBlocks puts it", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["四象限分析", "科室激励", "医师激励", "参数"]);
     const ws = wb.getWorksheet("四象限分析") as ExcelJS.Worksheet;
     const sheet = model.sheets[0];
     // title, note, the summary (key/value pairs, the quadrants table), then the groups: block 4
@@ -107,12 +107,20 @@ describe("renderXlsx of the quadrant report", () => {
   });
 
   it("writes both unit tables and the parameters", () => {
-    const ws = wb.getWorksheet("绩效激励") as ExcelJS.Worksheet;
-    const values: unknown[] = [];
-    ws.eachRow((row) => values.push(row.getCell(1).value, row.getCell(2).value));
-    expect(values).toEqual(
-      expect.arrayContaining(["科室", "排名", "内科", "外科", "医师", "李医生", "赵医生", "合计"]),
-    );
+    const values = (name: string): unknown[] => {
+      const out: unknown[] = [];
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      ws.eachRow((row) => out.push(row.getCell(1).value, row.getCell(2).value));
+      return out;
+    };
+    expect(values("科室激励")).toEqual(expect.arrayContaining(["科室", "排名", "内科", "外科", "合计"]));
+    expect(values("医师激励")).toEqual(expect.arrayContaining(["医师", "排名", "李医生", "赵医生", "合计"]));
+    // each prints with its table's header repeated and frozen under it
+    for (const name of ["科室激励", "医师激励"]) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      expect(ws.pageSetup.printTitlesRow).toBe("4:4");
+      expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 });
+    }
     const params = wb.getWorksheet("参数") as ExcelJS.Worksheet;
     const pairs = new Map<unknown, unknown>();
     params.eachRow((row) => pairs.set(row.getCell(1).value, row.getCell(2).value));

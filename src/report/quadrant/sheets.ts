@@ -1,6 +1,7 @@
 /**
  * The workbook model of the four-quadrant report: the quadrant sheet (summary, groups, chart),
- * the incentive sheet (units by amount, with a rank) and the parameters sheet. Knows nothing
+ * the incentive sheets (units by amount, with a rank: one sheet a unit table, so that each prints
+ * with its own repeated header) and the parameters sheet. Knows nothing
  * about Office.js or files.
  */
 import { QUADRANTS } from "../../engine/quadrants";
@@ -23,7 +24,7 @@ import { printInfo } from "../printTitles";
 export function quadrantWorkbook(report: QuadrantReport, lang: Lang): WorkbookModel {
   return {
     lang,
-    sheets: [quadrantSheet(report, lang), incentiveSheet(report, lang), parametersSheet(report, lang)],
+    sheets: [quadrantSheet(report, lang), ...incentiveSheets(report, lang), parametersSheet(report, lang)],
     print: printInfo("quadrant", report.context, lang),
   };
 }
@@ -183,19 +184,28 @@ function severalDepartmentsNote(t: UnitTable, lang: Lang): string | undefined {
     : `Note: ${several.length} doctors have cases in several departments; the department column shows the one with most of their cases (equal cases: by name): ${listText(shown, lang)}${more}.`;
 }
 
-function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
+/**
+ * One incentive sheet a unit table (department, doctor): 绩效激励 when there is one, 科室激励 and
+ * 医师激励 when there are both. A sheet repeats one set of header rows on its printed pages, so
+ * the doctor table under the department table printed its pages without a header.
+ */
+function incentiveSheets(report: QuadrantReport, lang: Lang): SheetModel[] {
   const m = report.settings.money;
   const how =
     m.mode === "pool"
       ? `${label("pool", lang)} ${formatNumber(m.pool, 2, lang)}${colon(lang)}${label("poolNote", lang)}`
       : `${label("perPoint", lang)} ${formatNumber(m.moneyPerPoint, 2, lang)}${colon(lang)}${label("perPointNote", lang)}`;
   const sep = lang === "zh" ? "；" : "; ";
-  const blocks: SheetModel["blocks"] = [
-    { kind: "text", text: label("incentiveTitle", lang), style: "title" },
-    { kind: "text", text: [label("pointsNote", lang), how, label("rankNote", lang)].join(sep), style: "note" },
-  ];
-  for (const t of report.units) {
-    blocks.push(unitBlock(t, lang));
+  const rules = [label("pointsNote", lang), how, label("rankNote", lang)].join(sep);
+  const single = report.units.length === 1;
+  return report.units.map((t) => {
+    const unitName = t.dimension === "department" ? label("department", lang) : label("doctor", lang);
+    const title = single ? label("incentiveTitle", lang) : `${label("incentiveTitle", lang)}${colon(lang)}${unitName}`;
+    const blocks: SheetModel["blocks"] = [
+      { kind: "text", text: title, style: "title" },
+      { kind: "text", text: rules, style: "note" },
+      unitBlock(t, lang),
+    ];
     const note = severalDepartmentsNote(t, lang);
     if (note) blocks.push({ kind: "text", text: note, style: "note" });
     if (t.emptyUnitRows > 0) {
@@ -205,8 +215,12 @@ function incentiveSheet(report: QuadrantReport, lang: Lang): SheetModel {
         style: "warning",
       });
     }
-  }
-  const sheet: SheetModel = { name: label("sheetIncentives", lang), blocks };
-  if (report.units.length === 1) freezeTable(sheet, 2, 2);
-  return sheet;
+    const name = single
+      ? label("sheetIncentives", lang)
+      : label(t.dimension === "department" ? "sheetDepartmentIncentives" : "sheetDoctorIncentives", lang);
+    const sheet: SheetModel = { name, blocks };
+    // Rank and name stay in view; printed pages repeat the table's header.
+    freezeTable(sheet, 2, 2);
+    return sheet;
+  });
 }

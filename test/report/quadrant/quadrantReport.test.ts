@@ -307,9 +307,20 @@ describe("quadrantWorkbook", () => {
     expect(results.types?.[results.rows.findIndex(([k]) => k === "Hospital CMI")]).toBe("weight");
   });
 
-  it("the incentive sheet has a table per unit with a total row", () => {
-    const sheet = quadrantWorkbook(build({ unit: "both" }), "zh").sheets[1];
-    const tables = sheet.blocks.filter((b): b is TableBlock => b.kind === "table");
+  it("gives each unit table a sheet of its own with a total row, frozen and with print titles", () => {
+    const book = quadrantWorkbook(build({ unit: "both" }), "zh");
+    expect(book.sheets.map((s) => s.name)).toEqual(["四象限分析", "科室激励", "医师激励", "参数"]);
+    const unitSheets = book.sheets.slice(1, 3);
+    expect(unitSheets.map((s) => (s.blocks[0] as { text: string }).text)).toEqual([
+      "按象限系数计算的绩效激励：科室",
+      "按象限系数计算的绩效激励：医师",
+    ]);
+    // title, note, the caption, then the header: row 4 (0-based 3)
+    for (const s of unitSheets) {
+      expect(s.freeze).toEqual({ rows: 4, columns: 2 });
+      expect(s.printTitles).toEqual({ first: 3, last: 3 });
+    }
+    const tables = unitSheets.map((s) => s.blocks.find((b): b is TableBlock => b.kind === "table")!);
     expect(tables.map((t) => t.caption)).toEqual(["科室", "医师"]);
     expect(tables[0].columns.map((c) => c.id)).toEqual([
       "rank",
@@ -356,7 +367,7 @@ describe("quadrantWorkbook", () => {
       expect.closeTo(34.85, 12),
       1000,
     ]);
-    expect(sheet.blocks.some((b) => b.kind === "text" && b.text.includes("多个科室"))).toBe(false);
+    expect(unitSheets[1].blocks.some((b) => b.kind === "text" && b.text.includes("多个科室"))).toBe(false);
   });
 
   it("gives a doctor in several departments the one with most cases, and says so", () => {
@@ -387,14 +398,14 @@ describe("quadrantWorkbook", () => {
     rows[c1][1] = "外科";
     const most = computeQuadrantReport(readCaseTable(rows, { columns: reportColumns(settings) }), settings, context);
     expect(most.units[1].rows.find((r) => r.unit === "王医生")?.department).toBe("外科");
-    const zh = quadrantWorkbook(most, "zh").sheets[1];
+    const zh = quadrantWorkbook(most, "zh").sheets[2];
     const note = zh.blocks.find((b) => b.kind === "text" && b.text.startsWith("说明"));
     expect(note).toEqual({
       kind: "text",
       text: "说明：1 名医师的病例分布在多个科室，科室列取其病例最多的科室（病例数相同时按名称顺序）：王医生（外科 6、内科 4）。",
       style: "note",
     });
-    const en = quadrantWorkbook(most, "en").sheets[1];
+    const en = quadrantWorkbook(most, "en").sheets[2];
     expect(en.blocks.some((b) => b.kind === "text" && b.text.includes("王医生 (外科 6, 内科 4)"))).toBe(true);
   });
 
