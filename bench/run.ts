@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { cliEntry, CliRun, runCli, warmCli } from "./cliSide";
+import { ReportRun, reportRuns, sampleCsv } from "./reportsSide";
 import { generateCases, writeCsv } from "./data";
 import { compareReports, compareResults, median, ReportResults, Results, SideReport } from "./results";
 import { convert, findSoffice, makeProfile, readFormulaResults, writeFormulaWorkbook } from "./spreadsheetSide";
@@ -26,6 +27,8 @@ const SPREADSHEET_ROWS = 100_000;
 const CLI_ROWS = 1_000_000;
 /** Past Excel's sheet: the command line once on a region-sized CSV (memory should stay bounded). */
 const REGION_ROWS = 3_000_000;
+/** The payment, trends and audit reports: a year of a large hospital group (the sample's columns). */
+const REPORTS_ROWS = 1_000_000;
 
 /**
  * Engine variants measured side by side (bench/child.ts): the committed engine. (The proposals
@@ -42,6 +45,7 @@ interface Options {
   libreoffice: boolean;
   cli: boolean;
   region: boolean;
+  reports: boolean;
   out: string;
 }
 
@@ -52,11 +56,12 @@ const USAGE = `npm run bench -- [options]
   --no-libreoffice  skip the spreadsheet-formula comparison
   --no-cli          skip the command-line comparison
   --no-region       skip the command line on a 3M-row CSV
+  --no-reports      skip the payment, trends and audit reports from the command line
   --out FILE        where to write the table (default BENCHMARKS.md)
 `;
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, region: true, out: path.join(REPO, "BENCHMARKS.md") };
+  const o: Options = { rounds: 3, reps: 3, spreadsheetReps: 3, cliReps: 5, libreoffice: true, cli: true, region: true, reports: true, out: path.join(REPO, "BENCHMARKS.md") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") Object.assign(o, { rounds: 1, reps: 2, spreadsheetReps: 1, cliReps: 1 });
@@ -65,6 +70,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === "--no-libreoffice") o.libreoffice = false;
     else if (a === "--no-cli") o.cli = false;
     else if (a === "--no-region") o.region = false;
+    else if (a === "--no-reports") o.reports = false;
     else if (a === "--out") o.out = path.resolve(argv[++i]);
     else if (a === "--help" || a === "-h") {
       process.stdout.write(USAGE);
@@ -256,7 +262,18 @@ async function main(): Promise<void> {
     checks.push(agreement(`casemix report --json and DuckDB, ${rowsLabel(REGION_ROWS)} rows`, cli.region.diffs));
   }
 
-  // 4. The table.
+  // 4. The other reports from the command line.
+  const reportsBin = o.reports ? cliEntry(REPO) : undefined;
+  let reports: ReportRun[] = [];
+  if (reportsBin) {
+    warmCli(reportsBin);
+    const sample = path.join(DATA, `sample-${REPORTS_ROWS}.csv`);
+    log(`writing ${path.relative(REPO, sample)} (casemix sample)`);
+    sampleCsv(reportsBin, REPORTS_ROWS, sample);
+    reports = reportRuns(reportsBin, sample, REPO, Math.max(1, Math.ceil(o.cliReps / 2)), log);
+  }
+
+  // 5. The table.
   const lines: string[] = [];
   const cpus = os.cpus();
   const duckVersion = (() => {
@@ -356,6 +373,19 @@ async function main(): Promise<void> {
     }
   } else {
     lines.push(cli.status);
+  }
+  lines.push("");
+
+  lines.push(`## The other reports from the command line (${rowsLabel(REPORTS_ROWS)}-case sample)`);
+  lines.push("");
+  if (reports.length > 0) {
+    lines.push("`casemix sample --cases 1000000` (the command line's own generator, fixed seed, Harbin 2024 group codes, every column of a 病案首页 summary export), then each report timed from process start to exit (median of the runs) with its peak memory. No DuckDB side: the point is that a whole year of a large hospital group runs on an office machine.");
+    lines.push("");
+    lines.push("| report | time | peak RSS | check |");
+    lines.push("|---|---:|---:|---|");
+    for (const r of reports) lines.push(`| casemix ${r.label} | ${ms(median(r.ms))} | ${mb(r.peakRss)} | ${r.check ?? "workbook written"} |`);
+  } else {
+    lines.push(o.reports ? "bin/casemix.js not found: skipped" : "skipped (--no-reports)");
   }
   lines.push("");
 
