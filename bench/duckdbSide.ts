@@ -53,7 +53,8 @@ export function loadCsvSql(file: string): string {
 /**
  * What \`casemix report --json\` computes with its defaults, after WEIGHTS_SQL: per group the
  * cases, RW, revenue (insurance + self-pay), variable cost (drugs + materials), marginal
- * contribution and rate, the quadrant coefficient (x cut at the hospital CMI, y cut at 0,
+ * contribution and rate, the quadrant coefficient (x cut at the hospital CMI, y cut at the
+ * hospital's own rate, total contribution / total revenue, as the report's default;
  * groups under 5 cases not classified: 1.0) and points; per department the cases, total
  * weight, CMI, points and amount (1 per point, in cents).
  */
@@ -63,12 +64,12 @@ WITH g AS (
   SELECT c.drg AS grp, count(*)::DOUBLE AS cases, any_value(w.weight) AS rw,
     sum(c.ins + c.self) AS revenue, sum(c.drug + c.material) AS cost
   FROM cases c JOIN w ON c.drg = w.drg GROUP BY c.drg),
-h AS (SELECT sum(rw * cases) / sum(cases) AS cmi FROM g)
+h AS (SELECT sum(rw * cases) / sum(cases) AS cmi, (sum(revenue) - sum(cost)) / sum(revenue) AS rate FROM g)
 SELECT grp, cases, rw, revenue, cost, revenue - cost AS contribution, (revenue - cost) / revenue AS rate,
   CASE WHEN cases < 5 THEN 1.0
-       WHEN rw >= h.cmi AND (revenue - cost) / revenue >= 0 THEN 1.5
+       WHEN rw >= h.cmi AND (revenue - cost) / revenue >= h.rate THEN 1.5
        WHEN rw >= h.cmi THEN 1.3
-       WHEN (revenue - cost) / revenue >= 0 THEN 1.0
+       WHEN (revenue - cost) / revenue >= h.rate THEN 1.0
        ELSE 0.8 END AS coefficient,
   h.cmi AS hospital_cmi
 FROM g, h`;
