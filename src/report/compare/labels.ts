@@ -23,6 +23,7 @@ export const COMPARE_LABELS = {
   versionOf: t("{version}: {name}", "{version}：{name}"),
   versionText: t("{table}, groups from {groups}", "{table}，分组取自 {groups}"),
   sameGroups: t("the groups of version A", "版本A的分组"),
+  versionSameGroups: t("{table}, the groups of version A", "{table}，分组同版本A"),
   cases: t("Cases", "病例数"),
   cmiOf: t("CMI {name}", "{name} CMI"),
   totalWeightOf: t("Total weight {name}", "{name} 总权重"),

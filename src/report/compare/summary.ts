@@ -18,7 +18,6 @@ import { cmiChangeRate, CompareReport, regroupedShare } from "./types";
 export function versionRows(report: CompareReport, lang: Lang): ParameterRow[] {
   const [nameA, nameB] = versionNames(report.settings.names, lang);
   const L = (k: CompareLabelKey, p?: Record<string, string>) => compareLabel(k, lang, p);
-  const groupsB = report.groupsB === "column" ? (report.columns.drgB ?? "") : L("sameGroups");
   return [
     [
       L("versionOf", { version: L("versionA"), name: nameA }),
@@ -26,7 +25,9 @@ export function versionRows(report: CompareReport, lang: Lang): ParameterRow[] {
     ],
     [
       L("versionOf", { version: L("versionB"), name: nameB }),
-      L("versionText", { table: report.settings.weightsB.name, groups: groupsB }),
+      report.groupsB === "column"
+        ? L("versionText", { table: report.settings.weightsB.name, groups: report.columns.drgB ?? "" })
+        : L("versionSameGroups", { table: report.settings.weightsB.name }),
     ],
   ];
 }
