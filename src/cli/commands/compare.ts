@@ -11,6 +11,7 @@
 import { MissingWeightRule } from "../../engine/weightTable";
 import { HEADER_WORDS } from "../../engine/columns";
 import { Lang, countOf } from "../../engine/text";
+import { formatNumber } from "../../report/common";
 import { computeCompareReport } from "../../report/compare/compute";
 import { compareJson } from "../../report/compare/json";
 import {
@@ -139,10 +140,7 @@ export async function buildCompareReport(o: CompareCliOptions, version: string, 
   });
 }
 
-const signed = (x: number, digits: number, lang: Lang) =>
-  (x > 0 ? "+" : "") +
-  x.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "—");
+const signed = (x: number, digits: number, lang: Lang) => (x > 0 ? "+" : "") + formatNumber(x, digits, lang);
 
 /** The lines printed on stderr after a report written to a file. */
 export function compareSummary(report: CompareReport, out: string | undefined, lang: Lang): string {
@@ -150,20 +148,20 @@ export function compareSummary(report: CompareReport, out: string | undefined, l
   const c = report.crosswalk;
   const share = regroupedShare(report);
   const pct = Number.isFinite(share) ? `${(share * 100).toFixed(2)}%` : "—";
-  const dCmi = Number.isFinite(o.cmiChange) ? signed(o.cmiChange, 4, lang) : "—";
+  const dCmi = signed(o.cmiChange, 4, lang);
   const dTw = signed(o.totalWeightChange, 2, lang);
   if (lang === "zh") {
     return (
       (out ? `已写出 ${out}\n` : "") +
-      `读取 ${report.rowsRead} 行，对比 ${o.a.cases} 例；CMI ${fixed(o.a.cmi, 4)} → ${fixed(o.b.cmi, 4)}（${dCmi}），` +
-      `总权重 ${o.a.totalWeight.toFixed(2)} → ${o.b.totalWeight.toFixed(2)}（${dTw}），病组 ${o.a.groupCount} → ${o.b.groupCount}；` +
+      `读取 ${report.rowsRead} 行，对比 ${o.a.cases} 例；CMI ${formatNumber(o.a.cmi, 4, lang)} → ${formatNumber(o.b.cmi, 4, lang)}（${dCmi}），` +
+      `总权重 ${formatNumber(o.a.totalWeight, 2, lang)} → ${formatNumber(o.b.totalWeight, 2, lang)}（${dTw}），病组 ${o.a.groupCount} → ${o.b.groupCount}；` +
       `改组 ${c.regroupedCases} 例（${pct}）\n`
     );
   }
   return (
     (out ? `Wrote ${out}\n` : "") +
-    `Read ${countOf(report.rowsRead, "row")}, compared ${countOf(o.a.cases, "case")}; CMI ${fixed(o.a.cmi, 4)} -> ${fixed(o.b.cmi, 4)} (${dCmi}), ` +
-    `total weight ${o.a.totalWeight.toFixed(2)} -> ${o.b.totalWeight.toFixed(2)} (${dTw}), groups ${o.a.groupCount} -> ${o.b.groupCount}; ` +
+    `Read ${countOf(report.rowsRead, "row")}, compared ${countOf(o.a.cases, "case")}; CMI ${formatNumber(o.a.cmi, 4, lang)} -> ${formatNumber(o.b.cmi, 4, lang)} (${dCmi}), ` +
+    `total weight ${formatNumber(o.a.totalWeight, 2, lang)} -> ${formatNumber(o.b.totalWeight, 2, lang)} (${dTw}), groups ${o.a.groupCount} -> ${o.b.groupCount}; ` +
     `${countOf(c.regroupedCases, "case")} regrouped (${pct})\n`
   );
 }
