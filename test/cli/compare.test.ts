@@ -162,6 +162,22 @@ describe("usage and bad input", () => {
     expect(j.overall.totalWeightChange).toBeCloseTo(-0.1, 12);
   });
 
+  it("--map drgB=<header> names a second group column the header words miss", async () => {
+    const rows = compareRows();
+    rows[0] = [...rows[0].slice(0, 4), "新分组"];
+    const cases = file("mapped.csv", csvOf(rows));
+    const none = await run(["compare", cases, "--weights", A, "--json", "--lang", "en"]);
+    expect(none.code).toBe(2);
+    const r = await run(["compare", cases, "--weights", A, "--weights-b", B, "--map", "drgB=新分组", "--json"]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect([j.parameters.columns.drgB, j.parameters.groupsB, j.overall.regroupedCases]).toEqual([
+      "新分组",
+      "column",
+      2,
+    ]);
+  });
+
   it("an unknown column name, in --map or as its header, is an error naming it", async () => {
     const bad = await run([...BASE, "--map", "drgC=医保DRG编码", "--json"]);
     expect(bad.code).toBe(2);
