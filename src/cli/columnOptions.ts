@@ -85,3 +85,15 @@ export async function showMapping(
   );
   return mappingText(table, lang);
 }
+
+/** A case-file command's `ReportCommand.showMapping`: the mapping text with --show-mapping, else undefined. */
+export async function mappingWhenAsked(o: {
+  input: string;
+  showMapping: boolean;
+  sheet?: string;
+  encoding?: Encoding;
+  mapping: ColumnMapping;
+  lang: Lang;
+}): Promise<string | undefined> {
+  return o.showMapping ? showMapping(o.input, o, o.lang) : undefined;
+}

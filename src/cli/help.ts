@@ -12,6 +12,8 @@ Usage:
                                                      low-risk mortality, CMI change, CMI-cost curve
   casemix payment <cases.csv|cases.xlsx> --weights table.csv --rate R [options]
                                                      DRG payment profit and loss per group (医保办)
+  casemix compare <cases.csv|cases.xlsx> --weights a.csv [--weights-b b.csv] [options]
+                                                     two DRG versions side by side (医疗 DRG vs 医保 DRG)
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                           write the generated sample case file (at most
                                                      10,000,000 cases; --force replaces an existing file)
@@ -125,6 +127,19 @@ Payment options (sheets DRG盈亏 / DRG P&L, 科室医师盈亏 / Units P&L, 高
   --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report
                             (default payment.xlsx); --json prints { groups, units, parameters }
 
+Compare options (sheets 版本对比 / Version Comparison, 改组病例 / Regrouped Cases, 参数 / Parameters;
+version A is the group column DRG编码 with --weights, version B the second group column 医保DRG编码
+(医保DRG, 医保分组编码, Insurance DRG, or --map drgB=<header>) with --weights-b; the same cases in both):
+  --weights FILE            weight table of version A (required; read as for report)
+  --weights-b FILE          weight table of version B (default: --weights); required when the file has
+                            no second group column: version B is then the same groups under this table
+  --by department|doctor    one row a unit, largest loss of total weight first (default: the hospital only)
+  --missing exclude|error   cases of a group without a weight in its version's table: left out of both
+                            versions and counted (default) or an error naming the table and the row
+  --names "A,B"             the versions' names in the report (default 版本A,版本B / Version A,Version B)
+  --out FILE, --force, --json, --lang zh|en, --sheet, --encoding, --map, --show-mapping   as for report
+                            (default compare.xlsx); --json prints { overall, units, regrouped, parameters }
+
 Examples:
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
@@ -134,6 +149,8 @@ Examples:
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
+  casemix compare samples/cases.csv --weights data/harbin_chsdrg_weights_2022.csv \\
+      --weights-b data/harbin_chsdrg_weights_2024.csv --by department --names "2022版,2024版" --out compare.xlsx
   casemix trends samples/cases.csv --period month --out monitoring.xlsx
 `,
   zh: `CaseMix 命令行：无需 Excel，生成 DRG 四象限分析与绩效激励报告。
@@ -146,6 +163,8 @@ Examples:
                                                  低风险组死亡率、CMI 变化分解、CMI 与费用曲线
   casemix payment <cases.csv|cases.xlsx> --weights table.csv --rate R [选项]
                                                  DRG 支付病组盈亏（医保办）
+  casemix compare <cases.csv|cases.xlsx> --weights a.csv [--weights-b b.csv] [选项]
+                                                 两个 DRG 版本对比（医疗 DRG 与医保 DRG）
   casemix sample [--out samples/cases.csv] [--cases 24000] [--seed 20240101] [--weights harbin.csv]
                  [--force]                       生成示例病例文件（最多 10,000,000 例；--force 覆盖已存在的文件）
                  [--layout summary|front-page|settlement]   费用列的版式：汇总（默认）、病案首页或医保结算清单；
@@ -239,6 +258,16 @@ Examples:
   --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 payment.xlsx）；
                             --json 输出 { groups, units, parameters }
 
+对比选项（工作表：版本对比、改组病例、参数；版本A为分组列 DRG编码 配 --weights，版本B为第二分组列 医保DRG编码
+（医保DRG、医保分组编码、Insurance DRG，或 --map drgB=<表头>）配 --weights-b；两个版本对比同一批病例）：
+  --weights 文件            版本A的权重表（必填；读取规则同 report）
+  --weights-b 文件          版本B的权重表（默认同 --weights）；病例文件没有第二分组列时必填，版本B即同一分组配以此表
+  --by department|doctor    每行一个核算单元，按总权重减少从多到少排列（默认只输出全院）
+  --missing exclude|error   分组在本版本权重表中无权重的病例：两个版本均不计入并计数（默认），或报错并指明权重表和行号
+  --names "A,B"             报告中两个版本的名称（默认 版本A,版本B）
+  --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 compare.xlsx）；
+                            --json 输出 { overall, units, regrouped, parameters }
+
 示例：
   casemix report samples/cases.csv --pool 1000000 --out report.xlsx
   casemix report cases.xlsx --sheet 出院病例 --x-cut 1 --layer net --unit both --json
@@ -248,6 +277,8 @@ Examples:
   casemix trends samples/cases.csv --before 2022 --after 2024 --out trends.xlsx
   casemix trends samples/cases.csv --target-benchmark p50 --target-share 0.5 --json
   casemix payment samples/cases.csv --weights data/harbin_chsdrg_weights_2024.csv --rate 10000 --out pnl.xlsx
+  casemix compare samples/cases.csv --weights data/harbin_chsdrg_weights_2022.csv \\
+      --weights-b data/harbin_chsdrg_weights_2024.csv --by department --names "2022版,2024版" --out compare.xlsx
   casemix trends samples/cases.csv --period month --out monitoring.xlsx
 `,
 };

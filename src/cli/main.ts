@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import("./commands/audit")).runAudit,
   trends: async () => (await import("./commands/trends")).runTrends,
   payment: async () => (await import("./commands/payment")).runPayment,
+  compare: async () => (await import("./commands/compare")).runCompare,
   sample: async () => (await import("./commands/sample")).runSample,
 };
 

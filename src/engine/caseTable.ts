@@ -223,6 +223,8 @@ export interface CaseTable {
   groups: Interned;
   /** Name of each group (by interned id): the first non-empty name in its rows, else "". */
   groupNames: string[];
+  /** A second group column of the same cases (医保 DRG beside 医疗 DRG), codes as `groups`; empty id -1. */
+  drgB?: Interned;
   department?: Interned;
   doctor?: Interned;
   hospital?: Interned;
@@ -399,7 +401,7 @@ export function planCaseTable(
   };
   reads.add(mapping.drg as number);
   if (mapping.drgName !== undefined) reads.add(mapping.drgName);
-  for (const c of ["department", "doctor", "hospital", ...NUMERIC, "died"] as ColumnName[]) read(c);
+  for (const c of ["drgB", "department", "doctor", "hospital", ...NUMERIC, "died"] as ColumnName[]) read(c);
   if (isRead(mapping, options, "year")) read("year");
   else if (readsDischargeDate(mapping, options)) reads.add(mapping.dischargeDate as number);
   if (isRead(mapping, options, "dischargeDate")) reads.add(mapping.dischargeDate as number);
@@ -506,6 +508,7 @@ export function readCaseTable(
     skipped: { blankRows, emptyGroup: groups.empty - blankRows },
     flagged: { categoryMismatch: 0, categoryMismatchRows: [] },
   };
+  if (wanted("drgB")) table.drgB = codesOf("drgB", normalizeCode);
   for (const key of ["department", "doctor", "hospital"] as const) {
     if (wanted(key)) table[key] = codesOf(key, normalizeKey);
   }

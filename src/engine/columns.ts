@@ -11,6 +11,7 @@ import { Text } from "./text";
 export type ColumnName =
   | "drg"
   | "drgName"
+  | "drgB"
   | "department"
   | "doctor"
   | "hospital"
@@ -53,6 +54,18 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
     "group",
   ],
   drgName: ["DRG名称", "病组名称", "DRG组名称", "DIP名称", "drgName", "group name"],
+  // A second grouping of the same cases (医保 DRG beside 医疗 DRG): `casemix compare`'s version B.
+  // Listed after drg and drgName, so a contained word of theirs of the same length wins (医保DRG名称).
+  drgB: [
+    "医保DRG编码",
+    "医保DRG",
+    "医保DRG组",
+    "医保DRG组编码",
+    "医保分组编码",
+    "医保DRG分组",
+    "Insurance DRG",
+    "drgB",
+  ],
   department: ["科室", "出院科室", "科室名称", "Department"],
   doctor: ["主诊医师", "主治医师", "医生", "医师", "Doctor"],
   hospital: ["医院", "机构", "医疗机构", "医院名称", "机构名称", "Provider Name", "Hospital"],
@@ -102,6 +115,7 @@ export const HEADER_WORDS: Record<ColumnName, readonly string[]> = {
 export const COLUMN_TITLES: Record<ColumnName, Text> = {
   drg: { en: "DRG group", zh: "DRG 组" },
   drgName: { en: "Group name", zh: "病组名称" },
+  drgB: { en: "DRG group B (second grouping)", zh: "DRG 组 B（第二分组）" },
   department: { en: "Department", zh: "科室" },
   doctor: { en: "Doctor", zh: "医师" },
   hospital: { en: "Hospital", zh: "医院" },

@@ -6,7 +6,7 @@ import { ColumnName } from "../engine/columns";
 export function checkRequiredColumns(table: CaseTable, required: readonly ColumnName[]): void {
   const missing = required.filter((c) => {
     if (c === "drg") return false;
-    if (c === "department" || c === "doctor") return table[c] === undefined;
+    if (c === "department" || c === "doctor" || c === "drgB") return table[c] === undefined;
     return table.numbers[c as keyof CaseTable["numbers"]] === undefined;
   });
   if (missing.length > 0) throw missingColumnsError(missing, table.headers);

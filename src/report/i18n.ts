@@ -154,6 +154,11 @@ export const LABELS = {
 
 export type LabelKey = keyof typeof LABELS;
 
+/** A text in `lang` with each {name} replaced by its parameter (unknown names left as they are). */
+export function fillText(text: Text, lang: Lang, params: Record<string, string | number> = {}): string {
+  return text[lang].replace(/\{(\w+)\}/g, (whole, k: string) => (k in params ? String(params[k]) : whole));
+}
+
 /** Why rows were left out, in the order they are checked (each row counted once). */
 export const SKIP_LABELS = {
   blankRow: t("blank rows", "空行"),

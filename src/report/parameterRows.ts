@@ -102,10 +102,31 @@ export function skippedRows<Skip extends string>(
     .map(([reason, rows]) => [`${prefix}${colon(lang)}${reasons[reason][lang]}`, rows]);
 }
 
+/**
+ * The data block's usual rows: the rows read and used, the rows skipped by reason (`reasons`),
+ * and the groups without a weight.
+ */
+export function dataRows<Skip extends string>(
+  report: ReportBookkeeping<Skip>,
+  reasons: Record<Skip, Text>,
+  lang: Lang,
+): ParameterRow[] {
+  return [
+    ...readRows(report, lang),
+    ...skippedRows(report.skipped, reasons, label("skipped", lang), lang),
+    ...missingWeightRows(report.weights.missingCodes, lang),
+  ];
+}
+
+/** A row listing codes (the first 30) after `key`, or no row when there is none. */
+export function codeListRows(key: string, codes: readonly string[], lang: Lang): ParameterRow[] {
+  if (codes.length === 0) return [];
+  return [[key, listText(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]];
+}
+
 /** The groups without a weight (the first 30), or no row when every group has one. */
 export function missingWeightRows(codes: readonly string[], lang: Lang): ParameterRow[] {
-  if (codes.length === 0) return [];
-  return [[label("missingWeights", lang), listText(codes.length > 30 ? [...codes.slice(0, 30), "…"] : codes, lang)]];
+  return codeListRows(label("missingWeights", lang), codes, lang);
 }
 
 /** Each column by its title and its source headers, then the flagged rows (columnSources.ts). */

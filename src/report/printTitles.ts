@@ -3,7 +3,7 @@ import { Lang, Text } from "../engine/text";
 import { localTimeText } from "./localTime";
 import { WorkbookModel } from "./model";
 
-export type ReportKind = "quadrant" | "audit" | "trends" | "payment";
+export type ReportKind = "quadrant" | "audit" | "trends" | "payment" | "compare";
 
 const t = (en: string, zh: string): Text => ({ en, zh });
 
@@ -12,6 +12,7 @@ export const REPORT_TITLES: Record<ReportKind, Text> = {
   audit: t("CaseMix weight table audit", "CaseMix 权重审核"),
   trends: t("CaseMix trends and quality", "CaseMix 趋势与质量"),
   payment: t("CaseMix DRG payment profit and loss", "CaseMix DRG 支付盈亏"),
+  compare: t("CaseMix two DRG versions compared", "CaseMix DRG 版本对比"),
 };
 
 /** The footer's report name and local build time of a report. */

@@ -1,26 +1,11 @@
 /** `casemix payment`: the JSON's shape, the workbook read back, a bad group-means file, no overwriting. */
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { expectNoOverwrite, run, tempFolder } from "./cliRun";
 import { parsePaymentArgs } from "../../src/cli/commands/payment";
 import { csvOf, paymentRows, REGIONAL_CSV, WEIGHT_CSV } from "../report/payment/paymentCases";
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-payment-"));
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { dir, file } = tempFolder("casemix-payment-");
 const CASES = file("cases.csv", csvOf(paymentRows()));
 const WEIGHTS = file("w.csv", WEIGHT_CSV);
 const REGION = file("region.csv", REGIONAL_CSV);
@@ -108,14 +93,7 @@ describe("casemix payment --out", () => {
   });
 
   it("does not replace an existing file without --force", async () => {
-    const out = file("taken.xlsx", "mine");
-    const r = await run([...BASE, "--out", out]);
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/already exists|--force/);
-    expect(fs.readFileSync(out, "utf8")).toBe("mine");
-    const forced = await run([...BASE, "--out", out, "--force"]);
-    expect(forced.code).toBe(0);
-    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe("PK");
+    await expectNoOverwrite(BASE, file("taken.xlsx", "mine"));
   });
 });
 

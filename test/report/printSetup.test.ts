@@ -12,7 +12,7 @@ import { localTimeText } from "../../src/report/localTime";
 import { chartAnchors, WorkbookModel } from "../../src/report/model";
 import { renderXlsx } from "../../src/report/xlsx/render";
 import { xlsxPrintAreas } from "./renderedSheets";
-import { auditModel, paymentModel, quadrantModel, trendsModel } from "./threeReports";
+import { auditModel, compareModel, paymentModel, quadrantModel, trendsModel } from "./threeReports";
 
 /** A text Excel would read as a number: 12, -5.6770%, 1,234.5, .5, 1e3. */
 export function readsAsNumber(s: string): boolean {
@@ -28,6 +28,7 @@ const REPORTS: [string, () => WorkbookModel][] = [
   ["audit", auditModel],
   ["trends", trendsModel],
   ["payment", paymentModel],
+  ["compare", compareModel],
 ];
 
 describe.each(REPORTS)("the %s workbook, read back from the file", (_name, build) => {

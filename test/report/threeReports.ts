@@ -1,4 +1,4 @@
-/** One model of each report (quadrant, audit, trends, payment), for the tests that render them all. */
+/** One model of each report (quadrant, audit, trends, payment, compare), for the tests that render them all. */
 import { gridFromRows, readCaseTable } from "../../src/engine/caseTable";
 import { weightTable } from "../../src/engine/weightTable";
 import { auditTableFromGrid, auditVolumeFromGrid } from "../../src/engine/weightAudit/fromGrid";
@@ -19,7 +19,11 @@ import { trendsWorkbook } from "../../src/report/trends/sheets";
 import { computePaymentReport } from "../../src/report/payment/compute";
 import { DEFAULT_PAYMENT_SETTINGS, paymentColumns } from "../../src/report/payment/settings";
 import { paymentWorkbook } from "../../src/report/payment/sheets";
+import { computeCompareReport } from "../../src/report/compare/compute";
+import { compareColumns, DEFAULT_COMPARE_SETTINGS } from "../../src/report/compare/settings";
+import { compareWorkbook } from "../../src/report/compare/sheets";
 import { sampleRows } from "../taskpane/excelLike";
+import { compareRows, tableOf, WEIGHTS_A as COMPARE_A, WEIGHTS_B as COMPARE_B } from "./compare/compareCases";
 import { paymentRows, RATE, REGIONAL, WEIGHTS as PAYMENT_WEIGHTS } from "./payment/paymentCases";
 import { fiveGroupRows, WEIGHTS } from "./fiveGroups";
 
@@ -122,4 +126,22 @@ export function paymentModel(): WorkbookModel {
     utcOffset: 480,
   });
   return paymentWorkbook(report, "en");
+}
+
+/** The two-versions comparison of test/report/compare/compareCases.ts by department, in Chinese (units, pairs). */
+export function compareModel(): WorkbookModel {
+  const settings = {
+    ...DEFAULT_COMPARE_SETTINGS,
+    weightsA: { table: tableOf(COMPARE_A), name: "a.csv" },
+    weightsB: { table: tableOf(COMPARE_B), name: "b.csv" },
+    names: ["医疗DRG", "医保DRG"] as [string, string],
+    unit: "department" as const,
+  };
+  const report = computeCompareReport(readCaseTable(compareRows(), { columns: compareColumns(settings) }), settings, {
+    source: "cases.csv",
+    version: "9.9.9",
+    time: TIME,
+    utcOffset: 480,
+  });
+  return compareWorkbook(report, "zh");
 }

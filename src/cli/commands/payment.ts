@@ -26,7 +26,7 @@ import {
 import { paymentWorkbook } from "../../report/payment/sheets";
 import { PaymentReport } from "../../report/payment/types";
 import { caseFileArg, choice, commandArgs, langOption, nonNegative, numberAtLeast, usage, UsageError } from "../args";
-import { ColumnMapping, encodingOption, parseMapOptions, showMapping } from "../columnOptions";
+import { ColumnMapping, encodingOption, mappingWhenAsked, parseMapOptions } from "../columnOptions";
 import { Command, ReportCommand, ReportCommandOptions, runReportCommand } from "../commandRunner";
 import { Encoding } from "../csv/encoding";
 import { readCaseFile } from "../readInput";
@@ -213,7 +213,7 @@ const PAYMENT: ReportCommand<PaymentCliOptions, PaymentReport> = {
   workbook: paymentWorkbook,
   json: (report) => paymentJson(report),
   summary: paymentSummary,
-  showMapping: async (o) => (o.showMapping ? showMapping(o.input, o, o.lang) : undefined),
+  showMapping: mappingWhenAsked,
 };
 
 /** `casemix payment ...`: returns the exit code. */

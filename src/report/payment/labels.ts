@@ -3,6 +3,7 @@
  * sheets, tables, the chart, the parameters and the reasons rows were left out.
  */
 import { Lang, Text } from "../../engine/text";
+import { fillText } from "../i18n";
 import { COST_LABELS } from "../i18n";
 import { PaymentLayer } from "./settings";
 import { PaymentSkip } from "./types";
@@ -99,7 +100,7 @@ export type PaymentLabelKey = keyof typeof PAYMENT_LABELS;
 
 /** A label, its {placeholders} filled in. */
 export function paymentLabel(key: PaymentLabelKey, lang: Lang, params: Record<string, string | number> = {}): string {
-  return PAYMENT_LABELS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fillText(PAYMENT_LABELS[key], lang, params);
 }
 
 export const PAYMENT_SKIP_LABELS: Record<PaymentSkip, Text> = {

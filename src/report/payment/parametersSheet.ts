@@ -1,17 +1,8 @@
 /** The 支付参数 (Payment Parameters) sheet: everything needed to reproduce the P&L report. */
 import { Lang } from "../../engine/text";
 import { listText } from "../common";
-import { label } from "../i18n";
 import { ColumnType, SheetModel } from "../model";
-import {
-  aboutRows,
-  keyValueBlock,
-  mappingRows,
-  missingWeightRows,
-  ParameterRow,
-  readRows,
-  skippedRows,
-} from "../parameterRows";
+import { aboutRows, codeListRows, dataRows, keyValueBlock, mappingRows, ParameterRow } from "../parameterRows";
 import { PAYMENT_COST_LABELS, PAYMENT_SKIP_LABELS, paymentLabel, PaymentLabelKey } from "./labels";
 import { PaymentReport } from "./types";
 
@@ -64,14 +55,9 @@ function resultRows(report: PaymentReport, lang: Lang): [ParameterRow[], (Column
 
 export function parametersSheet(report: PaymentReport, lang: Lang): SheetModel {
   const L = (k: PaymentLabelKey) => paymentLabel(k, lang);
-  const means = report.missingMeanCodes;
   const data: ParameterRow[] = [
-    ...readRows(report, lang),
-    ...skippedRows(report.skipped, PAYMENT_SKIP_LABELS, label("skipped", lang), lang),
-    ...missingWeightRows(report.weights.missingCodes, lang),
-    ...(means.length > 0
-      ? [[L("missingMeans"), listText(means.length > 30 ? [...means.slice(0, 30), "…"] : means, lang)] as ParameterRow]
-      : []),
+    ...dataRows(report, PAYMENT_SKIP_LABELS, lang),
+    ...codeListRows(L("missingMeans"), report.missingMeanCodes, lang),
   ];
   const [settings, settingTypes] = settingRows(report, lang);
   const [results, resultTypes] = resultRows(report, lang);

@@ -5,13 +5,14 @@
  */
 import { GroupBalance } from "../../engine/paymentGroups";
 import { Lang } from "../../engine/text";
-import { colon, numberCell } from "../common";
+import { numberCell } from "../common";
 import { CellValue, ColumnModel, ConditionalFormat, SheetModel, TableBlock, WorkbookModel } from "../model";
 import { HIGHLIGHTS } from "../layout/palette";
 import { freezeTable } from "../layout/sheetLayout";
 import { printInfo } from "../printTitles";
+import { emptyUnitWarning, unitTableBlock } from "../unitBlocks";
 import { balanceChart, chartGroups, chartTable } from "./chart";
-import { PAYMENT_COST_LABELS, paymentLabel, PaymentLabelKey } from "./labels";
+import { PAYMENT_COST_LABELS, PAYMENT_LABELS, paymentLabel, PaymentLabelKey } from "./labels";
 import { parametersSheet } from "./parametersSheet";
 import { settlementBlock, summaryBlock } from "./summary";
 import { PaymentReport, PaymentUnitTable } from "./types";
@@ -118,30 +119,20 @@ function groupSheet(report: PaymentReport, lang: Lang): SheetModel {
 }
 
 function unitBlock(report: PaymentReport, t: PaymentUnitTable, lang: Lang): TableBlock {
-  const name = paymentLabel(t.dimension, lang);
-  return {
-    kind: "table",
-    caption: name,
-    columns: [{ id: "unit", header: name, type: "text", width: 18 }, ...balanceColumns(report, lang)],
-    rows: t.rows.map((r) => [r.group, ...balanceCells(r)]),
-    totalRow: [paymentLabel("total", lang), ...balanceCells(t.total)],
-    conditionalFormats: FORMATS,
-    autoFilter: true,
-  };
+  return unitTableBlock(
+    paymentLabel(t.dimension, lang),
+    balanceColumns(report, lang),
+    t.rows.map((r) => [r.group, ...balanceCells(r)]),
+    [paymentLabel("total", lang), ...balanceCells(t.total)],
+    FORMATS,
+  );
 }
 
 function unitSheet(report: PaymentReport, lang: Lang): SheetModel {
   const blocks: SheetModel["blocks"] = [{ kind: "text", text: paymentLabel("unitsTitle", lang), style: "title" }];
   for (const t of report.units) {
     blocks.push(unitBlock(report, t, lang));
-    if (t.emptyUnitRows > 0) {
-      const unit = paymentLabel(t.dimension, lang);
-      blocks.push({
-        kind: "text",
-        text: `${paymentLabel("emptyUnit", lang, { unit: lang === "zh" ? unit : unit.toLowerCase() })}${colon(lang)}${t.emptyUnitRows}`,
-        style: "warning",
-      });
-    }
+    blocks.push(...emptyUnitWarning(PAYMENT_LABELS.emptyUnit, paymentLabel(t.dimension, lang), t.emptyUnitRows, lang));
   }
   const sheet: SheetModel = { name: paymentLabel("sheetUnits", lang), blocks };
   if (report.units.length === 1) freezeTable(sheet, 1, 1);
