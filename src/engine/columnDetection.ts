@@ -94,6 +94,12 @@ function genericColumns(headers: readonly unknown[], feeHeaders: ReadonlySet<num
 export function detectCaseColumns(headers: readonly unknown[]): ColumnDetection {
   const fees = detectExportLayout(headers);
   const generic = genericColumns(headers, new Set(fees.items.map((f) => f.index)));
+  // A settlement-list export whose only group column is 医保DRG编码 is grouped by it: it is a
+  // second grouping (drgB) only beside another group column.
+  if (generic.drg === undefined && generic.drgB !== undefined) {
+    generic.drg = generic.drgB;
+    delete generic.drgB;
+  }
   const sources: ColumnSources = {};
   for (const [column, at] of Object.entries(generic) as [ColumnName, number][]) sources[column] = [at];
   for (const column of SUMMED_COLUMNS) {

@@ -23,6 +23,18 @@ describe("the drgB column", () => {
     expect(detectCaseColumns(["DRG编码", "医保DRG名称"]).columns).toEqual({ drg: 0, drgName: 1 });
   });
 
+  it("is the group column (drg) when it is the file's only one, as in a settlement-list export", () => {
+    expect(detectCaseColumns(["医保DRG编码", "出院科室"]).columns).toEqual({ drg: 0, department: 1 });
+    const t = readCaseTable([
+      ["结算清单", ""],
+      ["医保DRG编码", "出院科室"],
+      ["GB11", "外科"],
+    ]);
+    expect(t.headerRowNumber).toBe(2);
+    expect(t.groups.codes).toEqual(["GB11"]);
+    expect(t.drgB).toBeUndefined();
+  });
+
   it("is read as codes like the group column, an empty cell as id -1", () => {
     const t = readCaseTable([
       ["DRG编码", "医保DRG编码", "科室"],
