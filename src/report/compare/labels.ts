@@ -43,7 +43,7 @@ export const COMPARE_LABELS = {
     "compared cases with an empty {unit} (in the hospital's total, in no unit)",
     "{unit}为空的病例（计入全院合计，不计入任何单元）",
   ),
-  regroupedTitle: t("Cases that change group from version A to version B", "版本A到版本B改变分组的病例"),
+  regroupedTitle: t("Cases that change group from {a} to {b}", "{a}到{b}改变分组的病例"),
   regroupedNote: t(
     "one row a pair of groups A → B; weight change = cases × (weight B − weight A); largest change first",
     "每行一对分组 A → B；权重变化 = 病例数 × (B 权重 − A 权重)；按变化绝对值从大到小排列",
@@ -56,11 +56,9 @@ export const COMPARE_LABELS = {
     "The case file has no second group column: version B is version A's groups under table B, so only the weights differ.",
     "病例文件没有第二分组列：版本B为版本A的分组配以权重表B，只有权重不同。",
   ),
-  groupA: t("Group A", "A 组"),
-  groupName: t("Group name (A)", "病组名称（A）"),
-  groupB: t("Group B", "B 组"),
-  weightA: t("Weight A", "A 权重"),
-  weightB: t("Weight B", "B 权重"),
+  groupOf: t("Group {name}", "{name} 组"),
+  groupNameOf: t("Group name ({name})", "病组名称（{name}）"),
+  weightOf: t("Weight {name}", "{name} 权重"),
   weightChange: t("Weight change", "权重变化"),
   // parameters (the shared words, 参数 / 设置 / 数据 ..., are i18n.ts LABELS)
   nameOf: t("Name of {version}", "{version}名称"),

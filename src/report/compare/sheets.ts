@@ -102,9 +102,10 @@ function comparisonSheet(report: CompareReport, lang: Lang): SheetModel {
 }
 
 function regroupedSheet(report: CompareReport, lang: Lang): SheetModel {
-  const L = (k: CompareLabelKey) => compareLabel(k, lang);
+  const [a, b] = versionNames(report.settings.names, lang);
+  const L = (k: CompareLabelKey, name?: string) => compareLabel(k, lang, name === undefined ? {} : { name });
   const blocks: SheetModel["blocks"] = [
-    { kind: "text", text: L("regroupedTitle"), style: "title" },
+    { kind: "text", text: compareLabel("regroupedTitle", lang, { a, b }), style: "title" },
     { kind: "text", text: L("regroupedNote"), style: "note" },
   ];
   const sheet: SheetModel = { name: L("sheetRegrouped"), blocks };
@@ -118,12 +119,12 @@ function regroupedSheet(report: CompareReport, lang: Lang): SheetModel {
     blocks.push({
       kind: "table",
       columns: [
-        { id: "groupA", header: L("groupA"), type: "text", width: 10 },
-        { id: "name", header: L("groupName"), type: "text", width: 30 },
-        { id: "groupB", header: L("groupB"), type: "text", width: 10 },
+        { id: "groupA", header: L("groupOf", a), type: "text", width: 10 },
+        { id: "name", header: L("groupNameOf", a), type: "text", width: 30 },
+        { id: "groupB", header: L("groupOf", b), type: "text", width: 10 },
         { id: "cases", header: L("cases"), type: "integer", width: 9 },
-        { id: "weightA", header: L("weightA"), type: "weight", width: 11 },
-        { id: "weightB", header: L("weightB"), type: "weight", width: 11 },
+        { id: "weightA", header: L("weightOf", a), type: "weight", width: 11 },
+        { id: "weightB", header: L("weightOf", b), type: "weight", width: 11 },
         { id: "weightChange", header: L("weightChange"), type: "number", width: 13 },
       ],
       rows: c.pairs.map((p) => [p.groupA, p.name, p.groupB, p.cases, p.weightA, p.weightB, p.weightChange]),

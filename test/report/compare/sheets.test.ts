@@ -70,16 +70,20 @@ test("the unit table: largest loss first, the hospital's total row, red for nega
   expect(sheet.printTitles).toBeDefined();
 });
 
-test("the regrouped pairs, largest change first, with their total", () => {
-  const sheet = model("zh").sheets[1];
+test("the regrouped pairs, largest change first, with their total, under the versions' names", () => {
+  const sheet = model("zh", { names: ["医疗DRG", "医保DRG"] }).sheets[1];
+  expect(sheet.blocks[0]).toMatchObject({ kind: "text", text: "医疗DRG到医保DRG改变分组的病例" });
+  expect(model("en").sheets[1].blocks[0]).toMatchObject({
+    text: "Cases that change group from Version A to Version B",
+  });
   const pairs = sheet.blocks.find((b) => b.kind === "table") as TableBlock;
   expect(pairs.columns.map((c) => c.header)).toEqual([
-    "A 组",
-    "病组名称（A）",
-    "B 组",
+    "医疗DRG 组",
+    "病组名称（医疗DRG）",
+    "医保DRG 组",
     "病例数",
-    "A 权重",
-    "B 权重",
+    "医疗DRG 权重",
+    "医保DRG 权重",
     "权重变化",
   ]);
   expect(pairs.rows.map((r) => r.slice(0, 4))).toEqual([
