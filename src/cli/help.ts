@@ -133,7 +133,7 @@ version A is the group column DRG编码 with --weights, version B the second gro
   --weights FILE            weight table of version A (required; read as for report)
   --weights-b FILE          weight table of version B (default: --weights); required when the file has
                             no second group column: version B is then the same groups under this table
-  --by department|doctor    one row a unit, largest loss of total weight first (default: the hospital only)
+  --by department|doctor    one row a unit, largest loss of total weight first (default: department, when the data has it)
   --missing exclude|error   cases of a group without a weight in its version's table: left out of both
                             versions and counted (default) or an error naming the table and the row
   --names "A,B"             the versions' names in the report (default 版本A,版本B / Version A,Version B)
@@ -262,7 +262,7 @@ Examples:
 （医保DRG、医保分组编码、Insurance DRG，或 --map drgB=<表头>）配 --weights-b；两个版本对比同一批病例）：
   --weights 文件            版本A的权重表（必填；读取规则同 report）
   --weights-b 文件          版本B的权重表（默认同 --weights）；病例文件没有第二分组列时必填，版本B即同一分组配以此表
-  --by department|doctor    每行一个核算单元，按总权重减少从多到少排列（默认只输出全院）
+  --by department|doctor    每行一个核算单元，按总权重减少从多到少排列（默认按科室，数据有科室列时）
   --missing exclude|error   分组在本版本权重表中无权重的病例：两个版本均不计入并计数（默认），或报错并指明权重表和行号
   --names "A,B"             报告中两个版本的名称（默认 版本A,版本B）
   --out 文件、--force、--json、--lang zh|en、--sheet、--encoding、--map、--show-mapping   同 report（默认 compare.xlsx）；

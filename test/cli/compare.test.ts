@@ -81,7 +81,8 @@ describe("casemix compare --json", () => {
     const j = JSON.parse(r.stdout);
     expect(j.parameters.weightsB.tableName).toBe(B);
     expect(j.overall.regroupedCases).toBe(2);
-    expect(j.units).toEqual([]);
+    // no --by: by department, the file having the column
+    expect(j.units.map((u: { dimension: string }) => u.dimension)).toEqual(["department", "department"]);
   });
 });
 

@@ -48,15 +48,17 @@ export function computeCompareReport(
   const overall = cmiCompare(input, weightsA.table, weightsB.table).overall;
 
   let units: CompareUnitTable | undefined;
-  if (settings.unit) {
-    const by = table[settings.unit];
-    if (!by) throw missingColumnsError([settings.unit], table.headers);
+  // Without --by, by department when the file has the column (as the payment report does).
+  const unit = settings.unit ?? (table.department ? "department" : undefined);
+  if (unit) {
+    const by = table[unit];
+    if (!by) throw missingColumnsError([unit], table.headers);
     let emptyUnitRows = 0;
     for (let i = 0; i < by.ids.length; i++) if (by.ids[i] < 0 && common.groupsA.ids[i] >= 0) emptyUnitRows++;
     bump("emptyUnit", emptyUnitRows);
     const rows = cmiCompare({ ...input, by }, weightsA.table, weightsB.table).rows as CmiCompareRow[];
     rows.sort((p, q) => p.totalWeightChange - q.totalWeightChange || compareKeys(p.key, q.key));
-    units = { dimension: settings.unit, rows, emptyUnitRows };
+    units = { dimension: unit, rows, emptyUnitRows };
   }
 
   const crosswalk = groupCrosswalk(input, weightsA.table, weightsB.table);

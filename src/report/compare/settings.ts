@@ -16,7 +16,7 @@ export interface CompareSettings {
   names?: [string, string];
   /** Cases of a group without a weight in its version's table: an error, or left out of both and counted. */
   missing: MissingWeightRule;
-  /** The unit table; undefined: the hospital only. */
+  /** The unit table; undefined: department when the file has the column, else the hospital only. */
   unit?: CompareUnit;
 }
 
@@ -32,5 +32,11 @@ export function compareRequiredColumns(settings: Pick<CompareSettings, "unit">):
 
 /** Columns the report reads: the required ones, version B's groups, the group name and counts. */
 export function compareColumns(settings: Pick<CompareSettings, "unit">): ColumnName[] {
-  return [...compareRequiredColumns(settings), "drgB", "drgName", "cases"];
+  return [
+    ...compareRequiredColumns(settings),
+    ...(settings.unit ? [] : (["department"] as const)),
+    "drgB",
+    "drgName",
+    "cases",
+  ];
 }

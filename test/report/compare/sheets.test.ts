@@ -94,10 +94,18 @@ test("the regrouped pairs, largest change first, with their total, under the ver
   expect(sheet.freeze?.columns).toBe(3);
 });
 
-test("without a second group column the pairs sheet says so; without a unit no unit table", () => {
+test("without a second group column the pairs sheet says so; without --by, by department if it can", () => {
   const rows = compareRows().map((r) => r.slice(0, 4));
   const m = model("en", { unit: undefined }, rows);
-  expect(m.sheets[0].blocks.some((b) => b.kind === "table")).toBe(false);
+  const units = m.sheets[0].blocks.find((b): b is TableBlock => b.kind === "table");
+  expect(units?.columns[0].header).toBe("Department");
+  // no department column either: the hospital only
+  const noUnit = model(
+    "en",
+    { unit: undefined },
+    rows.map((r) => [r[0], r[2], r[3]]),
+  );
+  expect(noUnit.sheets[0].blocks.some((b) => b.kind === "table")).toBe(false);
   const texts = m.sheets[1].blocks.map((b) => (b as TextBlock).text);
   expect(texts).toContain(COMPARE_LABELS.sameGroupsNote.en);
   expect(texts).toContain(COMPARE_LABELS.noRegrouped.en);
