@@ -3,6 +3,7 @@
  * column, optional `counts`, and numeric columns (costs, days, money), lined up row by row,
  * with the header row dropped and every bad cell reported by argument and row.
  */
+import { basicCellValue } from "../engine/cellValue";
 import { distinctCells, internCodes, internColumn, Interned, normalizeKey } from "../engine/codes";
 import { matchHeader } from "../engine/columns";
 import { SkippedRows } from "../engine/grouping";
@@ -55,6 +56,11 @@ export interface CaseColumns {
  *
  *     dataRows([["A", "", null], [1, 0, null]])  // Int32Array [0]
  */
+/** A cell a whole-column reference pads with: blank, or 0 (a data type of 0 too, as its plain value is). */
+function isPaddingCell(v: unknown): boolean {
+  return isBlankCell(v) || basicCellValue(v) === 0;
+}
+
 export function dataRows(all: readonly (readonly unknown[])[], firstTrulyBlank = false): Int32Array | undefined {
   const n = all.length > 0 ? all[0].length : 0;
   const keep = new Int32Array(n);
@@ -63,7 +69,7 @@ export function dataRows(all: readonly (readonly unknown[])[], firstTrulyBlank =
     let blank = !firstTrulyBlank || isBlankCell(all[0][i]);
     for (let j = 0; blank && j < all.length; j++) {
       const v = all[j][i];
-      if (!(isBlankCell(v) || v === 0)) blank = false;
+      if (!isPaddingCell(v)) blank = false;
     }
     if (!blank) keep[m++] = i;
   }
@@ -140,7 +146,7 @@ export function readCaseArgs(args: CaseArgs): CaseColumns {
       let blank = true;
       for (let j = 1; blank && j < cols.length; j++) {
         const v = firstCell(cols[j], i + start);
-        if (!(isBlankCell(v) || v === 0)) blank = false;
+        if (!isPaddingCell(v)) blank = false;
       }
       if (blank) paddingRows++;
     }

@@ -164,4 +164,12 @@ describe("property: data-type cells change nothing", () => {
       { numRuns: 200 },
     );
   });
+
+  // Found by the property above: a data type of 0 beside an empty group is padding, as a plain 0 is.
+  it("a row of an empty group and a data-type 0 is padding, as with a plain 0", () => {
+    const groups = col("DRG", null, "GB11");
+    const plain = drgWeight(groups, col("费用", 0, "1,200"));
+    expect(plain).toEqual([["GB11", 1, 1, 1, 1200, false]]);
+    expect(drgWeight(groups, col("费用", dbl(0), "1,200"))).toEqual(plain);
+  });
 });
