@@ -282,6 +282,13 @@ export function missingColumnsError(missing: readonly ColumnName[], headers: rea
   return new MissingColumnsError(missing, headers);
 }
 
+/** Each group code's name ("" when its rows give none), for tables keyed by code. */
+export function groupNamesByCode(table: Pick<CaseTable, "groups" | "groupNames">): Map<string, string> {
+  const names = new Map<string, string>();
+  table.groups.codes.forEach((code, g) => names.set(code, table.groupNames[g] ?? ""));
+  return names;
+}
+
 /**
  * The year of a discharge date cell: a Date, an Excel serial (2200 < n < 2958466), a year
  * (1900..2200), yyyymmdd, or text starting with a four-digit year (`2024-03-05`, `2024年3月`).

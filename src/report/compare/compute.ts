@@ -11,7 +11,7 @@
  * 4. The crosswalk (groupCrosswalk): the cases whose group under B is another code, and per pair
  *    A → B their cases and weight change, largest change first.
  */
-import { CaseTable, missingColumnsError } from "../../engine/caseTable";
+import { CaseTable, groupNamesByCode, missingColumnsError } from "../../engine/caseTable";
 import { cmiCompare, CmiCompareRow, commonCases, groupCrosswalk } from "../../engine/cmiCompare";
 import { compareKeys } from "../../engine/grouping";
 import { checkRequiredColumns } from "../caseColumns";
@@ -62,11 +62,10 @@ export function computeCompareReport(
   }
 
   const crosswalk = groupCrosswalk(input, weightsA.table, weightsB.table);
-  const idOf = new Map<string, number>();
-  table.groups.codes.forEach((code, g) => idOf.set(code, g));
-  const pairs = crosswalk.pairs.map((p) => ({ ...p, name: table.groupNames[idOf.get(p.groupA) as number] ?? "" }));
-  let rowsUsed = 0;
-  for (let i = 0; i < common.groupsA.ids.length; i++) if (common.groupsA.ids[i] >= 0) rowsUsed++;
+  const nameOf = groupNamesByCode(table);
+  const pairs = crosswalk.pairs.map((p) => ({ ...p, name: nameOf.get(p.groupA) ?? "" }));
+  // commonCases empties every row it leaves out, so the rows used are the others.
+  const rowsUsed = common.groupsA.ids.length - common.groupsA.empty;
 
   return {
     settings,

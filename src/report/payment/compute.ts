@@ -13,7 +13,7 @@
  *    table only); the expected revenue against the settlement columns when the data has them;
  *    the high- and low-cost cases with how each was scored.
  */
-import { CaseTable, missingColumnsError } from "../../engine/caseTable";
+import { CaseTable, groupNamesByCode, missingColumnsError } from "../../engine/caseTable";
 import { addAcross } from "../../engine/margins";
 import { GroupBalance, paymentByGroup } from "../../engine/paymentGroups";
 import {
@@ -69,9 +69,8 @@ export function computePaymentReport(
 
   const cost = layerCost(table, settings);
   const byGroup = paymentByGroup(paid, table.groups, cost);
-  const idOf = new Map<string, number>();
-  table.groups.codes.forEach((code, g) => idOf.set(code, g));
-  const groups = byGroup.groups.map((row) => ({ ...row, name: table.groupNames[idOf.get(row.group) as number] ?? "" }));
+  const nameOf = groupNamesByCode(table);
+  const groups = byGroup.groups.map((row) => ({ ...row, name: nameOf.get(row.group) ?? "" }));
   const units = unitTables(table, settings, paid, cost, bump);
 
   return {
