@@ -58,17 +58,21 @@ export function warmCli(bin: string): void {
   if (r.status !== 0) throw new Error(`casemix --version failed (${r.status})`);
 }
 
-export function runCli(bin: string, csv: string): CliRun {
+/**
+ * Runs `node <bin> <args>` with its stdout into `stdoutFile`, timed from spawn to exit, with its
+ * peak memory (/usr/bin/time when the machine has it, else the --require hook). Throws with the
+ * command's stderr when it fails.
+ */
+export function timedCli(bin: string, args: string[], stdoutFile: string): { ms: number; peakRss?: number } {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-bench-cli-"));
   const rssFile = path.join(tmp, "rss.txt");
-  const outFile = path.join(tmp, "report.json");
   const haveTime = fs.existsSync("/usr/bin/time");
-  const nodeArgs = haveTime ? [bin, "report", csv, "--json"] : ["--require", RSS_HOOK, bin, "report", csv, "--json"];
+  const nodeArgs = haveTime ? [bin, ...args] : ["--require", RSS_HOOK, bin, ...args];
   const cmd = haveTime ? "/usr/bin/time" : process.execPath;
-  const args = haveTime ? ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs] : nodeArgs;
-  const out = fs.openSync(outFile, "w");
+  const cmdArgs = haveTime ? ["-f", "%M", "-o", rssFile, process.execPath, ...nodeArgs] : nodeArgs;
+  const out = fs.openSync(stdoutFile, "w");
   const t0 = performance.now();
-  const r = spawnSync(cmd, args, {
+  const r = spawnSync(cmd, cmdArgs, {
     stdio: ["ignore", out, "pipe"],
     env: { ...process.env, BENCH_RSS_FILE: rssFile, LANG: "en_US.UTF-8" },
     encoding: "utf8",
@@ -77,12 +81,23 @@ export function runCli(bin: string, csv: string): CliRun {
   const ms = performance.now() - t0;
   fs.closeSync(out);
   try {
-    if (r.status !== 0) throw new Error(`casemix report failed (${r.status}): ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`casemix ${args[0]} failed (${r.status}): ${r.stderr}`);
     let peakRss: number | undefined;
     if (fs.existsSync(rssFile)) {
       const kb = Number(fs.readFileSync(rssFile, "utf8").trim().split(/\s+/).pop());
       if (kb > 0) peakRss = kb * 1024;
     }
+    return { ms, peakRss };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function runCli(bin: string, csv: string): CliRun {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-bench-cli-"));
+  const outFile = path.join(tmp, "report.json");
+  try {
+    const { ms, peakRss } = timedCli(bin, ["report", csv, "--json"], outFile);
     const report = reportOfJson(JSON.parse(fs.readFileSync(outFile, "utf8")) as Json);
     return { ms, peakRss, report };
   } finally {

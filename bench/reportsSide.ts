@@ -10,7 +10,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { RSS_HOOK } from "./cliSide";
+import { timedCli } from "./cliSide";
 
 export interface ReportRun {
   label: string;
@@ -72,27 +72,6 @@ export function sampleCsv(bin: string, rows: number, file: string): void {
   if (r.status !== 0) throw new Error(`casemix sample failed (${r.status})`);
 }
 
-function runOnce(bin: string, args: string[], jsonFile: string): { ms: number; peakRss?: number } {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "casemix-bench-reports-"));
-  const rssFile = path.join(tmp, "rss.txt");
-  const out = fs.openSync(jsonFile, "w");
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, ["--require", RSS_HOOK, bin, ...args], {
-    stdio: ["ignore", out, "pipe"],
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, LANG: "en_US.UTF-8" },
-    encoding: "utf8",
-  });
-  const ms = performance.now() - t0;
-  fs.closeSync(out);
-  try {
-    if (r.status !== 0) throw new Error(`casemix ${args[0]} failed (${r.status}): ${r.stderr}`);
-    const kb = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, "utf8").trim()) : 0;
-    return { ms, peakRss: kb > 0 ? kb * 1024 : undefined };
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 /** Runs every report `reps` times on the case file; a workbook is written afresh each time. */
 export function reportRuns(
   bin: string,
@@ -109,7 +88,7 @@ export function reportRuns(
         log(`command line: casemix ${c.label}, run ${rep + 1}/${reps}`);
         const out = path.join(dir, `out-${k}-${rep}.xlsx`);
         const jsonFile = path.join(dir, "stdout.json");
-        const r = runOnce(bin, c.args(csv, repo, out), jsonFile);
+        const r = timedCli(bin, c.args(csv, repo, out), jsonFile);
         run.ms.push(r.ms);
         run.peakRss = Math.max(run.peakRss ?? 0, r.peakRss ?? 0) || undefined;
         if (c.check && rep === 0) run.check = c.check(JSON.parse(fs.readFileSync(jsonFile, "utf8")) as Json);
