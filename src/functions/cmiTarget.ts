@@ -8,7 +8,7 @@ import { checkNoErrorValues, checkSameLength, isBlankCell } from "../engine/inpu
 import { CaseMixError, Lang, Text } from "../engine/text";
 import { column, isOmitted, nonEmpty, numberArg, optionArg } from "./args";
 import { currentLanguage, guard, meanCell, numberCell } from "./excel";
-import { missingWeightPart, readCaseArgs, readTableArg, skippedNote } from "./inputs";
+import { isPaddingCell, missingWeightPart, readCaseArgs, readTableArg, skippedNote } from "./inputs";
 
 const SOURCE: Record<CmiTargetRow["benchmarkSource"], Text> = {
   table: { en: "benchmark table", zh: "标杆表" },
@@ -35,7 +35,7 @@ function headerRow(periods: string[], lang: Lang): string[] {
 function paddingRows(keyColumns: unknown[][], counts: unknown[] | undefined, start: number): number {
   let n = 0;
   for (let i = start; i < keyColumns[0].length; i++) {
-    const blankCount = !counts || isBlankCell(counts[i]) || counts[i] === 0;
+    const blankCount = !counts || isPaddingCell(counts[i]);
     if (blankCount && keyColumns.every((c) => isBlankCell(c[i]))) n++;
   }
   return n;

@@ -57,7 +57,7 @@ export interface CaseColumns {
  *     dataRows([["A", "", null], [1, 0, null]])  // Int32Array [0]
  */
 /** A cell a whole-column reference pads with: blank, or 0 (a data type of 0 too, as its plain value is). */
-function isPaddingCell(v: unknown): boolean {
+export function isPaddingCell(v: unknown): boolean {
   return isBlankCell(v) || basicCellValue(v) === 0;
 }
 

@@ -17,7 +17,7 @@ import { levelsFromList, levelsFromTable, riskLevelOfCell, RiskLookup } from "..
 import { CaseMixError } from "../engine/text";
 import { alignRows, AlignedColumn, column, columns, isOmitted, nonEmpty, optionArg } from "./args";
 import { currentLanguage, excelError, guard, numberCell } from "./excel";
-import { skippedNote } from "./inputs";
+import { isPaddingCell, skippedNote } from "./inputs";
 
 /** Groups, died cells (and by, counts) lined up row by row; the deaths are read later, together. */
 interface MortalityCells {
@@ -68,7 +68,7 @@ function readMortalityCells(
   const [groupCells, diedCells] = aligned.codes;
   let paddingRows = 0;
   for (let i = 0; i < groupCells.length; i++) {
-    if (isBlankCell(groupCells[i]) && (isBlankCell(diedCells[i]) || diedCells[i] === 0)) paddingRows++;
+    if (isBlankCell(groupCells[i]) && isPaddingCell(diedCells[i])) paddingRows++;
   }
   return {
     groups: internCodes(groupCells),

@@ -7,6 +7,7 @@
 import * as fc from "fast-check";
 import { cmi, groupCount, totalWeight } from "../../src/functions/caseMix";
 import { setLanguage } from "../../src/functions/excel";
+import { riskLevel } from "../../src/functions/quality";
 import { marginContrib } from "../../src/functions/margins";
 import { drgWeight } from "../../src/functions/weights";
 
@@ -171,5 +172,14 @@ describe("property: data-type cells change nothing", () => {
     const plain = drgWeight(groups, col("费用", 0, "1,200"));
     expect(plain).toEqual([["GB11", 1, 1, 1, 1200, false]]);
     expect(drgWeight(groups, col("费用", dbl(0), "1,200"))).toEqual(plain);
+  });
+
+  // The aligned path (several ranges read by row) hands basic values over already: this holds
+  // there too, whichever reading a function takes.
+  it("so is a data-type 0 in the died column beside an empty group (RISK_LEVEL)", () => {
+    const groups = col("DRG", "A", "", "A", null);
+    const plain = riskLevel(groups, col("死亡", 1, 1, 0, 0));
+    expect(plain).toHaveLength(2); // A, then the one skipped row (row 3); row 5 is padding
+    expect(riskLevel(groups, col("死亡", 1, 1, 0, dbl(0)))).toEqual(plain);
   });
 });
